@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db-types.js';
+import type { AuditQuery } from './audit.schema.js';
+
+export async function findAudit(db: Kysely<DB>, q: AuditQuery) {
+  let base = db.selectFrom('audit_log');
+  if (q.action) base = q.action.endsWith('.') ? base.where('action', 'like', `${q.action}%`) : base.where('action', '=', q.action);
+  if (q.actorId) base = base.where('actor_id', '=', q.actorId);
+  if (q.objectType) base = base.where('object_type', '=', q.objectType);
+  if (q.objectId) base = base.where('object_id', '=', q.objectId);
+  if (q.result) base = base.where('result', '=', q.result);
+  if (q.from) base = base.where('at', '>=', new Date(q.from));
+  if (q.to) base = base.where('at', '<', new Date(q.to));
+  if (q.q) {
+    const like = `%${q.q.replace(/[%_\\]/g, (m) => '\\' + m)}%`;
+    base = base.where((eb) => eb.or([eb('actor_label', 'like', like), eb('object_id', 'like', like)]));
+  }
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const items = await base
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  return { total: Number(total?.n ?? 0), items };
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const AuditQuery = z.object({
+  action: z.string().max(100).optional().describe('exact action or a prefix ending in `.`, e.g. `auth.`'),
+  actorId: z.string().max(100).optional(),
+  objectType: z.string().max(100).optional(),
+  objectId: z.string().max(200).optional(),
+  result: z.enum(['ok', 'denied', 'failed']).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  q: z.string().max(100).optional().describe('text in the actor label or object id'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditRecord = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorOrgId: z.string().nullable(),
+  actorLabel: z.string().nullable(),
+  ip: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string().nullable(),
+  objectId: z.string().nullable(),
+  result: z.enum(['ok', 'denied', 'failed']),
+  before: z.unknown(),
+  after: z.unknown(),
+  detail: z.unknown(),
+  hash: z.string(),
+});
+
+export const AuditPage = z.object({ total: z.number().int(), items: z.array(AuditRecord) });
+
+export const AuditVerifyResult = z.object({
+  rows: z.number().int(),
+  ok: z.boolean(),
+  problems: z.array(z.object({ seq: z.number().int(), problem: z.string(), detail: z.string() })),
+});

@@ -1,0 +1,39 @@
+import type { AppContext } from '../../platform/context.js';
+import { auditEvent, verifyAuditChain } from '../../platform/audit.js';
+import type { Actor } from '../../platform/roles.js';
+import { findAudit } from './audit.repo.js';
+import type { AuditQuery } from './audit.schema.js';
+
+export async function listAudit(ctx: AppContext, q: AuditQuery) {
+  const { total, items } = await findAudit(ctx.db, q);
+  return {
+    total,
+    items: items.map((r) => ({
+      seq: Number(r.seq),
+      at: new Date(r.at).toISOString(),
+      actorId: r.actor_id,
+      actorOrgId: r.actor_org_id,
+      actorLabel: r.actor_label,
+      ip: r.ip,
+      action: r.action,
+      objectType: r.object_type,
+      objectId: r.object_id,
+      result: r.result,
+      before: r.before,
+      after: r.after,
+      detail: r.detail,
+      hash: r.hash,
+    })),
+  };
+}
+
+export async function verifyAudit(ctx: AppContext, actor: Actor) {
+  const res = await verifyAuditChain(ctx.db);
+  await auditEvent(ctx.db, {
+    actor: { id: actor.userId, orgId: actor.orgId, label: actor.name },
+    action: 'audit.verify',
+    result: res.problems.length ? 'failed' : 'ok',
+    detail: { rows: res.rows, problems: res.problems.length },
+  });
+  return { rows: res.rows, ok: res.problems.length === 0, problems: res.problems };
+}

@@ -1,0 +1,169 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from './db-types.js';
+import { canonicalJson, sha256Hex } from './canonical.js';
+import { maskPersonal } from './mask.js';
+
+export interface AuditActor {
+  id: string | null;
+  orgId?: string | null;
+  label?: string | null;
+  ip?: string | null;
+}
+
+export interface AuditEntry {
+  actor: AuditActor;
+  /** `resource.action`, e.g. `org.create`, `auth.login`, `permission.denied`. */
+  action: string;
+  objectType?: string;
+  objectId?: string;
+  result?: 'ok' | 'denied' | 'failed';
+  before?: unknown;
+  after?: unknown;
+  detail?: unknown;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+interface ChainFields {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_org_id: string | null;
+  actor_label: string | null;
+  ip: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  result: string;
+  before: unknown;
+  after: unknown;
+  detail: unknown;
+  prev_hash: string;
+}
+
+export function auditHash(f: ChainFields): string {
+  return sha256Hex(canonicalJson(f));
+}
+
+const norm = (v: unknown) => (v === undefined ? null : JSON.parse(JSON.stringify(maskPersonal(v))));
+
+/**
+ * Appends one record to the hash chain. Call it with the transaction that makes the change,
+ * so the record and the change commit or roll back together. Appends are serialised by a row
+ * lock on the chain head.
+ */
+export async function appendAudit(trx: Kysely<DB>, e: AuditEntry): Promise<{ seq: number; hash: string }> {
+  const head = await sql<{
+    last_seq: number;
+    last_hash: string;
+  }>`select last_seq, last_hash from audit_chain_head where id = 1 for update`.execute(trx);
+  const { last_seq, last_hash } = head.rows[0];
+  const fields: ChainFields = {
+    seq: Number(last_seq) + 1,
+    at: new Date().toISOString(),
+    actor_id: e.actor.id,
+    actor_org_id: e.actor.orgId ?? null,
+    actor_label: e.actor.label ?? null,
+    ip: e.actor.ip ?? null,
+    action: e.action,
+    object_type: e.objectType ?? null,
+    object_id: e.objectId ?? null,
+    result: e.result ?? 'ok',
+    before: norm(e.before),
+    after: norm(e.after),
+    detail: norm(e.detail),
+    prev_hash: last_hash,
+  };
+  const hash = auditHash(fields);
+  await trx
+    .insertInto('audit_log')
+    .values({
+      ...fields,
+      result: fields.result as 'ok',
+      before: fields.before === null ? null : JSON.stringify(fields.before),
+      after: fields.after === null ? null : JSON.stringify(fields.after),
+      detail: fields.detail === null ? null : JSON.stringify(fields.detail),
+      hash,
+    })
+    .execute();
+  await trx
+    .updateTable('audit_chain_head')
+    .set({ last_seq: fields.seq, last_hash: hash })
+    .where('id', '=', 1)
+    .execute();
+  return { seq: fields.seq, hash };
+}
+
+/** Records a security event on its own (a failed login, a denial): its own small transaction. */
+export async function auditEvent(db: Kysely<DB>, e: AuditEntry): Promise<void> {
+  await db.transaction().execute((trx) => appendAudit(trx, e).then(() => undefined));
+}
+
+export interface AuditProblem {
+  seq: number;
+  problem: 'hash_mismatch' | 'broken_link' | 'gap' | 'head_mismatch';
+  detail: string;
+}
+
+/** Walks the chain in order, recomputing every hash; reports each row that does not verify. */
+export async function verifyAuditChain(
+  db: Kysely<DB>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ rows: number; problems: AuditProblem[] }> {
+  const total = Number(
+    (await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0,
+  );
+  const problems: AuditProblem[] = [];
+  let prevHash = GENESIS_HASH;
+  let prevSeq = 0;
+  let done = 0;
+  const batch = 2000;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', prevSeq)
+      .orderBy('seq')
+      .limit(batch)
+      .execute();
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      const seq = Number(r.seq);
+      if (seq !== prevSeq + 1)
+        problems.push({ seq, problem: 'gap', detail: `expected seq ${prevSeq + 1}, found ${seq}` });
+      if (r.prev_hash !== prevHash)
+        problems.push({ seq, problem: 'broken_link', detail: 'prev_hash does not match the previous row' });
+      const expect = auditHash({
+        seq,
+        at: new Date(r.at).toISOString(),
+        actor_id: r.actor_id,
+        actor_org_id: r.actor_org_id,
+        actor_label: r.actor_label,
+        ip: r.ip,
+        action: r.action,
+        object_type: r.object_type,
+        object_id: r.object_id,
+        result: r.result,
+        before: r.before ?? null,
+        after: r.after ?? null,
+        detail: r.detail ?? null,
+        prev_hash: r.prev_hash,
+      });
+      if (expect !== r.hash)
+        problems.push({ seq, problem: 'hash_mismatch', detail: 'row content does not match its hash' });
+      prevHash = r.hash;
+      prevSeq = seq;
+      done++;
+    }
+    onProgress?.(done, total);
+  }
+  const head = await db.selectFrom('audit_chain_head').selectAll().where('id', '=', 1).executeTakeFirst();
+  if (head && (Number(head.last_seq) !== prevSeq || head.last_hash !== prevHash)) {
+    problems.push({
+      seq: prevSeq,
+      problem: 'head_mismatch',
+      detail: `chain head says seq ${head.last_seq}; the log ends at ${prevSeq} (rows removed or added)`,
+    });
+  }
+  return { rows: done, problems };
+}

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** All settings come from the environment (12-factor); defaults give the embedded demo. */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().optional(),
+  /** Role the app switches to on the server database (audit rows are append-only for it). */
+  DATABASE_APP_ROLE: z.string().default('transferone_app'),
+  DATA_DIR: z.string().default('./data'),
+  FILES_DIR: z.string().optional(),
+  MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
+  REAUTH_MINUTES: z.coerce.number().positive().default(5),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().default(25),
+  SMTP_SECURE: z.enum(['true', 'false']).default('false'),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  MAIL_FROM: z.string().default('TransferOne 科转通 <noreply@transferone.local>'),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  JOBS: z.enum(['on', 'off']).default('on'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TZ_DISPLAY: z.string().default('Asia/Shanghai'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  baseUrl: string;
+  databaseUrl?: string;
+  databaseAppRole: string;
+  dataDir: string;
+  filesDir: string;
+  maxUploadBytes: number;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  reauthMs: number;
+  cookieSecure: 'auto' | boolean;
+  smtp?: { host: string; port: number; secure: boolean; user?: string; pass?: string };
+  mailFrom: string;
+  oidc?: { issuer: string; clientId: string; clientSecret?: string };
+  jobs: boolean;
+  logLevel: string;
+  timeZone: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`配置错误 / Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const cfg: Config = {
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    databaseUrl: e.DATABASE_URL || undefined,
+    databaseAppRole: e.DATABASE_APP_ROLE,
+    dataDir,
+    filesDir: path.resolve(e.FILES_DIR ?? path.join(dataDir, 'files')),
+    maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    reauthMs: e.REAUTH_MINUTES * 60_000,
+    cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
+    smtp: e.SMTP_HOST
+      ? {
+          host: e.SMTP_HOST,
+          port: e.SMTP_PORT,
+          secure: e.SMTP_SECURE === 'true',
+          user: e.SMTP_USER,
+          pass: e.SMTP_PASS,
+        }
+      : undefined,
+    mailFrom: e.MAIL_FROM,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
+        : undefined,
+    jobs: e.JOBS === 'on',
+    logLevel: e.LOG_LEVEL,
+    timeZone: e.TZ_DISPLAY,
+  };
+  return { ...cfg, ...overrides };
+}

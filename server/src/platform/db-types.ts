@@ -1,0 +1,53 @@
+import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
+
+/**
+ * The database schema as Kysely types. Each module adds its own tables by interface merging:
+ *
+ *   declare module '../../platform/db-types.js' { interface DB { orgs: OrgTable } }
+ *
+ * so no module edits another's table definitions.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DB extends PlatformTables {}
+
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface PlatformTables {
+  audit_log: {
+    seq: Generated<number>;
+    at: Generated<Date>;
+    actor_id: string | null;
+    actor_org_id: string | null;
+    actor_label: string | null;
+    ip: string | null;
+    action: string;
+    object_type: string | null;
+    object_id: string | null;
+    result: 'ok' | 'denied' | 'failed';
+    before: Json | null;
+    after: Json | null;
+    detail: Json | null;
+    prev_hash: string;
+    hash: string;
+  };
+  audit_chain_head: {
+    id: number;
+    last_seq: number;
+    last_hash: string;
+  };
+  idempotency_keys: {
+    key: string;
+    scope: string;
+    request_hash: string;
+    status_code: number | null;
+    response_body: string | null;
+    content_type: string | null;
+    created_at: Generated<Date>;
+  };
+}
+
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** Either the root handle or a transaction: repositories accept both. */
+export type Executor = Kysely<DB>;

@@ -1,0 +1,17 @@
+import type { Actor } from '../roles.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permission this route needs: a registry name, `public` or `authenticated`. */
+    permission?: string;
+    /** Needs a fresh password/TOTP confirmation (sensitive changes). */
+    reauth?: boolean;
+    /** Allowed before a staff user has finished TOTP (login, enrolment). */
+    allowWithoutMfa?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export {};

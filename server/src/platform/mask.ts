@@ -1,0 +1,59 @@
+/**
+ * Personal data is masked by default wherever it leaves the record: lists, exports, logs, audit.
+ * 身份证号 110101199003071234 → 110101********1234; 手机 13812345678 → 138****5678.
+ */
+const PERSONAL_KEYS = new Set(['idNumber', 'id_number', 'phone', 'mobile', 'phoneNumber', 'phone_number']);
+const SECRET_KEYS = new Set([
+  'password',
+  'passwordHash',
+  'password_hash',
+  'totpSecret',
+  'totp_secret',
+  'token',
+  'secret',
+  'currentPassword',
+  'newPassword',
+]);
+
+export function maskIdNumber(v: string): string {
+  if (v.length <= 8) return '*'.repeat(v.length);
+  return v.slice(0, 6) + '*'.repeat(v.length - 10) + v.slice(-4);
+}
+
+export function maskPhone(v: string): string {
+  const digits = v.replace(/\s/g, '');
+  if (digits.length < 7) return '*'.repeat(digits.length);
+  return digits.slice(0, 3) + '*'.repeat(digits.length - 7) + digits.slice(-4);
+}
+
+export function maskValue(key: string, v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  if (SECRET_KEYS.has(key)) return '[redacted]';
+  if (key === 'idNumber' || key === 'id_number') return maskIdNumber(v);
+  if (PERSONAL_KEYS.has(key)) return maskPhone(v);
+  return v;
+}
+
+/** A deep copy with personal fields masked and secrets removed. */
+export function maskPersonal<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map((x) => maskPersonal(x)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    out[k] = typeof v === 'object' && v !== null ? maskPersonal(v) : maskValue(k, v);
+  }
+  return out as T;
+}
+
+/** Paths for pino's redaction of request logs. */
+export const LOG_REDACT_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.idNumber',
+  '*.phone',
+  '*.mobile',
+  '*.totpSecret',
+];
