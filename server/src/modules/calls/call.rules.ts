@@ -1,0 +1,345 @@
+/**
+ * Pure rules of the calls module: screening (形式审查), the call workflow as data, and the deadline.
+ * No I/O, no clock: the caller passes the server's receive instant.
+ */
+import { findDirection, type Call, type CallStatus, type Direction, type RequiredAttachment } from './call.schema.js';
+import { evaluateRule, type ApplicationFacts, type Facts, type RuleResult } from './rule.eval.js';
+import type { Rule } from './rule.schema.js';
+import { formatFen } from './rule.describe.js';
+
+export { evaluateRule } from './rule.eval.js';
+export type { ApplicationFacts, Facts, RuleResult, Verdict } from './rule.eval.js';
+export { describeRule } from './rule.describe.js';
+
+/** Domain error with a stable code and zh/en messages (mapped to HTTP by the platform layer). */
+export class CallError extends Error {
+  constructor(
+    readonly code: string,
+    readonly messageZh: string,
+    readonly messageEn: string,
+    readonly params: Record<string, unknown> = {},
+  ) {
+    super(messageEn);
+    this.name = 'CallError';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Screening
+// ---------------------------------------------------------------------------------------------------
+
+export type FindingGroup = 'eligibility' | 'funding' | 'attachments';
+export interface Finding extends RuleResult {
+  group: FindingGroup;
+  /** Where the rule came from in the call: shared requirements, the direction, or derived from fundingRules. */
+  origin: 'common' | 'direction' | 'fundingRules' | 'attachments';
+}
+export type Overall = 'pass' | 'fail' | 'incomplete';
+export interface ScreeningResult {
+  callNumber: string;
+  directionCode: string;
+  /** fail: an error-severity rule is not met; incomplete: none fails but some cannot be judged yet. */
+  overall: Overall;
+  findings: Finding[];
+  counts: { passed: number; failed: number; unknown: number; warnings: number; notApplicable: number };
+}
+
+const FUNDING = 'application.budget';
+
+function attachmentRule(a: RequiredAttachment, origin: string): Rule {
+  return {
+    id: `attachment.${a.type}`,
+    kind: 'attachmentRequired',
+    label: `附件：${a.label}`,
+    labelEn: `Attachment: ${a.labelEn ?? a.type}`,
+    explain: `须上传「${a.label}」。`,
+    explainEn: `"${a.labelEn ?? a.label}" must be uploaded.`,
+    attachmentType: a.type,
+    attachmentLabel: a.label,
+    ...(a.when ? { when: a.when } : {}),
+    source: a.source ?? origin,
+  };
+}
+
+/** Rules implied by a direction's fundingRules and attachment lists (so they are stated once, as data). */
+export function derivedRules(call: Call, direction: Direction): { rule: Rule; group: FindingGroup; origin: Finding['origin'] }[] {
+  const f = direction.fundingRules;
+  const src = f.source;
+  const out: { rule: Rule; group: FindingGroup; origin: Finding['origin'] }[] = [];
+  const add = (rule: Rule, group: FindingGroup = 'funding', origin: Finding['origin'] = 'fundingRules') =>
+    out.push({ rule, group, origin });
+  add({
+    id: 'funding.capPerProject',
+    kind: 'cap',
+    label: '申请资助经费上限',
+    labelEn: 'Grant cap per project',
+    explain: `每项资助额度不超过${formatFen(f.capPerProjectFen)}；您申请的是{actual}。`,
+    explainEn: `The grant per project may not exceed ${formatFen(f.capPerProjectFen, 'en')}; you requested {actual}.`,
+    field: `${FUNDING}.requestedGrantFen`,
+    max: f.capPerProjectFen,
+    ...(src ? { source: src } : {}),
+  });
+  if (f.firstYearCapFen !== undefined)
+    add({
+      id: 'funding.firstYearCap',
+      kind: 'cap',
+      label: '立项当年支持额度上限',
+      labelEn: 'First-year grant cap',
+      explain: `立项当年支持额度不超过${formatFen(f.firstYearCapFen)}；您填写的是{actual}。`,
+      explainEn: `The first-year grant may not exceed ${formatFen(f.firstYearCapFen, 'en')}; you entered {actual}.`,
+      field: `${FUNDING}.firstYearRequestFen`,
+      max: f.firstYearCapFen,
+      ...(src ? { source: src } : {}),
+    });
+  if (f.coFundingRatio)
+    add({
+      id: 'funding.coFundingRatio',
+      kind: 'ratio',
+      label: '自筹经费与申请资助经费比例',
+      labelEn: 'Co-funding ratio',
+      explain: `单位自筹经费与申请资助经费的比例不低于${f.coFundingRatio.self}:${f.coFundingRatio.requested}。`,
+      explainEn: `Self-funding : requested grant must be at least ${f.coFundingRatio.self}:${f.coFundingRatio.requested}.`,
+      field: `${FUNDING}.selfFundingFen`,
+      denominatorField: `${FUNDING}.requestedGrantFen`,
+      op: '>=',
+      ratio: { a: f.coFundingRatio.self, b: f.coFundingRatio.requested },
+      ...(src ? { source: src } : {}),
+    });
+  if (f.districtMatching)
+    add({
+      id: 'funding.districtMatching',
+      kind: 'ratio',
+      label: '区级配套资金',
+      labelEn: 'District matching funds',
+      explain:
+        f.districtMatching.district === f.districtMatching.municipal
+          ? '区已投入资金或承诺投入的资金不低于市级支持额度。'
+          : `区已投入或承诺投入资金与市级支持额度之比不低于${f.districtMatching.district}:${f.districtMatching.municipal}。`,
+      explainEn: 'District funds invested or committed must be at least the municipal grant (in the stated ratio).',
+      field: `${FUNDING}.districtMatchingFen`,
+      denominatorField: `${FUNDING}.requestedGrantFen`,
+      op: '>=',
+      ratio: { a: f.districtMatching.district, b: f.districtMatching.municipal },
+      ...(src ? { source: src } : {}),
+    });
+  const attachments = [...call.commonAttachments, ...direction.requiredAttachments];
+  if (direction.needsDistrictRecommendation && !attachments.some((a) => a.type === 'districtRecommendationLetter'))
+    attachments.push({
+      type: 'districtRecommendationLetter',
+      label: '区科技主管部门出具的推荐函（含资金支持意见）',
+      labelEn: 'Recommendation letter from the district S&T office (with its funding opinion)',
+    });
+  const seen = new Set<string>();
+  for (const a of attachments) {
+    if (seen.has(a.type)) continue;
+    seen.add(a.type);
+    add(attachmentRule(a, 'platform'), 'attachments', 'attachments');
+  }
+  return out;
+}
+
+function tally(findings: Finding[]): ScreeningResult['counts'] & { overall: Overall } {
+  const blocking = findings.filter((f) => f.severity === 'error');
+  const counts = {
+    passed: findings.filter((f) => f.passed === true && f.applicable).length,
+    failed: blocking.filter((f) => f.passed === false).length,
+    unknown: findings.filter((f) => f.passed === 'unknown').length,
+    warnings: findings.filter((f) => f.severity === 'warning' && f.passed !== true).length,
+    notApplicable: findings.filter((f) => !f.applicable).length,
+  };
+  const overall: Overall = counts.failed
+    ? 'fail'
+    : blocking.some((f) => f.passed === 'unknown')
+      ? 'incomplete'
+      : 'pass';
+  return { ...counts, overall };
+}
+
+/**
+ * Screens one application against a call's direction: the call's common requirements, the direction's
+ * eligibility, rules derived from its fundingRules, and required attachments. Used live while the
+ * applicant types, at submission, and by staff over all applications of a call (screenApplications).
+ */
+export function screenApplication(
+  call: Call,
+  directionCode: string,
+  facts: Facts | ApplicationFacts,
+): ScreeningResult {
+  const found = findDirection(call, directionCode);
+  if (!found)
+    throw new CallError(
+      'call.direction.notFound',
+      `指南${call.number}中没有方向「${directionCode}」`,
+      `Call ${call.number} has no direction "${directionCode}"`,
+      { directionCode },
+    );
+  const { direction } = found;
+  const findings: Finding[] = [
+    ...call.commonEligibility.map((rule) => ({ rule, group: 'eligibility' as const, origin: 'common' as const })),
+    ...direction.eligibility.map((rule) => ({ rule, group: 'eligibility' as const, origin: 'direction' as const })),
+    ...derivedRules(call, direction),
+  ].map(({ rule, group, origin }) => ({ ...evaluateRule(rule, facts), group, origin }));
+  const { overall, ...counts } = tally(findings);
+  return { callNumber: call.number, directionCode, overall, findings, counts };
+}
+
+export interface ScreeningRow {
+  applicationId: string;
+  directionCode: string;
+  facts: Facts | ApplicationFacts;
+}
+
+/** Staff view: screens every application of a call; a bad direction code becomes a failed row, not a crash. */
+export function screenApplications(
+  call: Call,
+  rows: ScreeningRow[],
+): { results: ({ applicationId: string } & (ScreeningResult | { error: CallError }))[]; summary: Record<Overall | 'error', number> } {
+  const summary = { pass: 0, fail: 0, incomplete: 0, error: 0 };
+  const results = rows.map((row) => {
+    try {
+      const r = screenApplication(call, row.directionCode, row.facts);
+      summary[r.overall] += 1;
+      return { applicationId: row.applicationId, ...r };
+    } catch (e) {
+      if (!(e instanceof CallError)) throw e;
+      summary.error += 1;
+      return { applicationId: row.applicationId, error: e };
+    }
+  });
+  return { results, summary };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Workflow as data: draft → published → closed
+// ---------------------------------------------------------------------------------------------------
+
+export type CallRole = 'commission' | 'programmeOffice';
+export interface CallTransition {
+  to: CallStatus;
+  action: string;
+  roles: readonly CallRole[];
+  label: string;
+  labelEn: string;
+}
+export const callTransitions: Record<
+  CallStatus,
+  { label: string; labelEn: string; public: boolean; transitions: readonly CallTransition[] }
+> = {
+  draft: {
+    label: '草稿',
+    labelEn: 'Draft',
+    public: false,
+    transitions: [
+      {
+        to: 'published',
+        action: 'call.publish',
+        roles: ['commission', 'programmeOffice'],
+        label: '发布指南',
+        labelEn: 'Publish call',
+      },
+    ],
+  },
+  published: {
+    label: '已发布',
+    labelEn: 'Published',
+    public: true,
+    transitions: [
+      {
+        to: 'closed',
+        action: 'call.close',
+        roles: ['commission', 'programmeOffice'],
+        label: '结束征集',
+        labelEn: 'Close call',
+      },
+    ],
+  },
+  closed: { label: '已结束', labelEn: 'Closed', public: true, transitions: [] },
+};
+
+/** A published or closed call has a public page; a draft never does. */
+export const isCallPublic = (status: CallStatus): boolean => callTransitions[status].public;
+
+/** Returns the transition, or throws CallError('call.transition.notAllowed' | 'call.transition.forbiddenRole'). */
+export function assertCallTransition(from: CallStatus, to: CallStatus, role?: CallRole): CallTransition {
+  const t = callTransitions[from].transitions.find((x) => x.to === to);
+  if (!t)
+    throw new CallError(
+      'call.transition.notAllowed',
+      `指南不能从「${callTransitions[from].label}」变为「${callTransitions[to].label}」`,
+      `A call cannot go from ${from} to ${to}`,
+      { from, to },
+    );
+  if (role && !t.roles.includes(role))
+    throw new CallError(
+      'call.transition.forbiddenRole',
+      `当前角色无权执行「${t.label}」`,
+      `Role ${role} may not ${t.labelEn.toLowerCase()}`,
+      { from, to, role },
+    );
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Deadline
+// ---------------------------------------------------------------------------------------------------
+
+export type DeadlineState = 'notOpen' | 'open' | 'closed';
+
+/**
+ * The application window is the half-open interval [opensAt, closesAt), judged on the server's receive
+ * instant (never the client's clock). opensAt and closesAt are absolute instants written with +08:00
+ * (Asia/Shanghai), so the comparison is a plain comparison of epoch milliseconds:
+ *   now <  opensAt            → 'notOpen'
+ *   opensAt ≤ now < closesAt  → 'open'    (a submission received at 16:29:59.999 is accepted)
+ *   now ≥ closesAt            → 'closed'  (a submission received at exactly 16:30:00.000 is refused)
+ * The guide's 截止时间 16:30 is thus read as "the window has closed at 16:30:00".
+ */
+export function deadlineState(call: Pick<Call, 'window'>, now: Date): DeadlineState {
+  const t = now.getTime();
+  if (Number.isNaN(t)) throw new CallError('call.deadline.badInstant', '时间无效', 'Invalid instant');
+  if (t < Date.parse(call.window.opensAt)) return 'notOpen';
+  if (t < Date.parse(call.window.closesAt)) return 'open';
+  return 'closed';
+}
+
+/** Formats an instant in Asia/Shanghai, e.g. "2023-10-30 16:30:00". */
+export function formatShanghai(d: Date): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+}
+
+export interface SubmissionDecision {
+  accepted: boolean;
+  deadline: DeadlineState;
+  screening: ScreeningResult;
+  reasons: { zh: string; en: string }[];
+}
+
+/**
+ * At submission: accepted only if the call is published, the receive instant is inside the window and
+ * screening passes (no failed and no unjudgeable error-severity rule). Warnings do not block.
+ */
+export function decideSubmission(
+  call: Call,
+  directionCode: string,
+  facts: Facts | ApplicationFacts,
+  receivedAt: Date,
+): SubmissionDecision {
+  const deadline = deadlineState(call, receivedAt);
+  const screening = screenApplication(call, directionCode, facts);
+  const reasons: { zh: string; en: string }[] = [];
+  if (call.status !== 'published')
+    reasons.push({ zh: `指南状态为「${callTransitions[call.status].label}」，不接受申报`, en: `The call is ${call.status}` });
+  if (deadline === 'notOpen')
+    reasons.push({
+      zh: `网上填报尚未开始（起始时间 ${formatShanghai(new Date(call.window.opensAt))}）`,
+      en: `The window opens at ${call.window.opensAt}`,
+    });
+  if (deadline === 'closed')
+    reasons.push({
+      zh: `已过截止时间 ${formatShanghai(new Date(call.window.closesAt))}（服务器接收时间 ${formatShanghai(receivedAt)}）`,
+      en: `The window closed at ${call.window.closesAt} (received ${receivedAt.toISOString()})`,
+    });
+  if (screening.overall === 'fail') reasons.push({ zh: '形式审查未通过', en: 'Screening failed' });
+  if (screening.overall === 'incomplete') reasons.push({ zh: '申报信息不完整', en: 'The application is incomplete' });
+  return { accepted: reasons.length === 0, deadline, screening, reasons };
+}
