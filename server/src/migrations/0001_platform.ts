@@ -28,7 +28,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       last_seq bigint not null,
       last_hash text not null
     )`.execute(db);
-  await sql`insert into audit_chain_head (id, last_seq, last_hash) values (1, 0, ${'0'.repeat(64)})`.execute(db);
+  await sql`insert into audit_chain_head (id, last_seq, last_hash) values (1, 0, ${'0'.repeat(64)})`.execute(
+    db,
+  );
   // Append-only: no role, not even the owner, may change or remove an audit row through SQL.
   await sql`
     create function audit_log_append_only() returns trigger language plpgsql as $$

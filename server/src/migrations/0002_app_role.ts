@@ -13,12 +13,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       end if;
     end $$`.execute(db);
   await sql`grant usage on schema public to transferone_app`.execute(db);
-  await sql`grant select, insert, update, delete on all tables in schema public to transferone_app`.execute(db);
+  await sql`grant select, insert, update, delete on all tables in schema public to transferone_app`.execute(
+    db,
+  );
   await sql`grant usage, select on all sequences in schema public to transferone_app`.execute(db);
   await sql`alter default privileges in schema public grant select, insert, update, delete on tables to transferone_app`.execute(
     db,
   );
-  await sql`alter default privileges in schema public grant usage, select on sequences to transferone_app`.execute(db);
+  await sql`alter default privileges in schema public grant usage, select on sequences to transferone_app`.execute(
+    db,
+  );
   await sql`revoke update, delete, truncate on audit_log from transferone_app`.execute(db);
   await sql`revoke update, delete, truncate on audit_log from public`.execute(db);
 }

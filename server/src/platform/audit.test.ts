@@ -47,7 +47,9 @@ describe('audit hash chain', () => {
 
   it('refuses UPDATE and DELETE through SQL', async () => {
     const db = env.platform.ctx.db;
-    await expect(sql`update audit_log set action = 'x' where seq = 1`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_log set action = 'x' where seq = 1`.execute(db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from audit_log where seq = 1`.execute(db)).rejects.toThrow(/append-only/);
   });
 

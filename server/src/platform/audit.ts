@@ -111,7 +111,12 @@ export async function verifyAuditChain(
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ rows: number; problems: AuditProblem[] }> {
   const total = Number(
-    (await db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0,
+    (
+      await db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst()
+    )?.n ?? 0,
   );
   const problems: AuditProblem[] = [];
   let prevHash = GENESIS_HASH;

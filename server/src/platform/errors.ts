@@ -32,7 +32,11 @@ const CODES: Record<string, CodeDef> = {
     zh: '此操作需要重新验证身份',
     en: 'Confirm your identity again to do this',
   },
-  session_expired: { status: 401, zh: '会话已过期，请重新登录', en: 'Your session has expired; sign in again' },
+  session_expired: {
+    status: 401,
+    zh: '会话已过期，请重新登录',
+    en: 'Your session has expired; sign in again',
+  },
   too_many_attempts: {
     status: 429,
     zh: '尝试次数过多，请稍后再试',

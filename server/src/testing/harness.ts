@@ -17,7 +17,9 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
-export async function createTestDatabaseUrl(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+export async function createTestDatabaseUrl(): Promise<
+  { url: string; drop: () => Promise<void> } | undefined
+> {
   const base = process.env.DATABASE_URL;
   if (!base) return undefined;
   const name = `transferone_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;

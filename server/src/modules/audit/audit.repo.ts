@@ -4,7 +4,10 @@ import type { AuditQuery } from './audit.schema.js';
 
 export async function findAudit(db: Kysely<DB>, q: AuditQuery) {
   let base = db.selectFrom('audit_log');
-  if (q.action) base = q.action.endsWith('.') ? base.where('action', 'like', `${q.action}%`) : base.where('action', '=', q.action);
+  if (q.action)
+    base = q.action.endsWith('.')
+      ? base.where('action', 'like', `${q.action}%`)
+      : base.where('action', '=', q.action);
   if (q.actorId) base = base.where('actor_id', '=', q.actorId);
   if (q.objectType) base = base.where('object_type', '=', q.objectType);
   if (q.objectId) base = base.where('object_id', '=', q.objectId);

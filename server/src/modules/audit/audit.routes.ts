@@ -20,7 +20,12 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
     '/audit',
     {
       config: { permission: 'audit.read' },
-      schema: { tags: ['audit'], summary: '审计日志 Audit log', querystring: AuditQuery, response: { 200: AuditPage } },
+      schema: {
+        tags: ['audit'],
+        summary: '审计日志 Audit log',
+        querystring: AuditQuery,
+        response: { 200: AuditPage },
+      },
     },
     async (req) => listAudit(ctx, req.query),
   );
@@ -28,7 +33,11 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
     '/audit/verify',
     {
       config: { permission: 'audit.verify' },
-      schema: { tags: ['audit'], summary: '校验审计链 Verify the audit chain', response: { 200: AuditVerifyResult } },
+      schema: {
+        tags: ['audit'],
+        summary: '校验审计链 Verify the audit chain',
+        response: { 200: AuditVerifyResult },
+      },
     },
     async (req) => verifyAudit(ctx, req.actor!),
   );

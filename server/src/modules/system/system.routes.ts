@@ -15,7 +15,9 @@ export async function systemRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['system'],
         summary: '健康检查 Health',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'pg']), time: z.string() }) },
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'pg']), time: z.string() }),
+        },
       },
     },
     async () => {

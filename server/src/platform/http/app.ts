@@ -36,6 +36,18 @@ export interface HttpOptions {
   logger?: boolean;
 }
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission?: string;
+  reauth?: boolean;
+}
+const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
+/** Every route the app registered, with its declared permission (for the route × role matrix). */
+export function routeTable(app: FastifyInstance): RouteEntry[] {
+  return routeTables.get(app) ?? [];
+}
+
 /** Routes that need no permission declaration: docs and static files. */
 const UNDECLARED_OK = [/^\/api\/docs/, /^\/api\/openapi\.json$/, /^\/$/, /^\/\*$/, /^\/assets/];
 
@@ -51,11 +63,18 @@ export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<
   installProblemHandler(app);
 
   const undeclared: string[] = [];
+  const table: RouteEntry[] = [];
+  routeTables.set(app, table);
   app.addHook('onRoute', (route) => {
     const perm = route.config?.permission;
+    for (const m of [route.method].flat()) {
+      if (m !== 'HEAD')
+        table.push({ method: m, url: route.url, permission: perm, reauth: route.config?.reauth });
+    }
     if (route.url && UNDECLARED_OK.some((r) => r.test(route.url))) return;
     if (!perm) undeclared.push(`${route.method} ${route.url}: no permission declared`);
-    else if (!isKnownPermission(perm)) undeclared.push(`${route.method} ${route.url}: unknown permission ${perm}`);
+    else if (!isKnownPermission(perm))
+      undeclared.push(`${route.method} ${route.url}: unknown permission ${perm}`);
   });
 
   await app.register(cookie);
@@ -80,7 +99,10 @@ export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<
         const def = permissionDef(perm);
         (out.schema as any)['x-permission'] = perm;
         const label = def ? `${def.zh} / ${def.en}` : perm;
-        (out.schema as any).description = [(out.schema as any).description, `权限 Permission: \`${perm}\` (${label})`]
+        (out.schema as any).description = [
+          (out.schema as any).description,
+          `权限 Permission: \`${perm}\` (${label})`,
+        ]
           .filter(Boolean)
           .join('\n\n');
       }
@@ -153,7 +175,9 @@ export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<
 
   await app.ready();
   if (undeclared.length) {
-    throw new Error(`Routes without a valid permission (add config.permission):\n  ${undeclared.join('\n  ')}`);
+    throw new Error(
+      `Routes without a valid permission (add config.permission):\n  ${undeclared.join('\n  ')}`,
+    );
   }
   return app;
 }

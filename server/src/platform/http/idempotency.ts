@@ -64,10 +64,15 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<DB>): void {
     if (!idem) return payload;
     req.idempotency = undefined;
     if (reply.statusCode >= 500) {
-      await db.deleteFrom('idempotency_keys').where('scope', '=', idem.scope).where('key', '=', idem.key).execute();
+      await db
+        .deleteFrom('idempotency_keys')
+        .where('scope', '=', idem.scope)
+        .where('key', '=', idem.key)
+        .execute();
       return payload;
     }
-    const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
+    const body =
+      typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
     await db
       .updateTable('idempotency_keys')
       .set({

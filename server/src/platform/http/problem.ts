@@ -40,7 +40,10 @@ export function installProblemHandler(app: FastifyInstance): void {
       de = new DomainError('internal');
     } else if ((err as FastifyError).statusCode === 429) {
       de = new DomainError('too_many_attempts');
-    } else if ((err as FastifyError).code === 'FST_REQ_FILE_TOO_LARGE' || (err as FastifyError).statusCode === 413) {
+    } else if (
+      (err as FastifyError).code === 'FST_REQ_FILE_TOO_LARGE' ||
+      (err as FastifyError).statusCode === 413
+    ) {
       de = new DomainError('payload_too_large');
     } else if ((err as FastifyError).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       de = new DomainError('unsupported_file_type', {
@@ -62,7 +65,10 @@ export function installProblemHandler(app: FastifyInstance): void {
     reply.status(de.status).type('application/problem+json; charset=utf-8').send(problem);
   });
   app.setNotFoundHandler((req, reply) => {
-    const de = new DomainError('not_found', { zh: '页面或接口不存在', en: `No route ${req.method} ${req.url}` });
+    const de = new DomainError('not_found', {
+      zh: '页面或接口不存在',
+      en: `No route ${req.method} ${req.url}`,
+    });
     reply.status(404).type('application/problem+json; charset=utf-8').send(toProblem(de, req.url));
   });
 }
