@@ -1,7 +1,13 @@
 import type { Collection, SearchDoc, SearchFilters } from './search-engine.js';
 import { growU16, growU32, growU8 } from './postings.js';
 
-export const COLLECTIONS: readonly Collection[] = ['achievement', 'need', 'solution', 'expert', 'institution'];
+export const COLLECTIONS: readonly Collection[] = [
+  'achievement',
+  'need',
+  'solution',
+  'expert',
+  'institution',
+];
 
 /** Dictionary-encodes facet values: each distinct string gets a small integer. */
 export class FacetDict {
@@ -28,16 +34,16 @@ export class FacetDict {
 /** Per-slot columns. Slot 0.. are handed out in increasing order; a re-upserted record gets a new slot. */
 export class DocTable {
   size = 0;
-  alive = new Uint8Array(1024);
-  coll = new Uint8Array(1024);
-  field = new Uint16Array(1024);
-  region = new Uint16Array(1024);
-  trl = new Uint8Array(1024);
-  modes = new Uint32Array(1024);
-  ips = new Uint32Array(1024);
-  lenT = new Uint16Array(1024);
-  lenK = new Uint16Array(1024);
-  lenA = new Uint16Array(1024);
+  alive: Uint8Array = new Uint8Array(1024);
+  coll: Uint8Array = new Uint8Array(1024);
+  field: Uint16Array = new Uint16Array(1024);
+  region: Uint16Array = new Uint16Array(1024);
+  trl: Uint8Array = new Uint8Array(1024);
+  modes: Uint32Array = new Uint32Array(1024);
+  ips: Uint32Array = new Uint32Array(1024);
+  lenT: Uint16Array = new Uint16Array(1024);
+  lenK: Uint16Array = new Uint16Array(1024);
+  lenA: Uint16Array = new Uint16Array(1024);
   extIds: string[] = [];
   titles: string[] = [];
   abstracts: string[] = [];
@@ -79,11 +85,7 @@ export class DocTable {
   }
 
   typedBytes(): number {
-    return (
-      this.alive.byteLength * 3 +
-      this.field.byteLength * 5 +
-      this.modes.byteLength * 2
-    );
+    return this.alive.byteLength * 3 + this.field.byteLength * 5 + this.modes.byteLength * 2;
   }
 
   /** Compile filters into a slot predicate, or null when nothing filters. */

@@ -8,8 +8,8 @@ export class PostingLists {
   terms: string[] = [];
   ids: Uint32Array[] = [];
   vals: Uint16Array[] = [];
-  len = new Uint32Array(1024);
-  maxW = new Uint8Array(1024);
+  len: Uint32Array = new Uint32Array(1024);
+  maxW: Uint8Array = new Uint8Array(1024);
 
   get termCount(): number {
     return this.terms.length;

@@ -86,9 +86,9 @@ class TopK {
  * search in their posting lists, and candidates that can no longer reach the top k are dropped.
  */
 export class Scorer {
-  private acc = new Float32Array(0);
-  private stamp = new Uint32Array(0);
-  private touched = new Uint32Array(1024);
+  private acc: Float32Array = new Float32Array(0);
+  private stamp: Uint32Array = new Uint32Array(0);
+  private touched: Uint32Array = new Uint32Array(1024);
   private q = 0;
 
   run(
@@ -136,7 +136,7 @@ export class Scorer {
       done += t.ub;
     }
     const total = nt;
-    let cand = this.touched.subarray(0, nt);
+    let cand: Uint32Array = this.touched.subarray(0, nt);
     if (i < terms.length) {
       cand = cand.slice().sort();
       let theta = this.kth(nt, k);

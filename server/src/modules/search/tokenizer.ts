@@ -124,6 +124,8 @@ export class Tokenizer {
   private readonly jieba: Jieba;
   private readonly stop = new Set(STOPWORDS);
   private readonly domain = new Set<string>();
+  /** domain terms contained in a longer domain term (概念验证中心 → 概念验证), emitted beside it */
+  private readonly inner = new Map<string, string[]>();
   readonly bigrams: boolean;
   readonly mode: 'search' | 'exact';
 
@@ -144,7 +146,14 @@ export class Tokenizer {
       this.domain.add(t);
       fresh.push(t);
     }
-    if (fresh.length > 0) this.jieba.loadDict(Buffer.from(fresh.map((t) => `${t} 200000 n`).join('\n') + '\n'));
+    if (fresh.length > 0) {
+      this.jieba.loadDict(Buffer.from(fresh.map((t) => `${t} 200000 n`).join('\n') + '\n'));
+      this.inner.clear();
+      for (const outer of this.domain) {
+        const parts = [...this.domain].filter((t) => t !== outer && outer.includes(t));
+        if (parts.length > 0) this.inner.set(outer, parts);
+      }
+    }
     return fresh.length;
   }
 
@@ -167,6 +176,10 @@ export class Tokenizer {
       const t = w.trim();
       if (t.length === 0) continue;
       out.push(t);
+      if (this.mode === 'search') {
+        const parts = this.inner.get(t);
+        if (parts) for (const p of parts) if (!words.includes(p)) out.push(p);
+      }
       if (this.bigrams && t.length > 2 && CJK.test(t)) {
         for (let i = 0; i + 1 < t.length; i++) out.push('\u0002' + t.slice(i, i + 2));
       }

@@ -1,0 +1,58 @@
+import type { SearchDoc } from './search-engine.js';
+
+/** Small inline corpus shared by the tests. */
+export const DOCS: SearchDoc[] = [
+  {
+    id: 'a1',
+    collection: 'achievement',
+    title: '固态锂电池电解质材料',
+    keywords: ['固态电池', '电解质'],
+    abstract: '本成果提供一种硫化物固态电解质，提高锂电池的安全性和能量密度。',
+    field: '新能源',
+    trl: 6,
+    region: '闵行区',
+    transferModes: ['许可', '转让'],
+    ipTypes: ['发明专利'],
+  },
+  {
+    id: 'a2',
+    collection: 'achievement',
+    title: '锂电池回收工艺',
+    keywords: ['回收', '湿法冶金'],
+    abstract: '一种废旧锂电池正极材料的湿法回收方法，回收率高。',
+    field: '新能源',
+    trl: 4,
+    region: '嘉定区',
+    transferModes: ['作价投资'],
+    ipTypes: ['发明专利'],
+  },
+  {
+    id: 'a3',
+    collection: 'achievement',
+    title: '脑机接口柔性电极',
+    keywords: ['脑机接口', '柔性电子'],
+    abstract: '柔性电极用于脑机接口信号采集，提高长期植入的稳定性，可与电池供电模块集成。',
+    field: '生物医药',
+    trl: 3,
+    region: '徐汇区',
+    transferModes: ['许可'],
+    ipTypes: ['实用新型'],
+  },
+  {
+    id: 'n1',
+    collection: 'need',
+    title: '寻求高安全固态电池技术',
+    keywords: ['固态电池'],
+    abstract: '企业需要提升动力电池安全性，寻找固态电解质方案。',
+    field: '新能源',
+    region: '闵行区',
+  },
+  {
+    id: 'e1',
+    collection: 'expert',
+    title: '张教授 电化学储能',
+    keywords: ['固态电解质', '锂电池'],
+    abstract: '长期从事锂电池和固态电解质研究。',
+    field: '新能源',
+  },
+];
