@@ -1,17 +1,30 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', '.test-data', '.bench-out'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { languageOptions: { globals: { ...globals.node } } },
+  {
+    files: ['web/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/modules/*/*.repo', '**/modules/*/*.repo.js'], message: 'Reach another module through its service.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/modules/*/*.repo', '**/modules/*/*.repo.js'],
+              message: 'Reach another module through its service.',
+            },
+          ],
+        },
       ],
     },
   },
