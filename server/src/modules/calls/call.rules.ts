@@ -56,6 +56,7 @@ function attachmentRule(a: RequiredAttachment, origin: string): Rule {
     explainEn: `"${a.labelEn ?? a.label}" must be uploaded.`,
     attachmentType: a.type,
     attachmentLabel: a.label,
+    ...(a.labelEn ? { attachmentLabelEn: a.labelEn } : {}),
     ...(a.when ? { when: a.when } : {}),
     source: a.source ?? origin,
   };

@@ -107,7 +107,8 @@ function predicateText(arrayField: string, p: ElementPredicate, lang: Lang): str
   const name = info ? info[lang] : p.field;
   const vals = Array.isArray(p.value) ? p.value : [p.value];
   const shown = vals.map((v) => scalarText(info, p.field, v, lang)).join(lang === 'zh' ? '、' : ', ');
-  return lang === 'zh' ? `${name}${opText(p.op, 'zh')}${shown}` : `${name} ${opText(p.op, 'en')} ${shown}`;
+  if (lang === 'en') return `${name} ${p.op === '=' ? '' : `${opText(p.op, 'en')} `}${shown}`;
+  return `${name}${p.op === '=' ? '为' : opText(p.op, 'zh')}${shown}`;
 }
 
 /** What a rule demands, as a short phrase (used for `expected` in results and in describeRule). */
@@ -120,9 +121,7 @@ export function expectedText(rule: Rule, lang: Lang): string {
       return zh ? `属于：${vals}` : `one of: ${vals}`;
     }
     case 'equals':
-      return zh
-        ? `为${valueText(rule.field, rule.value, lang)}`
-        : `equal to ${valueText(rule.field, rule.value, lang)}`;
+      return zh ? `为${valueText(rule.field, rule.value, lang)}` : valueText(rule.field, rule.value, lang);
     case 'compare':
       return `${opText(rule.op, lang)}${zh ? '' : ' '}${valueText(rule.field, rule.value, lang)}`;
     case 'cap':
@@ -134,7 +133,7 @@ export function expectedText(rule: Rule, lang: Lang): string {
       return `${opText(rule.op, lang, true)}${zh ? '' : ' '}${rule.value}${unit}`;
     }
     case 'attachmentRequired':
-      return zh ? `已上传「${rule.attachmentLabel}」` : `"${rule.attachmentLabel}" uploaded`;
+      return zh ? `已上传「${rule.attachmentLabel}」` : `"${rule.attachmentLabelEn ?? rule.attachmentLabel}" uploaded`;
     default:
       return describeRule(rule, lang);
   }
@@ -168,7 +167,9 @@ export function describeRule(rule: Rule, lang: Lang = 'zh'): string {
       return `The number of ${fieldLabel(rule.field, 'en')}${where ? ` with ${where}` : ''} is ${expectedText(rule, 'en')}`;
     }
     case 'attachmentRequired': {
-      const core = zh ? `须上传附件「${rule.attachmentLabel}」` : `the attachment "${rule.attachmentLabel}" is required`;
+      const core = zh
+        ? `须上传附件「${rule.attachmentLabel}」`
+        : `the attachment "${rule.attachmentLabelEn ?? rule.attachmentLabel}" is required`;
       if (!rule.when) return zh ? core : capitalise(core);
       return zh ? `当${inner(rule.when)}时，${core}` : `When ${lowerFirst(inner(rule.when))}, ${core}`;
     }
@@ -177,7 +178,7 @@ export function describeRule(rule: Rule, lang: Lang = 'zh'): string {
     case 'any':
       return zh ? `满足以下任一项：${numbered(rule.rules)}` : `Any of: ${numbered(rule.rules)}`;
     case 'not':
-      return zh ? `不得出现以下情形：${inner(rule.rule)}` : `Not the case that: ${lowerFirst(inner(rule.rule))}`;
+      return zh ? `并非「${inner(rule.rule)}」` : `Not the case that ${lowerFirst(inner(rule.rule))}`;
     case 'when': {
       const head = zh
         ? `如果${inner(rule.condition)}，则${inner(rule.then)}`

@@ -116,6 +116,7 @@ export const AttachmentRequiredRuleSchema = z.strictObject({
   field: FactPathSchema.optional(),
   attachmentType: z.string().regex(/^[a-z][A-Za-z0-9]*$/),
   attachmentLabel: z.string().min(1),
+  attachmentLabelEn: z.string().min(1).optional(),
   get when() {
     return RuleSchema.optional();
   },
@@ -176,6 +177,7 @@ export type AttachmentRequiredRule = RuleBase & {
   field?: string;
   attachmentType: string;
   attachmentLabel: string;
+  attachmentLabelEn?: string;
   when?: Rule;
 };
 export type AllRule = RuleBase & { kind: 'all'; rules: Rule[] };
