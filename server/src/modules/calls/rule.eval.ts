@@ -144,6 +144,8 @@ function finish(rule: Rule, p: Outcome): RuleResult {
     ? interpolate(rule.explainEn, { actual: actualEn, expected: expectedEn, field: String(field) })
     : describeRule(rule, 'en');
   const showActual = !Array.isArray(field) && !absent(p.actual);
+  // an explanation that already interpolates {actual} does not need the "(actual …, required …)" tail
+  const tailActual = showActual && !rule.explain.includes('{actual}');
   let reason: { zh: string; en: string };
   if (p.passed === 'unknown') {
     const why = p.why ?? { zh: '信息不完整', en: 'information incomplete' };
@@ -156,8 +158,12 @@ function finish(rule: Rule, p: Outcome): RuleResult {
       en: `Met: ${describeRule(rule, 'en')}${showActual ? ` (actual: ${actualEn})` : ''}`,
     };
   } else {
-    const tail = p.why ? `（${p.why.zh}）` : showActual ? `（实际：${actualZh}，要求：${expected}）` : '';
-    const tailEn = p.why ? ` (${p.why.en})` : showActual ? ` (actual: ${actualEn}; required: ${expectedEn})` : '';
+    const tail = p.why ? `（${p.why.zh}）` : tailActual ? `（实际：${actualZh}，要求：${expected}）` : '';
+    const tailEn = p.why
+      ? ` (${p.why.en})`
+      : tailActual && !rule.explainEn?.includes('{actual}')
+        ? ` (actual: ${actualEn}; required: ${expectedEn})`
+        : '';
     reason = { zh: `不符合：${explain}${tail}`, en: `Not met: ${explainEn}${tailEn}` };
   }
   return {
