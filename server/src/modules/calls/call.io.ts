@@ -27,9 +27,19 @@ const TYPE_ZH: Record<string, string> = {
   object: '对象',
 };
 
+/** The input value at an issue's path (undefined when absent). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur = input;
+  for (const k of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[k];
+  }
+  return cur;
+}
+
 const join = (path: readonly PropertyKey[]) => path.map(String).join('.');
 
-function toErrors(issue: z.core.$ZodIssue): ImportFieldError[] {
+function toErrors(issue: z.core.$ZodIssue, input: unknown): ImportFieldError[] {
   const path = join(issue.path);
   const one = (message: string, p = path): ImportFieldError => ({
     path: p || '(root)',
@@ -39,7 +49,13 @@ function toErrors(issue: z.core.$ZodIssue): ImportFieldError[] {
   });
   switch (issue.code) {
     case 'invalid_type':
-      return [one(issue.input === undefined ? '缺少必填字段' : `类型错误，应为${TYPE_ZH[issue.expected] ?? issue.expected}`)];
+      return [
+        one(
+          valueAt(input, issue.path) === undefined
+            ? '缺少必填字段'
+            : `类型错误，应为${TYPE_ZH[issue.expected] ?? issue.expected}`,
+        ),
+      ];
     case 'too_small': {
       const n = String(issue.minimum);
       if (issue.origin === 'array') return [one(`至少需要${n}项`)];
@@ -98,7 +114,7 @@ export function importCall(json: unknown): ImportResult {
   }
   const r = CallSchema.safeParse(data);
   if (r.success) return { ok: true, call: r.data };
-  return { ok: false, errors: r.error.issues.flatMap(toErrors) };
+  return { ok: false, errors: r.error.issues.flatMap((i) => toErrors(i, data)) };
 }
 
 /** Canonical JSON text of a call (validates first: exporting an invalid call throws). */

@@ -45,7 +45,12 @@ const university = (): ApplicationFacts => ({
 
 /** A large enterprise applying for an open innovation centre (direction 2). */
 const enterprise = (): ApplicationFacts => ({
-  org: { type: 'enterprise', legalForm: 'legalPerson', registeredRegion: '310000', prevYearRevenueFen: 35 * YI },
+  org: {
+    type: 'enterprise',
+    legalForm: 'legalPerson',
+    registeredRegion: '310000',
+    prevYearRevenueFen: 35 * YI,
+  },
   application: {
     budget: { requestedGrantFen: 500 * WAN, selfFundingFen: 1500 * WAN, firstYearRequestFen: 300 * WAN },
     attachments: att('feasibilityPlan'),
@@ -123,7 +128,9 @@ describe('screenApplication: a university proof-of-concept centre (direction 1)'
       'attachment.avoidanceLetter',
       'attachment.contractRegistrationList',
     ]);
-    expect(new Set(r.findings.map((f) => f.group))).toEqual(new Set(['eligibility', 'funding', 'attachments']));
+    expect(new Set(r.findings.map((f) => f.group))).toEqual(
+      new Set(['eligibility', 'funding', 'attachments']),
+    );
   });
   it('fails the 2:1 co-funding ratio when self-funding is one fen short of 1000万', () => {
     const facts = university();
@@ -131,7 +138,9 @@ describe('screenApplication: a university proof-of-concept centre (direction 1)'
     const r = screenApplication(call, '1', facts);
     expect(r.overall).toBe('fail');
     expect(failed(r)).toEqual(['funding.coFundingRatio']);
-    expect(finding(r, 'funding.coFundingRatio').reason.zh).toContain('单位自筹经费与申请资助经费的比例不低于2:1');
+    expect(finding(r, 'funding.coFundingRatio').reason.zh).toContain(
+      '单位自筹经费与申请资助经费的比例不低于2:1',
+    );
   });
   it('refuses a lead who already leads 2 ongoing commission projects, and a second application of the org', () => {
     const facts = university();
@@ -171,7 +180,9 @@ describe('screenApplication: an enterprise open innovation centre (direction 2)'
     facts.application!.budget!.selfFundingFen = 1499 * WAN;
     const r = screenApplication(call, '2', facts);
     expect(failed(r)).toEqual(['d2.prevYearRevenue', 'funding.firstYearCap', 'funding.coFundingRatio']);
-    expect(finding(r, 'd2.prevYearRevenue').reason.zh).toContain('您填写的上年度主营业务收入为19999.9999万元。');
+    expect(finding(r, 'd2.prevYearRevenue').reason.zh).toContain(
+      '您填写的上年度主营业务收入为19999.9999万元。',
+    );
     expect(finding(r, 'funding.firstYearCap').reason.zh).toContain('立项当年支持额度不超过300万元');
     expect(finding(r, 'funding.firstYearCap').reason.en).toContain('CNY 3,000,001');
     expect(r.counts.failed).toBe(3);
@@ -195,7 +206,9 @@ describe('screenApplication: a district-recommended regional platform (direction
     facts.application!.budget!.districtMatchingFen = 400 * WAN - 1;
     const r = screenApplication(call, '3', facts);
     expect(failed(r)).toEqual(['funding.districtMatching', 'attachment.districtRecommendationLetter']);
-    expect(finding(r, 'funding.districtMatching').explain).toBe('区已投入资金或承诺投入的资金不低于市级支持额度。');
+    expect(finding(r, 'funding.districtMatching').explain).toBe(
+      '区已投入资金或承诺投入的资金不低于市级支持额度。',
+    );
   });
 });
 
@@ -206,7 +219,10 @@ describe('screenApplication: a technology-transfer demonstration institution (di
     const r = screenApplication(call, '4', facts);
     expect(r.overall).toBe('pass');
     expect(r.counts.warnings).toBe(1);
-    expect(finding(r, 'd4.techManagers.leadIsProjectLead')).toMatchObject({ passed: false, severity: 'warning' });
+    expect(finding(r, 'd4.techManagers.leadIsProjectLead')).toMatchObject({
+      passed: false,
+      severity: 'warning',
+    });
   });
   it('fails a 4-person team and a lead with 2 years; a university must file the MOST annual report instead', () => {
     const facts = transferInstitution();
@@ -286,7 +302,9 @@ describe('decideSubmission', () => {
   });
   it('refuses an incomplete application inside the window, and any submission to a draft call', () => {
     const inside = new Date('2023-10-20T10:00:00+08:00');
-    expect(decideSubmission(call, '2', {}, inside).reasons.map((r) => r.en)).toEqual(['The application is incomplete']);
+    expect(decideSubmission(call, '2', {}, inside).reasons.map((r) => r.en)).toEqual([
+      'The application is incomplete',
+    ]);
     const draft = { ...call, status: 'draft' as const };
     expect(decideSubmission(draft, '2', enterprise(), inside).accepted).toBe(false);
   });
@@ -315,6 +333,10 @@ describe('call workflow as data', () => {
   });
   it('the table lists every status; only published and closed calls have a public page', () => {
     expect(Object.keys(callTransitions)).toEqual(['draft', 'published', 'closed']);
-    expect([isCallPublic('draft'), isCallPublic('published'), isCallPublic('closed')]).toEqual([false, true, true]);
+    expect([isCallPublic('draft'), isCallPublic('published'), isCallPublic('closed')]).toEqual([
+      false,
+      true,
+      true,
+    ]);
   });
 });

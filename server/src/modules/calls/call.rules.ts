@@ -2,7 +2,13 @@
  * Pure rules of the calls module: screening (形式审查), the call workflow as data, and the deadline.
  * No I/O, no clock: the caller passes the server's receive instant.
  */
-import { findDirection, type Call, type CallStatus, type Direction, type RequiredAttachment } from './call.schema.js';
+import {
+  findDirection,
+  type Call,
+  type CallStatus,
+  type Direction,
+  type RequiredAttachment,
+} from './call.schema.js';
 import { evaluateRule, type ApplicationFacts, type Facts, type RuleResult } from './rule.eval.js';
 import type { Rule } from './rule.schema.js';
 import { formatFen } from './rule.describe.js';
@@ -63,7 +69,10 @@ function attachmentRule(a: RequiredAttachment, origin: string): Rule {
 }
 
 /** Rules implied by a direction's fundingRules and attachment lists (so they are stated once, as data). */
-export function derivedRules(call: Call, direction: Direction): { rule: Rule; group: FindingGroup; origin: Finding['origin'] }[] {
+export function derivedRules(
+  call: Call,
+  direction: Direction,
+): { rule: Rule; group: FindingGroup; origin: Finding['origin'] }[] {
   const f = direction.fundingRules;
   const src = f.source;
   const out: { rule: Rule; group: FindingGroup; origin: Finding['origin'] }[] = [];
@@ -116,7 +125,8 @@ export function derivedRules(call: Call, direction: Direction): { rule: Rule; gr
         f.districtMatching.district === f.districtMatching.municipal
           ? '区已投入资金或承诺投入的资金不低于市级支持额度。'
           : `区已投入或承诺投入资金与市级支持额度之比不低于${f.districtMatching.district}:${f.districtMatching.municipal}。`,
-      explainEn: 'District funds invested or committed must be at least the municipal grant (in the stated ratio).',
+      explainEn:
+        'District funds invested or committed must be at least the municipal grant (in the stated ratio).',
       field: `${FUNDING}.districtMatchingFen`,
       denominatorField: `${FUNDING}.requestedGrantFen`,
       op: '>=',
@@ -124,7 +134,10 @@ export function derivedRules(call: Call, direction: Direction): { rule: Rule; gr
       ...(src ? { source: src } : {}),
     });
   const attachments = [...call.commonAttachments, ...direction.requiredAttachments];
-  if (direction.needsDistrictRecommendation && !attachments.some((a) => a.type === 'districtRecommendationLetter'))
+  if (
+    direction.needsDistrictRecommendation &&
+    !attachments.some((a) => a.type === 'districtRecommendationLetter')
+  )
     attachments.push({
       type: 'districtRecommendationLetter',
       label: '区科技主管部门出具的推荐函（含资金支持意见）',
@@ -176,8 +189,16 @@ export function screenApplication(
     );
   const { direction } = found;
   const findings: Finding[] = [
-    ...call.commonEligibility.map((rule) => ({ rule, group: 'eligibility' as const, origin: 'common' as const })),
-    ...direction.eligibility.map((rule) => ({ rule, group: 'eligibility' as const, origin: 'direction' as const })),
+    ...call.commonEligibility.map((rule) => ({
+      rule,
+      group: 'eligibility' as const,
+      origin: 'common' as const,
+    })),
+    ...direction.eligibility.map((rule) => ({
+      rule,
+      group: 'eligibility' as const,
+      origin: 'direction' as const,
+    })),
     ...derivedRules(call, direction),
   ].map(({ rule, group, origin }) => ({ ...evaluateRule(rule, facts), group, origin }));
   const { overall, ...counts } = tally(findings);
@@ -194,7 +215,10 @@ export interface ScreeningRow {
 export function screenApplications(
   call: Call,
   rows: ScreeningRow[],
-): { results: ({ applicationId: string } & (ScreeningResult | { error: CallError }))[]; summary: Record<Overall | 'error', number> } {
+): {
+  results: ({ applicationId: string } & (ScreeningResult | { error: CallError }))[];
+  summary: Record<Overall | 'error', number>;
+} {
   const summary = { pass: 0, fail: 0, incomplete: 0, error: 0 };
   const results = rows.map((row) => {
     try {
@@ -329,7 +353,10 @@ export function decideSubmission(
   const screening = screenApplication(call, directionCode, facts);
   const reasons: { zh: string; en: string }[] = [];
   if (call.status !== 'published')
-    reasons.push({ zh: `指南状态为「${callTransitions[call.status].label}」，不接受申报`, en: `The call is ${call.status}` });
+    reasons.push({
+      zh: `指南状态为「${callTransitions[call.status].label}」，不接受申报`,
+      en: `The call is ${call.status}`,
+    });
   if (deadline === 'notOpen')
     reasons.push({
       zh: `网上填报尚未开始（起始时间 ${formatShanghai(new Date(call.window.opensAt))}）`,
@@ -341,6 +368,7 @@ export function decideSubmission(
       en: `The window closed at ${call.window.closesAt} (received ${receivedAt.toISOString()})`,
     });
   if (screening.overall === 'fail') reasons.push({ zh: '形式审查未通过', en: 'Screening failed' });
-  if (screening.overall === 'incomplete') reasons.push({ zh: '申报信息不完整', en: 'The application is incomplete' });
+  if (screening.overall === 'incomplete')
+    reasons.push({ zh: '申报信息不完整', en: 'The application is incomplete' });
   return { accepted: reasons.length === 0, deadline, screening, reasons };
 }

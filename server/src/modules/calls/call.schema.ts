@@ -27,15 +27,21 @@ export const ShanghaiInstantSchema = z
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?\+08:00$/,
     'instant must be ISO 8601 with the +08:00 offset, e.g. 2023-10-30T16:30:00+08:00',
   )
-  .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'not a real instant', params: { zh: '不是有效的时刻' } });
+  .refine((s) => !Number.isNaN(Date.parse(s)), {
+    message: 'not a real instant',
+    params: { zh: '不是有效的时刻' },
+  });
 
 export const DateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { message: 'not a real date', params: { zh: '不是有效的日期' } });
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { message: 'not a real date', params: { zh: '不是有效的日期' } },
+  );
 
 export const MONEY_UNIT_FEN = { 元: 100n, 万元: 1_000_000n, 亿元: 10_000_000_000n } as const;
 export type MoneyUnit = keyof typeof MONEY_UNIT_FEN;
@@ -65,18 +71,32 @@ export const KpiSchema = z
     includes: z.string().optional(),
     /** When the KPI applies only to some applicants (topic 2 has separate KPIs per kind of organisation). */
     appliesTo: z
-      .strictObject({ label: z.string().min(1), labelEn: z.string().optional(), orgTypes: z.array(OrgTypeSchema).min(1) })
+      .strictObject({
+        label: z.string().min(1),
+        labelEn: z.string().optional(),
+        orgTypes: z.array(OrgTypeSchema).min(1),
+      })
       .optional(),
     source: RuleSourceSchema.optional(),
   })
   .superRefine((k, ctx) => {
     if (!isMoneyUnit(k.unit)) {
       if (k.valueFen !== undefined)
-        ctx.addIssue({ code: 'custom', path: ['valueFen'], message: 'valueFen only for money units (元/万元/亿元)', params: { zh: '只有金额单位（元/万元/亿元）的指标才有 valueFen' } });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['valueFen'],
+          message: 'valueFen only for money units (元/万元/亿元)',
+          params: { zh: '只有金额单位（元/万元/亿元）的指标才有 valueFen' },
+        });
       return;
     }
     if (k.valueFen === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['valueFen'], message: `money KPI in ${k.unit} needs valueFen`, params: { zh: `以${k.unit}计的金额指标须同时给出 valueFen（分）` } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['valueFen'],
+        message: `money KPI in ${k.unit} needs valueFen`,
+        params: { zh: `以${k.unit}计的金额指标须同时给出 valueFen（分）` },
+      });
       return;
     }
     const fen = kpiAmountFen(k.value, k.unit);
@@ -101,7 +121,9 @@ export const FundingRulesSchema = z.strictObject({
   /** 拟支持不超过 N 个项目: the maximum number of projects funded. */
   projectCount: z.number().int().positive().optional(),
   /** 自筹经费 : 申请资助经费 ≥ self : requested. */
-  coFundingRatio: z.strictObject({ self: z.number().int().positive(), requested: z.number().int().positive() }).optional(),
+  coFundingRatio: z
+    .strictObject({ self: z.number().int().positive(), requested: z.number().int().positive() })
+    .optional(),
   /** 区已投入或承诺投入的资金 : 市级支持额度 ≥ district : municipal (1:1 = "不低于市级支持额度"). */
   districtMatching: z
     .strictObject({ district: z.number().int().positive(), municipal: z.number().int().positive() })
@@ -131,7 +153,11 @@ export const DirectionSchema = z.strictObject({
   kpis: z.array(KpiSchema),
   executionPeriod: z
     .strictObject({ start: DateSchema, end: DateSchema })
-    .refine((p) => p.start <= p.end, { message: 'execution period ends before it starts', path: ['end'], params: { zh: '执行期限的结束日期早于开始日期' } }),
+    .refine((p) => p.start <= p.end, {
+      message: 'execution period ends before it starts',
+      path: ['end'],
+      params: { zh: '执行期限的结束日期早于开始日期' },
+    }),
   fundingRules: FundingRulesSchema,
   /** The guide's 申报主体要求, quoted. */
   applicantRequirements: z.string().optional(),
@@ -152,7 +178,11 @@ export const TopicSchema = z.strictObject({
 export type Topic = z.infer<typeof TopicSchema>;
 
 export const CallWindowSchema = z
-  .strictObject({ opensAt: ShanghaiInstantSchema, closesAt: ShanghaiInstantSchema, note: z.string().optional() })
+  .strictObject({
+    opensAt: ShanghaiInstantSchema,
+    closesAt: ShanghaiInstantSchema,
+    note: z.string().optional(),
+  })
   .refine((w) => Date.parse(w.closesAt) > Date.parse(w.opensAt), {
     message: 'closesAt must be after opensAt',
     params: { zh: '截止时间必须晚于起始时间' },

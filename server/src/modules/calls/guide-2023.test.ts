@@ -71,7 +71,10 @@ describe('guide-2023.json: the call', () => {
       source: 'guide 2023 §二.7',
     });
     // the guide says nothing about one application per organisation: the rule is the platform's
-    expect(byId['common.oneApplicationPerOrg']).toMatchObject({ source: 'issue', field: 'context.orgApplicationsThisYear' });
+    expect(byId['common.oneApplicationPerOrg']).toMatchObject({
+      source: 'issue',
+      field: 'context.orgApplicationsThisYear',
+    });
     // "4.申报项目若提出回避专家申请的，须…上传由申报单位出具公函提出回避专家名单与理由。"
     const avoidance = call.commonAttachments.find((a) => a.type === 'avoidanceLetter');
     expect(avoidance?.when && ruleFields(avoidance.when)).toEqual(['application.excludedExperts']);
@@ -80,7 +83,10 @@ describe('guide-2023.json: the call', () => {
   });
 
   it('every rule states its source', () => {
-    const all = [...call.commonEligibility, ...call.topics.flatMap((t) => t.directions.flatMap((d) => d.eligibility))];
+    const all = [
+      ...call.commonEligibility,
+      ...call.topics.flatMap((t) => t.directions.flatMap((d) => d.eligibility)),
+    ];
     for (const r of all) expect(r.source, r.id).toMatch(/^(guide 2023 §|issue$)/);
   });
 });
@@ -186,7 +192,11 @@ describe('direction 4 (专题二) 专业化技术转移示范机构建设', () =
     // "1.非定额资助，拟支持不超过20个项目，每项资助额度不超过100万元。2.单位自筹经费与申请资助经费的比例
     //  不低于1:1，并落实一定比例资助经费用于优秀技术经理人、骨干成员的聘用和培养成本。"
     const f = dir('4').fundingRules;
-    expect(f).toMatchObject({ projectCount: 20, capPerProjectFen: 100 * WAN, coFundingRatio: { self: 1, requested: 1 } });
+    expect(f).toMatchObject({
+      projectCount: 20,
+      capPerProjectFen: 100 * WAN,
+      coFundingRatio: { self: 1, requested: 1 },
+    });
     expect(f.firstYearCapFen).toBeUndefined();
   });
   it('execution period is two years: 2023-11-01 to 2025-10-31', () => {
@@ -199,7 +209,9 @@ describe('direction 4 (专题二) 专业化技术转移示范机构建设', () =
     //  10人。（2）社会化技术转移机构促成科研机构科技成果转化数量不少于5项，促成交易额或吸纳投融资额不少于
     //  5000万元，新增全职或兼职技术经理人数量不少于10人。"
     const d = dir('4');
-    const pri = d.kpis.filter((k) => k.appliesTo?.label === '科研事业单位').map((k) => [k.comparator, k.value, k.unit]);
+    const pri = d.kpis
+      .filter((k) => k.appliesTo?.label === '科研事业单位')
+      .map((k) => [k.comparator, k.value, k.unit]);
     const sti = d.kpis.filter((k) => k.appliesTo?.label === '社会化技术转移机构');
     expect(pri).toEqual([
       ['>=', 3, '项'], // the three named systems (披露、单列管理、人才激励), see the direction's note

@@ -6,16 +6,40 @@ const WAN = 1_000_000;
 const YI = 10_000_000_000;
 const meta = (id: string) => ({ id, label: id, labelEn: id, explain: id });
 
-const inRule: Rule = { ...meta('in'), kind: 'in', field: 'org.type', values: ['university', 'researchInstitute'] };
+const inRule: Rule = {
+  ...meta('in'),
+  kind: 'in',
+  field: 'org.type',
+  values: ['university', 'researchInstitute'],
+};
 const equalsRule: Rule = { ...meta('eq'), kind: 'equals', field: 'org.registeredRegion', value: '310000' };
-const compareRule: Rule = { ...meta('cmp'), kind: 'compare', field: 'org.prevYearRevenueFen', op: '>=', value: 2 * YI };
-const incomeClaimed: Rule = { ...meta('inc'), kind: 'equals', field: 'application.claimsTechIncome', value: true };
+const compareRule: Rule = {
+  ...meta('cmp'),
+  kind: 'compare',
+  field: 'org.prevYearRevenueFen',
+  op: '>=',
+  value: 2 * YI,
+};
+const incomeClaimed: Rule = {
+  ...meta('inc'),
+  kind: 'equals',
+  field: 'application.claimsTechIncome',
+  value: true,
+};
 
 /** kind → [rule, Chinese sentence, English sentence] */
 const table: [Rule, string, string][] = [
-  [inRule, '申报单位类型属于：高校、科研院所', 'Applicant organisation type is one of: university, research institute'],
+  [
+    inRule,
+    '申报单位类型属于：高校、科研院所',
+    'Applicant organisation type is one of: university, research institute',
+  ],
   [equalsRule, '申报单位注册地为上海市', 'Place of registration is Shanghai'],
-  [compareRule, '上年度主营业务收入不低于2亿元', 'Previous-year main business revenue is at least CNY 200,000,000'],
+  [
+    compareRule,
+    '上年度主营业务收入不低于2亿元',
+    'Previous-year main business revenue is at least CNY 200,000,000',
+  ],
   [
     {
       ...meta('ratio'),
@@ -123,8 +147,12 @@ describe('formatFen: exact money text from integer fen', () => {
 
 describe('interpolate', () => {
   it('fills {actual}, {expected}, {field} and leaves other braces alone', () => {
-    expect(interpolate('实际{actual}，要求{expected}（{field}）{other}', { actual: 'A', expected: 'E', field: 'F' })).toBe(
-      '实际A，要求E（F）{other}',
-    );
+    expect(
+      interpolate('实际{actual}，要求{expected}（{field}）{other}', {
+        actual: 'A',
+        expected: 'E',
+        field: 'F',
+      }),
+    ).toBe('实际A，要求E（F）{other}');
   });
 });

@@ -133,7 +133,9 @@ export function expectedText(rule: Rule, lang: Lang): string {
       return `${opText(rule.op, lang, true)}${zh ? '' : ' '}${rule.value}${unit}`;
     }
     case 'attachmentRequired':
-      return zh ? `已上传「${rule.attachmentLabel}」` : `"${rule.attachmentLabelEn ?? rule.attachmentLabel}" uploaded`;
+      return zh
+        ? `已上传「${rule.attachmentLabel}」`
+        : `"${rule.attachmentLabelEn ?? rule.attachmentLabel}" uploaded`;
     default:
       return describeRule(rule, lang);
   }
@@ -184,7 +186,9 @@ export function describeRule(rule: Rule, lang: Lang = 'zh'): string {
         ? `如果${inner(rule.condition)}，则${inner(rule.then)}`
         : `If ${lowerFirst(inner(rule.condition))}, then ${lowerFirst(inner(rule.then))}`;
       if (!rule.otherwise) return head;
-      return zh ? `${head}；否则${inner(rule.otherwise)}` : `${head}; otherwise ${lowerFirst(inner(rule.otherwise))}`;
+      return zh
+        ? `${head}；否则${inner(rule.otherwise)}`
+        : `${head}; otherwise ${lowerFirst(inner(rule.otherwise))}`;
     }
   }
 }
@@ -197,6 +201,9 @@ function lowerFirst(s: string): string {
 }
 
 /** Replaces {actual}, {expected} and {field} in a rule's explanation. */
-export function interpolate(template: string, vars: { actual: string; expected: string; field: string }): string {
+export function interpolate(
+  template: string,
+  vars: { actual: string; expected: string; field: string },
+): string {
   return template.replace(/\{(actual|expected|field)\}/g, (_, k: 'actual' | 'expected' | 'field') => vars[k]);
 }

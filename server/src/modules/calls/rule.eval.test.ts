@@ -5,7 +5,12 @@ import { RuleSchema, ruleFields, RULE_KINDS, type Rule } from './rule.schema.js'
 const WAN = 1_000_000; // fen per 万元
 const YI = 10_000_000_000; // fen per 亿元
 
-const meta = (id: string) => ({ id, label: id, labelEn: id, explain: `规则${id}：实际{actual}，要求{expected}` });
+const meta = (id: string) => ({
+  id,
+  label: id,
+  labelEn: id,
+  explain: `规则${id}：实际{actual}，要求{expected}`,
+});
 
 const rules = {
   in: {
@@ -15,7 +20,13 @@ const rules = {
     values: ['university', 'researchInstitute', 'medicalInstitution'],
   },
   equals: { ...meta('t.equals'), kind: 'equals', field: 'org.registeredRegion', value: '310000' },
-  compare: { ...meta('t.compare'), kind: 'compare', field: 'org.prevYearRevenueFen', op: '>=', value: 2 * YI },
+  compare: {
+    ...meta('t.compare'),
+    kind: 'compare',
+    field: 'org.prevYearRevenueFen',
+    op: '>=',
+    value: 2 * YI,
+  },
   ratio: {
     ...meta('t.ratio'),
     kind: 'ratio',
@@ -95,8 +106,26 @@ const cases: Record<string, [ApplicationFacts, ApplicationFacts, ApplicationFact
     'application.budget.requestedGrantFen',
   ],
   count: [
-    { application: { team: { techManagers: [{ role: 'lead', yearsFullTime: 3 }, { role: 'core', yearsFullTime: 1 }] } } },
-    { application: { team: { techManagers: [{ role: 'lead', yearsFullTime: 2 }, { role: 'core', yearsFullTime: 9 }] } } },
+    {
+      application: {
+        team: {
+          techManagers: [
+            { role: 'lead', yearsFullTime: 3 },
+            { role: 'core', yearsFullTime: 1 },
+          ],
+        },
+      },
+    },
+    {
+      application: {
+        team: {
+          techManagers: [
+            { role: 'lead', yearsFullTime: 2 },
+            { role: 'core', yearsFullTime: 9 },
+          ],
+        },
+      },
+    },
     { application: { team: { techManagers: [{ role: 'lead' }] } } },
     'application.team.techManagers[0].yearsFullTime',
   ],
@@ -178,11 +207,15 @@ describe('evaluateRule details', () => {
   it('names the fact field in Chinese when it is missing', () => {
     const r = evaluateRule(rules.compare, {});
     expect(r.reason.zh).toContain('未填写「上年度主营业务收入」（org.prevYearRevenueFen）');
-    expect(r.reason.en).toContain('"previous-year main business revenue" (org.prevYearRevenueFen) is missing');
+    expect(r.reason.en).toContain(
+      '"previous-year main business revenue" (org.prevYearRevenueFen) is missing',
+    );
   });
 
   it('treats a wrongly typed money value as unknown, not as a pass or a fail', () => {
-    const asText = evaluateRule(rules.cap, { application: { budget: { requestedGrantFen: '500' as unknown as number } } });
+    const asText = evaluateRule(rules.cap, {
+      application: { budget: { requestedGrantFen: '500' as unknown as number } },
+    });
     expect(asText.passed).toBe('unknown');
     const fractional = evaluateRule(rules.cap, { application: { budget: { requestedGrantFen: 100.5 } } });
     expect(fractional.passed).toBe('unknown');
@@ -231,7 +264,9 @@ describe('ratio: exact integer arithmetic', () => {
     expect(ratio(2, 1, 200, 100, '=')).toBe(true);
   });
   it('refuses fractional amounts instead of guessing', () => {
-    const r = evaluateRule(rules.ratio, { application: { budget: { selfFundingFen: 200.5, requestedGrantFen: 100 } } });
+    const r = evaluateRule(rules.ratio, {
+      application: { budget: { selfFundingFen: 200.5, requestedGrantFen: 100 } },
+    });
     expect(r.passed).toBe('unknown');
   });
   it('reads both fields and names both amounts when it fails', () => {
@@ -246,8 +281,16 @@ describe('ratio: exact integer arithmetic', () => {
 
 describe('count, attachments and combinators', () => {
   it('count without where counts the whole list', () => {
-    const max3 = { ...meta('t.max3'), kind: 'count', field: 'application.team.techManagers', op: '<=', value: 3 } as Rule;
-    const team = (n: number) => ({ application: { team: { techManagers: Array.from({ length: n }, () => ({})) } } });
+    const max3 = {
+      ...meta('t.max3'),
+      kind: 'count',
+      field: 'application.team.techManagers',
+      op: '<=',
+      value: 3,
+    } as Rule;
+    const team = (n: number) => ({
+      application: { team: { techManagers: Array.from({ length: n }, () => ({})) } },
+    });
     expect(evaluateRule(max3, team(3)).passed).toBe(true);
     expect(evaluateRule(max3, team(4)).passed).toBe(false);
     expect(evaluateRule(max3, team(4)).actual).toBe(4);
@@ -260,7 +303,9 @@ describe('count, attachments and combinators', () => {
     expect(r.actual).toBe(1);
   });
   it('attachment rule whose condition does not hold passes as not applicable', () => {
-    const r = evaluateRule(rules.attachmentRequired, { application: { excludedExperts: [], attachments: [] } });
+    const r = evaluateRule(rules.attachmentRequired, {
+      application: { excludedExperts: [], attachments: [] },
+    });
     expect(r.passed).toBe(true);
     expect(r.applicable).toBe(false);
     expect(r.reason.zh).toMatch(/^不适用/);
@@ -284,7 +329,10 @@ describe('count, attachments and combinators', () => {
   });
   it('ruleFields lists every field a rule reads', () => {
     expect(ruleFields(combinators.when)).toEqual(['application.claimsTechIncome', 'application.attachments']);
-    expect(ruleFields(rules.ratio)).toEqual(['application.budget.selfFundingFen', 'application.budget.requestedGrantFen']);
+    expect(ruleFields(rules.ratio)).toEqual([
+      'application.budget.selfFundingFen',
+      'application.budget.requestedGrantFen',
+    ]);
   });
   it('getPath does not walk into arrays or primitives', () => {
     expect(getPath({ a: { b: 1 } }, 'a.b')).toBe(1);

@@ -16,7 +16,14 @@ import {
   type Rule,
   type RuleKind,
 } from './rule.schema.js';
-import { describeRule, expectedText, fieldLabel, interpolate, isMoneyField, valueText } from './rule.describe.js';
+import {
+  describeRule,
+  expectedText,
+  fieldLabel,
+  interpolate,
+  isMoneyField,
+  valueText,
+} from './rule.describe.js';
 
 /** Facts a rule reads: `{ org, application, lead, context }`, addressed by dotted paths. */
 export type Facts = Record<string, unknown>;
@@ -38,7 +45,14 @@ export interface ApplicationFacts {
       districtMatchingFen?: number;
       techManagerTrainingFen?: number;
     };
-    team?: { techManagers?: { name?: string; role?: 'lead' | 'core'; yearsFullTime?: number; isProjectLead?: boolean }[] };
+    team?: {
+      techManagers?: {
+        name?: string;
+        role?: 'lead' | 'core';
+        yearsFullTime?: number;
+        isProjectLead?: boolean;
+      }[];
+    };
     attachments?: { type: string; fileId?: string; name?: string }[];
     excludedExperts?: { name: string; reason?: string }[];
     claimsTechIncome?: boolean;
@@ -103,7 +117,11 @@ function cmp(a: bigint | number, op: Comparator | '!=', b: bigint | number): boo
 }
 
 /** Why a fact cannot be judged; null when it can. */
-function problem(field: string, v: unknown, want: 'number' | 'array' | 'scalar'): { zh: string; en: string } | null {
+function problem(
+  field: string,
+  v: unknown,
+  want: 'number' | 'array' | 'scalar',
+): { zh: string; en: string } | null {
   const name = fieldLabel(field, 'zh');
   const nameEn = fieldLabel(field, 'en');
   if (absent(v)) return { zh: `未填写「${name}」（${field}）`, en: `"${nameEn}" (${field}) is missing` };
@@ -149,9 +167,15 @@ function finish(rule: Rule, p: Outcome): RuleResult {
   let reason: { zh: string; en: string };
   if (p.passed === 'unknown') {
     const why = p.why ?? { zh: '信息不完整', en: 'information incomplete' };
-    reason = { zh: `无法判断：${why.zh}。${describeRule(rule, 'zh')}`, en: `Cannot judge: ${why.en}. ${explainEn}` };
+    reason = {
+      zh: `无法判断：${why.zh}。${describeRule(rule, 'zh')}`,
+      en: `Cannot judge: ${why.en}. ${explainEn}`,
+    };
   } else if (p.applicable === false) {
-    reason = { zh: `不适用：${p.why?.zh ?? '条件不成立'}`, en: `Not applicable: ${p.why?.en ?? 'condition not met'}` };
+    reason = {
+      zh: `不适用：${p.why?.zh ?? '条件不成立'}`,
+      en: `Not applicable: ${p.why?.en ?? 'condition not met'}`,
+    };
   } else if (p.passed) {
     reason = {
       zh: `符合：${describeRule(rule, 'zh')}${showActual ? `（实际：${actualZh}）` : ''}`,
@@ -190,7 +214,12 @@ function unknown(field: string | string[], actual: unknown, why: { zh: string; e
   return { passed: 'unknown', actual, why, missing: Array.isArray(field) ? field : [field] };
 }
 
-function matches(arrayField: string, el: unknown, p: ElementPredicate, index: number): Verdict | { path: string } {
+function matches(
+  arrayField: string,
+  el: unknown,
+  p: ElementPredicate,
+  index: number,
+): Verdict | { path: string } {
   const v = getPath(el, p.field);
   const path = `${arrayField}[${index}].${p.field}`;
   if (absent(v)) return { path };
@@ -227,7 +256,8 @@ function evaluatePartial(rule: Rule, facts: Facts): Outcome {
       const v = getPath(facts, rule.field);
       const bad = problem(rule.field, v, 'number');
       if (bad) return unknown(rule.field, v, bad);
-      const ok = rule.kind === 'cap' ? cmp(v as number, '<=', rule.max) : cmp(v as number, rule.op, rule.value);
+      const ok =
+        rule.kind === 'cap' ? cmp(v as number, '<=', rule.max) : cmp(v as number, rule.op, rule.value);
       return { passed: ok, actual: v };
     }
     case 'ratio': {
@@ -240,16 +270,24 @@ function evaluatePartial(rule: Rule, facts: Facts): Outcome {
       );
       if (badA || badB) {
         const why = [badA, badB].filter((x): x is { zh: string; en: string } => x !== null);
-        return unknown(missing, { [rule.field]: a, [rule.denominatorField]: b }, {
-          zh: why.map((w) => w.zh).join('；'),
-          en: why.map((w) => w.en).join('; '),
-        });
+        return unknown(
+          missing,
+          { [rule.field]: a, [rule.denominatorField]: b },
+          {
+            zh: why.map((w) => w.zh).join('；'),
+            en: why.map((w) => w.en).join('; '),
+          },
+        );
       }
       if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) {
-        return unknown([rule.field, rule.denominatorField], { [rule.field]: a, [rule.denominatorField]: b }, {
-          zh: '比例只对整数（分）作精确计算',
-          en: 'ratios are computed exactly on whole numbers (fen) only',
-        });
+        return unknown(
+          [rule.field, rule.denominatorField],
+          { [rule.field]: a, [rule.denominatorField]: b },
+          {
+            zh: '比例只对整数（分）作精确计算',
+            en: 'ratios are computed exactly on whole numbers (fen) only',
+          },
+        );
       }
       // a : b  op  ra : rb   ⇔   a·rb  op  b·ra   (both sides non-negative; BigInt keeps it exact)
       const lhs = BigInt(a as number) * BigInt(rule.ratio.b);
@@ -259,7 +297,11 @@ function evaluatePartial(rule: Rule, facts: Facts): Outcome {
         zh: `${fieldLabel(rule.field, 'zh')}${valueText(rule.field, a, 'zh')}，${fieldLabel(rule.denominatorField, 'zh')}${valueText(rule.denominatorField, b, 'zh')}`,
         en: `${fieldLabel(rule.field, 'en')} ${valueText(rule.field, a, 'en')}, ${fieldLabel(rule.denominatorField, 'en')} ${valueText(rule.denominatorField, b, 'en')}`,
       };
-      return { passed: ok, actual: { [rule.field]: a, [rule.denominatorField]: b }, why: ok ? undefined : shown };
+      return {
+        passed: ok,
+        actual: { [rule.field]: a, [rule.denominatorField]: b },
+        why: ok ? undefined : shown,
+      };
     }
     case 'count': {
       const arr = getPath(facts, rule.field);
@@ -292,13 +334,22 @@ function evaluatePartial(rule: Rule, facts: Facts): Outcome {
       if (rule.when) {
         const cond = evaluateRule(rule.when, facts);
         if (cond.passed === 'unknown')
-          return { passed: 'unknown', actual: undefined, why: cond.reason, missing: cond.missing, children: [cond] };
+          return {
+            passed: 'unknown',
+            actual: undefined,
+            why: cond.reason,
+            missing: cond.missing,
+            children: [cond],
+          };
         if (!cond.passed)
           return {
             passed: true,
             applicable: false,
             actual: undefined,
-            why: { zh: `${describeRule(rule.when, 'zh')}不成立`, en: `${describeRule(rule.when, 'en')} does not hold` },
+            why: {
+              zh: `${describeRule(rule.when, 'zh')}不成立`,
+              en: `${describeRule(rule.when, 'en')} does not hold`,
+            },
             children: [cond],
           };
       }
@@ -311,7 +362,10 @@ function evaluatePartial(rule: Rule, facts: Facts): Outcome {
         actual: (arr as unknown[]).map((x) => getPath(x, 'type')),
         why: present
           ? undefined
-          : { zh: `尚未上传「${rule.attachmentLabel}」`, en: `"${rule.attachmentLabel}" has not been uploaded` },
+          : {
+              zh: `尚未上传「${rule.attachmentLabel}」`,
+              en: `"${rule.attachmentLabel}" has not been uploaded`,
+            },
       };
     }
     case 'all':
@@ -325,7 +379,10 @@ function evaluatePartial(rule: Rule, facts: Facts): Outcome {
       const why =
         passed === true
           ? undefined
-          : { zh: blocking.map((c) => c.reason.zh).join('；'), en: blocking.map((c) => c.reason.en).join('; ') };
+          : {
+              zh: blocking.map((c) => c.reason.zh).join('；'),
+              en: blocking.map((c) => c.reason.en).join('; '),
+            };
       const missing = children.flatMap((c) => c.missing ?? []);
       return { passed, actual: undefined, why, missing, children };
     }
@@ -343,7 +400,13 @@ function evaluatePartial(rule: Rule, facts: Facts): Outcome {
     case 'when': {
       const cond = evaluateRule(rule.condition, facts);
       if (cond.passed === 'unknown')
-        return { passed: 'unknown', actual: undefined, why: cond.reason, missing: cond.missing, children: [cond] };
+        return {
+          passed: 'unknown',
+          actual: undefined,
+          why: cond.reason,
+          missing: cond.missing,
+          children: [cond],
+        };
       const branch = cond.passed ? rule.then : rule.otherwise;
       if (!branch)
         return {
