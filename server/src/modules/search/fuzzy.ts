@@ -6,8 +6,11 @@ export function titleGrams(title: string): string[] {
   const s = normalize(title).replace(/\s+/g, '');
   if (s.length === 0) return [];
   const out = ['\u0001' + s[0]];
-  for (let i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
-  return [...new Set(out)];
+  for (let i = 0; i + 1 < s.length; i++) {
+    const g = s.slice(i, i + 2);
+    if (!out.includes(g)) out.push(g);
+  }
+  return out;
 }
 
 /**

@@ -100,7 +100,10 @@ const CJK = /\p{Script=Han}/u;
  * Length-preserving normalisation: full-width ASCII → half-width, ideographic space → space,
  * lowercase. Offsets in the normalised text equal offsets in the original, which highlighting needs.
  */
+const NEEDS_NORM = /[\uff01-\uff5e\u3000A-Z\u00c0-\u024f\u0370-\u04ff]/;
+
 export function normalize(text: string): string {
+  if (!NEEDS_NORM.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -168,12 +171,41 @@ export class Tokenizer {
   /** Tokens for indexing or querying; duplicates kept (term frequency matters). */
   tokenize(text: string): string[] {
     if (!text) return [];
-    const norm = normalize(text);
-    const words = this.mode === 'search' ? this.jieba.cutForSearch(norm, false) : this.jieba.cut(norm, false);
     const out: string[] = [];
-    for (const w of words) {
-      if (w.length === 0 || this.stop.has(w) || PUNCT_ONLY.test(w)) continue;
-      const t = w.trim();
+    this.push(this.cut(normalize(text)), 0, undefined, out);
+    return out;
+  }
+
+  /** Tokens of several fields with one call into jieba (fields are joined by newlines). */
+  tokenizeFields(fields: readonly string[]): string[][] {
+    const words = this.cut(normalize(fields.map((f) => f.replace(/\n/g, ' ')).join('\n')));
+    const out: string[][] = fields.map(() => []);
+    let f = 0;
+    let i = 0;
+    while (i < words.length && f < fields.length)
+      i = this.push(words, i, (w) => w.includes('\n'), out[f++]) + 1;
+    return out;
+  }
+
+  private cut(norm: string): string[] {
+    return this.mode === 'search' ? this.jieba.cutForSearch(norm, false) : this.jieba.cut(norm, false);
+  }
+
+  /** Filters words[from..] into out until `stop` says a field ends; returns the index where it stopped. */
+  private push(
+    words: string[],
+    from: number,
+    stop: ((w: string) => boolean) | undefined,
+    out: string[],
+  ): number {
+    let i = from;
+    for (; i < words.length; i++) {
+      const w = words[i];
+      if (stop !== undefined && stop(w)) break;
+      const c = w.charCodeAt(0);
+      const han = c >= 0x4e00 && c <= 0x9fff;
+      if (w.length === 0 || this.stop.has(w) || (!han && PUNCT_ONLY.test(w))) continue;
+      const t = han ? w : w.trim();
       if (t.length === 0) continue;
       out.push(t);
       if (this.mode === 'search') {
@@ -181,10 +213,10 @@ export class Tokenizer {
         if (parts) for (const p of parts) if (!words.includes(p)) out.push(p);
       }
       if (this.bigrams && t.length > 2 && CJK.test(t)) {
-        for (let i = 0; i + 1 < t.length; i++) out.push('\u0002' + t.slice(i, i + 2));
+        for (let j = 0; j + 1 < t.length; j++) out.push('\u0002' + t.slice(j, j + 2));
       }
     }
-    return out;
+    return i;
   }
 
   /** jieba's plain cut (no sub-words), normalised and filtered; used for highlighting and explanations. */

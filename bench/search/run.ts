@@ -1,0 +1,159 @@
+/**
+ * Search benchmark runner: every engine in its own child process with a heap limit and a time limit.
+ *   npx tsx bench/search/run.ts --sizes 10000,100000,1000000 --peers all [--kppatent] [--timeout 600] [--heap 6144]
+ * Prints a Markdown table and writes it to .bench-out/search.md (JSON rows to .bench-out/search.json).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { kppatentAvailable, kppatentPath } from './kppatent.js';
+import { dropDatabase } from './peers-pg.js';
+import { ENGINES } from './worker.js';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith('--')
+    ? process.argv[i + 1]
+    : fallback;
+}
+const flag = (name: string): boolean => process.argv.includes(`--${name}`);
+
+const sizes = arg('sizes', '10000,100000').split(',').filter(Boolean).map(Number);
+const peersArg = arg('peers', 'all');
+const engines =
+  peersArg === 'all' ? [...ENGINES] : ['ours', ...peersArg.split(',').filter((p) => p !== 'ours')];
+const timeoutS = Number(arg('timeout', '600'));
+const heapMb = Number(arg('heap', '6144'));
+const corpora = [...sizes.map((n) => `synth:${n}`)];
+if (!flag('no-kppatent')) corpora.push('kppatent');
+const outDir = '.bench-out';
+mkdirSync(outDir, { recursive: true });
+
+interface Row {
+  status: string;
+  engine: string;
+  corpus: string;
+  [k: string]: unknown;
+}
+
+function runOne(engine: string, corpus: string): Promise<Row> {
+  const out = `${outDir}/search-${engine}-${corpus.replace(':', '')}-${process.pid}.json`;
+  const database = `bench_search_${Math.random().toString(36).slice(2, 10)}`;
+  rmSync(out, { force: true });
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const child = spawn(
+      process.execPath,
+      [
+        `--max-old-space-size=${heapMb}`,
+        '--expose-gc',
+        '--import',
+        'tsx',
+        'bench/search/worker.ts',
+        engine,
+        corpus,
+        out,
+        database,
+      ],
+      { stdio: ['ignore', 'inherit', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => {
+      stderr = (stderr + b.toString()).slice(-4000);
+    });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutS * 1000);
+    child.on('exit', async (code, signal) => {
+      clearTimeout(timer);
+      if (engine === 'pg-server') await dropDatabase(database).catch(() => undefined);
+      const wall = (Date.now() - t0) / 1000;
+      const base = { engine, corpus };
+      if (existsSync(out) && code === 0) {
+        resolve({ status: 'ok', ...base, ...JSON.parse(readFileSync(out, 'utf8')) });
+        rmSync(out, { force: true });
+      } else if (timedOut) resolve({ status: `timeout (> ${timeoutS} s)`, ...base });
+      else if (
+        /heap out of memory|Allocation failed|Cannot allocate|RangeError: (Array buffer|Invalid typed array)/i.test(
+          stderr,
+        ) ||
+        signal === 'SIGABRT' ||
+        code === 134
+      )
+        resolve({ status: `OOM (heap limit ${heapMb} MB, after ${wall.toFixed(0)} s)`, ...base });
+      else
+        resolve({
+          status: `crash (code ${code ?? signal}): ${stderr.trim().split('\n').slice(-1)[0] ?? ''}`,
+          ...base,
+        });
+    });
+  });
+}
+
+const f1 = (v: unknown, d = 1): string => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '–');
+const mb = (v: unknown): string => (typeof v === 'number' ? (v / 1048576).toFixed(0) : '–');
+const secs = (v: unknown): string => (typeof v === 'number' ? (v / 1000).toFixed(2) : '–');
+
+function table(rows: Row[]): string {
+  const head =
+    '| corpus | engine | status | tokenise s | build s | index MB (heap+ext) | on-disk MB | peak RSS MB | cold start ms | p50 ms | p95 ms | p99 ms | nDCG@10 | recall@100 | MRR@10 |\n' +
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n';
+  return (
+    head +
+    rows
+      .map((r) =>
+        [
+          r.corpus,
+          r.engine,
+          r.status,
+          secs(r.tokeniseMs),
+          secs(r.buildMs),
+          mb(r.indexBytes),
+          mb(r.externalBytes),
+          mb(r.maxRssBytes),
+          f1(r.coldStartMs, 0),
+          f1(r.p50, 2),
+          f1(r.p95, 2),
+          f1(r.p99, 2),
+          f1(r.ndcg10, 3),
+          f1(r.recall100, 3),
+          f1(r.mrr10, 3),
+        ].join(' | '),
+      )
+      .map((l) => `| ${l} |`)
+      .join('\n') +
+    '\n'
+  );
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  if (corpora.includes('kppatent') && !kppatentAvailable()) {
+    notes.push(
+      `KPPatent-ZH is absent (looked at ${kppatentPath()}; set KPPATENT_PATH): known-item run skipped.`,
+    );
+    corpora.splice(corpora.indexOf('kppatent'), 1);
+  }
+  for (const corpus of corpora) {
+    for (const engine of engines) {
+      process.stderr.write(`[bench:search] ${corpus} ${engine} …\n`);
+      const row = await runOne(engine, corpus);
+      process.stderr.write(`[bench:search]   ${row.status}\n`);
+      rows.push(row);
+      writeFileSync(`${outDir}/search.json`, JSON.stringify(rows, null, 1));
+    }
+  }
+  const md =
+    `Command: \`npx tsx bench/search/run.ts ${process.argv.slice(2).join(' ')}\`  \n` +
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, ${new Date().toISOString()}; ` +
+    `each engine in its own process with --max-old-space-size=${heapMb} and a ${timeoutS} s limit.\n\n` +
+    table(rows) +
+    (notes.length ? '\n' + notes.map((n) => `- ${n}`).join('\n') + '\n' : '');
+  writeFileSync(`${outDir}/search.md`, md);
+  process.stdout.write(md);
+}
+
+void main();
