@@ -1,10 +1,17 @@
-// TEMPORARY placeholder until the identity module lands: nobody is signed in.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
-import type { Actor } from '../../platform/roles.js';
+import './identity.tables.js';
+import './identity.permissions.js';
+import { authRoutes } from './auth.routes.js';
+import { orgRoutes } from './org.routes.js';
 
-export function createActorResolver(_ctx: AppContext) {
-  return async (_req: FastifyRequest): Promise<Actor | null> => null;
+/**
+ * Identity and access (issue 2): organisations with 统一社会信用代码, users and roles, password
+ * sign-in with lockout, TOTP, sessions in an httpOnly cookie, re-authentication, 一网通办 OIDC.
+ */
+export { createActorResolver } from './session.service.js';
+
+export async function identityRoutes(app: FastifyInstance, ctx: AppContext) {
+  await authRoutes(app, ctx);
+  await orgRoutes(app, ctx);
 }
-
-export async function identityRoutes(_app: FastifyInstance, _ctx: AppContext) {}

@@ -1,0 +1,180 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DomainError } from '../../platform/errors.js';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import { AUTHENTICATED, PUBLIC } from '../../platform/permissions.js';
+import { ProblemSchema } from '../../platform/http/problem.js';
+import { clearSessionCookie, requestMeta, setSessionCookie } from './identity.context.js';
+import { changePassword, login, reauthWithPassword, updateMe } from './auth.service.js';
+import { activateTotp, enrolTotp, reauthWithTotp, verifyTotp } from './totp.service.js';
+import { endSession } from './session.service.js';
+import { meOf } from './me.js';
+import {
+  LoginBody,
+  LoginResult,
+  Me,
+  MeResult,
+  PasswordBody,
+  PatchMeBody,
+  ReauthBody,
+  TotpCodeBody,
+  TotpEnrolResult,
+} from './auth.schema.js';
+
+const tags = ['auth'];
+
+/** Refuses with `reauth_required` when the session's last proof of identity is older than config.reauthMs. */
+export function requireRecentAuth(ctx: AppContext) {
+  return async (req: FastifyRequest) => {
+    const a = req.actor;
+    if (a && ctx.now().getTime() - a.authenticatedAt.getTime() > ctx.config.reauthMs) {
+      throw new DomainError('reauth_required');
+    }
+  };
+}
+const pre = { permission: AUTHENTICATED, allowWithoutMfa: true };
+const problems = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  409: ProblemSchema,
+  429: ProblemSchema,
+};
+
+export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/auth/login',
+    {
+      config: { permission: PUBLIC },
+      schema: {
+        tags,
+        summary: '账号密码登录 Sign in',
+        body: LoginBody,
+        response: { 200: LoginResult, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const out = await login(ctx, req.body, requestMeta(req));
+      setSessionCookie(ctx, req, reply, out.token);
+      return { mfa: out.mfa, me: out.me };
+    },
+  );
+
+  r.post(
+    '/auth/logout',
+    {
+      config: pre,
+      schema: { tags, summary: '退出登录 Sign out', response: { 204: z.null(), ...problems } },
+    },
+    async (req, reply) => {
+      await endSession(ctx, req.actor!, req.ip);
+      clearSessionCookie(ctx, req, reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/auth/me',
+    {
+      config: pre,
+      schema: { tags, summary: '当前用户 The signed-in user', response: { 200: Me, ...problems } },
+    },
+    async (req) => meOf(ctx, req.actor!),
+  );
+
+  r.patch(
+    '/auth/me',
+    {
+      config: { permission: AUTHENTICATED },
+      schema: {
+        tags,
+        summary: '修改个人信息 Edit my profile',
+        body: PatchMeBody,
+        response: { 200: Me, ...problems },
+      },
+    },
+    async (req) => updateMe(ctx, req.actor!, req.body, requestMeta(req)),
+  );
+
+  r.post(
+    '/auth/totp/enrol',
+    {
+      config: pre,
+      schema: {
+        tags,
+        summary: '绑定身份验证器 Enrol an authenticator',
+        response: { 200: TotpEnrolResult, ...problems },
+      },
+    },
+    async (req) => enrolTotp(ctx, req.actor!, requestMeta(req)),
+  );
+
+  r.post(
+    '/auth/totp/activate',
+    {
+      config: pre,
+      schema: {
+        tags,
+        summary: '启用两步验证 Activate two-factor authentication',
+        body: TotpCodeBody,
+        response: { 200: MeResult, ...problems },
+      },
+    },
+    async (req) => ({ me: await activateTotp(ctx, req.actor!, req.body.code, requestMeta(req)) }),
+  );
+
+  r.post(
+    '/auth/totp/verify',
+    {
+      config: pre,
+      schema: {
+        tags,
+        summary: '输入动态验证码 Verify the authenticator code',
+        body: TotpCodeBody,
+        response: { 200: MeResult, ...problems },
+      },
+    },
+    async (req) => ({ me: await verifyTotp(ctx, req.actor!, req.body.code, requestMeta(req)) }),
+  );
+
+  r.post(
+    '/auth/reauth',
+    {
+      config: { permission: AUTHENTICATED },
+      schema: {
+        tags,
+        summary: '重新验证身份 Confirm your identity again',
+        body: ReauthBody,
+        response: { 204: z.null(), ...problems },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      if ('code' in b) await reauthWithTotp(ctx, req.actor!, b.code, requestMeta(req));
+      else await reauthWithPassword(ctx, req.actor!, b.password, requestMeta(req));
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.post(
+    '/auth/password',
+    {
+      config: { permission: AUTHENTICATED, reauth: true },
+      // The platform gate returns before its reauth check on `authenticated` routes; check here too.
+      preHandler: requireRecentAuth(ctx),
+      schema: {
+        tags,
+        summary: '修改密码 Change my password',
+        body: PasswordBody,
+        response: { 204: z.null(), ...problems },
+      },
+    },
+    async (req, reply) => {
+      await changePassword(ctx, req.actor!, req.body, requestMeta(req));
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,259 @@
+import type { AppContext } from '../../platform/context.js';
+import { appendAudit, auditEvent } from '../../platform/audit.js';
+import { DomainError, fieldError, validationError } from '../../platform/errors.js';
+import type { Actor } from '../../platform/roles.js';
+import { hashPassword, verifyPassword } from './identity.crypto.js';
+import { auditActorOf, type RequestMeta } from './identity.context.js';
+import {
+  countIpFailures,
+  deleteUserSessions,
+  findUserById,
+  findUserByUsername,
+  recordIpFailure,
+  updateSession,
+  updateUser,
+  type Db,
+} from './identity.repo.js';
+import { checkPasswordPolicy } from './password.rules.js';
+import { startSession } from './session.service.js';
+import { buildMe } from './me.js';
+import type { UserTable } from './identity.tables.js';
+import type { Selectable, Updateable } from 'kysely';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MS = 15 * 60_000;
+/** Failed sign-ins from one IP address within IP_WINDOW_MS before it is throttled. */
+export const IP_MAX_FAILURES = 30;
+export const IP_WINDOW_MS = 15 * 60_000;
+
+type UserRow = Selectable<UserTable>;
+
+const fail = () => new DomainError('invalid_credentials');
+
+/**
+ * Counts one failed proof of identity (password or TOTP) on a locked row inside `trx`; the fifth in
+ * a row locks the account for 15 minutes and ends its sessions. Returns whether it locked now.
+ */
+export async function countFailure(
+  trx: Db,
+  user: UserRow,
+  now: Date,
+  ip: string,
+  kind: string,
+): Promise<boolean> {
+  const n = user.failed_logins + 1;
+  const lock = n >= MAX_FAILED_LOGINS;
+  await updateUser(trx, user.id, {
+    failed_logins: lock ? 0 : n,
+    locked_until: lock ? new Date(now.getTime() + LOCK_MS) : user.locked_until,
+  });
+  if (lock) {
+    await deleteUserSessions(trx, user.id);
+    await appendAudit(trx, {
+      actor: { id: user.id, orgId: user.org_id, label: user.name, ip },
+      action: 'auth.login.locked',
+      objectType: 'user',
+      objectId: user.id,
+      result: 'denied',
+      detail: { after: kind, failures: n, lockedUntil: new Date(now.getTime() + LOCK_MS).toISOString() },
+    });
+  }
+  return lock;
+}
+
+export function isLocked(user: Pick<UserRow, 'locked_until'>, now: Date): boolean {
+  return !!user.locked_until && new Date(user.locked_until).getTime() > now.getTime();
+}
+
+/** Sign-in with username and password. Every outcome is audited; every failure looks the same. */
+export async function login(
+  ctx: AppContext,
+  input: { username: string; password: string },
+  meta: RequestMeta,
+) {
+  const now = ctx.now();
+  if ((await countIpFailures(ctx.db, meta.ip, new Date(now.getTime() - IP_WINDOW_MS))) >= IP_MAX_FAILURES) {
+    await auditEvent(ctx.db, {
+      actor: { id: null, ip: meta.ip },
+      action: 'auth.login.throttled',
+      result: 'denied',
+      detail: { username: input.username.slice(0, 100) },
+    });
+    throw new DomainError('too_many_attempts');
+  }
+  const found = await findUserByUsername(ctx.db, input.username);
+  const passwordOk = await verifyPassword(found?.password_hash, input.password);
+  const outcome = await ctx.db.transaction().execute(async (trx) => {
+    const failed = async (reason: string, user?: UserRow) => {
+      await recordIpFailure(trx, meta.ip, now, new Date(now.getTime() - IP_WINDOW_MS));
+      await appendAudit(trx, {
+        actor: user
+          ? { id: user.id, orgId: user.org_id, label: user.name, ip: meta.ip }
+          : { id: null, ip: meta.ip },
+        action: 'auth.login',
+        objectType: 'user',
+        objectId: user?.id,
+        result: 'failed',
+        detail: { reason, username: input.username.slice(0, 100) },
+      });
+      return null;
+    };
+    if (!found) return failed('unknown_user');
+    const user = (await findUserById(trx, found.id, true))!;
+    if (isLocked(user, now)) return failed('locked', user);
+    if (user.status !== 'active') return failed('disabled', user);
+    if (!passwordOk || user.password_hash !== found.password_hash) {
+      await countFailure(trx, user, now, meta.ip, 'password');
+      return failed('wrong_password', user);
+    }
+    await updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
+    const session = await startSession(trx, now, user, meta);
+    await appendAudit(trx, {
+      actor: { id: user.id, orgId: user.org_id, label: user.name, ip: meta.ip },
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: user.id,
+      detail: { method: 'password', mfa: session.mfa },
+    });
+    return { user, session };
+  });
+  if (!outcome) throw fail();
+  const me = await buildMe(ctx.db, outcome.user.id, outcome.session.mfaVerified);
+  return { token: outcome.session.token, mfa: outcome.session.mfa, me };
+}
+
+/** Re-authentication with the password (or a TOTP code, see totp.service): refreshes authenticatedAt. */
+export async function reauthWithPassword(ctx: AppContext, actor: Actor, password: string, meta: RequestMeta) {
+  const now = ctx.now();
+  const found = await findUserById(ctx.db, actor.userId);
+  const ok = await verifyPassword(found?.password_hash, password);
+  const good = await ctx.db.transaction().execute(async (trx) => {
+    const user = await findUserById(trx, actor.userId, true);
+    if (!user) return false;
+    if (!ok || isLocked(user, now)) {
+      if (!isLocked(user, now)) await countFailure(trx, user, now, meta.ip, 'reauth');
+      await appendAudit(trx, {
+        actor: auditActorOf(actor, meta.ip),
+        action: 'auth.reauth',
+        objectType: 'user',
+        objectId: actor.userId,
+        result: 'failed',
+        detail: { method: 'password' },
+      });
+      return false;
+    }
+    await updateUser(trx, user.id, { failed_logins: 0 });
+    await updateSession(trx, actor.sessionId, { authenticated_at: now, last_seen_at: now });
+    await appendAudit(trx, {
+      actor: auditActorOf(actor, meta.ip),
+      action: 'auth.reauth',
+      objectType: 'user',
+      objectId: actor.userId,
+      detail: { method: 'password' },
+    });
+    return true;
+  });
+  if (!good) throw fail();
+}
+
+/** Changes one's own password (route needs a recent re-authentication); other sessions end. */
+export async function changePassword(
+  ctx: AppContext,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  meta: RequestMeta,
+) {
+  const now = ctx.now();
+  const found = await findUserById(ctx.db, actor.userId);
+  if (!found) throw new DomainError('unauthenticated');
+  const errors = checkPasswordPolicy(input.newPassword, 'newPassword', found.username);
+  if (input.newPassword === input.currentPassword) {
+    errors.push(
+      fieldError(
+        'newPassword',
+        'password_unchanged',
+        '新密码不能与当前密码相同',
+        'The new password must differ from the current one',
+      ),
+    );
+  }
+  const currentOk = await verifyPassword(found.password_hash, input.currentPassword);
+  if (!currentOk) {
+    errors.unshift(
+      fieldError('currentPassword', 'wrong_password', '当前密码不正确', 'The current password is wrong'),
+    );
+    await ctx.db.transaction().execute(async (trx) => {
+      const user = (await findUserById(trx, actor.userId, true))!;
+      await countFailure(trx, user, now, meta.ip, 'password_change');
+      await appendAudit(trx, {
+        actor: auditActorOf(actor, meta.ip),
+        action: 'auth.password.change',
+        objectType: 'user',
+        objectId: actor.userId,
+        result: 'failed',
+        detail: { reason: 'wrong_current_password' },
+      });
+    });
+  }
+  if (errors.length) throw validationError(errors);
+  const hash = await hashPassword(input.newPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateUser(trx, actor.userId, {
+      password_hash: hash,
+      password_changed_at: now,
+      must_change_password: false,
+      updated_at: now,
+    });
+    await deleteUserSessions(trx, actor.userId, actor.sessionId);
+    await appendAudit(trx, {
+      actor: auditActorOf(actor, meta.ip),
+      action: 'auth.password.change',
+      objectType: 'user',
+      objectId: actor.userId,
+      detail: { otherSessionsEnded: true },
+    });
+  });
+}
+
+/** PATCH /api/auth/me: one's own display name, e-mail and language. */
+export async function updateMe(
+  ctx: AppContext,
+  actor: Actor,
+  input: { locale?: 'zh-CN' | 'en'; name?: string; email?: string },
+  meta: RequestMeta,
+) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const user = (await findUserById(trx, actor.userId, true))!;
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    const set: Record<string, unknown> = {};
+    for (const [k, col] of [
+      ['locale', 'locale'],
+      ['name', 'name'],
+      ['email', 'email'],
+    ] as const) {
+      const v = input[k];
+      if (v !== undefined && v !== user[col]) {
+        before[k] = user[col];
+        after[k] = v;
+        set[col] = v;
+      }
+    }
+    if (!Object.keys(set).length) return;
+    await updateUser(trx, actor.userId, {
+      ...set,
+      updated_at: ctx.now(),
+      version: user.version + 1,
+    } as Updateable<UserTable>);
+    await appendAudit(trx, {
+      actor: auditActorOf(actor, meta.ip),
+      action: 'user.update',
+      objectType: 'user',
+      objectId: actor.userId,
+      before,
+      after,
+      detail: { self: true },
+    });
+  });
+  return buildMe(ctx.db, actor.userId, actor.mfaVerified);
+}

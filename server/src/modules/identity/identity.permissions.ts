@@ -1,0 +1,69 @@
+import { registerErrorCodes } from '../../platform/errors.js';
+import { definePermissions } from '../../platform/permissions.js';
+
+/** Permissions of the identity module (the registry shows the labels; policies add ownership). */
+definePermissions({
+  'org.read': {
+    zh: '查看单位',
+    en: 'View organisations',
+    roles: [
+      'commissionStaff',
+      'programmeOfficeStaff',
+      'finance',
+      'districtOfficer',
+      'auditor',
+      'systemAdmin',
+      'orgAdmin',
+    ],
+  },
+  'org.create': {
+    zh: '新建单位',
+    en: 'Create organisations',
+    roles: ['commissionStaff', 'programmeOfficeStaff', 'systemAdmin'],
+  },
+  'org.update': {
+    zh: '修改单位信息',
+    en: 'Edit organisations',
+    roles: ['commissionStaff', 'programmeOfficeStaff', 'systemAdmin', 'orgAdmin'],
+  },
+  'user.read': {
+    zh: '查看用户',
+    en: 'View users',
+    roles: ['commissionStaff', 'programmeOfficeStaff', 'auditor', 'systemAdmin', 'orgAdmin'],
+  },
+  'user.create': { zh: '新建用户', en: 'Create users', roles: ['systemAdmin', 'orgAdmin'] },
+  'user.update': {
+    zh: '修改用户及角色',
+    en: 'Edit users and their roles',
+    roles: ['systemAdmin', 'orgAdmin'],
+  },
+  'user.resetPassword': {
+    zh: '重置用户密码',
+    en: "Reset a user's password",
+    roles: ['systemAdmin', 'orgAdmin'],
+  },
+  'user.unlock': { zh: '解除账号锁定', en: 'Unlock an account', roles: ['systemAdmin', 'orgAdmin'] },
+});
+
+registerErrorCodes({
+  oidc_not_configured: {
+    status: 501,
+    zh: '未配置“一网通办”统一身份认证',
+    en: 'Sign-in through 一网通办 (Yiwangtongban) is not configured',
+  },
+  oidc_failed: {
+    status: 400,
+    zh: '“一网通办”登录失败，请重试',
+    en: 'Sign-in through 一网通办 failed; please try again',
+  },
+  mfa_not_enrolled: {
+    status: 409,
+    zh: '尚未开始绑定身份验证器',
+    en: 'No authenticator enrolment has been started',
+  },
+  mfa_already_enabled: {
+    status: 409,
+    zh: '已启用两步验证',
+    en: 'Two-factor authentication is already active',
+  },
+});

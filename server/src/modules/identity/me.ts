@@ -1,0 +1,33 @@
+import type { AppContext } from '../../platform/context.js';
+import { DomainError } from '../../platform/errors.js';
+import { maskPhone } from '../../platform/mask.js';
+import { permissionsOf } from '../../platform/permissions.js';
+import { roleRequiresMfa, type Actor } from '../../platform/roles.js';
+import { findUserWithOrg, type Db } from './identity.repo.js';
+
+/** The signed-in user as the web client sees it (GET /api/auth/me). */
+export async function buildMe(db: Db, userId: string, mfaVerified: boolean) {
+  const u = await findUserWithOrg(db, userId);
+  if (!u) throw new DomainError('unauthenticated');
+  return {
+    id: u.id,
+    username: u.username,
+    name: u.name,
+    email: u.email,
+    phone: u.phone ? maskPhone(u.phone) : null,
+    orgId: u.org_id,
+    orgName: u.org_name,
+    orgType: u.org_type,
+    roles: u.roles,
+    mfaRequired: roleRequiresMfa(u.roles),
+    mfaEnabled: u.totp_enabled,
+    mfaVerified,
+    mustChangePassword: u.must_change_password,
+    permissions: permissionsOf({ roles: u.roles }),
+    locale: u.locale,
+  };
+}
+
+export function meOf(ctx: AppContext, actor: Actor) {
+  return buildMe(ctx.db, actor.userId, actor.mfaVerified);
+}

@@ -1,0 +1,122 @@
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../../platform/context.js';
+import { appendAudit } from '../../platform/audit.js';
+import { DomainError } from '../../platform/errors.js';
+import { PUBLIC } from '../../platform/permissions.js';
+import { roleRequiresMfa, type Actor, type Role } from '../../platform/roles.js';
+import { newSessionToken, sha256 } from './identity.crypto.js';
+import { deleteSession, findSession, insertSession, updateSession, type Db } from './identity.repo.js';
+import { SESSION_COOKIE, type RequestMeta } from './identity.context.js';
+
+/** last_seen_at is written at most this often. */
+export const TOUCH_INTERVAL_MS = 60_000;
+
+/** Starts a session (inside the sign-in transaction); returns the cookie value. */
+export async function startSession(
+  trx: Db,
+  now: Date,
+  user: { id: string; roles: Role[]; totp_enabled: boolean },
+  meta: RequestMeta,
+  method: 'password' | 'oidc' = 'password',
+) {
+  const { token, idHash } = newSessionToken();
+  const mfaVerified = !roleRequiresMfa(user.roles) && !user.totp_enabled;
+  await insertSession(trx, {
+    id_hash: idHash,
+    user_id: user.id,
+    created_at: now,
+    last_seen_at: now,
+    authenticated_at: now,
+    mfa_verified: mfaVerified,
+    method,
+    ip: meta.ip,
+    user_agent: meta.userAgent,
+  });
+  const mfa: 'none' | 'required' | 'enrol' = mfaVerified ? 'none' : user.totp_enabled ? 'required' : 'enrol';
+  return { token, idHash, mfa, mfaVerified };
+}
+
+export type SessionState =
+  { kind: 'none' } | { kind: 'expired' } | { kind: 'ok'; actor: Actor; totpEnabled: boolean };
+
+/** Judges the session cookie against the idle and absolute timeouts at ctx.now(). */
+export async function readSession(
+  ctx: AppContext,
+  token: string | undefined,
+  ip: string,
+): Promise<SessionState> {
+  if (!token || token.length > 100) return { kind: 'none' };
+  const idHash = sha256(token);
+  const s = await findSession(ctx.db, idHash);
+  if (!s) return { kind: 'none' };
+  const now = ctx.now();
+  if (s.status !== 'active') {
+    await deleteSession(ctx.db, idHash);
+    return { kind: 'none' };
+  }
+  const idle = now.getTime() - new Date(s.last_seen_at).getTime();
+  const age = now.getTime() - new Date(s.created_at).getTime();
+  if (idle > ctx.config.sessionIdleMs || age > ctx.config.sessionAbsoluteMs) {
+    await ctx.db.transaction().execute(async (trx) => {
+      if (!(await deleteSession(trx, idHash))) return;
+      await appendAudit(trx, {
+        actor: { id: s.user_id, orgId: s.org_id, label: s.name, ip },
+        action: 'auth.session.expired',
+        objectType: 'user',
+        objectId: s.user_id,
+        detail: { reason: age > ctx.config.sessionAbsoluteMs ? 'absolute' : 'idle' },
+      });
+    });
+    return { kind: 'expired' };
+  }
+  if (idle >= TOUCH_INTERVAL_MS) await updateSession(ctx.db, idHash, { last_seen_at: now });
+  return {
+    kind: 'ok',
+    totpEnabled: s.totp_enabled,
+    actor: {
+      userId: s.user_id,
+      orgId: s.org_id,
+      name: s.name,
+      roles: s.roles,
+      sessionId: idHash,
+      mfaVerified: s.mfa_verified,
+      authenticatedAt: new Date(s.authenticated_at),
+    },
+  };
+}
+
+/**
+ * The actor resolver the HTTP layer calls on every /api request. An expired session answers
+ * `session_expired` on routes that need a sign-in; a user who turned TOTP on without their role
+ * requiring it must still pass it (`mfa_required`) before anything but the sign-in routes.
+ */
+export function createActorResolver(ctx: AppContext) {
+  return async (req: FastifyRequest): Promise<Actor | null> => {
+    const cfg = req.routeOptions?.config;
+    const needsSignIn = !!cfg?.permission && cfg.permission !== PUBLIC;
+    const state = await readSession(ctx, req.cookies?.[SESSION_COOKIE], req.ip);
+    if (state.kind === 'expired') {
+      if (needsSignIn) throw new DomainError('session_expired');
+      return null;
+    }
+    if (state.kind === 'none') return null;
+    const { actor } = state;
+    if (needsSignIn && !actor.mfaVerified && !cfg?.allowWithoutMfa && state.totpEnabled) {
+      throw new DomainError('mfa_required');
+    }
+    return actor;
+  };
+}
+
+/** Ends the current session (logout). */
+export async function endSession(ctx: AppContext, actor: Actor, ip: string) {
+  await ctx.db.transaction().execute(async (trx) => {
+    await deleteSession(trx, actor.sessionId);
+    await appendAudit(trx, {
+      actor: { id: actor.userId, orgId: actor.orgId, label: actor.name, ip },
+      action: 'auth.logout',
+      objectType: 'user',
+      objectId: actor.userId,
+    });
+  });
+}

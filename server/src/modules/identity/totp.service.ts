@@ -1,0 +1,106 @@
+import QRCode from 'qrcode';
+import type { AppContext } from '../../platform/context.js';
+import { appendAudit } from '../../platform/audit.js';
+import { DomainError } from '../../platform/errors.js';
+import type { Actor } from '../../platform/roles.js';
+import { decryptSecret, encryptSecret, identityKey } from './identity.crypto.js';
+import { auditActorOf, type RequestMeta } from './identity.context.js';
+import { findUserById, updateSession, updateUser } from './identity.repo.js';
+import { checkTotp, newTotpSecret, totpUri } from './totp.rules.js';
+import { countFailure, isLocked } from './auth.service.js';
+import { buildMe } from './me.js';
+
+/**
+ * TOTP enrolment: a new secret is stored encrypted (AES-256-GCM with the installation key) and
+ * shown once; after activation it is never returned again. Re-enrolling an active authenticator
+ * needs an administrator to reset it (not through this route).
+ */
+export async function enrolTotp(ctx: AppContext, actor: Actor, meta: RequestMeta) {
+  const key = await identityKey(ctx);
+  const secret = newTotpSecret();
+  const user = await ctx.db.transaction().execute(async (trx) => {
+    const u = (await findUserById(trx, actor.userId, true))!;
+    if (u.totp_enabled) throw new DomainError('mfa_already_enabled');
+    await updateUser(trx, u.id, { totp_secret_enc: encryptSecret(key, secret), totp_last_step: null });
+    await appendAudit(trx, {
+      actor: auditActorOf(actor, meta.ip),
+      action: 'auth.totp.enrol',
+      objectType: 'user',
+      objectId: u.id,
+    });
+    return u;
+  });
+  const otpauthUrl = totpUri(user.username, secret);
+  return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl) };
+}
+
+/**
+ * Checks a code for the signed-in user in one transaction: on success the step is remembered
+ * (no replay) and the session counts as verified and freshly authenticated; a wrong code counts
+ * toward the lockout. `purpose` names the audit action.
+ */
+async function proveTotp(
+  ctx: AppContext,
+  actor: Actor,
+  code: string,
+  meta: RequestMeta,
+  purpose: 'activate' | 'verify' | 'reauth',
+): Promise<void> {
+  const key = await identityKey(ctx);
+  const now = ctx.now();
+  const action = purpose === 'reauth' ? 'auth.reauth' : `auth.totp.${purpose}`;
+  const ok = await ctx.db.transaction().execute(async (trx) => {
+    const u = (await findUserById(trx, actor.userId, true))!;
+    if (!u.totp_secret_enc) throw new DomainError('mfa_not_enrolled');
+    if (purpose === 'activate' && u.totp_enabled) throw new DomainError('mfa_already_enabled');
+    if (purpose !== 'activate' && !u.totp_enabled) throw new DomainError('mfa_not_enrolled');
+    const step = isLocked(u, now)
+      ? null
+      : checkTotp(decryptSecret(key, u.totp_secret_enc), code, now, u.totp_last_step);
+    if (step === null) {
+      if (!isLocked(u, now)) await countFailure(trx, u, now, meta.ip, `totp_${purpose}`);
+      await appendAudit(trx, {
+        actor: auditActorOf(actor, meta.ip),
+        action,
+        objectType: 'user',
+        objectId: u.id,
+        result: 'failed',
+        detail: { method: 'totp' },
+      });
+      return false;
+    }
+    await updateUser(trx, u.id, {
+      totp_last_step: step,
+      failed_logins: 0,
+      ...(purpose === 'activate' ? { totp_enabled: true, updated_at: now } : {}),
+    });
+    await updateSession(trx, actor.sessionId, {
+      mfa_verified: true,
+      authenticated_at: now,
+      last_seen_at: now,
+    });
+    await appendAudit(trx, {
+      actor: auditActorOf(actor, meta.ip),
+      action,
+      objectType: 'user',
+      objectId: u.id,
+      detail: { method: 'totp' },
+    });
+    return true;
+  });
+  if (!ok) throw new DomainError('mfa_invalid');
+}
+
+export async function activateTotp(ctx: AppContext, actor: Actor, code: string, meta: RequestMeta) {
+  await proveTotp(ctx, actor, code, meta, 'activate');
+  return buildMe(ctx.db, actor.userId, true);
+}
+
+export async function verifyTotp(ctx: AppContext, actor: Actor, code: string, meta: RequestMeta) {
+  await proveTotp(ctx, actor, code, meta, 'verify');
+  return buildMe(ctx.db, actor.userId, true);
+}
+
+export async function reauthWithTotp(ctx: AppContext, actor: Actor, code: string, meta: RequestMeta) {
+  await proveTotp(ctx, actor, code, meta, 'reauth');
+}
