@@ -1,0 +1,90 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { AuthProvider, mfaSatisfied, useAuth } from './auth/AuthContext.js';
+import { WorkspaceProvider } from './auth/workspace.js';
+import { AppLayout } from './components/AppLayout.js';
+import { I18nProvider, useI18n } from './i18n/index.js';
+import { antdLocale } from './i18n/antd.js';
+import { NAV_ITEMS } from './nav/navigation.js';
+import { THEME } from './theme.js';
+
+const LoginPage = lazy(() => import('./pages/auth/LoginPage.js').then((m) => ({ default: m.LoginPage })));
+const MfaPage = lazy(() => import('./pages/auth/MfaPage.js').then((m) => ({ default: m.MfaPage })));
+const DashboardPage = lazy(() =>
+  import('./pages/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })),
+);
+const OrgListPage = lazy(() =>
+  import('./pages/orgs/OrgListPage.js').then((m) => ({ default: m.OrgListPage })),
+);
+const UserListPage = lazy(() =>
+  import('./pages/users/UserListPage.js').then((m) => ({ default: m.UserListPage })),
+);
+const AuditPage = lazy(() => import('./pages/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const AccountPage = lazy(() =>
+  import('./pages/account/AccountPage.js').then((m) => ({ default: m.AccountPage })),
+);
+const ComingSoonPage = lazy(() =>
+  import('./pages/placeholder/ComingSoonPage.js').then((m) => ({ default: m.ComingSoonPage })),
+);
+const NotFoundPage = lazy(() =>
+  import('./pages/placeholder/NotFoundPage.js').then((m) => ({ default: m.NotFoundPage })),
+);
+
+const FullSpin = () => <Spin size="large" className="to-full-spin" />;
+
+function RequireSignedIn({ children }: { children: ReactNode }) {
+  const { me } = useAuth();
+  const loc = useLocation();
+  if (me === undefined) return <FullSpin />;
+  if (me === null) return <Navigate to="/login" replace state={{ from: loc.pathname + loc.search }} />;
+  if (!mfaSatisfied(me)) return <Navigate to="/mfa" replace />;
+  return <WorkspaceProvider>{children}</WorkspaceProvider>;
+}
+
+function Shell() {
+  const { lang } = useI18n();
+  const soon = Object.values(NAV_ITEMS).filter((i) => !i.built);
+  return (
+    <ConfigProvider locale={antdLocale(lang)} theme={THEME}>
+      <AntApp>
+        <AuthProvider>
+          <Suspense fallback={<FullSpin />}>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route path="/mfa" element={<MfaPage />} />
+              <Route
+                element={
+                  <RequireSignedIn>
+                    <AppLayout />
+                  </RequireSignedIn>
+                }
+              >
+                <Route path="/" element={<Navigate to="/dashboard" replace />} />
+                <Route path="/dashboard" element={<DashboardPage />} />
+                <Route path={NAV_ITEMS.orgs.path} element={<OrgListPage />} />
+                <Route path={NAV_ITEMS.users.path} element={<UserListPage />} />
+                <Route path={NAV_ITEMS.audit.path} element={<AuditPage />} />
+                <Route path="/account" element={<AccountPage />} />
+                {soon.map((i) => (
+                  <Route key={i.key} path={i.path} element={<ComingSoonPage item={i} />} />
+                ))}
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </Suspense>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <BrowserRouter>
+        <Shell />
+      </BrowserRouter>
+    </I18nProvider>
+  );
+}
