@@ -2,37 +2,20 @@
  * Pure rules of the calls module: screening (形式审查), the call workflow as data, and the deadline.
  * No I/O, no clock: the caller passes the server's receive instant.
  */
-import {
-  findDirection,
-  type Call,
-  type CallStatus,
-  type Direction,
-  type RequiredAttachment,
-} from './call.schema.js';
+import { findDirection, type Call, type Direction, type RequiredAttachment } from './call.schema.js';
 import { evaluateRule, type ApplicationFacts, type Facts, type RuleResult } from './rule.eval.js';
 import type { Rule } from './rule.schema.js';
 import { formatFen } from './rule.describe.js';
+import { CallError } from './call.errors.js';
+import { callTransitions } from './call.workflow.js';
+import { deadlineState, formatShanghai, type DeadlineState } from './call.deadline.js';
 
 export { evaluateRule } from './rule.eval.js';
 export type { ApplicationFacts, Facts, RuleResult, Verdict } from './rule.eval.js';
 export { describeRule } from './rule.describe.js';
-
-/** Domain error with a stable code and zh/en messages (mapped to HTTP by the platform layer). */
-export class CallError extends Error {
-  constructor(
-    readonly code: string,
-    readonly messageZh: string,
-    readonly messageEn: string,
-    readonly params: Record<string, unknown> = {},
-  ) {
-    super(messageEn);
-    this.name = 'CallError';
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Screening
-// ---------------------------------------------------------------------------------------------------
+export { CallError } from './call.errors.js';
+export * from './call.workflow.js';
+export * from './call.deadline.js';
 
 export type FindingGroup = 'eligibility' | 'funding' | 'attachments';
 export interface Finding extends RuleResult {
@@ -235,102 +218,8 @@ export function screenApplications(
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Workflow as data: draft → published → closed
+// Submission
 // ---------------------------------------------------------------------------------------------------
-
-export type CallRole = 'commission' | 'programmeOffice';
-export interface CallTransition {
-  to: CallStatus;
-  action: string;
-  roles: readonly CallRole[];
-  label: string;
-  labelEn: string;
-}
-export const callTransitions: Record<
-  CallStatus,
-  { label: string; labelEn: string; public: boolean; transitions: readonly CallTransition[] }
-> = {
-  draft: {
-    label: '草稿',
-    labelEn: 'Draft',
-    public: false,
-    transitions: [
-      {
-        to: 'published',
-        action: 'call.publish',
-        roles: ['commission', 'programmeOffice'],
-        label: '发布指南',
-        labelEn: 'Publish call',
-      },
-    ],
-  },
-  published: {
-    label: '已发布',
-    labelEn: 'Published',
-    public: true,
-    transitions: [
-      {
-        to: 'closed',
-        action: 'call.close',
-        roles: ['commission', 'programmeOffice'],
-        label: '结束征集',
-        labelEn: 'Close call',
-      },
-    ],
-  },
-  closed: { label: '已结束', labelEn: 'Closed', public: true, transitions: [] },
-};
-
-/** A published or closed call has a public page; a draft never does. */
-export const isCallPublic = (status: CallStatus): boolean => callTransitions[status].public;
-
-/** Returns the transition, or throws CallError('call.transition.notAllowed' | 'call.transition.forbiddenRole'). */
-export function assertCallTransition(from: CallStatus, to: CallStatus, role?: CallRole): CallTransition {
-  const t = callTransitions[from].transitions.find((x) => x.to === to);
-  if (!t)
-    throw new CallError(
-      'call.transition.notAllowed',
-      `指南不能从「${callTransitions[from].label}」变为「${callTransitions[to].label}」`,
-      `A call cannot go from ${from} to ${to}`,
-      { from, to },
-    );
-  if (role && !t.roles.includes(role))
-    throw new CallError(
-      'call.transition.forbiddenRole',
-      `当前角色无权执行「${t.label}」`,
-      `Role ${role} may not ${t.labelEn.toLowerCase()}`,
-      { from, to, role },
-    );
-  return t;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Deadline
-// ---------------------------------------------------------------------------------------------------
-
-export type DeadlineState = 'notOpen' | 'open' | 'closed';
-
-/**
- * The application window is the half-open interval [opensAt, closesAt), judged on the server's receive
- * instant (never the client's clock). opensAt and closesAt are absolute instants written with +08:00
- * (Asia/Shanghai), so the comparison is a plain comparison of epoch milliseconds:
- *   now <  opensAt            → 'notOpen'
- *   opensAt ≤ now < closesAt  → 'open'    (a submission received at 16:29:59.999 is accepted)
- *   now ≥ closesAt            → 'closed'  (a submission received at exactly 16:30:00.000 is refused)
- * The guide's 截止时间 16:30 is thus read as "the window has closed at 16:30:00".
- */
-export function deadlineState(call: Pick<Call, 'window'>, now: Date): DeadlineState {
-  const t = now.getTime();
-  if (Number.isNaN(t)) throw new CallError('call.deadline.badInstant', '时间无效', 'Invalid instant');
-  if (t < Date.parse(call.window.opensAt)) return 'notOpen';
-  if (t < Date.parse(call.window.closesAt)) return 'open';
-  return 'closed';
-}
-
-/** Formats an instant in Asia/Shanghai, e.g. "2023-10-30 16:30:00". */
-export function formatShanghai(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
-}
 
 export interface SubmissionDecision {
   accepted: boolean;

@@ -151,13 +151,11 @@ export const DirectionSchema = z.strictObject({
   goal: z.string().min(1),
   scope: z.string().min(1),
   kpis: z.array(KpiSchema),
-  executionPeriod: z
-    .strictObject({ start: DateSchema, end: DateSchema })
-    .refine((p) => p.start <= p.end, {
-      message: 'execution period ends before it starts',
-      path: ['end'],
-      params: { zh: '执行期限的结束日期早于开始日期' },
-    }),
+  executionPeriod: z.strictObject({ start: DateSchema, end: DateSchema }).refine((p) => p.start <= p.end, {
+    message: 'execution period ends before it starts',
+    path: ['end'],
+    params: { zh: '执行期限的结束日期早于开始日期' },
+  }),
   fundingRules: FundingRulesSchema,
   /** The guide's 申报主体要求, quoted. */
   applicantRequirements: z.string().optional(),

@@ -10,94 +10,17 @@
 import {
   ATTACHMENTS_FIELD,
   ELEMENT_FIELDS,
-  ruleFields,
   type Comparator,
   type ElementPredicate,
   type Rule,
-  type RuleKind,
 } from './rule.schema.js';
-import {
-  describeRule,
-  expectedText,
-  fieldLabel,
-  interpolate,
-  isMoneyField,
-  valueText,
-} from './rule.describe.js';
+import { describeRule, fieldLabel, valueText } from './rule.describe.js';
+import { absent, getPath, problem, type ApplicationFacts, type Facts } from './rule.facts.js';
+import { finish, unknown, type Outcome, type RuleResult, type Verdict } from './rule.result.js';
 
-/** Facts a rule reads: `{ org, application, lead, context }`, addressed by dotted paths. */
-export type Facts = Record<string, unknown>;
-
-/** The documented shape of facts (everything optional: the live checklist runs on half-filled forms). */
-export interface ApplicationFacts {
-  org?: {
-    type?: string;
-    legalForm?: 'legalPerson' | 'unincorporated';
-    /** Administrative division code of the place of registration; 310000 = 上海市. */
-    registeredRegion?: string;
-    prevYearRevenueFen?: number;
-  };
-  application?: {
-    budget?: {
-      selfFundingFen?: number;
-      requestedGrantFen?: number;
-      firstYearRequestFen?: number;
-      districtMatchingFen?: number;
-      techManagerTrainingFen?: number;
-    };
-    team?: {
-      techManagers?: {
-        name?: string;
-        role?: 'lead' | 'core';
-        yearsFullTime?: number;
-        isProjectLead?: boolean;
-      }[];
-    };
-    attachments?: { type: string; fileId?: string; name?: string }[];
-    excludedExperts?: { name: string; reason?: string }[];
-    claimsTechIncome?: boolean;
-    declarations?: { integrityCommitment?: boolean; noClassifiedContent?: boolean };
-  };
-  lead?: { ongoingCommissionProjects?: number };
-  /** Computed by the service: other applications by the same organisation to this call, this year. */
-  context?: { orgApplicationsThisYear?: number };
-}
-
-export type Verdict = boolean | 'unknown';
-
-export interface RuleResult {
-  ruleId: string;
-  kind: RuleKind;
-  label: string;
-  labelEn: string;
-  passed: Verdict;
-  /** false when a `when` condition did not hold: the rule does not apply and counts as passed. */
-  applicable: boolean;
-  severity: 'error' | 'warning';
-  source?: string;
-  /** The fact path read (leaf rules) or all paths read (ratio and combinators). */
-  field: string | string[];
-  actual: unknown;
-  expected: string;
-  expectedEn: string;
-  /** The rule's explanation with {actual}/{expected}/{field} filled in. */
-  explain: string;
-  reason: { zh: string; en: string };
-  /** Fact paths that were missing or malformed (only when passed is 'unknown'). */
-  missing?: string[];
-  children?: RuleResult[];
-}
-
-export function getPath(facts: unknown, path: string): unknown {
-  let cur: unknown = facts;
-  for (const key of path.split('.')) {
-    if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
-}
-
-const absent = (v: unknown) => v === undefined || v === null;
+export { getPath } from './rule.facts.js';
+export type { ApplicationFacts, Facts } from './rule.facts.js';
+export type { RuleResult, Verdict } from './rule.result.js';
 
 function cmp(a: bigint | number, op: Comparator | '!=', b: bigint | number): boolean {
   switch (op) {
@@ -114,104 +37,6 @@ function cmp(a: bigint | number, op: Comparator | '!=', b: bigint | number): boo
     case '!=':
       return a !== b;
   }
-}
-
-/** Why a fact cannot be judged; null when it can. */
-function problem(
-  field: string,
-  v: unknown,
-  want: 'number' | 'array' | 'scalar',
-): { zh: string; en: string } | null {
-  const name = fieldLabel(field, 'zh');
-  const nameEn = fieldLabel(field, 'en');
-  if (absent(v)) return { zh: `未填写「${name}」（${field}）`, en: `"${nameEn}" (${field}) is missing` };
-  if (want === 'number') {
-    if (typeof v !== 'number' || !Number.isFinite(v))
-      return { zh: `「${name}」（${field}）应为数字`, en: `"${nameEn}" (${field}) must be a number` };
-    if (isMoneyField(field) && !Number.isSafeInteger(v))
-      return {
-        zh: `「${name}」（${field}）应为整数分`,
-        en: `"${nameEn}" (${field}) must be a whole number of fen`,
-      };
-  }
-  if (want === 'array' && !Array.isArray(v))
-    return { zh: `「${name}」（${field}）应为列表`, en: `"${nameEn}" (${field}) must be a list` };
-  if (want === 'scalar' && typeof v === 'object')
-    return { zh: `「${name}」（${field}）格式不正确`, en: `"${nameEn}" (${field}) has the wrong shape` };
-  return null;
-}
-
-type Outcome = Pick<RuleResult, 'passed' | 'actual'> & {
-  applicable?: boolean;
-  why?: { zh: string; en: string };
-  missing?: string[];
-  children?: RuleResult[];
-};
-
-function finish(rule: Rule, p: Outcome): RuleResult {
-  const fields = ruleFields(rule);
-  const leafField = 'field' in rule && rule.kind !== 'ratio' ? (rule.field ?? ATTACHMENTS_FIELD) : undefined;
-  const field = leafField ?? fields;
-  const primary = leafField ?? fields[0] ?? '';
-  const actualZh = absent(p.actual) ? '（未填写）' : valueText(primary, p.actual, 'zh');
-  const actualEn = absent(p.actual) ? '(not given)' : valueText(primary, p.actual, 'en');
-  const expected = expectedText(rule, 'zh');
-  const expectedEn = expectedText(rule, 'en');
-  const explain = interpolate(rule.explain, { actual: actualZh, expected, field: String(field) });
-  const explainEn = rule.explainEn
-    ? interpolate(rule.explainEn, { actual: actualEn, expected: expectedEn, field: String(field) })
-    : describeRule(rule, 'en');
-  const showActual = !Array.isArray(field) && !absent(p.actual);
-  // an explanation that already interpolates {actual} does not need the "(actual …, required …)" tail
-  const tailActual = showActual && !rule.explain.includes('{actual}');
-  let reason: { zh: string; en: string };
-  if (p.passed === 'unknown') {
-    const why = p.why ?? { zh: '信息不完整', en: 'information incomplete' };
-    reason = {
-      zh: `无法判断：${why.zh}。${describeRule(rule, 'zh')}`,
-      en: `Cannot judge: ${why.en}. ${explainEn}`,
-    };
-  } else if (p.applicable === false) {
-    reason = {
-      zh: `不适用：${p.why?.zh ?? '条件不成立'}`,
-      en: `Not applicable: ${p.why?.en ?? 'condition not met'}`,
-    };
-  } else if (p.passed) {
-    reason = {
-      zh: `符合：${describeRule(rule, 'zh')}${showActual ? `（实际：${actualZh}）` : ''}`,
-      en: `Met: ${describeRule(rule, 'en')}${showActual ? ` (actual: ${actualEn})` : ''}`,
-    };
-  } else {
-    const tail = p.why ? `（${p.why.zh}）` : tailActual ? `（实际：${actualZh}，要求：${expected}）` : '';
-    const tailEn = p.why
-      ? ` (${p.why.en})`
-      : tailActual && !rule.explainEn?.includes('{actual}')
-        ? ` (actual: ${actualEn}; required: ${expectedEn})`
-        : '';
-    reason = { zh: `不符合：${explain}${tail}`, en: `Not met: ${explainEn}${tailEn}` };
-  }
-  return {
-    ruleId: rule.id,
-    kind: rule.kind,
-    label: rule.label,
-    labelEn: rule.labelEn,
-    passed: p.passed,
-    applicable: p.applicable ?? true,
-    severity: rule.severity ?? 'error',
-    ...(rule.source ? { source: rule.source } : {}),
-    field,
-    actual: p.actual,
-    expected,
-    expectedEn,
-    explain,
-    reason,
-    ...(p.passed === 'unknown' && p.missing?.length ? { missing: p.missing } : {}),
-    ...(p.children ? { children: p.children } : {}),
-  };
-}
-
-function unknown(field: string | string[], actual: unknown, why: { zh: string; en: string }): Outcome {
-  return { passed: 'unknown', actual, why, missing: Array.isArray(field) ? field : [field] };
 }
 
 function matches(

@@ -1,0 +1,78 @@
+/**
+ * Facts a rule reads, and how a path is resolved in them. Money facts end in `Fen` and are integer fen.
+ */
+import { fieldLabel, isMoneyField } from './rule.describe.js';
+
+/** Facts a rule reads: `{ org, application, lead, context }`, addressed by dotted paths. */
+export type Facts = Record<string, unknown>;
+
+/** The documented shape of facts (everything optional: the live checklist runs on half-filled forms). */
+export interface ApplicationFacts {
+  org?: {
+    type?: string;
+    legalForm?: 'legalPerson' | 'unincorporated';
+    /** Administrative division code of the place of registration; 310000 = 上海市. */
+    registeredRegion?: string;
+    prevYearRevenueFen?: number;
+  };
+  application?: {
+    budget?: {
+      selfFundingFen?: number;
+      requestedGrantFen?: number;
+      firstYearRequestFen?: number;
+      districtMatchingFen?: number;
+      techManagerTrainingFen?: number;
+    };
+    team?: {
+      techManagers?: {
+        name?: string;
+        role?: 'lead' | 'core';
+        yearsFullTime?: number;
+        isProjectLead?: boolean;
+      }[];
+    };
+    attachments?: { type: string; fileId?: string; name?: string }[];
+    excludedExperts?: { name: string; reason?: string }[];
+    claimsTechIncome?: boolean;
+    declarations?: { integrityCommitment?: boolean; noClassifiedContent?: boolean };
+  };
+  lead?: { ongoingCommissionProjects?: number };
+  /** Computed by the service: other applications by the same organisation to this call, this year. */
+  context?: { orgApplicationsThisYear?: number };
+}
+
+export function getPath(facts: unknown, path: string): unknown {
+  let cur: unknown = facts;
+  for (const key of path.split('.')) {
+    if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+export const absent = (v: unknown) => v === undefined || v === null;
+
+/** Why a fact cannot be judged; null when it can. */
+export function problem(
+  field: string,
+  v: unknown,
+  want: 'number' | 'array' | 'scalar',
+): { zh: string; en: string } | null {
+  const name = fieldLabel(field, 'zh');
+  const nameEn = fieldLabel(field, 'en');
+  if (absent(v)) return { zh: `未填写「${name}」（${field}）`, en: `"${nameEn}" (${field}) is missing` };
+  if (want === 'number') {
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      return { zh: `「${name}」（${field}）应为数字`, en: `"${nameEn}" (${field}) must be a number` };
+    if (isMoneyField(field) && !Number.isSafeInteger(v))
+      return {
+        zh: `「${name}」（${field}）应为整数分`,
+        en: `"${nameEn}" (${field}) must be a whole number of fen`,
+      };
+  }
+  if (want === 'array' && !Array.isArray(v))
+    return { zh: `「${name}」（${field}）应为列表`, en: `"${nameEn}" (${field}) must be a list` };
+  if (want === 'scalar' && typeof v === 'object')
+    return { zh: `「${name}」（${field}）格式不正确`, en: `"${nameEn}" (${field}) has the wrong shape` };
+  return null;
+}
