@@ -5,10 +5,10 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { kppatentAvailable, kppatentPath } from './kppatent.js';
 import { dropDatabase } from './peers-pg.js';
-import { ENGINES } from './worker.js';
+import { ENGINES } from './engines.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -129,6 +129,7 @@ function table(rows: Row[]): string {
 }
 
 async function main(): Promise<void> {
+  const loadStart = loadavg()[0];
   const rows: Row[] = [];
   const notes: string[] = [];
   if (corpora.includes('kppatent') && !kppatentAvailable()) {
@@ -149,7 +150,8 @@ async function main(): Promise<void> {
   const md =
     `Command: \`npx tsx bench/search/run.ts ${process.argv.slice(2).join(' ')}\`  \n` +
     `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, ${new Date().toISOString()}; ` +
-    `each engine in its own process with --max-old-space-size=${heapMb} and a ${timeoutS} s limit.\n\n` +
+    `each engine in its own process with --max-old-space-size=${heapMb} and a ${timeoutS} s limit; ` +
+    `1-min load average ${loadStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (the machine is shared).\n\n` +
     table(rows) +
     (notes.length ? '\n' + notes.map((n) => `- ${n}`).join('\n') + '\n' : '');
   writeFileSync(`${outDir}/search.md`, md);

@@ -9,18 +9,7 @@ import { kppatentCorpus } from './kppatent.js';
 import { percentile, quality } from './metrics.js';
 import { flexsearch, minisearch, orama, ours, type BenchEngine } from './peers.js';
 import { pglite, pgServer } from './peers-pg.js';
-
-export const ENGINES = [
-  'ours',
-  'minisearch-jieba',
-  'minisearch-default',
-  'orama-jieba',
-  'orama-default',
-  'flexsearch-jieba',
-  'flexsearch-cjk',
-  'pglite',
-  'pg-server',
-] as const;
+export { ENGINES } from './engines.js';
 
 function makeEngine(name: string, database: string): BenchEngine {
   switch (name) {
@@ -73,7 +62,8 @@ async function main(): Promise<void> {
   await engine.build(corpus.docs);
   const buildMs = performance.now() - t0;
   gc();
-  const indexBytes = mem() - before;
+  // a server keeps its index in its own process: only its on-disk size is measured
+  const indexBytes = engineName === 'pg-server' ? undefined : mem() - before;
   const externalBytes = engine.externalBytes ? await engine.externalBytes() : undefined;
   const ranked: string[][] = [];
   for (const q of corpus.queries) ranked.push(await engine.search(q.text, 100));

@@ -1,7 +1,7 @@
 import { DocTable, COLLECTIONS } from './doc-table.js';
 import { TitleIndex } from './fuzzy.js';
 import { highlight } from './highlight.js';
-import { PostingLists } from './postings.js';
+import { PostingLists, growU8 } from './postings.js';
 import { Scorer, type QueryTerm } from './scorer.js';
 import type {
   EngineStats,
@@ -26,6 +26,9 @@ export interface Bm25Options {
 }
 
 const B = { title: 0.5, keywords: 0.5, abstract: 0.75 };
+/** packed raw term frequencies: title in bits 0-1, keywords 2-3, abstract 4-7 */
+const SHIFTS = [0, 2, 4];
+const CAPS = [3, 3, 15];
 
 /**
  * The default SearchEngine: an in-process inverted index over typed arrays with BM25F scoring.
@@ -42,6 +45,7 @@ export class Bm25Engine implements SearchEngine {
   readonly storeAbstracts: boolean;
   private readonly compactRatio: number;
   private readonly scorer = new Scorer();
+  private scratch: Uint8Array = new Uint8Array(1024);
   slotOf = new Map<string, number>();
   sums = [0, 0, 0];
   epoch = [1, 1, 1];
@@ -73,27 +77,33 @@ export class Bm25Engine implements SearchEngine {
       tok.tokenize((doc.keywords ?? []).join(' ')),
       tok.tokenize(doc.abstract ?? ''),
     ];
-    const tf = new Map<string, number>();
-    const caps = [3, 3, 15];
-    const shifts = [0, 2, 4];
-    fields.forEach((toks, f) => {
-      for (const t of toks) {
-        const p = tf.get(t) ?? 0;
-        const cur = (p >> shifts[f]) & caps[f];
-        if (cur < caps[f]) tf.set(t, p + (1 << shifts[f]));
+    const pl = this.pl;
+    const tids: number[] = [];
+    for (let f = 0; f < 3; f++) {
+      const shift = SHIFTS[f];
+      const cap = CAPS[f];
+      for (const t of fields[f]) {
+        const tid = pl.intern(t);
+        if (tid >= this.scratch.length) this.scratch = growU8(this.scratch, tid + 1);
+        const p = this.scratch[tid];
+        if (p === 0) tids.push(tid);
+        if (((p >> shift) & cap) < cap) this.scratch[tid] = p + (1 << shift);
       }
-    });
+    }
     const lens: [number, number, number] = [fields[0].length, fields[1].length, fields[2].length];
     const slot = this.docs.add(doc, lens, this.storeAbstracts);
     this.slotOf.set(doc.id, slot);
     this.live++;
     for (let f = 0; f < 3; f++) this.sums[f] += lens[f];
     if (this.live === 1) this.epoch = this.avgs();
-    for (const [t, packed] of tf)
-      this.pl.add(this.pl.intern(t), slot, (packed << 8) | this.impact(packed, slot));
+    for (const tid of tids) {
+      const packed = this.scratch[tid];
+      this.scratch[tid] = 0;
+      pl.add(tid, slot, (packed << 8) | this.impact(packed, slot));
+    }
     this.titles.add(slot, doc.title);
     this.version++;
-    if (this.drifted()) this.refreshImpacts();
+    if ((this.live < 4096 || (this.version & 1023) === 0) && this.drifted()) this.refreshImpacts();
   }
 
   remove(id: string): boolean {

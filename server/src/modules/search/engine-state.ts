@@ -46,6 +46,7 @@ export async function exportState(e: Bm25Engine, path: string): Promise<number> 
       plIds: ids,
       plVals: vals,
       gLen: glen,
+      gKeys: Float64Array.from(ti.grams),
       gAll: gall,
       alive: d.alive.subarray(0, n),
       coll: d.coll.subarray(0, n),
@@ -60,7 +61,6 @@ export async function exportState(e: Bm25Engine, path: string): Promise<number> 
     },
     strings: {
       terms: pl.terms,
-      grams: ti.grams,
       extIds: d.extIds.slice(0, n),
       titles: d.titles.slice(0, n),
       abstracts: e.storeAbstracts ? d.abstracts.slice(0, n) : [],
@@ -105,7 +105,7 @@ export async function importState(e: Bm25Engine, path: string): Promise<void> {
     at += n;
   }
   const ti = e.titles;
-  ti.grams = s.strings.grams;
+  ti.grams = Array.from(a.gKeys as Float64Array);
   ti.gramIds.clear();
   ti.grams.forEach((g, i) => ti.gramIds.set(g, i));
   ti.lens = Array.from(a.gLen as Uint32Array);

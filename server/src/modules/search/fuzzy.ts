@@ -1,6 +1,18 @@
 import { growU32 } from './postings.js';
 import { normalize } from './tokenizer.js';
 
+/** Grams as numbers (two UTF-16 units; the start marker is unit 1), cheaper to hash than strings. */
+export function gramKeys(title: string): number[] {
+  const s = normalize(title).replace(/\s+/g, '');
+  if (s.length === 0) return [];
+  const out = [65536 + s.charCodeAt(0)];
+  for (let i = 0; i + 1 < s.length; i++) {
+    const g = s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+    if (!out.includes(g)) out.push(g);
+  }
+  return out;
+}
+
 /** Character grams of a title: a start marker with the first character, then every bigram. */
 export function titleGrams(title: string): string[] {
   const s = normalize(title).replace(/\s+/g, '');
@@ -49,14 +61,14 @@ export interface FuzzyHit {
 
 /** Gram index over titles for typo-tolerant lookup: gram overlap picks candidates, edit distance ranks them. */
 export class TitleIndex {
-  readonly gramIds = new Map<string, number>();
-  grams: string[] = [];
+  readonly gramIds = new Map<number, number>();
+  grams: number[] = [];
   lists: Uint32Array[] = [];
   lens: number[] = [];
   private count: Uint16Array = new Uint16Array(0);
 
   add(slot: number, title: string): void {
-    for (const g of titleGrams(title)) {
+    for (const g of gramKeys(title)) {
       let id = this.gramIds.get(g);
       if (id === undefined) {
         id = this.grams.length;
@@ -91,7 +103,7 @@ export class TitleIndex {
   suggest(input: string, limit: number, nSlots: number, alive: Uint8Array, titles: string[]): FuzzyHit[] {
     const q = normalize(input).replace(/\s+/g, '');
     if (q.length === 0) return [];
-    const qg = titleGrams(q)
+    const qg = gramKeys(q)
       .map((g) => this.gramIds.get(g))
       .filter((g): g is number => g !== undefined)
       .sort((a, b) => this.lens[a] - this.lens[b]);
