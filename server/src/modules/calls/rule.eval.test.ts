@@ -324,6 +324,17 @@ describe('count, attachments and combinators', () => {
   it('any is true as soon as one child is true, even if another is unknown', () => {
     expect(evaluateRule(combinators.any, { org: { type: 'university' } }).passed).toBe(true);
   });
+  it('nested reasons do not repeat the verdict prefix', () => {
+    const u = evaluateRule(rules.attachmentRequired, { application: { attachments: [] } });
+    expect(u.reason.zh.match(/无法判断/g)).toHaveLength(1);
+    expect(u.reason.en.match(/Cannot judge/g)).toHaveLength(1);
+    const f = evaluateRule(combinators.any, { org: { type: 'enterprise', prevYearRevenueFen: YI } });
+    expect(f.reason.zh.match(/不符合/g)).toHaveLength(1);
+    expect(f.reason.zh).toContain(
+      '（规则t.in：实际企业，要求属于：高校、科研院所、医疗卫生机构；规则t.compare：实际1亿元',
+    );
+    expect(f.reason.en.match(/Not met/g)).toHaveLength(1);
+  });
   it('not keeps unknown', () => {
     expect(evaluateRule(combinators.not, { org: {} }).passed).toBe('unknown');
   });

@@ -56,14 +56,14 @@ export const FACT_FIELDS: Record<string, FactFieldInfo> = {
     zh: '推荐的优秀技术经理人（团队）成员',
     en: 'recommended technology managers (team)',
     unitZh: '人',
-    unitEn: 'people',
+    unitEn: 'person(s)',
   },
   'application.attachments': { zh: '已上传附件', en: 'uploaded attachments', unitZh: '份', unitEn: 'files' },
   'application.excludedExperts': {
     zh: '回避专家名单',
     en: 'experts to exclude (avoidance list)',
     unitZh: '人',
-    unitEn: 'people',
+    unitEn: 'person(s)',
   },
   'application.claimsTechIncome': {
     zh: '是否填报技术性收入或技术转移成交金额',

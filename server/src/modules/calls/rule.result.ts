@@ -57,8 +57,8 @@ export function finish(rule: Rule, p: Outcome): RuleResult {
   if (p.passed === 'unknown') {
     const why = p.why ?? { zh: '信息不完整', en: 'information incomplete' };
     reason = {
-      zh: `无法判断：${why.zh}。${describeRule(rule, 'zh')}`,
-      en: `Cannot judge: ${why.en}. ${explainEn}`,
+      zh: `无法判断：${bare(why.zh).replace(/。$/, '')}。${describeRule(rule, 'zh')}`,
+      en: `Cannot judge: ${bare(why.en).replace(/\.$/, '')}. ${describeRule(rule, 'en')}`,
     };
   } else if (p.applicable === false) {
     reason = {
@@ -71,9 +71,13 @@ export function finish(rule: Rule, p: Outcome): RuleResult {
       en: `Met: ${describeRule(rule, 'en')}${showActual ? ` (actual: ${actualEn})` : ''}`,
     };
   } else {
-    const tail = p.why ? `（${p.why.zh}）` : tailActual ? `（实际：${actualZh}，要求：${expected}）` : '';
+    const tail = p.why
+      ? `（${bare(p.why.zh)}）`
+      : tailActual
+        ? `（实际：${actualZh}，要求：${expected}）`
+        : '';
     const tailEn = p.why
-      ? ` (${p.why.en})`
+      ? ` (${bare(p.why.en)})`
       : tailActual && !rule.explainEn?.includes('{actual}')
         ? ` (actual: ${actualEn}; required: ${expectedEn})`
         : '';
@@ -97,6 +101,16 @@ export function finish(rule: Rule, p: Outcome): RuleResult {
     ...(p.passed === 'unknown' && p.missing?.length ? { missing: p.missing } : {}),
     ...(p.children ? { children: p.children } : {}),
   };
+}
+
+/** A nested reason without its verdict prefix, so "无法判断：无法判断：…" never happens. */
+function bare(s: string): string {
+  return s
+    .split(/(?<=[；;]) ?/)
+    .map((part) =>
+      part.replace(/^(无法判断|不符合|符合|不适用)：|^(Cannot judge|Not met|Met|Not applicable): /, ''),
+    )
+    .join(s.includes('；') ? '' : ' ');
 }
 
 export function unknown(field: string | string[], actual: unknown, why: { zh: string; en: string }): Outcome {
