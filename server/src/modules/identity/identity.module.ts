@@ -4,6 +4,7 @@ import './identity.tables.js';
 import './identity.permissions.js';
 import { authRoutes } from './auth.routes.js';
 import { orgRoutes } from './org.routes.js';
+import { userRoutes } from './user.routes.js';
 
 /**
  * Identity and access (issue 2): organisations with 统一社会信用代码, users and roles, password
@@ -14,4 +15,5 @@ export { createActorResolver } from './session.service.js';
 export async function identityRoutes(app: FastifyInstance, ctx: AppContext) {
   await authRoutes(app, ctx);
   await orgRoutes(app, ctx);
+  await userRoutes(app, ctx);
 }

@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../platform/context.js';
+import { appendAudit } from '../../platform/audit.js';
+import { DomainError, fieldError, validationError, type FieldError } from '../../platform/errors.js';
+import { maskIdNumber, maskPhone } from '../../platform/mask.js';
+import type { Actor, Role } from '../../platform/roles.js';
+import { auditActorOf } from './identity.context.js';
+import { hashPassword } from './identity.crypto.js';
+import { enforce } from './identity.deny.js';
+import { canAssignRoles, canManageUser, canReadUser, canSetStatus, userScope } from './identity.policy.js';
+import { deleteUserSessions, findUserById, updateUser } from './identity.repo.js';
+import { ID_NUMBER_MESSAGES, validateIdNumber } from './idnumber.rules.js';
+import { findOrg } from './org.repo.js';
+import { checkPasswordPolicy, generateInitialPassword } from './password.rules.js';
+import { findUserView, listUsers, usernameTaken, type UserView } from './user.repo.js';
+import type { CreateUserBody, PatchUserBody, UserQuery } from './user.schema.js';
+
+/** A user as lists and details show it: ID number and phone always masked. */
+export function userDto(u: UserView, now: Date) {
+  return {
+    id: u.id,
+    username: u.username,
+    name: u.name,
+    email: u.email,
+    phone: u.phone ? maskPhone(u.phone) : null,
+    idNumber: u.id_number ? maskIdNumber(u.id_number) : null,
+    orgId: u.org_id,
+    orgName: u.org_name,
+    orgType: u.org_type,
+    roles: u.roles,
+    status: u.status,
+    locked: !!u.locked_until && new Date(u.locked_until).getTime() > now.getTime(),
+    mfaEnabled: u.totp_enabled,
+    linkedYwtb: !!u.ywtb_subject,
+    version: u.version,
+    createdAt: new Date(u.created_at).toISOString(),
+    updatedAt: new Date(u.updated_at).toISOString(),
+  };
+}
+
+/** Audit view (appendAudit masks phone and idNumber itself). */
+const auditView = (u: Record<string, unknown>) => u;
+
+const notFound = () => new DomainError('not_found', { zh: '用户不存在', en: 'No such user' });
+
+function idNumberErrors(
+  v: string | null | undefined,
+  now: Date,
+): { value?: string | null; errors: FieldError[] } {
+  if (v === undefined || v === null || v === '') return { value: v === '' ? null : v, errors: [] };
+  const r = validateIdNumber(v, now);
+  if (r.ok) return { value: r.value, errors: [] };
+  const m = ID_NUMBER_MESSAGES[r.problem];
+  return { errors: [fieldError('idNumber', r.problem, m.zh, m.en)] };
+}
+
+export async function listUsersFor(ctx: AppContext, actor: Actor, q: UserQuery) {
+  const scope = userScope(actor);
+  const { total, items } = await listUsers(ctx.db, { ...q, scopeOrgId: scope.orgId });
+  const now = ctx.now();
+  return { total, items: items.map((u) => userDto(u, now)) };
+}
+
+async function load(ctx: AppContext, id: string) {
+  const u = await findUserView(ctx.db, id);
+  if (!u) throw notFound();
+  return u;
+}
+
+export async function getUser(ctx: AppContext, actor: Actor, id: string, ip?: string) {
+  const u = await load(ctx, id);
+  await enforce(ctx, actor, canReadUser(actor, { orgId: u.org_id }), {
+    action: 'user.read',
+    objectType: 'user',
+    objectId: id,
+    ip,
+  });
+  return userDto(u, ctx.now());
+}
+
+export async function createUserFor(ctx: AppContext, actor: Actor, input: CreateUserBody, ip?: string) {
+  const now = ctx.now();
+  const roles = [...new Set(input.roles)] as Role[];
+  const org = await findOrg(ctx.db, input.orgId);
+  await enforce(ctx, actor, canAssignRoles(actor, { id: null, orgId: input.orgId, roles: [] }, roles), {
+    action: 'user.create',
+    objectType: 'org',
+    objectId: input.orgId,
+    ip,
+  });
+  const errors: FieldError[] = [];
+  if (!org)
+    errors.push(
+      fieldError('orgId', 'org_not_found', '所选单位不存在', 'The selected organisation does not exist'),
+    );
+  if (await usernameTaken(ctx.db, input.username)) {
+    errors.push(
+      fieldError('username', 'username_taken', '该用户名已被使用', 'This username is already taken'),
+    );
+  }
+  const id = idNumberErrors(input.idNumber, now);
+  errors.push(...id.errors);
+  if (input.password !== undefined)
+    errors.push(...checkPasswordPolicy(input.password, 'password', input.username));
+  if (errors.length) throw validationError(errors);
+
+  const initialPassword = input.password ?? generateInitialPassword();
+  const hash = await hashPassword(initialPassword);
+  const userId = randomUUID();
+  const row = {
+    id: userId,
+    username: input.username,
+    name: input.name,
+    email: input.email,
+    phone: input.phone ?? null,
+    id_number: id.value ?? null,
+    org_id: input.orgId,
+    roles,
+    password_hash: hash,
+    password_changed_at: now,
+    must_change_password: true,
+    created_at: now,
+    updated_at: now,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('users').values(row).execute();
+    await appendAudit(trx, {
+      actor: auditActorOf(actor, ip),
+      action: 'user.create',
+      objectType: 'user',
+      objectId: userId,
+      after: auditView({
+        username: row.username,
+        name: row.name,
+        email: row.email,
+        phone: row.phone,
+        idNumber: row.id_number,
+        orgId: row.org_id,
+        roles,
+      }),
+      detail: { passwordGenerated: input.password === undefined },
+    });
+  });
+  const user = userDto(await load(ctx, userId), now);
+  return input.password === undefined ? { user, initialPassword } : { user };
+}
+
+export async function patchUser(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: PatchUserBody,
+  ip?: string,
+) {
+  const now = ctx.now();
+  const cur = await load(ctx, id);
+  const target = { id, orgId: cur.org_id, roles: cur.roles };
+  const what = { action: 'user.update', objectType: 'user', objectId: id, ip };
+  await enforce(ctx, actor, canManageUser(actor, target), what);
+  const roles = input.roles ? ([...new Set(input.roles)] as Role[]) : undefined;
+  if (roles) await enforce(ctx, actor, canAssignRoles(actor, target, roles), what);
+  if (input.status) await enforce(ctx, actor, canSetStatus(actor, target, input.status), what);
+  const idn = idNumberErrors(input.idNumber, now);
+  if (idn.errors.length) throw validationError(idn.errors);
+
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  const set: Record<string, unknown> = {};
+  const put = (key: string, col: keyof UserView, v: unknown) => {
+    if (v === undefined) return;
+    const old = cur[col];
+    if (JSON.stringify(old) === JSON.stringify(v)) return;
+    before[key] = old;
+    after[key] = v;
+    set[col as string] = v;
+  };
+  put('name', 'name', input.name);
+  put('email', 'email', input.email);
+  put('phone', 'phone', input.phone);
+  put('idNumber', 'id_number', idn.value);
+  put('roles', 'roles', roles);
+  put('status', 'status', input.status);
+  if (!Object.keys(set).length) return userDto(cur, now);
+  await ctx.db.transaction().execute(async (trx) => {
+    const locked = (await findUserById(trx, id, true))!;
+    await updateUser(trx, id, { ...set, updated_at: now, version: locked.version + 1 });
+    if (set.status === 'disabled') await deleteUserSessions(trx, id);
+    await appendAudit(trx, {
+      actor: auditActorOf(actor, ip),
+      action: 'user.update',
+      objectType: 'user',
+      objectId: id,
+      before: auditView(before),
+      after: auditView(after),
+    });
+    if (set.roles) {
+      await appendAudit(trx, {
+        actor: auditActorOf(actor, ip),
+        action: 'user.roles.change',
+        objectType: 'user',
+        objectId: id,
+        before: { roles: cur.roles },
+        after: { roles },
+      });
+    }
+  });
+  return userDto(await load(ctx, id), now);
+}
+
+/** A new initial password, returned once; the user's sessions end and any lock is lifted. */
+export async function resetPassword(ctx: AppContext, actor: Actor, id: string, ip?: string) {
+  const now = ctx.now();
+  const cur = await load(ctx, id);
+  await enforce(ctx, actor, canManageUser(actor, { orgId: cur.org_id }), {
+    action: 'user.resetPassword',
+    objectType: 'user',
+    objectId: id,
+    ip,
+  });
+  const initialPassword = generateInitialPassword();
+  const hash = await hashPassword(initialPassword);
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateUser(trx, id, {
+      password_hash: hash,
+      password_changed_at: now,
+      must_change_password: true,
+      failed_logins: 0,
+      locked_until: null,
+      updated_at: now,
+    });
+    await deleteUserSessions(trx, id);
+    await appendAudit(trx, {
+      actor: auditActorOf(actor, ip),
+      action: 'user.resetPassword',
+      objectType: 'user',
+      objectId: id,
+    });
+  });
+  return { initialPassword };
+}
+
+export async function unlockUser(ctx: AppContext, actor: Actor, id: string, ip?: string) {
+  const now = ctx.now();
+  const cur = await load(ctx, id);
+  await enforce(ctx, actor, canManageUser(actor, { orgId: cur.org_id }), {
+    action: 'user.unlock',
+    objectType: 'user',
+    objectId: id,
+    ip,
+  });
+  await ctx.db.transaction().execute(async (trx) => {
+    const u = (await findUserById(trx, id, true))!;
+    await updateUser(trx, id, { failed_logins: 0, locked_until: null, updated_at: now });
+    await appendAudit(trx, {
+      actor: auditActorOf(actor, ip),
+      action: 'user.unlock',
+      objectType: 'user',
+      objectId: id,
+      before: {
+        lockedUntil: u.locked_until ? new Date(u.locked_until).toISOString() : null,
+        failedLogins: u.failed_logins,
+      },
+    });
+  });
+  return userDto(await load(ctx, id), now);
+}
