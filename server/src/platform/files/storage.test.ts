@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalDiskStorage } from './storage.js';
+
+let root: string;
+let store: LocalDiskStorage;
+beforeAll(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'files-'));
+  store = new LocalDiskStorage(root);
+});
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const read = async (r: Readable) => {
+  const chunks: Buffer[] = [];
+  for await (const c of r) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+};
+const tmpFiles = () => (fs.existsSync(path.join(root, 'tmp')) ? fs.readdirSync(path.join(root, 'tmp')) : []);
+
+describe('LocalDiskStorage', () => {
+  it('stores by SHA-256 under ab/cd/<sha256> and streams it back', async () => {
+    const data = Buffer.from('科转通 content-addressed');
+    const r = await store.put(data);
+    expect(r).toEqual({ sha256: sha(data), size: data.length, created: true });
+    expect(fs.existsSync(path.join(root, r.sha256.slice(0, 2), r.sha256.slice(2, 4), r.sha256))).toBe(true);
+    expect(await read(await store.get(r.sha256))).toEqual(data);
+    expect(await store.has(r.sha256)).toBe(true);
+  });
+
+  it('keeps one blob for the same bytes uploaded twice', async () => {
+    const data = Buffer.from('same bytes twice');
+    const a = await store.put(Readable.from([data.subarray(0, 5), data.subarray(5)]));
+    const b = await store.put(data);
+    expect(a.sha256).toBe(b.sha256);
+    expect([a.created, b.created]).toEqual([true, false]);
+    const dir = path.dirname(store.pathOf(a.sha256));
+    expect(fs.readdirSync(dir).filter((f) => f === a.sha256)).toHaveLength(1);
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  it('streams a large input without holding it whole, and refuses past the limit leaving nothing', async () => {
+    const chunk = Buffer.alloc(64 * 1024, 7);
+    let sent = 0;
+    const big = new Readable({
+      read() {
+        sent++;
+        this.push(sent <= 32 ? chunk : null); // 2 MiB
+      },
+    });
+    const r = await store.put(big, { maxBytes: 4 * 1024 * 1024 });
+    expect(r.size).toBe(2 * 1024 * 1024);
+    let n = 0;
+    const tooBig = new Readable({
+      read() {
+        n++;
+        this.push(n <= 100 ? chunk : null);
+      },
+    });
+    await expect(store.put(tooBig, { maxBytes: 1024 * 1024 })).rejects.toMatchObject({
+      code: 'payload_too_large',
+      status: 413,
+    });
+    expect(n).toBeLessThan(100); // stopped reading early
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  it('runs the check before committing; a refusal keeps nothing', async () => {
+    const data = Buffer.from('refused by check');
+    await expect(
+      store.put(data, {
+        check: async ({ open, sha256 }) => {
+          expect(sha256).toBe(sha(data));
+          expect(await read(open())).toEqual(data);
+          throw new Error('nope');
+        },
+      }),
+    ).rejects.toThrow('nope');
+    expect(await store.has(sha(data))).toBe(false);
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  it('deletes, and answers not_found for a missing or malformed hash', async () => {
+    const r = await store.put(Buffer.from('to delete'));
+    await store.delete(r.sha256);
+    expect(await store.has(r.sha256)).toBe(false);
+    await expect(store.get(r.sha256)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(store.get('../../etc/passwd')).rejects.toMatchObject({ code: 'not_found' });
+  });
+});

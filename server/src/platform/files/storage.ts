@@ -1,0 +1,129 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DomainError } from '../errors.js';
+
+export interface StoredBlob {
+  sha256: string;
+  size: number;
+  /** False when the same bytes were already stored (content-addressed dedup). */
+  created: boolean;
+}
+
+export interface PutOptions {
+  /** Refuse (413 payload_too_large) past this many bytes; nothing is kept. */
+  maxBytes?: number;
+  /**
+   * Runs on the complete, hashed content before it is committed; throwing refuses the upload
+   * and nothing is kept. `open` streams the staged bytes (type detection by content).
+   */
+  check?: (blob: { sha256: string; size: number; open: () => Readable }) => Promise<void>;
+}
+
+/** Content-addressed blob storage: a blob's name is the SHA-256 of its bytes. */
+export interface FileStorage {
+  put(input: Readable | Buffer, opts?: PutOptions): Promise<StoredBlob>;
+  /** Streams a blob; DomainError not_found when absent. */
+  get(sha256: string): Promise<Readable>;
+  has(sha256: string): Promise<boolean>;
+  delete(sha256: string): Promise<void>;
+}
+
+const SHA = /^[0-9a-f]{64}$/;
+
+/**
+ * Blobs on local disk under `root/ab/cd/<sha256>`. A put streams into `root/tmp/` while hashing
+ * (never buffering the file), fsyncs, then renames into place atomically: a crash leaves at most
+ * a stray temp file, never a half-written blob under its hash. The same bytes twice are stored once.
+ */
+export class LocalDiskStorage implements FileStorage {
+  private readonly tmpDir: string;
+
+  constructor(readonly root: string) {
+    this.tmpDir = path.join(root, 'tmp');
+  }
+
+  pathOf(sha256: string): string {
+    if (!SHA.test(sha256)) throw new DomainError('not_found');
+    return path.join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  }
+
+  async put(input: Readable | Buffer, opts: PutOptions = {}): Promise<StoredBlob> {
+    await fsp.mkdir(this.tmpDir, { recursive: true });
+    const tmp = path.join(this.tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}.part`);
+    const hash = createHash('sha256');
+    let size = 0;
+    const max = opts.maxBytes ?? Infinity;
+    const meter = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        size += chunk.length;
+        if (size > max) return cb(new DomainError('payload_too_large', { params: { maxBytes: max } }));
+        hash.update(chunk);
+        cb(null, chunk);
+      },
+    });
+    try {
+      const src = Buffer.isBuffer(input) ? Readable.from([input]) : input;
+      await pipeline(src, meter, fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 }));
+      const sha256 = hash.digest('hex');
+      if (opts.check) await opts.check({ sha256, size, open: () => fs.createReadStream(tmp) });
+      const fh = await fsp.open(tmp, 'r');
+      try {
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      const dest = this.pathOf(sha256);
+      if (await exists(dest)) {
+        await fsp.rm(tmp, { force: true });
+        return { sha256, size, created: false };
+      }
+      await fsp.mkdir(path.dirname(dest), { recursive: true });
+      await fsp.rename(tmp, dest);
+      await syncDir(path.dirname(dest));
+      return { sha256, size, created: true };
+    } catch (e) {
+      await fsp.rm(tmp, { force: true });
+      throw e;
+    }
+  }
+
+  async get(sha256: string): Promise<Readable> {
+    const p = this.pathOf(sha256);
+    if (!(await exists(p))) throw new DomainError('not_found');
+    return fs.createReadStream(p);
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    return SHA.test(sha256) && exists(this.pathOf(sha256));
+  }
+
+  async delete(sha256: string): Promise<void> {
+    await fsp.rm(this.pathOf(sha256), { force: true });
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fsp.access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  try {
+    const fh = await fsp.open(dir, 'r');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    /* some file systems refuse fsync on a directory; the rename is still atomic */
+  }
+}
