@@ -1,0 +1,91 @@
+import { Command, CommanderError } from 'commander';
+import { auditVerifyCommand, migrateCommand } from './db-commands.js';
+import { backupCommand, restoreCommand } from './backup-commands.js';
+import { serveCommand } from './serve.js';
+import { startCommand } from './start.js';
+import { CliError, cliConfig } from './shared.js';
+
+/** Runs the `transferone` command line; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const run = (fn: () => Promise<number>) => async () => {
+    code = await fn();
+  };
+  const program = new Command()
+    .name('transferone')
+    .description(
+      '科转通 TransferOne — 上海科技成果转移转化服务体系平台 / Shanghai technology-transfer service platform',
+    )
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('start')
+    .description(
+      '构建前端（如需要）、迁移、首次载入演示数据并启动 / build the web client if needed, migrate, load demo data once, serve',
+    )
+    .action(run(() => startCommand(cliConfig())));
+  program
+    .command('serve')
+    .description('迁移并启动服务 / migrate and serve')
+    .option('--no-web', '不提供前端页面 / do not serve the web client')
+    .action((o: { web: boolean }) => run(() => serveCommand(cliConfig(), { web: o.web }))());
+  program
+    .command('migrate')
+    .description('执行数据库迁移 / run the database migrations')
+    .action(run(() => migrateCommand(cliConfig())));
+  program
+    .command('seed')
+    .description('载入演示数据（可重复执行） / load the demo data (idempotent)')
+    .option('--force', '数据库已有单位时也载入 / load even when organisations exist')
+    .action((o: { force?: boolean }) =>
+      run(async () => (await import('./seed-command.js')).seedCommand(cliConfig(), { force: !!o.force }))(),
+    );
+  program
+    .command('export')
+    .description('导出单位和用户（.json 或 .xlsx）/ export organisations and users (.json or .xlsx)')
+    .argument('<file>', '输出文件 / output file')
+    .option('--unmasked', '不遮蔽个人信息（会写入审计记录）/ do not mask personal data (audited)')
+    .option('--actor <username>', '执行导出的用户（写入审计）/ user on whose behalf (audited)')
+    .action((file: string, o: { unmasked?: boolean; actor?: string }) =>
+      run(async () => (await import('./io-commands.js')).exportCommand(cliConfig(), file, o))(),
+    );
+  program
+    .command('import')
+    .description(
+      '导入单位和用户（.json 或 .xlsx），逐行报告 / import organisations and users, row-by-row report',
+    )
+    .argument('<file>', '输入文件 / input file')
+    .option('--dry-run', '只检查，不保存 / check only, save nothing')
+    .action((file: string, o: { dryRun?: boolean }) =>
+      run(async () => (await import('./io-commands.js')).importCommand(cliConfig(), file, o))(),
+    );
+  program
+    .command('backup')
+    .description('备份整个数据库和文件（目录或 .tar）/ back up the whole database and files (folder or .tar)')
+    .argument('<target>', '目标目录或 .tar 文件 / target folder or .tar file')
+    .action((target: string) => run(() => backupCommand(cliConfig(), target))());
+  program
+    .command('restore')
+    .description('从备份恢复（先校验全部校验和）/ restore a backup (every checksum verified first)')
+    .argument('<source>', '备份目录或 .tar 文件 / backup folder or .tar file')
+    .option('--force', '覆盖已有数据 / replace existing data')
+    .action((source: string, o: { force?: boolean }) => run(() => restoreCommand(cliConfig(), source, o))());
+  program
+    .command('audit-verify')
+    .description('校验审计哈希链 / verify the audit hash chain')
+    .action(run(() => auditVerifyCommand(cliConfig())));
+
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode;
+    if (e instanceof CliError) {
+      process.stderr.write(`${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`出错 / Error: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}
