@@ -5,6 +5,7 @@ import './identity.permissions.js';
 import { authRoutes } from './auth.routes.js';
 import { orgRoutes } from './org.routes.js';
 import { userRoutes } from './user.routes.js';
+import { oidcRoutes } from './oidc.routes.js';
 
 /**
  * Identity and access (issue 2): organisations with 统一社会信用代码, users and roles, password
@@ -16,4 +17,5 @@ export async function identityRoutes(app: FastifyInstance, ctx: AppContext) {
   await authRoutes(app, ctx);
   await orgRoutes(app, ctx);
   await userRoutes(app, ctx);
+  await oidcRoutes(app, ctx);
 }
