@@ -9,6 +9,10 @@ import { buildHttpApp } from './platform/http/app.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { createActorResolver, identityRoutes } from './modules/identity/identity.module.js';
+import { openPlatformServices } from './platform/jobs/platform-services.js';
+import { filesRoutes } from './modules/files/files.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIR = path.join(ROOT, 'dist/web');
@@ -18,6 +22,9 @@ const MODULES: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void> | 
   systemRoutes,
   identityRoutes,
   auditRoutes,
+  filesRoutes,
+  notificationsRoutes,
+  jobsRoutes,
 ];
 
 export interface Platform {
@@ -46,6 +53,12 @@ export async function openPlatform(
     services: {},
   };
   const closers: Array<() => Promise<void>> = [];
+  try {
+    closers.push(await openPlatformServices(ctx));
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
   return {
     ctx,
     database,

@@ -170,7 +170,7 @@ export class JobQueue {
 
   /** Creates the queue and its dead-letter queue (idempotent). */
   async ensureQueue(name: string, defaults: JobOptions = {}): Promise<void> {
-    const boss = await this.ensureBoss();
+    const boss = await this.ready();
     if (this.queues.has(name)) return;
     const dead = name + DEAD_SUFFIX;
     if (!(await boss.getQueue(dead))) await boss.createQueue(dead, { name: dead });
@@ -191,7 +191,8 @@ export class JobQueue {
     return this.handlers.get(name)?.defaults ?? this.defined.get(name);
   }
 
-  private async ensureBoss(): Promise<PgBoss> {
+  /** Installs pg-boss's schema if needed (call before using `send({ db: trx })` in a fresh process). */
+  async ready(): Promise<PgBoss> {
     if (!this.boss) await this.start(false);
     return this.boss!;
   }
@@ -199,7 +200,7 @@ export class JobQueue {
   /** Enqueues a job; returns its id (null when a singleton with the same key is already waiting). */
   async send(name: string, data: object, options: SendOptions = {}): Promise<string | null> {
     if (name.endsWith(DEAD_SUFFIX)) throw new Error(`cannot send to a dead-letter queue: ${name}`);
-    const boss = await this.ensureBoss();
+    const boss = await this.ready();
     const { db, ...rest } = options;
     if (!db) await this.ensureQueue(name, this.defaultsOf(name));
     else if (!this.queues.has(name)) {

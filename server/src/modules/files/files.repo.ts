@@ -1,0 +1,37 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { DB } from '../../platform/db-types.js';
+import type { FileTable } from './files.tables.js';
+import './files.tables.js';
+
+export type FileRow = Selectable<FileTable>;
+
+export async function insertFile(db: Kysely<DB>, row: Insertable<FileTable>): Promise<FileRow> {
+  return db.insertInto('files').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findFile(db: Kysely<DB>, id: string): Promise<FileRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  return db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function linkFile(
+  db: Kysely<DB>,
+  id: string,
+  link: { objectType: string; objectId: string },
+): Promise<FileRow | undefined> {
+  return db
+    .updateTable('files')
+    .set({ object_type: link.objectType, object_id: link.objectId })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function countBySha(db: Kysely<DB>, sha256: string): Promise<number> {
+  const r = await db
+    .selectFrom('files')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('sha256', '=', sha256)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -1,0 +1,115 @@
+import type { FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../platform/context.js';
+import { DomainError, fieldError, validationError } from '../../platform/errors.js';
+import { definePermissions } from '../../platform/permissions.js';
+import { ROLE_NAMES } from '../../platform/roles.js';
+import { FileIdParams, FileMeta, UploadQuery } from './files.schema.js';
+import { attachmentDisposition, fileMeta, openFileForDownload, uploadFile } from './files.service.js';
+
+definePermissions({
+  'file.upload': { zh: '上传文件', en: 'Upload files', roles: ROLE_NAMES },
+  'file.read': { zh: '下载文件', en: 'Download files', roles: ROLE_NAMES },
+});
+
+export async function filesRoutes(app: FastifyInstance, ctx: AppContext) {
+  // multipart only in this scope: other modules keep JSON bodies
+  await app.register(async (scope) => {
+    await scope.register(multipart, {
+      // one byte over the limit so the size meter, not a silent truncation, decides
+      limits: { fileSize: ctx.config.maxUploadBytes + 1, files: 1, fields: 5, parts: 6 },
+    });
+    const r = scope.withTypeProvider<ZodTypeProvider>();
+
+    r.post(
+      '/files',
+      {
+        config: { permission: 'file.upload' },
+        schema: {
+          tags: ['files'],
+          summary: '上传文件 Upload a file',
+          description:
+            'multipart/form-data，字段 file。类型按内容判定，扩展名须与内容一致。Type is checked by content; the extension must agree.',
+          consumes: ['multipart/form-data'],
+          querystring: UploadQuery,
+          response: { 201: FileMeta },
+        },
+      },
+      async (req, reply) => {
+        const part = await req.file().catch((e: { code?: string }) => {
+          if (e?.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return undefined;
+          throw e;
+        });
+        if (!part)
+          throw validationError([
+            fieldError('file', 'required', '请选择要上传的文件', 'Choose a file to upload'),
+          ]);
+        try {
+          const meta = await uploadFile(ctx, req.actor!, {
+            stream: part.file,
+            filename: part.filename,
+            purpose: req.query.purpose,
+            ip: req.ip,
+            truncated: () => part.file.truncated,
+          });
+          return reply.status(201).send(meta);
+        } catch (e) {
+          const code = (e as { code?: string }).code;
+          if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'payload_too_large' || part.file.truncated) {
+            throw new DomainError('payload_too_large', {
+              zh: `文件过大，单个文件不得超过 ${formatMb(ctx.config.maxUploadBytes)}`,
+              en: `The file is too large; the limit is ${formatMb(ctx.config.maxUploadBytes)}`,
+              params: { maxBytes: ctx.config.maxUploadBytes },
+            });
+          }
+          throw e;
+        }
+      },
+    );
+  });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/files/:id',
+    {
+      config: { permission: 'file.read' },
+      schema: {
+        tags: ['files'],
+        summary: '下载文件 Download a file',
+        params: FileIdParams,
+        response: { 200: z.any().describe('文件内容（附件） The file, as an attachment') },
+      },
+    },
+    async (req, reply) => {
+      const { file, stream } = await openFileForDownload(ctx, req.actor!, req.params.id, req.ip);
+      reply
+        .header('content-type', file.mime)
+        .header('content-length', String(file.size))
+        .header('content-disposition', attachmentDisposition(file.original_name))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .header('content-security-policy', "default-src 'none'; sandbox");
+      return reply.send(stream);
+    },
+  );
+
+  r.get(
+    '/files/:id/meta',
+    {
+      config: { permission: 'file.read' },
+      schema: {
+        tags: ['files'],
+        summary: '文件信息 File metadata',
+        params: FileIdParams,
+        response: { 200: FileMeta },
+      },
+    },
+    async (req) => fileMeta(ctx, req.actor!, req.params.id, req.ip),
+  );
+}
+
+function formatMb(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}

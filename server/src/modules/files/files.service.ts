@@ -1,0 +1,146 @@
+import type { Readable } from 'node:stream';
+import type { AppContext } from '../../platform/context.js';
+import { appendAudit, auditEvent } from '../../platform/audit.js';
+import { DomainError, fieldError, validationError } from '../../platform/errors.js';
+import type { Actor } from '../../platform/roles.js';
+import { classify, detectKind, type Classified } from '../../platform/files/detect.js';
+import type { FileStorage } from '../../platform/files/storage.js';
+import { findFile, insertFile, type FileRow } from './files.repo.js';
+import { canReadFile } from './files.policy.js';
+import type { FileMeta } from './files.schema.js';
+
+export function toFileMeta(f: FileRow): FileMeta {
+  return {
+    id: f.id,
+    sha256: f.sha256,
+    size: Number(f.size),
+    mime: f.mime,
+    kind: f.kind,
+    name: f.original_name,
+    ownerUserId: f.owner_user_id,
+    ownerOrgId: f.owner_org_id,
+    purpose: f.purpose,
+    objectType: f.object_type,
+    objectId: f.object_id,
+    createdAt: new Date(f.created_at).toISOString(),
+  };
+}
+
+function storageOf(ctx: AppContext): FileStorage {
+  if (!ctx.files) throw new Error('file storage is not configured (ctx.files)');
+  return ctx.files;
+}
+
+/** A file name as the user gave it, without any path and control characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const visible = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('');
+  return visible.trim().slice(0, 255);
+}
+
+export interface UploadInput {
+  stream: Readable;
+  filename: string;
+  purpose?: string;
+  ip?: string;
+  /** The transport cut the stream short (multipart size limit): refuse rather than keep a partial file. */
+  truncated?: () => boolean;
+}
+
+/**
+ * Stores an upload: streamed to disk while hashed, its type decided by content (and agreeing
+ * with its extension), within the size limit; then the metadata row and its audit record in one
+ * transaction. A refused upload keeps no bytes.
+ */
+export async function uploadFile(ctx: AppContext, actor: Actor, input: UploadInput): Promise<FileMeta> {
+  const name = cleanFileName(input.filename);
+  if (!name) {
+    throw validationError([fieldError('file', 'required', '请为文件提供文件名', 'The file needs a name')]);
+  }
+  let cls: Classified | undefined;
+  const blob = await storageOf(ctx).put(input.stream, {
+    maxBytes: ctx.config.maxUploadBytes,
+    check: async ({ open }) => {
+      if (input.truncated?.()) {
+        throw new DomainError('payload_too_large', { params: { maxBytes: ctx.config.maxUploadBytes } });
+      }
+      cls = classify(name, await detectKind(open));
+    },
+  });
+  const c = cls!;
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const f = await insertFile(trx, {
+      sha256: blob.sha256,
+      size: blob.size,
+      mime: c.mime,
+      kind: c.kind,
+      ext: c.ext,
+      original_name: name,
+      owner_user_id: actor.userId,
+      owner_org_id: actor.orgId,
+      purpose: input.purpose ?? null,
+      object_type: null,
+      object_id: null,
+    });
+    await appendAudit(trx, {
+      actor: { id: actor.userId, orgId: actor.orgId, label: actor.name, ip: input.ip },
+      action: 'file.upload',
+      objectType: 'file',
+      objectId: f.id,
+      after: { name, size: blob.size, mime: c.mime, sha256: blob.sha256, purpose: input.purpose ?? null },
+    });
+    return f;
+  });
+  return toFileMeta(row);
+}
+
+async function loadReadable(ctx: AppContext, actor: Actor, id: string, ip?: string): Promise<FileRow> {
+  const file = await findFile(ctx.db, id);
+  if (!file) throw new DomainError('not_found', { zh: '文件不存在', en: 'File not found' });
+  const d = await canReadFile(ctx, actor, file);
+  if (!d.allowed) {
+    await auditEvent(ctx.db, {
+      actor: { id: actor.userId, orgId: actor.orgId, label: actor.name, ip },
+      action: 'file.download',
+      objectType: 'file',
+      objectId: file.id,
+      result: 'denied',
+      detail: { reason: d.code },
+    });
+    throw new DomainError('forbidden', { zh: d.zh, en: d.en, params: { reason: d.code } });
+  }
+  return file;
+}
+
+export async function fileMeta(ctx: AppContext, actor: Actor, id: string, ip?: string): Promise<FileMeta> {
+  return toFileMeta(await loadReadable(ctx, actor, id, ip));
+}
+
+/** Opens a file for download after the policy allows it; the download is audited. */
+export async function openFileForDownload(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  ip?: string,
+): Promise<{ file: FileRow; stream: Readable }> {
+  const file = await loadReadable(ctx, actor, id, ip);
+  const stream = await storageOf(ctx).get(file.sha256);
+  await auditEvent(ctx.db, {
+    actor: { id: actor.userId, orgId: actor.orgId, label: actor.name, ip },
+    action: 'file.download',
+    objectType: 'file',
+    objectId: file.id,
+    detail: { name: file.original_name, sha256: file.sha256 },
+  });
+  return { file, stream };
+}
+
+/** `Content-Disposition: attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
+export function attachmentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_') || 'file';
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase(),
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
