@@ -13,6 +13,7 @@ import { openPlatformServices } from './platform/jobs/platform-services.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
+import { marketRoutes } from './modules/market/market.module.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIR = path.join(ROOT, 'dist/web');
@@ -25,6 +26,7 @@ const MODULES: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void> | 
   filesRoutes,
   notificationsRoutes,
   jobsRoutes,
+  marketRoutes,
 ];
 
 export interface Platform {

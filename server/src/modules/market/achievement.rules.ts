@@ -1,0 +1,206 @@
+import { deny, ALLOW, type Decision } from '../../platform/permissions.js';
+import type { Role } from '../../platform/roles.js';
+
+/** 技术成熟度 1..9 with the labels the UI shows (GB/T 22900 levels, abbreviated). */
+export const TRL_LABELS: Record<number, { zh: string; en: string }> = {
+  1: { zh: '基本原理被发现', en: 'Basic principles observed' },
+  2: { zh: '形成技术概念', en: 'Technology concept formulated' },
+  3: { zh: '关键功能验证', en: 'Proof of concept' },
+  4: { zh: '实验室环境验证', en: 'Validated in the laboratory' },
+  5: { zh: '相关环境验证', en: 'Validated in a relevant environment' },
+  6: { zh: '原型在相关环境演示', en: 'Prototype demonstrated in a relevant environment' },
+  7: { zh: '原型在使用环境演示', en: 'Prototype demonstrated in the operational environment' },
+  8: { zh: '系统完成并通过试验', en: 'System complete and qualified' },
+  9: { zh: '实际应用验证', en: 'Proven in operation' },
+};
+
+export const OWNERSHIP = {
+  unitOwned: { zh: '单位所有', en: 'Owned by the institution' },
+  grantFull: { zh: '赋权-全部所有权', en: 'Full ownership granted to the researchers' },
+  grantPartial: { zh: '赋权-部分所有权', en: 'Partial ownership granted to the researchers' },
+  longTermUse: { zh: '长期使用权', en: 'Long-term use right' },
+} as const;
+export type Ownership = keyof typeof OWNERSHIP;
+export const OWNERSHIP_NAMES = Object.keys(OWNERSHIP) as [Ownership, ...Ownership[]];
+
+export const TRANSFER_MODES = {
+  licence: { zh: '许可', en: 'Licence' },
+  assignment: { zh: '转让', en: 'Assignment' },
+  equityInvestment: { zh: '作价投资', en: 'Equity investment' },
+} as const;
+export type TransferMode = keyof typeof TRANSFER_MODES;
+export const TRANSFER_MODE_NAMES = Object.keys(TRANSFER_MODES) as [TransferMode, ...TransferMode[]];
+
+export const IP_TYPES = {
+  patent: { zh: '专利', en: 'Patent' },
+  softwareCopyright: { zh: '软件著作权', en: 'Software copyright' },
+  layoutDesign: { zh: '集成电路布图设计', en: 'IC layout design' },
+  plantVariety: { zh: '植物新品种', en: 'Plant variety' },
+  tradeSecret: { zh: '技术秘密', en: 'Trade secret' },
+  standard: { zh: '标准', en: 'Standard' },
+  other: { zh: '其他', en: 'Other' },
+} as const;
+export type IpType = keyof typeof IP_TYPES;
+export const IP_TYPE_NAMES = Object.keys(IP_TYPES) as [IpType, ...IpType[]];
+
+export interface IpItem {
+  type: IpType;
+  /** 专利号 / 登记号; a trade secret has none */
+  number?: string | null;
+  title?: string | null;
+}
+export interface ContributingOrg {
+  name: string;
+  orgId?: string | null;
+  /** first completing organisation (第一完成单位) or participant */
+  role: 'first' | 'participant';
+}
+export interface Person {
+  name: string;
+  role?: string | null;
+}
+/** The researcher's own contact: never in a public response (contact goes through the tech manager). */
+export interface ResearcherContact {
+  name?: string | null;
+  phone?: string | null;
+  email?: string | null;
+}
+
+export const ACHIEVEMENT_STATUS = {
+  draft: { zh: '草稿', en: 'Draft' },
+  submitted: { zh: '已提交待审核', en: 'Submitted for review' },
+  returned: { zh: '已退回修改', en: 'Returned for changes' },
+  published: { zh: '已公开', en: 'Published' },
+  internal: { zh: '内部留存', en: 'Kept internal' },
+} as const;
+export type AchievementStatus = keyof typeof ACHIEVEMENT_STATUS;
+export const ACHIEVEMENT_STATUS_NAMES = Object.keys(ACHIEVEMENT_STATUS) as [
+  AchievementStatus,
+  ...AchievementStatus[],
+];
+
+/** Organisation types whose researchers disclose achievements (科研事业单位). */
+export const RESEARCH_ORG_TYPES = ['university', 'researchInstitute', 'hospital'] as const;
+/** Roles that draft a disclosure (the researcher) and roles of the transfer office that review it. */
+export const AUTHOR_ROLES: readonly Role[] = ['projectLead', 'techManager'];
+export const REVIEWER_ROLES: readonly Role[] = ['orgAdmin', 'techManager'];
+
+export type AchievementAction = 'submit' | 'publish' | 'keepInternal' | 'return' | 'withdraw';
+export interface Transition {
+  to: AchievementStatus;
+  by: 'author' | 'reviewer';
+  zh: string;
+  en: string;
+  reasonRequired?: boolean;
+}
+
+/** The disclosure workflow as data: state → action → {to, by}. Services ask this table. */
+export const ACHIEVEMENT_WORKFLOW: Record<
+  AchievementStatus,
+  Partial<Record<AchievementAction, Transition>>
+> = {
+  draft: { submit: { to: 'submitted', by: 'author', zh: '提交审核', en: 'Submit for review' } },
+  returned: { submit: { to: 'submitted', by: 'author', zh: '重新提交', en: 'Resubmit' } },
+  submitted: {
+    publish: { to: 'published', by: 'reviewer', zh: '审核通过并公开', en: 'Approve and publish' },
+    keepInternal: { to: 'internal', by: 'reviewer', zh: '审核通过，内部留存', en: 'Approve, keep internal' },
+    return: {
+      to: 'returned',
+      by: 'reviewer',
+      zh: '退回修改',
+      en: 'Return for changes',
+      reasonRequired: true,
+    },
+  },
+  published: {
+    withdraw: { to: 'internal', by: 'reviewer', zh: '撤回公开', en: 'Withdraw from public view' },
+  },
+  internal: { publish: { to: 'published', by: 'reviewer', zh: '公开', en: 'Publish' } },
+};
+
+export interface Who {
+  userId: string;
+  orgId: string;
+  roles: readonly Role[];
+}
+export interface AchievementRef {
+  status: AchievementStatus;
+  ownerOrgId: string;
+  createdBy: string | null;
+}
+
+export function canCreateAchievement(actor: Who, orgType: string): Decision {
+  if (!actor.roles.some((r) => AUTHOR_ROLES.includes(r)))
+    return deny(
+      '只有项目负责人或技术经理人可以登记成果',
+      'Only a project lead or technology manager can disclose achievements',
+    );
+  if (!(RESEARCH_ORG_TYPES as readonly string[]).includes(orgType))
+    return deny(
+      '成果披露须由高校、科研院所或医疗卫生机构的人员发起',
+      'Disclosures are made by researchers of universities, research institutes or hospitals',
+      'org_type_not_allowed',
+    );
+  return ALLOW;
+}
+
+export function isReviewer(actor: Who, a: Pick<AchievementRef, 'ownerOrgId'>): boolean {
+  return actor.orgId === a.ownerOrgId && actor.roles.some((r) => REVIEWER_ROLES.includes(r));
+}
+
+export function canEditAchievement(actor: Who, a: AchievementRef): Decision {
+  if (a.createdBy !== actor.userId && !isReviewer(actor, a))
+    return deny(
+      '只有成果登记人或本单位转化办公室可以修改',
+      'Only the author or the institution’s transfer office can edit this',
+    );
+  if (a.status !== 'draft' && a.status !== 'returned')
+    return deny(
+      `成果处于“${ACHIEVEMENT_STATUS[a.status].zh}”状态，不能修改`,
+      `The achievement is ${ACHIEVEMENT_STATUS[a.status].en.toLowerCase()} and cannot be edited`,
+      'invalid_state',
+    );
+  return ALLOW;
+}
+
+/** Whether the actor may take the action now: state first, then who. */
+export function canTransition(actor: Who, a: AchievementRef, action: AchievementAction): Decision {
+  const t = ACHIEVEMENT_WORKFLOW[a.status][action];
+  if (!t)
+    return deny(
+      `成果处于“${ACHIEVEMENT_STATUS[a.status].zh}”状态，不能执行此操作`,
+      `Not allowed while the achievement is ${ACHIEVEMENT_STATUS[a.status].en.toLowerCase()}`,
+      'invalid_state',
+    );
+  if (t.by === 'author' && a.createdBy !== actor.userId)
+    return deny('只有成果登记人可以提交', 'Only the author can submit this disclosure');
+  if (t.by === 'reviewer') {
+    if (!isReviewer(actor, a))
+      return deny(
+        '只有成果所属单位的转化办公室（单位管理员或技术经理人）可以审核',
+        'Only the owning institution’s transfer office (org admin or technology manager) can review',
+      );
+    if (a.createdBy === actor.userId)
+      return deny('不能审核自己登记的成果', 'You cannot review a disclosure you wrote', 'self_review');
+  }
+  return ALLOW;
+}
+
+/** Actions the actor can take now, for the UI's buttons. */
+export function availableActions(actor: Who, a: AchievementRef): AchievementAction[] {
+  return (Object.keys(ACHIEVEMENT_WORKFLOW[a.status]) as AchievementAction[]).filter(
+    (x) => canTransition(actor, a, x).allowed,
+  );
+}
+
+/** Who may read the full record (with the researcher's contact): author, owning org, staff. */
+export function canReadPrivate(actor: Who | null, a: AchievementRef): boolean {
+  if (!actor) return false;
+  if (actor.roles.some((r) => r === 'commissionStaff' || r === 'programmeOfficeStaff')) return true;
+  return actor.userId === a.createdBy || actor.orgId === a.ownerOrgId;
+}
+
+/** Who may see the record at all: published for everyone; otherwise as canReadPrivate. */
+export function canSee(actor: Who | null, a: AchievementRef): boolean {
+  return a.status === 'published' || canReadPrivate(actor, a);
+}

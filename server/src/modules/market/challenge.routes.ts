@@ -1,0 +1,160 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import { ProblemSchema } from '../../platform/http/problem.js';
+import { IdParams } from './common.schema.js';
+import {
+  AssignExpertsBody,
+  AttachNeedsBody,
+  Challenge,
+  ChallengeActionBody,
+  ChallengeList,
+  CreateChallengeBody,
+  ScoreBody,
+  Screening,
+  WinnersBody,
+} from './challenge.schema.js';
+import {
+  assignChallengeExperts,
+  attachChallengeNeeds,
+  challengeAction,
+  createChallenge,
+  getChallenge,
+  listChallengesFor,
+  scoreSolution,
+  screening,
+  setWinners,
+} from './challenge.service.js';
+
+const tags = ['market: challenges'];
+const problems = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+};
+
+export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/market/challenges',
+    {
+      config: { permission: 'public' },
+      schema: { tags, summary: '挑战赛列表 Challenges', response: { 200: ChallengeList, ...problems } },
+    },
+    async (req) => listChallengesFor(ctx, req.actor),
+  );
+  r.post(
+    '/market/challenges',
+    {
+      config: { permission: 'market.challenge.manage' },
+      schema: {
+        tags,
+        summary: '新建揭榜挂帅/创新挑战赛 Create a challenge',
+        body: CreateChallengeBody,
+        response: { 201: Challenge, ...problems },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createChallenge(ctx, req.actor!, req.body, req.ip)),
+  );
+  r.get(
+    '/market/challenges/:id',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags,
+        summary: '挑战赛详情与公开结果 A challenge and its public result',
+        params: IdParams,
+        response: { 200: Challenge, ...problems },
+      },
+    },
+    async (req) => getChallenge(ctx, req.actor, req.params.id),
+  );
+  r.post(
+    '/market/challenges/:id/needs',
+    {
+      config: { permission: 'market.challenge.manage' },
+      schema: {
+        tags,
+        summary: '加入需求（榜单） Add needs',
+        params: IdParams,
+        body: AttachNeedsBody,
+        response: { 200: Challenge, ...problems },
+      },
+    },
+    async (req) => attachChallengeNeeds(ctx, req.actor!, req.params.id, req.body.needIds, req.ip),
+  );
+  r.post(
+    '/market/challenges/:id/experts',
+    {
+      config: { permission: 'market.challenge.manage' },
+      schema: {
+        tags,
+        summary: '指派初筛专家 Assign experts',
+        params: IdParams,
+        body: AssignExpertsBody,
+        response: { 200: Challenge, ...problems },
+      },
+    },
+    async (req) => assignChallengeExperts(ctx, req.actor!, req.params.id, req.body.userIds, req.ip),
+  );
+  r.post(
+    '/market/challenges/:id/winners',
+    {
+      config: { permission: 'market.challenge.manage' },
+      schema: {
+        tags,
+        summary: '确定获胜方案 Name the winners',
+        params: IdParams,
+        body: WinnersBody,
+        response: { 200: Challenge, ...problems },
+      },
+    },
+    async (req) => setWinners(ctx, req.actor!, req.params.id, req.body.winners, req.ip),
+  );
+  r.get(
+    '/market/challenges/:id/screening',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags,
+        summary: '专家初筛表（组织方、受邀专家） Pre-screening sheet',
+        params: IdParams,
+        response: { 200: Screening, ...problems },
+      },
+    },
+    async (req) => screening(ctx, req.actor!, req.params.id),
+  );
+  r.post(
+    '/market/challenges/:id/scores',
+    {
+      config: { permission: 'market.challenge.score' },
+      schema: {
+        tags,
+        summary: '专家初筛评分 Score a solution',
+        params: IdParams,
+        body: ScoreBody,
+        response: { 200: Screening, ...problems },
+      },
+    },
+    async (req) => scoreSolution(ctx, req.actor!, req.params.id, req.body, req.ip),
+  );
+  r.post(
+    '/market/challenges/:id/:action',
+    {
+      config: { permission: 'market.challenge.manage' },
+      schema: {
+        tags,
+        summary: '挑战赛流程：开始征集/专家初筛/下一轮/结束评选/公布结果 Challenge lifecycle',
+        params: IdParams.extend({
+          action: z.enum(['open', 'startScreening', 'nextRound', 'close', 'publishResults']),
+        }),
+        body: ChallengeActionBody,
+        response: { 200: Challenge, ...problems },
+      },
+    },
+    async (req) => challengeAction(ctx, req.actor!, req.params.id, req.params.action, req.body, req.ip),
+  );
+}

@@ -1,0 +1,287 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../platform/context.js';
+import { appendAudit } from '../../platform/audit.js';
+import { DomainError, fieldError } from '../../platform/errors.js';
+import type { Actor } from '../../platform/roles.js';
+import { auditActorOf } from '../identity/identity.context.js';
+import { indexChanged } from '../matching/matching.service.js';
+import { orgInfo } from './achievement.repo.js';
+import { assessNeed, REFINE_THRESHOLD } from './need.rules.js';
+import type { CreateNeedBody, MyNeedQuery, PatchNeedBody, RefineNeedBody } from './need.schema.js';
+import { findNeed, insertNeed, listNeeds, lockNeed, updateNeed } from './need.repo.js';
+import { canReadFullNeed, canSeeNeed, fullNeed, isNeedOwner, publicNeed } from './need.dto.js';
+import type { NeedTable } from './market.tables.js';
+import type { Selectable } from 'kysely';
+
+type NeedState = Selectable<NeedTable>;
+
+function qualityColumns(n: {
+  problem: string;
+  indicators: string[];
+  keywords: string[];
+  budget_min_fen: unknown;
+  budget_max_fen: unknown;
+  deadline: unknown;
+}) {
+  const q = assessNeed({
+    problem: n.problem,
+    indicators: n.indicators,
+    keywords: n.keywords,
+    budgetMinFen: n.budget_min_fen == null ? null : Number(n.budget_min_fen),
+    budgetMaxFen: n.budget_max_fen == null ? null : Number(n.budget_max_fen),
+    deadline: n.deadline == null ? null : String(n.deadline),
+  });
+  return {
+    quality_score: q.score,
+    quality_issues: JSON.stringify(q.issues),
+    needs_refinement: q.needsRefinement,
+  };
+}
+
+function needColumns(b: Partial<CreateNeedBody>) {
+  const out: Record<string, unknown> = {};
+  for (const [k, col] of [
+    ['title', 'title'],
+    ['problem', 'problem'],
+    ['indicators', 'indicators'],
+    ['keywords', 'keywords'],
+    ['field', 'field'],
+    ['budgetMinFen', 'budget_min_fen'],
+    ['budgetMaxFen', 'budget_max_fen'],
+    ['deadline', 'deadline'],
+    ['confidentiality', 'confidentiality'],
+    ['summary', 'summary'],
+  ] as const)
+    if (b[k] !== undefined) out[col] = b[k] ?? null;
+  return out;
+}
+
+const notOwner = () =>
+  new DomainError('forbidden', {
+    zh: '只有发布需求的企业可以执行此操作',
+    en: 'Only the enterprise that posted the need can do this',
+  });
+
+export async function createNeed(ctx: AppContext, actor: Actor, body: CreateNeedBody, ip?: string) {
+  const org = await orgInfo(ctx.db, actor.orgId);
+  if (!org) throw new DomainError('not_found');
+  if (org.type !== 'enterprise')
+    throw new DomainError('forbidden', {
+      zh: '只有企业可以发布技术需求',
+      en: 'Only enterprises publish needs',
+    });
+  const id = randomUUID();
+  const now = ctx.now();
+  const cols = needColumns(body) as Record<string, never>;
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertNeed(trx, {
+      id,
+      ...cols,
+      ...qualityColumns({
+        problem: body.problem,
+        indicators: body.indicators,
+        keywords: body.keywords,
+        budget_min_fen: body.budgetMinFen,
+        budget_max_fen: body.budgetMaxFen,
+        deadline: body.deadline,
+      }),
+      region: org.region,
+      org_id: actor.orgId,
+      created_by: actor.userId,
+      status: 'draft',
+      refined_by: null,
+      refined_at: null,
+      challenge_id: null,
+      published_at: null,
+      created_at: now,
+      updated_at: now,
+    } as never);
+    await appendAudit(trx, {
+      actor: auditActorOf(actor, ip),
+      action: 'market.need.create',
+      objectType: 'need',
+      objectId: id,
+      after: body,
+    });
+  });
+  return fullNeed((await findNeed(ctx.db, id))!, actor);
+}
+
+async function changeNeed(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  check: (n: NeedState) => void,
+  build: (n: NeedState) => Record<string, unknown>,
+  audit: { action: string; detail?: unknown },
+  ip?: string,
+) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const n = await lockNeed(trx, id);
+    if (!n || !canSeeNeed(actor, n)) throw new DomainError('not_found');
+    check(n);
+    const set = build(n);
+    const merged = { ...n, ...set } as NeedState;
+    if (
+      merged.budget_min_fen != null &&
+      merged.budget_max_fen != null &&
+      Number(merged.budget_min_fen) > Number(merged.budget_max_fen)
+    )
+      throw new DomainError('validation_failed', {
+        fields: [
+          fieldError(
+            'budgetMaxFen',
+            'range',
+            '预算上限不能低于下限',
+            'The budget maximum is below the minimum',
+          ),
+        ],
+      });
+    if (merged.confidentiality === 'summaryOnly' && !merged.summary?.trim())
+      throw new DomainError('validation_failed', {
+        fields: [
+          fieldError(
+            'summary',
+            'required',
+            '仅公开摘要时必须填写摘要',
+            'A summary is required when only the summary is public',
+          ),
+        ],
+      });
+    await updateNeed(trx, id, {
+      ...(set as Record<string, never>),
+      ...qualityColumns(merged),
+      version: n.version + 1,
+      updated_at: ctx.now(),
+    });
+    await appendAudit(trx, {
+      actor: auditActorOf(actor, ip),
+      action: audit.action,
+      objectType: 'need',
+      objectId: id,
+      before: { status: n.status, version: n.version, quality: n.quality_score },
+      after: set,
+      detail: audit.detail,
+    });
+  });
+  await indexChanged(ctx, { need: [id] });
+  return fullNeed((await findNeed(ctx.db, id))!, actor);
+}
+
+const versionCheck = (n: NeedState, v?: number) => {
+  if (v !== undefined && n.version !== v)
+    throw new DomainError('conflict', {
+      zh: '需求已被他人修改，请刷新后重试',
+      en: 'The need was changed by someone else; reload and try again',
+      params: { currentVersion: n.version },
+    });
+};
+
+export function patchNeed(ctx: AppContext, actor: Actor, id: string, body: PatchNeedBody, ip?: string) {
+  const { version, ...changes } = body;
+  return changeNeed(
+    ctx,
+    actor,
+    id,
+    (n) => {
+      if (!isNeedOwner(actor, n)) throw notOwner();
+      if (n.status === 'closed')
+        throw new DomainError('invalid_state', { zh: '需求已关闭', en: 'The need is closed' });
+      versionCheck(n, version);
+    },
+    () => needColumns(changes),
+    { action: 'market.need.update' },
+    ip,
+  );
+}
+
+export function setNeedStatus(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  to: 'published' | 'closed',
+  version?: number,
+  ip?: string,
+) {
+  return changeNeed(
+    ctx,
+    actor,
+    id,
+    (n) => {
+      if (!isNeedOwner(actor, n)) throw notOwner();
+      const ok = to === 'published' ? n.status === 'draft' : n.status === 'published';
+      if (!ok) throw new DomainError('invalid_state', { params: { status: n.status } });
+      versionCheck(n, version);
+    },
+    (n) => (to === 'published' ? { status: to, published_at: n.published_at ?? ctx.now() } : { status: to }),
+    { action: to === 'published' ? 'market.need.publish' : 'market.need.close' },
+    ip,
+  );
+}
+
+/** A technology manager rewrites a vague need (audited with the note and the score before and after). */
+export function refineNeed(ctx: AppContext, actor: Actor, id: string, body: RefineNeedBody, ip?: string) {
+  const { version, note, ...changes } = body;
+  return changeNeed(
+    ctx,
+    actor,
+    id,
+    (n) => {
+      if (n.status === 'closed')
+        throw new DomainError('invalid_state', { zh: '需求已关闭', en: 'The need is closed' });
+      if (n.org_id === actor.orgId)
+        throw new DomainError('forbidden', {
+          zh: '技术经理人不能完善本单位发布的需求',
+          en: 'A technology manager cannot refine a need of their own organisation',
+        });
+      versionCheck(n, version);
+    },
+    () => ({ ...needColumns(changes), refined_by: actor.userId, refined_at: ctx.now() }),
+    { action: 'market.need.refine', detail: { note } },
+    ip,
+  );
+}
+
+export async function getPublicNeed(ctx: AppContext, actor: Actor | null, id: string) {
+  const n = await findNeed(ctx.db, id);
+  if (!n || !canSeeNeed(actor, n) || (n.status !== 'published' && !canReadFullNeed(actor, n)))
+    throw new DomainError('not_found');
+  return publicNeed(n);
+}
+
+export async function getFullNeed(ctx: AppContext, actor: Actor, id: string) {
+  const n = await findNeed(ctx.db, id);
+  if (!n || !canReadFullNeed(actor, n)) throw new DomainError('not_found');
+  return fullNeed(n, actor);
+}
+
+export async function listPublicNeeds(
+  ctx: AppContext,
+  q: { field?: string; challengeId?: string; page: number; pageSize: number },
+) {
+  const r = await listNeeds(
+    ctx.db,
+    { publicOnly: true, field: q.field, challengeId: q.challengeId },
+    q.page,
+    q.pageSize,
+  );
+  return { total: r.total, items: r.items.map(publicNeed) };
+}
+
+/** Enterprise: its own needs. Technology manager with flagged=true: every published need below the quality threshold. */
+export async function listMyNeeds(ctx: AppContext, actor: Actor, q: MyNeedQuery) {
+  const flagged = q.flagged && actor.roles.includes('techManager');
+  const r = await listNeeds(
+    ctx.db,
+    flagged
+      ? { status: 'published', flagged: true, field: q.field }
+      : { orgId: actor.orgId, status: q.status, field: q.field, challengeId: q.challengeId },
+    q.page,
+    q.pageSize,
+  );
+  return { total: r.total, items: r.items.map((n) => fullNeed(n, actor)) };
+}
+
+export function checkQuality(b: Parameters<typeof assessNeed>[0]) {
+  return { ...assessNeed(b), threshold: REFINE_THRESHOLD };
+}

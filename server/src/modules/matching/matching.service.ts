@@ -1,0 +1,341 @@
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AppContext } from '../../platform/context.js';
+import { canonicalJson, sha256Hex } from '../../platform/canonical.js';
+import {
+  Bm25Engine,
+  Tokenizer,
+  matchQuery,
+  type Collection,
+  type SearchDoc,
+  type SearchFilters,
+  type SearchHit,
+  type SearchResult,
+} from '../search/index.js';
+import { LOADERS, dictionaryTerms } from './matching.repo.js';
+
+const COLLECTIONS: Collection[] = ['achievement', 'need', 'solution', 'expert', 'institution'];
+const MANIFEST_FORMAT = 1;
+
+export interface StartReport {
+  mode: 'restored' | 'rebuilt';
+  /** why a snapshot was not used */
+  reason?: string;
+  docs: number;
+  /** records the consistency check found changed, added or removed since the snapshot */
+  repaired: number;
+  ms: number;
+}
+
+export type Changes = Partial<Record<Collection, readonly string[]>>;
+
+interface Manifest {
+  format: number;
+  dictionary: string;
+  engineBytes: number;
+  docs: Array<[string, string]>;
+}
+
+const docHash = (d: SearchDoc) => sha256Hex(canonicalJson(d)).slice(0, 16);
+
+/**
+ * The platform side of search: builds the engine's collections from the database, keeps a snapshot
+ * in DATA_DIR/search/ (engine.bin + manifest.json) and checks it against the database at start,
+ * applies every committed write incrementally, and caches recommendations until the index changes.
+ */
+export class MatchingService {
+  engine: Bm25Engine;
+  tokenizer: Tokenizer;
+  private hashes = new Map<string, string>();
+  /** collection of every indexed id */
+  private kinds = new Map<string, Collection>();
+  private dictionary: string[] = [];
+  private cache = new Map<string, unknown>();
+  private cacheVersion = -1;
+  private snapshotTimer: NodeJS.Timeout | null = null;
+  private dirty = false;
+  lastStart: StartReport | null = null;
+  lastSnapshotAt: Date | null = null;
+
+  constructor(
+    private readonly ctx: AppContext,
+    readonly dir: string | null,
+    private readonly log: (m: string) => void = () => {},
+  ) {
+    this.tokenizer = new Tokenizer();
+    this.engine = new Bm25Engine({ tokenizer: this.tokenizer });
+  }
+
+  get enginePath() {
+    return this.dir ? path.join(this.dir, 'engine.bin') : null;
+  }
+  get manifestPath() {
+    return this.dir ? path.join(this.dir, 'manifest.json') : null;
+  }
+
+  private dictHash() {
+    return sha256Hex(this.dictionary.join('\n'));
+  }
+
+  private async loadAll(): Promise<SearchDoc[]> {
+    const out: SearchDoc[] = [];
+    for (const c of COLLECTIONS) out.push(...(await LOADERS[c](this.ctx.db)));
+    return out;
+  }
+
+  /** Restores the snapshot when it matches the dictionary, then repairs every record that differs from the database. */
+  async start(): Promise<StartReport> {
+    const t0 = performance.now();
+    this.dictionary = await dictionaryTerms(this.ctx.db);
+    this.resetEngine();
+    const docs = await this.loadAll();
+    let reason: string | undefined;
+    if (this.enginePath && this.manifestPath) {
+      try {
+        const m = JSON.parse(await readFile(this.manifestPath, 'utf8')) as Manifest;
+        if (m.format !== MANIFEST_FORMAT) reason = 'manifest format changed';
+        else if (m.dictionary !== this.dictHash()) reason = 'domain dictionary changed';
+        else {
+          await this.engine.restore(this.enginePath);
+          const ids = new Set(m.docs.map(([id]) => id));
+          if (this.engine.stats().liveDocs !== ids.size) throw new Error('snapshot and manifest disagree');
+          this.hashes = new Map(m.docs);
+          const repaired = this.reconcile(docs);
+          this.lastStart = {
+            mode: 'restored',
+            docs: this.engine.stats().liveDocs,
+            repaired,
+            ms: performance.now() - t0,
+          };
+          this.log(`search: restored snapshot, ${repaired} record(s) repaired from the database`);
+          if (repaired > 0) this.markDirty();
+          return this.lastStart;
+        }
+      } catch (e) {
+        reason =
+          (e as NodeJS.ErrnoException).code === 'ENOENT'
+            ? 'no snapshot'
+            : `snapshot unusable: ${(e as Error).message}`;
+        this.resetEngine();
+      }
+    } else reason = 'no data directory';
+    this.indexAll(docs);
+    this.lastStart = { mode: 'rebuilt', reason, docs: docs.length, repaired: 0, ms: performance.now() - t0 };
+    this.log(`search: built index from the database (${docs.length} records; ${reason})`);
+    this.markDirty();
+    return this.lastStart;
+  }
+
+  private resetEngine() {
+    this.tokenizer = new Tokenizer({ extraTerms: this.dictionary });
+    this.engine = new Bm25Engine({ tokenizer: this.tokenizer });
+    this.hashes.clear();
+    this.kinds.clear();
+    this.cache.clear();
+  }
+
+  private indexAll(docs: SearchDoc[]) {
+    for (const d of docs) {
+      this.engine.upsert(d);
+      this.hashes.set(d.id, docHash(d));
+      this.kinds.set(d.id, d.collection!);
+    }
+  }
+
+  /** Brings the index in line with `docs` (the database's truth): upserts changed or new, removes the rest. */
+  private reconcile(docs: SearchDoc[]): number {
+    let n = 0;
+    const seen = new Set<string>();
+    for (const d of docs) {
+      seen.add(d.id);
+      this.kinds.set(d.id, d.collection!);
+      const h = docHash(d);
+      if (this.hashes.get(d.id) !== h || !this.engine.has(d.id)) {
+        this.engine.upsert(d);
+        this.hashes.set(d.id, h);
+        n++;
+      }
+    }
+    for (const id of [...this.hashes.keys()]) {
+      if (!seen.has(id)) {
+        this.engine.remove(id);
+        this.hashes.delete(id);
+        this.kinds.delete(id);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Full rebuild (after a dictionary change, or on request). */
+  async rebuild(): Promise<StartReport> {
+    const t0 = performance.now();
+    this.dictionary = await dictionaryTerms(this.ctx.db);
+    this.resetEngine();
+    const docs = await this.loadAll();
+    this.indexAll(docs);
+    this.markDirty();
+    return {
+      mode: 'rebuilt',
+      reason: 'requested',
+      docs: docs.length,
+      repaired: 0,
+      ms: performance.now() - t0,
+    };
+  }
+
+  /** Applies committed changes: each id is re-read; indexable records are upserted, the rest removed. */
+  async refresh(changes: Changes): Promise<number> {
+    let n = 0;
+    for (const c of COLLECTIONS) {
+      const ids = [...new Set(changes[c] ?? [])];
+      if (ids.length === 0) continue;
+      const docs = await LOADERS[c](this.ctx.db, ids);
+      const found = new Set(docs.map((d) => d.id));
+      for (const d of docs) {
+        const h = docHash(d);
+        this.kinds.set(d.id, c);
+        if (this.hashes.get(d.id) === h && this.engine.has(d.id)) continue;
+        this.engine.upsert(d);
+        this.hashes.set(d.id, h);
+        n++;
+      }
+      for (const id of ids)
+        if (!found.has(id) && this.engine.remove(id)) {
+          this.hashes.delete(id);
+          this.kinds.delete(id);
+          n++;
+        }
+    }
+    if (n > 0) this.markDirty();
+    return n;
+  }
+
+  private markDirty() {
+    this.dirty = true;
+    if (!this.dir || this.snapshotTimer) return;
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      this.snapshot().catch((e) => this.log(`search: snapshot failed: ${(e as Error).message}`));
+    }, 30_000);
+    this.snapshotTimer.unref();
+  }
+
+  /** Writes engine.bin then manifest.json (atomic renames); a crash between them is caught by the size check. */
+  async snapshot(): Promise<boolean> {
+    if (this.snapshotTimer) {
+      clearTimeout(this.snapshotTimer);
+      this.snapshotTimer = null;
+    }
+    if (!this.enginePath || !this.manifestPath || !this.dir) return false;
+    await mkdir(this.dir, { recursive: true });
+    await rm(this.manifestPath, { force: true });
+    await this.engine.snapshot(this.enginePath);
+    const { size } = await stat(this.enginePath);
+    const m: Manifest = {
+      format: MANIFEST_FORMAT,
+      dictionary: this.dictHash(),
+      engineBytes: size,
+      docs: [...this.hashes.entries()],
+    };
+    const tmp = `${this.manifestPath}.tmp-${process.pid}`;
+    await writeFile(tmp, JSON.stringify(m));
+    await rename(tmp, this.manifestPath);
+    this.dirty = false;
+    this.lastSnapshotAt = new Date();
+    return true;
+  }
+
+  async close(): Promise<void> {
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = null;
+    if (this.dirty)
+      await this.snapshot().catch((e) => this.log(`search: snapshot failed: ${(e as Error).message}`));
+  }
+
+  search(q: string, opts: { filters?: SearchFilters; limit?: number; offset?: number }): SearchResult {
+    return this.engine.search(q, { ...opts, highlight: true });
+  }
+
+  /** Ranks one collection against a record's text; cached until the index or the record changes. */
+  rank(
+    from: SearchDoc,
+    collection: Collection,
+    limit: number,
+    filters?: Omit<SearchFilters, 'collection'>,
+  ): SearchHit[] {
+    const v = this.engine.stats().version;
+    if (v !== this.cacheVersion) {
+      this.cache.clear();
+      this.cacheVersion = v;
+    }
+    const key = `${collection}:${limit}:${docHash(from)}:${canonicalJson(filters ?? {})}`;
+    let hits = this.cache.get(key) as SearchHit[] | undefined;
+    if (!hits) {
+      hits = this.engine.search(matchQuery(from), {
+        limit,
+        filters: { ...filters, collection, excludeIds: [from.id, ...(filters?.excludeIds ?? [])] },
+      }).hits;
+      this.cache.set(key, hits);
+    }
+    return hits;
+  }
+
+  collectionOf(id: string): Collection | undefined {
+    return this.kinds.get(id);
+  }
+
+  /** Typo-tolerant title lookup within some collections. */
+  suggest(input: string, collections: readonly Collection[], limit: number) {
+    return this.engine
+      .suggestTitle(input, limit * 4)
+      .filter((s) => collections.includes(this.kinds.get(s.id)!))
+      .slice(0, limit)
+      .map((s) => ({ ...s, collection: this.kinds.get(s.id)! }));
+  }
+
+  status() {
+    return {
+      ...this.engine.stats(),
+      dictionaryTerms: this.dictionary.length,
+      snapshotDir: this.dir,
+      lastSnapshotAt: this.lastSnapshotAt?.toISOString() ?? null,
+      lastStart: this.lastStart,
+    };
+  }
+}
+
+const starting = new WeakMap<AppContext, Promise<MatchingService>>();
+
+/** The context's matching service, started once (snapshot dir: DATA_DIR/search, when writable). */
+export function matchingOf(ctx: AppContext, log?: (m: string) => void): Promise<MatchingService> {
+  const have = ctx.services.matching as MatchingService | undefined;
+  if (have) return Promise.resolve(have);
+  let p = starting.get(ctx);
+  if (!p) {
+    p = (async () => {
+      const dir = await writableDir(path.join(ctx.config.dataDir, 'search'));
+      const m = new MatchingService(ctx, dir, log);
+      await m.start();
+      ctx.services.matching = m;
+      return m;
+    })();
+    starting.set(ctx, p);
+  }
+  return p;
+}
+
+async function writableDir(dir: string): Promise<string | null> {
+  try {
+    await mkdir(dir, { recursive: true });
+    return dir;
+  } catch {
+    return null;
+  }
+}
+
+/** Tell the index about committed changes (call after the transaction commits). */
+export async function indexChanged(ctx: AppContext, changes: Changes): Promise<void> {
+  const m = await matchingOf(ctx);
+  await m.refresh(changes);
+}
