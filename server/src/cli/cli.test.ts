@@ -42,16 +42,14 @@ describe('transferone CLI (processes)', { timeout: 180_000 }, () => {
     const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: '' });
     let database = await openDatabase(config);
     for (let i = 0; i < 5; i++) {
-      await database.db
-        .transaction()
-        .execute((trx) =>
-          appendAudit(trx, {
-            actor: { id: 'u1' },
-            action: 'org.create',
-            objectId: `o${i}`,
-            after: { name: `单位${i}` },
-          }),
-        );
+      await database.db.transaction().execute((trx) =>
+        appendAudit(trx, {
+          actor: { id: 'u1' },
+          action: 'org.create',
+          objectId: `o${i}`,
+          after: { name: `单位${i}` },
+        }),
+      );
     }
     await database.close();
     const ok = await runCli(['audit-verify'], { DATA_DIR: dataDir });

@@ -29,8 +29,10 @@ export function createProgress(title: string, opts: ProgressOptions = {}): Progr
       cliProgress.Presets.shades_classic,
     );
     let label = '';
+    let stopped = false;
     return {
       start: (total, l) => {
+        stopped = false;
         label = l ?? '';
         bar.start(Math.max(total, 1), 0, { label });
       },
@@ -39,7 +41,11 @@ export function createProgress(title: string, opts: ProgressOptions = {}): Progr
         if (total !== undefined) bar.setTotal(Math.max(total, 1));
         bar.update(done, { label });
       },
-      stop: () => bar.stop(),
+      stop: () => {
+        if (stopped) return;
+        stopped = true;
+        bar.stop();
+      },
     };
   }
   const interval = opts.intervalMs ?? 2000;
@@ -50,7 +56,7 @@ export function createProgress(title: string, opts: ProgressOptions = {}): Progr
   const line = () => out.write(`${title}: ${done}/${total}${label ? ` ${label}` : ''}\n`);
   return {
     start: (t, l) => {
-      total = t;
+      total = Math.max(t, 0);
       done = 0;
       label = l ?? '';
       last = Date.now();
@@ -65,6 +71,10 @@ export function createProgress(title: string, opts: ProgressOptions = {}): Progr
         line();
       }
     },
-    stop: () => line(),
+    stop: () => {
+      if (total < 0) return;
+      line();
+      total = -1;
+    },
   };
 }

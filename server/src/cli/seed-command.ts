@@ -1,13 +1,106 @@
-import type { AppContext } from '../platform/context.js';
+import { openPlatform } from '../app.js';
 import type { Config } from '../platform/config.js';
-import { say } from './shared.js';
+import type { AppContext } from '../platform/context.js';
+import { DataDirLockedError } from '../platform/db.js';
+import { ROLES } from '../platform/roles.js';
+import { DEMO_ORGS, DEMO_USERS } from '../modules/demo/demo.data.js';
+import { seedActor, seedDemo, type SeedResult } from '../modules/demo/demo.seed.js';
+import { listOrgsFor } from '../modules/identity/org.service.js';
+import { createProgress } from './progress.js';
+import { CliError, formatMs, say } from './shared.js';
 
-// Placeholder wiring until the identity module's services land; replaced by the demo seeding.
-export async function seedIfEmpty(_ctx: AppContext): Promise<void> {
-  say('演示数据：身份模块尚未就绪，跳过。', 'Demo data: the identity module is not ready yet; skipped.');
+/** The demo accounts as a table: username, role (zh / en), password, organisation, 2FA. */
+export function demoAccountsTable(): string {
+  const orgName = new Map(DEMO_ORGS.map((o) => [o.key, o.name]));
+  const rows = DEMO_USERS.map((u) => [
+    u.username,
+    `${ROLES[u.role].zh} / ${ROLES[u.role].en}`,
+    u.password,
+    orgName.get(u.orgKey) ?? '',
+    ROLES[u.role].mfa ? '首次登录扫码绑定 / scan QR at first login' : '—',
+  ]);
+  const head = [
+    '用户名 / Username',
+    '角色 / Role',
+    '演示密码 / Demo password',
+    '单位 / Organisation',
+    '两步验证 / 2FA',
+  ];
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+  const cols = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c + ' '.repeat(cols[i] - width(c)))
+      .join('  ')
+      .trimEnd();
+  return [line(head), cols.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-export async function seedCommand(_config: Config, _opts: { force: boolean }): Promise<number> {
-  say('演示数据：身份模块尚未就绪。', 'Demo data: the identity module is not ready yet.');
-  return 1;
+export function printDemoAccounts(): void {
+  say(
+    '演示账号（密码仅供演示，首次登录后请修改）：',
+    'Demo accounts (demo passwords; change them after the first sign-in):',
+  );
+  process.stdout.write(`${demoAccountsTable()}\n`);
+  say(
+    '标注“首次登录扫码绑定”的工作人员角色需要两步验证：首次登录时页面会显示二维码，请用身份验证器 App 扫描。',
+    'Staff roles marked “scan QR at first login” need two-factor sign-in: the first sign-in shows a QR code to scan with an authenticator app.',
+  );
+}
+
+async function runSeed(ctx: AppContext): Promise<SeedResult> {
+  const bar = createProgress('演示数据 / Demo data');
+  bar.start(DEMO_ORGS.length + DEMO_USERS.length);
+  const t0 = performance.now();
+  try {
+    const r = await seedDemo(ctx, (d, t, l) => bar.update(d, t, l));
+    bar.stop();
+    say(
+      `演示数据：新建单位 ${r.orgs.created.length} 个（已有 ${r.orgs.existing.length}），新建用户 ${r.users.created.length} 个（已有 ${r.users.existing.length}），用时 ${formatMs(performance.now() - t0)}。`,
+      `Demo data: ${r.orgs.created.length} organisations created (${r.orgs.existing.length} already there), ${r.users.created.length} users created (${r.users.existing.length} already there), in ${formatMs(performance.now() - t0)}.`,
+    );
+    return r;
+  } finally {
+    bar.stop();
+  }
+}
+
+/** `npm start`: load the demo data when the database has no organisation yet, and print the accounts. */
+export async function seedIfEmpty(ctx: AppContext): Promise<void> {
+  const { total } = await listOrgsFor(ctx, seedActor(ctx.now()), { page: 1, pageSize: 1 });
+  if (total === 0) {
+    await runSeed(ctx);
+    printDemoAccounts();
+  } else {
+    say(
+      `数据库已有 ${total} 个单位，不载入演示数据（可运行 transferone seed --force）。`,
+      `The database already has ${total} organisations; demo data not loaded (run transferone seed --force).`,
+    );
+    printDemoAccounts();
+  }
+}
+
+export async function seedCommand(config: Config, opts: { force: boolean }): Promise<number> {
+  let platform;
+  try {
+    platform = await openPlatform(config);
+  } catch (e) {
+    if (e instanceof DataDirLockedError) throw new CliError(e.message, 3);
+    throw e;
+  }
+  try {
+    const { total } = await listOrgsFor(platform.ctx, seedActor(new Date()), { page: 1, pageSize: 1 });
+    if (total > 0 && !opts.force) {
+      say(
+        `数据库已有 ${total} 个单位；如仍要补充演示数据，请加 --force（已有的不会重复创建）。`,
+        `The database already has ${total} organisations; add --force to add the demo data anyway (nothing is duplicated).`,
+      );
+      return 0;
+    }
+    await runSeed(platform.ctx);
+    printDemoAccounts();
+    return 0;
+  } finally {
+    await platform.close();
+  }
 }

@@ -1,0 +1,78 @@
+import type { AppContext } from '../../platform/context.js';
+import type { Actor } from '../../platform/roles.js';
+import { createOrg, listOrgsFor } from '../identity/org.service.js';
+import { createUserFor, listUsersFor } from '../identity/user.service.js';
+import { DEMO_ORGS, DEMO_USERS } from './demo.data.js';
+
+/**
+ * The actor the seeding acts as: the command line, with system-admin rights. Every organisation
+ * and user goes through the identity services, so each gets its audit record naming this actor.
+ */
+export function seedActor(now: Date): Actor {
+  return {
+    userId: 'system:demo-seed',
+    orgId: '',
+    name: '演示数据初始化（命令行） / demo seed (CLI)',
+    roles: ['systemAdmin'],
+    sessionId: 'cli',
+    mfaVerified: true,
+    authenticatedAt: now,
+  };
+}
+
+export interface SeedResult {
+  orgs: { created: string[]; existing: string[] };
+  users: { created: string[]; existing: string[] };
+}
+
+async function allOrgs(ctx: AppContext, actor: Actor) {
+  const out: Array<{ id: string; uscc: string; name: string }> = [];
+  for (let page = 1; ; page++) {
+    const r = await listOrgsFor(ctx, actor, { page, pageSize: 200 });
+    out.push(...r.items);
+    if (out.length >= r.total || r.items.length === 0) return out;
+  }
+}
+
+/** Loads the demo organisations and one user per role. Idempotent: what exists is left as it is. */
+export async function seedDemo(
+  ctx: AppContext,
+  onProgress?: (done: number, total: number, label: string) => void,
+): Promise<SeedResult> {
+  const actor = seedActor(ctx.now());
+  const result: SeedResult = { orgs: { created: [], existing: [] }, users: { created: [], existing: [] } };
+  const total = DEMO_ORGS.length + DEMO_USERS.length;
+  let done = 0;
+
+  const byUscc = new Map((await allOrgs(ctx, actor)).map((o) => [o.uscc, o.id]));
+  const idOf = new Map<string, string>();
+  for (const o of DEMO_ORGS) {
+    let id = byUscc.get(o.uscc);
+    if (id) result.orgs.existing.push(o.name);
+    else {
+      id = (await createOrg(ctx, actor, { name: o.name, type: o.type, uscc: o.uscc, region: o.region })).id;
+      result.orgs.created.push(o.name);
+    }
+    idOf.set(o.key, id);
+    onProgress?.(++done, total, o.name);
+  }
+
+  for (const u of DEMO_USERS) {
+    const found = await listUsersFor(ctx, actor, { q: u.username, page: 1, pageSize: 50 });
+    if (found.items.some((x) => x.username.toLowerCase() === u.username.toLowerCase())) {
+      result.users.existing.push(u.username);
+    } else {
+      await createUserFor(ctx, actor, {
+        username: u.username,
+        name: u.name,
+        email: u.email,
+        orgId: idOf.get(u.orgKey)!,
+        roles: [u.role],
+        password: u.password,
+      });
+      result.users.created.push(u.username);
+    }
+    onProgress?.(++done, total, u.username);
+  }
+  return result;
+}

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, type TestEnv } from '../../testing/harness.js';
+import { sessionCookie } from '../../testing/factories.js';
+import { verifyAuditChain } from '../../platform/audit.js';
+import { ROLE_NAMES, ROLES } from '../../platform/roles.js';
+import { validateUscc } from '../identity/uscc.rules.js';
+import { totpCode } from '../identity/totp.rules.js';
+import { DEMO_ORGS, DEMO_USERS, syntheticUscc } from './demo.data.js';
+import { seedDemo } from './demo.seed.js';
+
+describe('demo data', () => {
+  it('has a valid, unique synthetic USCC for every organisation, marked as synthetic', () => {
+    for (const o of DEMO_ORGS) {
+      expect(validateUscc(o.uscc), o.name).toEqual({ ok: true, value: o.uscc });
+      expect(o.uscc.slice(2, 8)).toBe(o.division);
+      expect(o.note).toContain('synthetic');
+    }
+    expect(new Set(DEMO_ORGS.map((o) => o.uscc)).size).toBe(DEMO_ORGS.length);
+    expect(new Set(DEMO_ORGS.map((o) => o.name)).size).toBe(DEMO_ORGS.length);
+    // deterministic: the same name always gives the same code
+    expect(syntheticUscc('上海交通大学', 'university', '310112')).toBe(
+      DEMO_ORGS.find((o) => o.key === 'sjtu')!.uscc,
+    );
+  });
+
+  it('names the organisations of the seed 003 report and has one user per role in an existing org', () => {
+    const names = DEMO_ORGS.map((o) => o.name);
+    for (const n of [
+      '上海市科学技术委员会',
+      '上海市财政局',
+      '上海交通大学',
+      '复旦大学',
+      '上海理工大学',
+      '上海市瑞金医院',
+      '上海市第六人民医院',
+      '上海市第十人民医院',
+      '上海市农业科学院',
+      '上海计算机软件技术开发中心',
+      '上海技术交易所',
+    ]) {
+      expect(names).toContain(n);
+    }
+    expect(DEMO_ORGS.filter((o) => o.type === 'districtOffice').length).toBeGreaterThanOrEqual(3);
+    expect(DEMO_USERS.map((u) => u.role).sort()).toEqual([...ROLE_NAMES].sort());
+    const keys = new Set(DEMO_ORGS.map((o) => o.key));
+    for (const u of DEMO_USERS) expect(keys.has(u.orgKey), u.username).toBe(true);
+  });
+});
+
+describe('seeding', { timeout: 120_000 }, () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await createTestEnv();
+  }, 120_000);
+  afterAll(() => env?.close());
+
+  it('creates every organisation and user through the identity services, each with an audit record; twice changes nothing', async () => {
+    const first = await seedDemo(env.platform.ctx);
+    expect(first.orgs.created.length).toBe(DEMO_ORGS.length);
+    expect(first.users.created.length).toBe(DEMO_USERS.length);
+    const db = env.platform.ctx.db;
+    const audit = await db.selectFrom('audit_log').select(['action', 'object_id', 'actor_id']).execute();
+    expect(audit.filter((a) => a.action === 'org.create').length).toBe(DEMO_ORGS.length);
+    expect(audit.filter((a) => a.action === 'user.create').length).toBe(DEMO_USERS.length);
+    expect(new Set(audit.map((a) => a.actor_id))).toEqual(new Set(['system:demo-seed']));
+
+    const second = await seedDemo(env.platform.ctx);
+    expect(second.orgs.created).toEqual([]);
+    expect(second.users.created).toEqual([]);
+    expect(second.orgs.existing.length).toBe(DEMO_ORGS.length);
+    const count = async (t: 'orgs' | 'users' | 'audit_log') =>
+      Number(
+        (await db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirst())!.n,
+      );
+    expect(await count('orgs')).toBe(DEMO_ORGS.length);
+    expect(await count('users')).toBe(DEMO_USERS.length);
+    expect(await count('audit_log')).toBe(audit.length);
+    expect((await verifyAuditChain(db)).problems).toEqual([]);
+
+    const users = await db
+      .selectFrom('users')
+      .innerJoin('orgs', 'orgs.id', 'users.org_id')
+      .select(['username', 'roles', 'orgs.name as org', 'totp_enabled'])
+      .execute();
+    for (const u of DEMO_USERS) {
+      const row = users.find((x) => x.username === u.username)!;
+      expect(row.roles).toEqual([u.role]);
+      expect(row.org).toBe(DEMO_ORGS.find((o) => o.key === u.orgKey)!.name);
+      expect(row.totp_enabled).toBe(false); // staff enrol TOTP at their first sign-in
+    }
+  });
+
+  it('lets a demo user sign in with the printed password; a staff role is asked to enrol TOTP first', async () => {
+    const lead = DEMO_USERS.find((u) => u.role === 'projectLead')!;
+    const r1 = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: lead.username, password: lead.password },
+    });
+    expect(r1.statusCode).toBe(200);
+    expect(r1.json().mfa).toBe('none');
+
+    const admin = DEMO_USERS.find((u) => u.role === 'systemAdmin')!;
+    expect(ROLES[admin.role].mfa).toBe(true);
+    const r2 = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: admin.username, password: admin.password },
+    });
+    expect(r2.statusCode).toBe(200);
+    expect(r2.json().mfa).toBe('enrol');
+    const cookie = sessionCookie(r2);
+    const e = await env.app.inject({ method: 'POST', url: '/api/auth/totp/enrol', headers: { cookie } });
+    expect(e.json().qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    const a = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/totp/activate',
+      headers: { cookie },
+      payload: { code: totpCode(e.json().secret, new Date()) },
+    });
+    expect(a.statusCode).toBe(200);
+    const orgs = await env.app.inject({ method: 'GET', url: '/api/orgs?pageSize=100', headers: { cookie } });
+    expect(orgs.statusCode).toBe(200);
+    expect(orgs.json().total).toBe(DEMO_ORGS.length);
+  });
+});
