@@ -77,16 +77,14 @@ export async function searchStatus(ctx: AppContext) {
 export async function rebuildIndex(ctx: AppContext, actor: Actor, ip?: string) {
   const m = await matchingOf(ctx);
   await m.rebuild();
-  await ctx.db
-    .transaction()
-    .execute((trx) =>
-      appendAudit(trx, {
-        actor: auditActorOf(actor, ip),
-        action: 'market.search.rebuild',
-        objectType: 'searchIndex',
-        objectId: 'market',
-      }).then(() => undefined),
-    );
+  await ctx.db.transaction().execute((trx) =>
+    appendAudit(trx, {
+      actor: auditActorOf(actor, ip),
+      action: 'market.search.rebuild',
+      objectType: 'searchIndex',
+      objectId: 'market',
+    }).then(() => undefined),
+  );
   await m.snapshot();
   return m.status();
 }
