@@ -80,6 +80,11 @@ describe('Bm25Engine', () => {
     e.compact();
     expect(e.search('固态电池').hits.map((h) => h.id)).toEqual(before);
     expect(e.stats()).toMatchObject({ liveDocs: 4, tombstones: 0 });
+    // lists are shared views after compaction; appending must copy them out, not overwrite neighbours
+    e.upsert({ id: 'a4', title: '固态电池隔膜', abstract: '电解质' });
+    expect(e.search('隔膜').hits.map((h) => h.id)).toEqual(['a4']);
+    expect(e.search('固态电池').hits.map((h) => h.id)).toContain('a1');
+    expect(e.suggestTitle('固态电池隔')[0].id).toBe('a4');
   });
 
   it('agrees with exhaustive scoring when MaxScore prunes (many docs, k=3)', () => {

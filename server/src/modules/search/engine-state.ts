@@ -46,7 +46,7 @@ export async function exportState(e: Bm25Engine, path: string): Promise<number> 
       plIds: ids,
       plVals: vals,
       gLen: glen,
-      gKeys: Float64Array.from(ti.grams),
+      gKeys: Int32Array.from(ti.grams),
       gAll: gall,
       alive: d.alive.subarray(0, n),
       coll: d.coll.subarray(0, n),
@@ -105,7 +105,7 @@ export async function importState(e: Bm25Engine, path: string): Promise<void> {
     at += n;
   }
   const ti = e.titles;
-  ti.grams = Array.from(a.gKeys as Float64Array);
+  ti.grams = Array.from(a.gKeys as Int32Array);
   ti.gramIds.clear();
   ti.grams.forEach((g, i) => ti.gramIds.set(g, i));
   ti.lens = Array.from(a.gLen as Uint32Array);

@@ -1,13 +1,13 @@
 import { growU32 } from './postings.js';
 import { normalize } from './tokenizer.js';
 
-/** Grams as numbers (two UTF-16 units; the start marker is unit 1), cheaper to hash than strings. */
+/** Grams as int32 numbers (two UTF-16 units; the start marker is unit 1): small integers hash cheaply and need no heap object. */
 export function gramKeys(title: string): number[] {
   const s = normalize(title).replace(/\s+/g, '');
   if (s.length === 0) return [];
-  const out = [65536 + s.charCodeAt(0)];
+  const out = [(1 << 16) | s.charCodeAt(0)];
   for (let i = 0; i + 1 < s.length; i++) {
-    const g = s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+    const g = (s.charCodeAt(i) << 16) | s.charCodeAt(i + 1);
     if (!out.includes(g)) out.push(g);
   }
   return out;
@@ -84,19 +84,36 @@ export class TitleIndex {
     }
   }
 
+  /** Drops dead slots and repacks all lists into one shared buffer (views, no spare capacity). */
   purge(alive: Uint8Array): void {
+    let total = 0;
     for (let g = 0; g < this.lists.length; g++) {
       const l = this.lists[g];
       let m = 0;
       for (let i = 0; i < this.lens[g]; i++) if (alive[l[i]] === 1) l[m++] = l[i];
       this.lens[g] = m;
-      this.lists[g] = l.slice(0, Math.max(m, 1));
+      total += m;
+    }
+    const all = new Uint32Array(total);
+    let at = 0;
+    for (let g = 0; g < this.lists.length; g++) {
+      const n = this.lens[g];
+      all.set(this.lists[g].subarray(0, n), at);
+      this.lists[g] = all.subarray(at, at + n);
+      at += n;
     }
   }
 
   typedBytes(): number {
     let s = 0;
-    for (const l of this.lists) s += l.byteLength;
+    const seen = new Set<ArrayBufferLike>();
+    for (const l of this.lists) {
+      if (l.byteLength === l.buffer.byteLength) s += l.byteLength;
+      else if (!seen.has(l.buffer)) {
+        seen.add(l.buffer);
+        s += l.buffer.byteLength;
+      }
+    }
     return s;
   }
 

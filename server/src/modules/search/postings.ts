@@ -48,9 +48,14 @@ export class PostingLists {
     if (w > this.maxW[tid]) this.maxW[tid] = w;
   }
 
-  /** Drop postings of dead slots and trim capacity to length. Returns postings removed. */
+  /**
+   * Drops postings of dead slots and repacks every list into two shared buffers (one Uint32Array,
+   * one Uint16Array) so that each term holds views instead of arrays of its own: no spare capacity
+   * and far less per-array overhead. A list that grows later is copied out on its next append.
+   */
   purge(alive: Uint8Array | null): number {
     let removed = 0;
+    let total = 0;
     for (let t = 0; t < this.terms.length; t++) {
       const ids = this.ids[t];
       const vals = this.vals[t];
@@ -67,10 +72,18 @@ export class PostingLists {
       removed += n - m;
       this.len[t] = m;
       this.maxW[t] = maxW;
-      if (ids.length !== m) {
-        this.ids[t] = ids.slice(0, Math.max(m, 1));
-        this.vals[t] = vals.slice(0, Math.max(m, 1));
-      }
+      total += m;
+    }
+    const allIds = new Uint32Array(total);
+    const allVals = new Uint16Array(total);
+    let at = 0;
+    for (let t = 0; t < this.terms.length; t++) {
+      const n = this.len[t];
+      allIds.set(this.ids[t].subarray(0, n), at);
+      allVals.set(this.vals[t].subarray(0, n), at);
+      this.ids[t] = allIds.subarray(at, at + n);
+      this.vals[t] = allVals.subarray(at, at + n);
+      at += n;
     }
     return removed;
   }
@@ -83,7 +96,16 @@ export class PostingLists {
 
   typedBytes(): number {
     let s = this.len.byteLength + this.maxW.byteLength;
-    for (let t = 0; t < this.terms.length; t++) s += this.ids[t].byteLength + this.vals[t].byteLength;
+    const seen = new Set<ArrayBufferLike>();
+    for (let t = 0; t < this.terms.length; t++) {
+      for (const a of [this.ids[t], this.vals[t]]) {
+        if (a.byteLength === a.buffer.byteLength) s += a.byteLength;
+        else if (!seen.has(a.buffer)) {
+          seen.add(a.buffer);
+          s += a.buffer.byteLength;
+        }
+      }
+    }
     return s;
   }
 

@@ -6,8 +6,8 @@ import { open, readFile, rename } from 'node:fs/promises';
  */
 const MAGIC = 'T1SRCH01';
 
-type Typed = Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array;
-const CTORS = { Uint8Array, Uint16Array, Uint32Array, Float32Array, Float64Array } as const;
+type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
+const CTORS = { Uint8Array, Uint16Array, Uint32Array, Int32Array, Float32Array, Float64Array } as const;
 type TypedName = keyof typeof CTORS;
 
 export interface SnapshotData {
