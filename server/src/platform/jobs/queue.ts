@@ -85,6 +85,8 @@ export interface JobQueueOptions {
   /** Run workers, cron schedules and maintenance (config.jobs). Off: jobs are only stored. */
   run: boolean;
   pollingIntervalSeconds?: number;
+  /** Jobs fetched per poll (default 5), worked one after another. */
+  batchSize?: number;
   log?: (level: 'info' | 'warn' | 'error', msg: string, err?: unknown) => void;
 }
 
@@ -102,6 +104,7 @@ export class JobQueue {
   private readonly schedules = new Map<string, { cron: string; data: object; tz: string }>();
   private readonly queues = new Set<string>();
   private readonly defined = new Map<string, JobOptions>();
+  private readonly workerIds = new Map<string, string>();
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -165,6 +168,7 @@ export class JobQueue {
     const boss = this.boss;
     this.boss = undefined;
     this.mode = 'stopped';
+    this.workerIds.clear();
     if (boss) await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
   }
 
@@ -216,7 +220,12 @@ export class JobQueue {
     }
     const o: PgBoss.SendOptions = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
     if (db) o.db = kyselyBossDb(db, this.kind);
-    return boss.send(name, data, o);
+    const id = await boss.send(name, data, o);
+    // a worker in this process picks it up now rather than at its next poll (in a transaction the
+    // job is visible only after commit; the worker then finds it at its next poll)
+    const worker = this.workerIds.get(name);
+    if (worker && !db && !o.startAfter) boss.notifyWorker(worker);
+    return id;
   }
 
   /** Declares a queue this process sends to but does not work (created at start). */
@@ -245,10 +254,13 @@ export class JobQueue {
   private async attach(name: string, reg: Registered): Promise<void> {
     const boss = this.boss!;
     await this.ensureQueue(name, reg.defaults);
-    await boss.work(
+    const batchSize = this.opts.batchSize ?? 5;
+    const workerId = await boss.work(
       name,
-      { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 2 },
+      { includeMetadata: true, batchSize, pollingIntervalSeconds: this.opts.pollingIntervalSeconds ?? 2 },
       async (jobs) => {
+        // one by one: a failing job is failed alone (retried, then dead-lettered); pg-boss
+        // completes the rest of the batch when this returns
         for (const j of jobs) {
           try {
             await reg.handler({
@@ -259,15 +271,19 @@ export class JobQueue {
               retryLimit: j.retryLimit,
             });
           } catch (e) {
+            const err = e instanceof Error ? e : new Error(String(e));
             this.opts.log?.(
               'warn',
-              `job ${name} ${j.id} failed (attempt ${j.retryCount + 1}/${j.retryLimit + 1}): ${(e as Error).message}`,
+              `job ${name} ${j.id} failed (attempt ${j.retryCount + 1}/${j.retryLimit + 1}): ${err.message}`,
             );
-            throw e;
+            await boss.fail(name, j.id, { name: err.name, message: err.message, stack: err.stack });
           }
         }
+        // there may be more waiting: fetch again at once instead of after the polling interval
+        if (jobs.length) boss.notifyWorker(workerId);
       },
     );
+    this.workerIds.set(name, workerId);
   }
 
   /** pg-boss itself, for what this wrapper does not cover. */
