@@ -27,6 +27,7 @@ const heapMb = Number(arg('heap', '6144'));
 const corpora = [...sizes.map((n) => `synth:${n}`)];
 if (!flag('no-kppatent')) corpora.push('kppatent');
 const outDir = '.bench-out';
+const outName = arg('out', 'search');
 mkdirSync(outDir, { recursive: true });
 
 interface Row {
@@ -71,23 +72,27 @@ function runOne(engine: string, corpus: string): Promise<Row> {
       if (engine === 'pg-server') await dropDatabase(database).catch(() => undefined);
       const wall = (Date.now() - t0) / 1000;
       const base = { engine, corpus };
-      if (existsSync(out) && code === 0) {
-        resolve({ status: 'ok', ...base, ...JSON.parse(readFileSync(out, 'utf8')) });
-        rmSync(out, { force: true });
-      } else if (timedOut) resolve({ status: `timeout (> ${timeoutS} s)`, ...base });
-      else if (
+      const partialFile = `${out}.partial`;
+      const partial = existsSync(partialFile) ? JSON.parse(readFileSync(partialFile, 'utf8')) : undefined;
+      rmSync(partialFile, { force: true });
+      const oom =
         /heap out of memory|Allocation failed|Cannot allocate|RangeError: (Array buffer|Invalid typed array)/i.test(
           stderr,
         ) ||
         signal === 'SIGABRT' ||
-        code === 134
-      )
-        resolve({ status: `OOM (heap limit ${heapMb} MB, after ${wall.toFixed(0)} s)`, ...base });
-      else
-        resolve({
-          status: `crash (code ${code ?? signal}): ${stderr.trim().split('\n').slice(-1)[0] ?? ''}`,
-          ...base,
-        });
+        code === 134;
+      if (existsSync(out) && code === 0) {
+        resolve({ status: 'ok', ...base, ...JSON.parse(readFileSync(out, 'utf8')) });
+        rmSync(out, { force: true });
+      } else if (timedOut) {
+        const when = partial ? 'built; time limit hit while querying' : 'time limit hit while building';
+        resolve({ ...base, ...partial, status: `${when} (> ${timeoutS} s)` });
+      } else if (oom) {
+        resolve({ ...base, ...partial, status: `OOM (heap limit ${heapMb} MB, after ${wall.toFixed(0)} s)` });
+      } else {
+        const last = stderr.trim().split('\n').slice(-1)[0] ?? '';
+        resolve({ ...base, ...partial, status: `crash (code ${code ?? signal}): ${last}` });
+      }
     });
   });
 }
@@ -138,23 +143,25 @@ async function main(): Promise<void> {
     );
     corpora.splice(corpora.indexOf('kppatent'), 1);
   }
+  const render = (done: boolean): string =>
+    `Command: \`npx tsx bench/search/run.ts ${process.argv.slice(2).join(' ')}\`${done ? '' : ' (in progress)'}  \n` +
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, ${new Date().toISOString()}; ` +
+    `each engine in its own process with --max-old-space-size=${heapMb} and a ${timeoutS} s limit; ` +
+    `1-min load average ${loadStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} now (the machine is shared).\n\n` +
+    table(rows) +
+    (notes.length ? '\n' + notes.map((n) => `- ${n}`).join('\n') + '\n' : '');
   for (const corpus of corpora) {
     for (const engine of engines) {
       process.stderr.write(`[bench:search] ${corpus} ${engine} …\n`);
       const row = await runOne(engine, corpus);
       process.stderr.write(`[bench:search]   ${row.status}\n`);
       rows.push(row);
-      writeFileSync(`${outDir}/search.json`, JSON.stringify(rows, null, 1));
+      writeFileSync(`${outDir}/${outName}.json`, JSON.stringify(rows, null, 1));
+      writeFileSync(`${outDir}/${outName}.md`, render(false));
     }
   }
-  const md =
-    `Command: \`npx tsx bench/search/run.ts ${process.argv.slice(2).join(' ')}\`  \n` +
-    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, ${new Date().toISOString()}; ` +
-    `each engine in its own process with --max-old-space-size=${heapMb} and a ${timeoutS} s limit; ` +
-    `1-min load average ${loadStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end (the machine is shared).\n\n` +
-    table(rows) +
-    (notes.length ? '\n' + notes.map((n) => `- ${n}`).join('\n') + '\n' : '');
-  writeFileSync(`${outDir}/search.md`, md);
+  const md = render(true);
+  writeFileSync(`${outDir}/${outName}.md`, md);
   process.stdout.write(md);
 }
 

@@ -65,6 +65,19 @@ async function main(): Promise<void> {
   // a server keeps its index in its own process: only its on-disk size is measured
   const indexBytes = engineName === 'pg-server' ? undefined : mem() - before;
   const externalBytes = engine.externalBytes ? await engine.externalBytes() : undefined;
+  // if the run is stopped later (time limit), the runner still reports the build figures
+  writeFileSync(
+    `${out}.partial`,
+    JSON.stringify({
+      engine: engine.name,
+      corpus: corpus.name,
+      docs: corpus.docs.length,
+      tokeniseMs,
+      buildMs,
+      indexBytes,
+      externalBytes,
+    }),
+  );
   const ranked: string[][] = [];
   for (const q of corpus.queries) ranked.push(await engine.search(q.text, 100));
   const qual = quality(ranked, corpus.queries);
