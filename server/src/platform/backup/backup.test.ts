@@ -12,6 +12,9 @@ import { createBackup } from './backup.js';
 import { restoreBackup, RestoreRefusedError } from './restore.js';
 import { BackupInvalidError } from './verify.js';
 import { countRows, listTables } from './schema-info.js';
+import { Readable } from 'node:stream';
+import { seedActor, seedDemo } from '../../modules/demo/demo.seed.js';
+import { openFileForDownload, uploadFile } from '../../modules/files/files.service.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'transferone-backup-test-'));
 const cleanups: Array<() => Promise<void>> = [];
@@ -39,7 +42,16 @@ async function tableCounts(p: Platform): Promise<Record<string, number>> {
 }
 
 /** Organisations (one with a parent-less row), users with a text[] of roles, audit records, blobs. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n成果转化材料\n' + 'x'.repeat(4000) + '\n%%EOF\n');
+let uploadedId = '';
+
 async function fill(p: Platform & { filesDir: string }) {
+  await seedDemo(p.ctx);
+  const up = await uploadFile(p.ctx, seedActor(new Date()), {
+    stream: Readable.from([PDF]),
+    filename: '成果材料.pdf',
+  });
+  uploadedId = up.id;
   const db = p.ctx.db as any;
   await db.transaction().execute(async (trx: any) => {
     for (let i = 0; i < 25; i++) {
@@ -87,18 +99,25 @@ const kinds: Array<'pglite' | 'pg'> = process.env.DATABASE_URL ? ['pglite', 'pg'
 describe('backup and restore', { timeout: 180_000 }, () => {
   let source: Platform & { filesDir: string };
   let tarFile: string;
+  let auditRows = 0;
 
   beforeAll(async () => {
     source = await freshPlatform('pglite', 'source');
     await fill(source);
     tarFile = path.join(tmp, 'demo.tar');
+    const t0 = performance.now();
     const res = await createBackup({
       db: source.ctx.db,
       engine: 'pglite',
       filesDir: source.filesDir,
       target: tarFile,
     });
-    expect(res.manifest.auditRows).toBe(25);
+    console.log(
+      `[backup] demo DB + 25 orgs + upload: ${res.manifest.auditRows} audit rows, ${res.bytes} bytes, ${(performance.now() - t0).toFixed(0)} ms`,
+    );
+    auditRows = await countRows(source.ctx.db, 'audit_log');
+    expect(res.manifest.auditRows).toBe(auditRows);
+    expect(auditRows).toBe(34 + 1 + 25); // demo seed, one upload, 25 orgs
   }, 180_000);
   afterAll(async () => {
     for (const c of cleanups) await c().catch(() => undefined);
@@ -108,14 +127,16 @@ describe('backup and restore', { timeout: 180_000 }, () => {
   for (const kind of kinds) {
     it(`restores a PGlite backup onto ${kind}, then back again, with the same rows, chain and files`, async () => {
       const target = await freshPlatform(kind, `target-${kind}`);
+      const t0 = performance.now();
       const res = await restoreBackup({
         db: target.ctx.db,
         filesDir: target.filesDir,
         source: tarFile,
         migrateAfter: migrateToLatest,
       });
+      console.log(`[restore] onto ${kind}: ${(performance.now() - t0).toFixed(0)} ms`);
       expect(res.audit.problems).toEqual([]);
-      expect(res.audit.rows).toBe(25);
+      expect(res.audit.rows).toBe(auditRows);
       expect(await tableCounts(target)).toEqual(await tableCounts(source));
       const head = (db: any) => db.selectFrom('audit_chain_head').selectAll().executeTakeFirst();
       expect(await head(target.ctx.db)).toEqual(await head(source.ctx.db));
@@ -134,12 +155,17 @@ describe('backup and restore', { timeout: 180_000 }, () => {
       expect(fs.readFileSync(path.join(target.filesDir, 'ab/blob-2.bin'))).toEqual(
         Buffer.from([0, 1, 2, 255, 254]),
       );
-      // sequences continue after the restored rows: the next audit record is 26 and the chain still verifies
+      // sequences continue after the restored rows: the next audit record follows on and the chain still verifies
       const next = await target.ctx.db
         .transaction()
         .execute((trx) => appendAudit(trx, { actor: { id: null }, action: 'after.restore' }));
-      expect(next.seq).toBe(26);
+      expect(next.seq).toBe(auditRows + 1);
       expect((await verifyAuditChain(target.ctx.db)).problems).toEqual([]);
+      // the uploaded file downloads from the restored blob store, byte for byte (the download is audited)
+      const dl = await openFileForDownload(target.ctx, seedActor(new Date()), uploadedId);
+      const chunks: Buffer[] = [];
+      for await (const c of dl.stream) chunks.push(c as Buffer);
+      expect(Buffer.concat(chunks)).toEqual(PDF);
 
       // and back: a backup of the restored database restores onto a fresh PGlite
       const back = path.join(tmp, `back-from-${kind}`);
@@ -152,7 +178,7 @@ describe('backup and restore', { timeout: 180_000 }, () => {
       const again = await freshPlatform('pglite', `again-${kind}`);
       const res2 = await restoreBackup({ db: again.ctx.db, filesDir: again.filesDir, source: back });
       expect(res2.audit.problems).toEqual([]);
-      expect(res2.audit.rows).toBe(26);
+      expect(res2.audit.rows).toBe(auditRows + 2);
       expect(await tableCounts(again)).toEqual(await tableCounts(target));
     });
 
@@ -172,7 +198,7 @@ describe('backup and restore', { timeout: 180_000 }, () => {
         force: true,
       });
       expect(res.audit.problems).toEqual([]);
-      expect(await countRows(target.ctx.db, 'audit_log')).toBe(25);
+      expect(await countRows(target.ctx.db, 'audit_log')).toBe(auditRows);
     });
 
     it(`verifies every checksum before touching the ${kind} database: one flipped byte changes nothing`, async () => {
@@ -216,7 +242,7 @@ describe('backup and restore', { timeout: 180_000 }, () => {
     fs.rmSync(path.join(dir, 'files/extra.txt'));
     const m = fs
       .readFileSync(path.join(dir, 'manifest.json'), 'utf8')
-      .replace('"auditRows": 25', '"auditRows": 24');
+      .replace(`"auditRows": ${auditRows}`, `"auditRows": ${auditRows - 1}`);
     fs.writeFileSync(path.join(dir, 'manifest.json'), m);
     const e2 = await restoreBackup({ db: target.ctx.db, filesDir: target.filesDir, source: dir }).catch(
       (e) => e,
