@@ -10,7 +10,8 @@ export const orgsApi = {
 
 export const usersApi = {
   list: (q: Query) => get<Page<User>>('/api/users', q),
-  create: (body: Record<string, unknown>) => post<User & { initialPassword?: string }>('/api/users', body),
+  create: (body: Record<string, unknown>) =>
+    post<{ user: User; initialPassword?: string }>('/api/users', body),
   update: (id: string, body: Record<string, unknown>) =>
     patch<User>(`/api/users/${encodeURIComponent(id)}`, body),
   resetPassword: (id: string) =>

@@ -110,7 +110,11 @@ export interface User {
   orgName?: string | null;
   roles: Role[];
   status: UserStatus;
+  /** Locked after too many wrong passwords (unlock clears it). */
+  locked?: boolean;
   mfaEnabled: boolean;
+  linkedYwtb?: boolean;
+  createdAt?: string;
   lastLoginAt?: string | null;
 }
 

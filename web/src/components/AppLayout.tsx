@@ -67,7 +67,10 @@ export function AppLayout() {
     return out;
   }, [items, t]);
 
-  const defaultOpen = current ? [`g:${current.group}`] : items.length ? [`g:${items[0].group}`] : [];
+  // Small workspaces show every group open; the big ones open the group in use.
+  const groupsInUse = GROUP_ORDER.filter((g) => items.some((i) => i.group === g)).map((g) => `g:${g}`);
+  const defaultOpen =
+    items.length <= 12 ? groupsInUse : current ? [`g:${current.group}`] : groupsInUse.slice(0, 1);
   const selected = current ? current.path : pathname.startsWith('/dashboard') ? '/dashboard' : pathname;
 
   const userMenu: MenuProps = {
@@ -116,7 +119,13 @@ export function AppLayout() {
   ];
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout
+      style={{
+        minHeight: '100vh',
+        // the sider is sticky at 100vh; this keeps its column dark below it on long pages
+        background: `linear-gradient(to right, ${SIDER_BG} ${collapsed ? 80 : 232}px, #f3f5f9 0)`,
+      }}
+    >
       <Sider
         width={232}
         collapsible

@@ -166,7 +166,7 @@ function AuditLog() {
         />
       )}
       <Card variant="borderless" style={{ marginBottom: 16 }}>
-        <Form form={filters} layout="inline" onFinish={search} style={{ rowGap: 12 }}>
+        <Form form={filters} name="auditFilter" layout="inline" onFinish={search} style={{ rowGap: 12 }}>
           <Form.Item name="q" label={t('common.keyword')}>
             <Input
               allowClear

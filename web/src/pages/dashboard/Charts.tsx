@@ -49,14 +49,19 @@ export function AuditResultChart({ data, loading }: P) {
     () => ({
       color: ['#10b981', '#f59e0b', '#ef4444'],
       tooltip: { trigger: 'item' },
-      legend: { bottom: 0 },
+      legend: {
+        bottom: 0,
+        formatter: (name: string) =>
+          `${name} ${rows.find((r) => t(`result.${r.result}`) === name)?.count ?? ''}`,
+      },
       series: [
         {
           name: t('audit.result'),
           type: 'pie',
           radius: ['48%', '72%'],
           center: ['50%', '45%'],
-          label: { formatter: '{b}\n{c}' },
+          itemStyle: { borderColor: '#fff', borderWidth: 2 },
+          label: { show: false },
           data: rows.map((r) => ({ name: t(`result.${r.result}`), value: r.count })),
         },
       ],
@@ -76,7 +81,13 @@ export function OrgTypeChart({ data, loading }: P) {
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-      legend: { orient: 'vertical', right: 8, top: 'middle' },
+      legend: {
+        orient: 'vertical',
+        right: 8,
+        top: 'middle',
+        formatter: (name: string) =>
+          `${name}  ${rows.find((r) => t(orgTypeKey(r.type)) === name)?.count ?? ''}`,
+      },
       series: [
         {
           type: 'pie',

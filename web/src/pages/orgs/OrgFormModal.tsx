@@ -72,7 +72,7 @@ export function OrgFormModal({
           data-testid="org-form-error"
         />
       )}
-      <Form form={form} layout="vertical" requiredMark>
+      <Form form={form} name="org" layout="vertical" requiredMark>
         <Row gutter={16}>
           <Col span={24}>
             <Form.Item

@@ -116,7 +116,13 @@ function OrgList() {
         }
       />
       <Card variant="borderless" style={{ marginBottom: 16 }}>
-        <Form form={filters} layout="inline" onFinish={(v) => list.search(v)} style={{ rowGap: 12 }}>
+        <Form
+          form={filters}
+          name="orgFilter"
+          layout="inline"
+          onFinish={(v) => list.search(v)}
+          style={{ rowGap: 12 }}
+        >
           <Form.Item name="q" label={t('common.keyword')}>
             <Input allowClear placeholder={`${t('org.name')} / ${t('org.uscc')}`} style={{ width: 260 }} />
           </Form.Item>

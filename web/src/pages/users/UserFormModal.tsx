@@ -21,7 +21,7 @@ export function UserFormModal({
   open: boolean;
   user?: User;
   onClose(): void;
-  onSaved(u: User & { initialPassword?: string }): void;
+  onSaved(u: User, initialPassword?: string): void;
 }) {
   const me = useMe();
   const { t, lang } = useI18n();
@@ -57,8 +57,11 @@ export function UserFormModal({
       Object.entries(v).filter(([, x]) => x !== '' && x !== undefined),
     );
     try {
-      const saved = user ? await usersApi.update(user.id, body) : await usersApi.create(body);
-      onSaved(saved);
+      if (user) onSaved(await usersApi.update(user.id, body));
+      else {
+        const r = await usersApi.create(body);
+        onSaved(r.user, r.initialPassword);
+      }
     } catch (e) {
       setError(applyProblem(form, e, lang, FIELDS));
     } finally {
@@ -87,7 +90,7 @@ export function UserFormModal({
           data-testid="user-form-error"
         />
       )}
-      <Form form={form} layout="vertical">
+      <Form form={form} name="user" layout="vertical">
         <Row gutter={16}>
           {!user && (
             <Col span={12}>

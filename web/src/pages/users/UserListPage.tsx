@@ -167,7 +167,7 @@ function UserList() {
       render: (_v, u) => {
         const items = [
           can(me, 'user.resetPassword') && { key: 'reset', label: t('user.resetPassword') },
-          can(me, 'user.unlock') && u.status === 'locked' && { key: 'unlock', label: t('user.unlock') },
+          can(me, 'user.unlock') && u.locked && { key: 'unlock', label: t('user.unlock') },
         ].filter(Boolean) as Array<{ key: string; label: string }>;
         return (
           <Space size={0}>
@@ -206,7 +206,13 @@ function UserList() {
         }
       />
       <Card variant="borderless" style={{ marginBottom: 16 }}>
-        <Form form={filters} layout="inline" onFinish={(v) => list.search(v)} style={{ rowGap: 12 }}>
+        <Form
+          form={filters}
+          name="userFilter"
+          layout="inline"
+          onFinish={(v) => list.search(v)}
+          style={{ rowGap: 12 }}
+        >
           <Form.Item name="q" label={t('common.keyword')}>
             <Input
               allowClear
@@ -232,7 +238,7 @@ function UserList() {
               allowClear
               placeholder={t('common.all')}
               style={{ width: 120 }}
-              options={['active', 'disabled', 'locked'].map((s) => ({
+              options={['active', 'disabled'].map((s) => ({
                 value: s,
                 label: t(`user.status.${s}` as MessageKey),
               }))}
@@ -289,10 +295,10 @@ function UserList() {
         open={editing !== null}
         user={editing && editing !== 'new' ? editing : undefined}
         onClose={() => setEditing(null)}
-        onSaved={(u) => {
+        onSaved={(u, initialPassword) => {
           setEditing(null);
           message.success(t('common.saved'));
-          if (u.initialPassword) showPassword(u.name, u.initialPassword);
+          if (initialPassword) showPassword(u.name, initialPassword);
           list.reload();
         }}
       />
