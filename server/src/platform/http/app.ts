@@ -49,7 +49,14 @@ export function routeTable(app: FastifyInstance): RouteEntry[] {
 }
 
 /** Routes that need no permission declaration: docs and static files. */
-const UNDECLARED_OK = [/^\/api\/docs/, /^\/api\/openapi\.json$/, /^\/$/, /^\/\*$/, /^\/assets/];
+const UNDECLARED_OK = [
+  /^\/api\/docs/,
+  /^\/api\/openapi\.json$/,
+  /^\/$/,
+  /^\/\*$/,
+  /^\/assets/,
+  /^\/[^/]+\.(html|svg|ico|png|txt|webmanifest)$/,
+];
 
 export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
