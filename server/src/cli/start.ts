@@ -38,7 +38,7 @@ export async function buildWeb(): Promise<void> {
   const t0 = performance.now();
   say('正在构建前端…', 'Building the web client…');
   const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'warn' });
+  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
   say(
     `前端已构建（${formatMs(performance.now() - t0)}）。`,
     `Web client built in ${formatMs(performance.now() - t0)}.`,
