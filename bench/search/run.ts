@@ -9,6 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import { kppatentAvailable, kppatentPath } from './kppatent.js';
 import { dropDatabase } from './peers-pg.js';
 import { ENGINES } from './engines.js';
+import { table, type Row } from './report.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,13 +30,6 @@ if (!flag('no-kppatent')) corpora.push('kppatent');
 const outDir = '.bench-out';
 const outName = arg('out', 'search');
 mkdirSync(outDir, { recursive: true });
-
-interface Row {
-  status: string;
-  engine: string;
-  corpus: string;
-  [k: string]: unknown;
-}
 
 function runOne(engine: string, corpus: string): Promise<Row> {
   const out = `${outDir}/search-${engine}-${corpus.replace(':', '')}-${process.pid}.json`;
@@ -95,42 +89,6 @@ function runOne(engine: string, corpus: string): Promise<Row> {
       }
     });
   });
-}
-
-const f1 = (v: unknown, d = 1): string => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '–');
-const mb = (v: unknown): string => (typeof v === 'number' ? (v / 1048576).toFixed(0) : '–');
-const secs = (v: unknown): string => (typeof v === 'number' ? (v / 1000).toFixed(2) : '–');
-
-function table(rows: Row[]): string {
-  const head =
-    '| corpus | engine | status | tokenise s | build s | index MB (heap+ext) | on-disk MB | peak RSS MB | cold start ms | p50 ms | p95 ms | p99 ms | nDCG@10 | recall@100 | MRR@10 |\n' +
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n';
-  return (
-    head +
-    rows
-      .map((r) =>
-        [
-          r.corpus,
-          r.engine,
-          r.status,
-          secs(r.tokeniseMs),
-          secs(r.buildMs),
-          mb(r.indexBytes),
-          mb(r.externalBytes),
-          mb(r.maxRssBytes),
-          f1(r.coldStartMs, 0),
-          f1(r.p50, 2),
-          f1(r.p95, 2),
-          f1(r.p99, 2),
-          f1(r.ndcg10, 3),
-          f1(r.recall100, 3),
-          f1(r.mrr10, 3),
-        ].join(' | '),
-      )
-      .map((l) => `| ${l} |`)
-      .join('\n') +
-    '\n'
-  );
 }
 
 async function main(): Promise<void> {
