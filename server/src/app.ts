@@ -14,6 +14,7 @@ import { filesRoutes } from './modules/files/files.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { marketRoutes } from './modules/market/market.module.js';
+import { programmeRoutes } from './modules/applications/applications.module.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIR = path.join(ROOT, 'dist/web');
@@ -27,6 +28,7 @@ const MODULES: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void> | 
   notificationsRoutes,
   jobsRoutes,
   marketRoutes,
+  programmeRoutes,
 ];
 
 export interface Platform {

@@ -1,0 +1,236 @@
+/** All SQL of applications (drafts, versions, attachments, reviews, receipts). Screening SQL: screening.repo.ts. */
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import type { DB } from '../../platform/db-types.js';
+import type {
+  ApplicationAttachmentTable,
+  ApplicationReceiptTable,
+  ApplicationReviewTable,
+  ApplicationTable,
+} from './applications.tables.js';
+import './applications.tables.js';
+import '../calls/calls.tables.js';
+import type { ApplicationStatus } from './application.workflow.js';
+
+type Db = Kysely<DB>;
+export type ApplicationRow = Selectable<ApplicationTable>;
+export type AttachmentRow = Selectable<ApplicationAttachmentTable>;
+export type ReviewRow = Selectable<ApplicationReviewTable>;
+export type ReceiptRow = Selectable<ApplicationReceiptTable>;
+
+export function findApplication(db: Db, id: string, forUpdate = false) {
+  let q = db.selectFrom('applications').selectAll().where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function insertApplication(db: Db, row: Insertable<ApplicationTable>) {
+  await db.insertInto('applications').values(row).execute();
+}
+
+export async function updateApplication(db: Db, id: string, set: Updateable<ApplicationTable>) {
+  await db.updateTable('applications').set(set).where('id', '=', id).execute();
+}
+
+export async function deleteApplication(db: Db, id: string) {
+  await db.deleteFrom('applications').where('id', '=', id).execute();
+}
+
+/** Saves the draft if `baseVersion` is still current; returns the new version or null. */
+export async function saveContent(
+  db: Db,
+  id: string,
+  content: Record<string, unknown>,
+  leadUserId: string | null | undefined,
+  baseVersion: number | undefined,
+  now: Date,
+): Promise<number | null> {
+  let q = db
+    .updateTable('applications')
+    .set({
+      content: JSON.stringify(content),
+      version: sql`version + 1`,
+      updated_at: now,
+      ...(leadUserId !== undefined ? { lead_user_id: leadUserId } : {}),
+    })
+    .where('id', '=', id);
+  if (baseVersion !== undefined) q = q.where('version', '=', baseVersion);
+  const r = await q.returning('version').executeTakeFirst();
+  return r ? Number(r.version) : null;
+}
+
+export async function insertVersion(
+  db: Db,
+  v: {
+    application_id: string;
+    version: number;
+    content: Record<string, unknown>;
+    saved_by: string;
+    saved_at: Date;
+    finding_count: number;
+  },
+) {
+  await db
+    .insertInto('application_versions')
+    .values({ ...v, content: JSON.stringify(v.content) })
+    .execute();
+}
+
+export function listVersions(db: Db, applicationId: string) {
+  return db
+    .selectFrom('application_versions')
+    .select(['version', 'saved_at', 'saved_by', 'finding_count'])
+    .where('application_id', '=', applicationId)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+export function findVersion(db: Db, applicationId: string, version: number) {
+  return db
+    .selectFrom('application_versions')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}
+
+export function listAttachments(db: Db, applicationId: string) {
+  return db
+    .selectFrom('application_attachments')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function insertAttachment(db: Db, row: Insertable<ApplicationAttachmentTable>) {
+  await db.insertInto('application_attachments').values(row).execute();
+}
+
+export async function deleteAttachment(db: Db, applicationId: string, id: string) {
+  const r = await db
+    .deleteFrom('application_attachments')
+    .where('application_id', '=', applicationId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  return r;
+}
+
+/** Applications a file is linked to (for the files module's access check). */
+export function applicationsOfFile(db: Db, fileId: string) {
+  return db
+    .selectFrom('application_attachments')
+    .innerJoin('applications', 'applications.id', 'application_attachments.application_id')
+    .select([
+      'applications.id',
+      'applications.org_id',
+      'applications.status',
+      'applications.lead_user_id',
+      'applications.call_id',
+      'applications.direction_code',
+    ])
+    .where('application_attachments.file_id', '=', fileId)
+    .execute();
+}
+
+export async function insertReview(db: Db, row: Insertable<ApplicationReviewTable>) {
+  await db.insertInto('application_reviews').values(row).execute();
+}
+
+export function listReviews(db: Db, applicationId: string) {
+  return db
+    .selectFrom('application_reviews')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('at')
+    .execute();
+}
+
+/** Ongoing commission projects the user leads: awarded applications (set by the review stage). */
+export async function countLeadOngoing(db: Db, leadUserId: string | null): Promise<number> {
+  if (!leadUserId) return 0;
+  const r = await db
+    .selectFrom('applications')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('lead_user_id', '=', leadUserId)
+    .where('status', '=', 'awarded')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The organisation's other applications in the same call year. */
+export async function countOrgOthers(
+  db: Db,
+  orgId: string,
+  year: number,
+  excludeId: string,
+): Promise<number> {
+  const r = await db
+    .selectFrom('applications')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('call_year', '=', year)
+    .where('id', '!=', excludeId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export function findReceipt(db: Db, applicationId: string) {
+  return db
+    .selectFrom('application_receipts')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .executeTakeFirst();
+}
+
+export async function insertReceipt(db: Db, row: Insertable<ApplicationReceiptTable>) {
+  await db.insertInto('application_receipts').values(row).execute();
+}
+
+export interface ListScope {
+  orgId?: string;
+  statuses?: readonly ApplicationStatus[];
+  /** District officers: applications needing recommendation from orgs whose region contains this district. */
+  district?: string;
+}
+
+export async function listApplications(
+  db: Db,
+  q: { callId?: string; status?: ApplicationStatus; page: number; pageSize: number },
+  scope: ListScope,
+) {
+  let base = db
+    .selectFrom('applications as a')
+    .innerJoin('orgs as o', 'o.id', 'a.org_id')
+    .innerJoin('calls as c', 'c.id', 'a.call_id')
+    .leftJoin('application_receipts as r', 'r.application_id', 'a.id');
+  if (q.callId) base = base.where('a.call_id', '=', q.callId);
+  if (q.status) base = base.where('a.status', '=', q.status);
+  if (scope.orgId) base = base.where('a.org_id', '=', scope.orgId);
+  if (scope.statuses) base = base.where('a.status', 'in', [...scope.statuses]);
+  if (scope.district) base = base.where('o.region', 'like', `%${scope.district}%`);
+  const [{ n }] = await base.select((eb) => eb.fn.countAll<string>().as('n')).execute();
+  const items = await base
+    .select([
+      'a.id',
+      'a.call_id',
+      'a.call_year',
+      'a.direction_code',
+      'a.org_id',
+      'a.lead_user_id',
+      'a.status',
+      'a.version',
+      'a.updated_at',
+      'a.submitted_at',
+      'a.content',
+      'o.name as org_name',
+      'o.type as org_type',
+      'c.number as call_number',
+      'r.number as receipt_number',
+    ])
+    .orderBy('a.updated_at', 'desc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  return { total: Number(n), items };
+}

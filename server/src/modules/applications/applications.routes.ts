@@ -1,0 +1,277 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import { ProblemSchema } from '../../platform/http/problem.js';
+import './application.policy.js';
+import {
+  ApplicationDetail,
+  ApplicationPage,
+  ApplicationQuery,
+  AttachBody,
+  AttachmentDto,
+  AttachmentParams,
+  CreateApplicationBody,
+  DistrictReviewBody,
+  IdParams,
+  OrgReviewBody,
+  ReceiptDto,
+  SaveDraftBody,
+  SaveResult,
+  VersionContent,
+  VersionList,
+  VersionParams,
+} from './application.schema.js';
+import { ChecklistDto } from './screening.schema.js';
+import {
+  checklistFor,
+  deleteDraft,
+  getApplication,
+  listApplicationsFor,
+  saveDraft,
+  startApplication,
+  versionOf,
+  versionsOf,
+} from './applications.service.js';
+import { districtReview, orgReview, sendForReview } from './review.service.js';
+import { getReceipt, submitApplication } from './submit.service.js';
+import { attach, attachmentsOf, detach } from './attachments.service.js';
+
+const tags = ['applications'];
+const problems = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+  422: ProblemSchema,
+};
+
+export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/applications',
+    {
+      config: { permission: 'application.read' },
+      schema: {
+        tags,
+        summary: '项目申报列表 Applications I may see',
+        querystring: ApplicationQuery,
+        response: { 200: ApplicationPage, ...problems },
+      },
+    },
+    async (req) => listApplicationsFor(ctx, req.actor!, req.query),
+  );
+  r.post(
+    '/applications',
+    {
+      config: { permission: 'application.create' },
+      schema: {
+        tags,
+        summary: '发起项目申报 Start an application',
+        body: CreateApplicationBody,
+        response: { 201: ApplicationDetail, ...problems },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await startApplication(ctx, req.actor!, req.body, req.ip)),
+  );
+  r.get(
+    '/applications/:id',
+    {
+      config: { permission: 'application.read' },
+      schema: {
+        tags,
+        summary: '申报书详情 An application',
+        params: IdParams,
+        response: { 200: ApplicationDetail, ...problems },
+      },
+    },
+    async (req) => getApplication(ctx, req.actor!, req.params.id, req.ip),
+  );
+  r.delete(
+    '/applications/:id',
+    {
+      config: { permission: 'application.create' },
+      schema: {
+        tags,
+        summary: '删除申报草稿 Delete a draft',
+        params: IdParams,
+        response: { 204: z.null(), ...problems },
+      },
+    },
+    async (req, reply) => {
+      await deleteDraft(ctx, req.actor!, req.params.id, req.ip);
+      return reply.status(204).send(null);
+    },
+  );
+  r.patch(
+    '/applications/:id/draft',
+    {
+      config: { permission: 'application.edit' },
+      schema: {
+        tags,
+        summary:
+          '保存草稿（每次保存一个版本，有误也保存） Save the draft (every save is a version; stored even with errors)',
+        params: IdParams,
+        body: SaveDraftBody,
+        response: { 200: SaveResult, ...problems },
+      },
+    },
+    async (req) => saveDraft(ctx, req.actor!, req.params.id, req.body as never, req.ip),
+  );
+  r.get(
+    '/applications/:id/versions',
+    {
+      config: { permission: 'application.read' },
+      schema: {
+        tags,
+        summary: '草稿版本 Saved versions',
+        params: IdParams,
+        response: { 200: VersionList, ...problems },
+      },
+    },
+    async (req) => versionsOf(ctx, req.actor!, req.params.id, req.ip),
+  );
+  r.get(
+    '/applications/:id/versions/:version',
+    {
+      config: { permission: 'application.read' },
+      schema: {
+        tags,
+        summary: '某一版本内容 One saved version',
+        params: VersionParams,
+        response: { 200: VersionContent, ...problems },
+      },
+    },
+    async (req) => versionOf(ctx, req.actor!, req.params.id, req.params.version, req.ip),
+  );
+  r.get(
+    '/applications/:id/checklist',
+    {
+      config: { permission: 'application.read' },
+      schema: {
+        tags,
+        summary: '实时形式审查清单 Live checklist',
+        params: IdParams,
+        response: { 200: ChecklistDto, ...problems },
+      },
+    },
+    async (req) =>
+      (await checklistFor(ctx, req.actor!, req.params.id, req.ip)) as z.infer<typeof ChecklistDto>,
+  );
+  r.get(
+    '/applications/:id/attachments',
+    {
+      config: { permission: 'application.read' },
+      schema: {
+        tags,
+        summary: '附件 Attachments',
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(AttachmentDto) }), ...problems },
+      },
+    },
+    async (req) => attachmentsOf(ctx, req.actor!, req.params.id, req.ip),
+  );
+  r.post(
+    '/applications/:id/attachments',
+    {
+      config: { permission: 'application.edit' },
+      schema: {
+        tags,
+        summary: '关联已上传文件为附件 Link an uploaded file',
+        params: IdParams,
+        body: AttachBody,
+        response: { 201: AttachmentDto, ...problems },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await attach(ctx, req.actor!, req.params.id, req.body, req.ip)),
+  );
+  r.delete(
+    '/applications/:id/attachments/:attachmentId',
+    {
+      config: { permission: 'application.edit' },
+      schema: {
+        tags,
+        summary: '移除附件 Unlink an attachment',
+        params: AttachmentParams,
+        response: { 204: z.null(), ...problems },
+      },
+    },
+    async (req, reply) => {
+      await detach(ctx, req.actor!, req.params.id, req.params.attachmentId, req.ip);
+      return reply.status(204).send(null);
+    },
+  );
+  r.post(
+    '/applications/:id/send-for-review',
+    {
+      config: { permission: 'application.edit' },
+      schema: {
+        tags,
+        summary: '提交单位审核 Send for organisation review',
+        params: IdParams,
+        response: { 200: ApplicationDetail, ...problems },
+      },
+    },
+    async (req) => sendForReview(ctx, req.actor!, req.params.id, req.ip),
+  );
+  r.post(
+    '/applications/:id/org-review',
+    {
+      config: { permission: 'application.orgReview' },
+      schema: {
+        tags,
+        summary: '申报单位审核 Organisation review',
+        params: IdParams,
+        body: OrgReviewBody,
+        response: { 200: ApplicationDetail, ...problems },
+      },
+    },
+    async (req) => orgReview(ctx, req.actor!, req.params.id, req.body, req.ip),
+  );
+  r.post(
+    '/applications/:id/district-review',
+    {
+      config: { permission: 'application.districtReview' },
+      schema: {
+        tags,
+        summary: '推荐部门审核 District recommendation',
+        params: IdParams,
+        body: DistrictReviewBody,
+        response: { 200: ApplicationDetail, ...problems },
+      },
+    },
+    async (req) => districtReview(ctx, req.actor!, req.params.id, req.body, req.ip),
+  );
+  r.post(
+    '/applications/:id/submit',
+    {
+      config: { permission: 'application.submit' },
+      schema: {
+        tags,
+        summary: '正式提交（按服务器北京时间判定截止） Submit (deadline judged by server time)',
+        params: IdParams,
+        response: { 200: ReceiptDto, 201: ReceiptDto, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const receivedAt = ctx.now();
+      const out = await submitApplication(ctx, req.actor!, req.params.id, receivedAt, req.ip);
+      return reply.status(out.created ? 201 : 200).send(out.receipt);
+    },
+  );
+  r.get(
+    '/applications/:id/receipt',
+    {
+      config: { permission: 'application.read' },
+      schema: {
+        tags,
+        summary: '申报回执 Receipt',
+        params: IdParams,
+        response: { 200: ReceiptDto, ...problems },
+      },
+    },
+    async (req) => getReceipt(ctx, req.actor!, req.params.id, req.ip),
+  );
+}

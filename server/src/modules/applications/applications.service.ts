@@ -1,0 +1,357 @@
+/**
+ * Applications: start, read, list, save drafts (with versions), the live checklist, delete a draft.
+ * Reviews: review.service.ts; submission: submit.service.ts; attachments: attachments.service.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../platform/context.js';
+import { appendAudit } from '../../platform/audit.js';
+import { DomainError } from '../../platform/errors.js';
+import type { Actor } from '../../platform/roles.js';
+import { findDirection } from '../calls/call.schema.js';
+import { deadlineState, screenApplication } from '../calls/call.rules.js';
+import { loadCall } from '../calls/calls.service.js';
+import { buildMe } from '../identity/me.js';
+import { getOrg } from '../identity/org.service.js';
+import { buildFacts, combineChecklist, contentFindings, draftFieldErrors } from './application.rules.js';
+import { canEditApplication, canReadApplication, canStart } from './application.policy.js';
+import { SUBMITTED_STATUSES, type ApplicationStatus } from './application.workflow.js';
+import {
+  countLeadOngoing,
+  countOrgOthers,
+  deleteApplication,
+  findApplication,
+  findVersion,
+  insertApplication,
+  insertVersion,
+  listApplications,
+  listAttachments,
+  listReviews,
+  listVersions,
+  saveContent,
+} from './applications.repo.js';
+import {
+  auditWho,
+  detailDto,
+  enforceApp,
+  factsOf,
+  loadApplication,
+  notFound,
+  sameDistrict,
+  withCall,
+  summaryDto,
+  type Loaded,
+} from './application.context.js';
+import { districtOf } from './application.rules.js';
+import { SECTION_KEYS } from './application.schema.js';
+
+/**
+ * Loads and checks read access: the policy runs before anything of the application is shown, so
+ * another organisation's user gets the policy's reason (403), not the data.
+ */
+export async function readable(ctx: AppContext, actor: Actor, id: string, ip?: string): Promise<Loaded> {
+  const app = await findApplication(ctx.db, id);
+  if (!app) throw notFound();
+  const { call } = await loadCall(ctx, app.call_id);
+  const needsDistrict =
+    findDirection(call, app.direction_code)?.direction.needsDistrictRecommendation ?? false;
+  let district = false;
+  if (actor.roles.includes('districtOfficer') && needsDistrict) {
+    const org = await getOrg(ctx, actor, app.org_id);
+    district = await sameDistrict(ctx, actor, org.region);
+  }
+  const facts = { orgId: app.org_id, status: app.status, leadUserId: app.lead_user_id, needsDistrict };
+  await enforceApp(ctx, actor, canReadApplication(actor, facts, district), 'application.read', id, ip);
+  return withCall(ctx, actor, app);
+}
+
+/** A project lead must be an active user of the organisation with the projectLead or orgAdmin role. */
+async function checkLead(ctx: AppContext, orgId: string, leadUserId: string | null | undefined) {
+  if (!leadUserId) return;
+  const u = await buildMe(ctx.db, leadUserId, false).catch(() => null);
+  const ok = !!u && u.orgId === orgId && (u.roles.includes('projectLead') || u.roles.includes('orgAdmin'));
+  if (!ok)
+    throw new DomainError('validation_failed', {
+      fields: [
+        {
+          field: 'leadUserId',
+          code: 'not_lead',
+          message: '项目负责人须为本单位具有“项目负责人”角色的用户',
+          messageEn: 'The project lead must be a user of your organisation with the project-lead role',
+        },
+      ],
+    });
+}
+
+export async function startApplication(
+  ctx: AppContext,
+  actor: Actor,
+  body: { callId: string; directionCode: string; leadUserId?: string },
+  ip?: string,
+) {
+  await enforceApp(ctx, actor, canStart(actor), 'application.create', undefined, ip);
+  const { row, call } = await loadCall(ctx, body.callId);
+  if (row.status !== 'published')
+    throw new DomainError('invalid_state', { zh: '该指南未发布，不能申报', en: 'The call is not published' });
+  const state = deadlineState(call, ctx.now());
+  if (state === 'closed')
+    throw new DomainError('deadline_passed', {
+      zh: `申报已于 ${call.window.closesAt.replace('T', ' ').slice(0, 16)}（北京时间）截止`,
+      en: `The window closed at ${call.window.closesAt}`,
+      params: { closesAt: call.window.closesAt },
+    });
+  if (!findDirection(call, body.directionCode))
+    throw new DomainError('validation_failed', {
+      fields: [
+        {
+          field: 'directionCode',
+          code: 'unknown_direction',
+          message: `指南中没有方向「${body.directionCode}」`,
+          messageEn: `No direction "${body.directionCode}" in this call`,
+        },
+      ],
+    });
+  await checkLead(ctx, actor.orgId, body.leadUserId);
+  const others = await countOrgOthers(ctx.db, actor.orgId, call.year, '');
+  const oneRule = call.commonEligibility.find((r) => r.id === 'common.oneApplicationPerOrg');
+  const conflict = () =>
+    new DomainError('conflict', {
+      zh: `本单位在${call.year}年度已有一项申报；${oneRule ? oneRule.explain.replace(/；.*$/, '') : '同一申报单位在同一指南年度内限报一项'}`,
+      en: `Your organisation already has an application in ${call.year}: one application per organisation per call year`,
+      params: { rule: 'common.oneApplicationPerOrg' },
+    });
+  if (others > 0) throw conflict();
+  const id = randomUUID();
+  const now = ctx.now();
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await insertApplication(trx, {
+        id,
+        call_id: row.id,
+        call_year: call.year,
+        direction_code: body.directionCode,
+        org_id: actor.orgId,
+        lead_user_id: body.leadUserId ?? null,
+        created_by: actor.userId,
+        content: JSON.stringify({}),
+        created_at: now,
+        updated_at: now,
+        returned_by_stage: null,
+        return_reason: null,
+        submitted_at: null,
+      });
+      await insertVersion(trx, {
+        application_id: id,
+        version: 1,
+        content: {},
+        saved_by: actor.userId,
+        saved_at: now,
+        finding_count: 0,
+      });
+      await appendAudit(trx, {
+        actor: auditWho(actor, ip),
+        action: 'application.create',
+        objectType: 'application',
+        objectId: id,
+        after: { callId: row.id, directionCode: body.directionCode, orgId: actor.orgId },
+      });
+    });
+  } catch (e) {
+    // the unique index (org_id, call_year) catches two starts racing each other
+    if ((e as { code?: string }).code === '23505') throw conflict();
+    throw e;
+  }
+  return detailDto(ctx, actor, await loadApplication(ctx, actor, id));
+}
+
+export async function getApplication(ctx: AppContext, actor: Actor, id: string, ip?: string) {
+  return detailDto(ctx, actor, await readable(ctx, actor, id, ip));
+}
+
+export async function listApplicationsFor(
+  ctx: AppContext,
+  actor: Actor,
+  q: { callId?: string; status?: ApplicationStatus; page: number; pageSize: number },
+) {
+  const orgUser = actor.roles.includes('orgAdmin') || actor.roles.includes('projectLead');
+  let scope: Parameters<typeof listApplications>[2];
+  if (orgUser) scope = { orgId: actor.orgId };
+  else if (
+    actor.roles.some((r) => r === 'commissionStaff' || r === 'programmeOfficeStaff' || r === 'auditor')
+  )
+    scope = { statuses: SUBMITTED_STATUSES };
+  else {
+    // district officer: applications of their district that reached district review
+    const own = await getOrg(ctx, actor, actor.orgId);
+    const d = districtOf(own.region);
+    if (!d) return { total: 0, items: [] };
+    scope = { district: d, statuses: ['districtReview', 'approved', 'submitted', 'returned', 'awarded'] };
+  }
+  const { total, items } = await listApplications(ctx.db, q, scope);
+  const out = [];
+  for (const r of items) {
+    const { call } = await loadCall(ctx, r.call_id);
+    const found = findDirection(call, r.direction_code);
+    if (scope.district && !found?.direction.needsDistrictRecommendation) continue;
+    const project = (r.content?.project ?? {}) as Record<string, unknown>;
+    out.push({
+      ...summaryDto(
+        {
+          app: { ...r, content: {} } as never,
+          call,
+          direction: found?.direction ?? ({ title: null } as never),
+          org: { id: r.org_id, name: r.org_name, type: r.org_type, region: '', uscc: '' },
+        },
+        r.receipt_number,
+      ),
+      projectTitle: typeof project.title === 'string' ? project.title : null,
+    });
+  }
+  return { total, items: out };
+}
+
+export async function saveDraft(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  body: { baseVersion?: number; content: Record<string, unknown>; leadUserId?: string | null },
+  ip?: string,
+) {
+  const l = await readable(ctx, actor, id, ip);
+  await enforceApp(ctx, actor, canEditApplication(actor, factsOf(l)), 'application.edit', id, ip);
+  if (body.leadUserId !== undefined && body.leadUserId !== l.app.lead_user_id) {
+    if (!actor.roles.includes('orgAdmin'))
+      throw new DomainError('forbidden', {
+        zh: '只有单位管理员可以更换项目负责人',
+        en: 'Only the organisation admin may change the project lead',
+      });
+    await checkLead(ctx, l.app.org_id, body.leadUserId);
+  }
+  const merged: Record<string, unknown> = { ...l.app.content };
+  for (const k of SECTION_KEYS)
+    if (k in body.content && body.content[k] !== undefined) merged[k] = body.content[k];
+  const fieldErrors = draftFieldErrors(merged);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const version = await saveContent(trx, id, merged, body.leadUserId, body.baseVersion, now);
+    if (version === null)
+      throw new DomainError('conflict', {
+        zh: '申报书已在别处保存过，请刷新后合并您的修改（您填写的内容仍在页面上）',
+        en: 'Someone saved this application since you opened it; reload and merge your changes',
+        params: { currentVersion: (await findApplication(trx, id))?.version },
+      });
+    await insertVersion(trx, {
+      application_id: id,
+      version,
+      content: merged,
+      saved_by: actor.userId,
+      saved_at: now,
+      finding_count: fieldErrors.length,
+    });
+    await appendAudit(trx, {
+      actor: auditWho(actor, ip),
+      action: 'application.save',
+      objectType: 'application',
+      objectId: id,
+      detail: { version, sections: Object.keys(body.content), fieldErrors: fieldErrors.length },
+    });
+  });
+  const application = await detailDto(ctx, actor, await loadApplication(ctx, actor, id));
+  return { application, fieldErrors, saved: true };
+}
+
+export async function versionsOf(ctx: AppContext, actor: Actor, id: string, ip?: string) {
+  await readable(ctx, actor, id, ip);
+  const rows = await listVersions(ctx.db, id);
+  return {
+    items: rows.map((v) => ({
+      version: v.version,
+      savedAt: new Date(v.saved_at).toISOString(),
+      savedBy: v.saved_by,
+      findingCount: v.finding_count,
+    })),
+  };
+}
+
+export async function versionOf(ctx: AppContext, actor: Actor, id: string, version: number, ip?: string) {
+  const l = await readable(ctx, actor, id, ip);
+  const v = await findVersion(ctx.db, id, version);
+  if (!v) throw new DomainError('not_found', { zh: '没有该版本', en: 'No such version' });
+  return {
+    version: v.version,
+    savedAt: new Date(v.saved_at).toISOString(),
+    savedBy: v.saved_by,
+    findingCount: v.finding_count,
+    content:
+      actor.orgId === l.app.org_id
+        ? v.content
+        : (await import('../../platform/mask.js')).maskPersonal(v.content),
+  };
+}
+
+/** Screening + content checks on the current draft (the live checklist), at `now`. */
+export async function computeChecklist(ctx: AppContext, l: Loaded) {
+  const [attachments, leadOngoing, others, reviews] = await Promise.all([
+    listAttachments(ctx.db, l.app.id),
+    countLeadOngoing(ctx.db, l.app.lead_user_id),
+    countOrgOthers(ctx.db, l.app.org_id, l.app.call_year, l.app.id),
+    listReviews(ctx.db, l.app.id),
+  ]);
+  const commitment = reviews
+    .filter((r) => r.stage === 'district' && r.decision === 'approve')
+    .at(-1)?.commitment_fen;
+  const facts = buildFacts({
+    content: l.app.content,
+    org: l.org,
+    attachments: attachments.map((a) => ({ type: a.type, fileId: a.file_id, name: a.name })),
+    leadOngoingProjects: leadOngoing,
+    orgOtherApplicationsThisYear: others,
+    districtCommitmentFen: commitment === undefined || commitment === null ? null : Number(commitment),
+  });
+  const screening = screenApplication(l.call, l.app.direction_code, facts);
+  const checklist = combineChecklist(
+    screening,
+    contentFindings(l.app.content, l.direction, l.org.type, l.app.lead_user_id),
+    draftFieldErrors(l.app.content),
+  );
+  return { checklist, attachments };
+}
+
+export async function checklistFor(ctx: AppContext, actor: Actor, id: string, ip?: string) {
+  const l = await readable(ctx, actor, id, ip);
+  const { checklist } = await computeChecklist(ctx, l);
+  const deadline = deadlineState(l.call, ctx.now());
+  return {
+    applicationId: id,
+    version: l.app.version,
+    status: l.app.status,
+    deadline,
+    closesAt: l.call.window.closesAt,
+    serverTime: new Date(ctx.now()).toISOString(),
+    ...checklist,
+    canSubmit: checklist.overall === 'pass' && deadline === 'open',
+  };
+}
+
+export async function deleteDraft(ctx: AppContext, actor: Actor, id: string, ip?: string) {
+  const l = await readable(ctx, actor, id, ip);
+  if (!actor.roles.includes('orgAdmin') || actor.orgId !== l.app.org_id)
+    throw new DomainError('forbidden', {
+      zh: '只有本单位管理员可以删除申报草稿',
+      en: 'Only your organisation admin may delete a draft',
+    });
+  if (l.app.status !== 'draft' && l.app.status !== 'returned')
+    throw new DomainError('invalid_state', {
+      zh: '只能删除未提交审核的草稿',
+      en: 'Only a draft can be deleted',
+    });
+  await ctx.db.transaction().execute(async (trx) => {
+    await deleteApplication(trx, id);
+    await appendAudit(trx, {
+      actor: auditWho(actor, ip),
+      action: 'application.delete',
+      objectType: 'application',
+      objectId: id,
+      before: { status: l.app.status, directionCode: l.app.direction_code, version: l.app.version },
+    });
+  });
+}

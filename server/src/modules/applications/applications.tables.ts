@@ -1,0 +1,116 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Timestamp } from '../../platform/db-types.js';
+import type { ApplicationStatus } from './application.workflow.js';
+
+type JsonCol<T> = ColumnType<T, string, string>;
+type BigIntCol = ColumnType<string | number, number | bigint | string, number | bigint | string>;
+
+export interface ApplicationTable {
+  id: string;
+  call_id: string;
+  call_year: number;
+  direction_code: string;
+  org_id: string;
+  lead_user_id: string | null;
+  created_by: string;
+  status: Generated<ApplicationStatus>;
+  content: JsonCol<Record<string, unknown>>;
+  version: Generated<number>;
+  returned_by_stage: 'org' | 'district' | null;
+  return_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+}
+
+export interface ApplicationVersionTable {
+  application_id: string;
+  version: number;
+  content: JsonCol<Record<string, unknown>>;
+  saved_by: string;
+  saved_at: Timestamp;
+  finding_count: number;
+}
+
+export interface ApplicationAttachmentTable {
+  id: string;
+  application_id: string;
+  type: string;
+  file_id: string;
+  name: string;
+  size: BigIntCol;
+  sha256: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface ApplicationReviewTable {
+  id: string;
+  application_id: string;
+  stage: 'org' | 'district';
+  decision: 'approve' | 'return';
+  reason: string | null;
+  commitment_fen: BigIntCol | null;
+  opinion: string | null;
+  actor_id: string;
+  actor_org_id: string;
+  at: Timestamp;
+}
+
+export interface ApplicationReceiptTable {
+  application_id: string;
+  call_id: string;
+  seq: number;
+  number: string;
+  submitted_at: Timestamp;
+  package_sha256: string;
+  package: JsonCol<unknown>;
+}
+
+export interface ScreeningRunTable {
+  id: string;
+  call_id: string;
+  status: 'running' | 'done' | 'failed';
+  total: number;
+  done: number;
+  summary: JsonCol<Record<string, number>> | null;
+  error: string | null;
+  started_by: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface ScreeningSnapshotTable {
+  id: string;
+  application_id: string;
+  call_id: string;
+  source: 'submission' | 'run';
+  run_id: string | null;
+  overall: 'pass' | 'fail' | 'incomplete';
+  result: JsonCol<unknown>;
+  created_at: Timestamp;
+}
+
+export interface ScreeningDecisionTable {
+  id: string;
+  application_id: string;
+  rule_id: string;
+  action: 'confirm' | 'override';
+  verdict: 'pass' | 'fail';
+  reason: string;
+  actor_id: string;
+  at: Timestamp;
+}
+
+declare module '../../platform/db-types.js' {
+  interface DB {
+    applications: ApplicationTable;
+    application_versions: ApplicationVersionTable;
+    application_attachments: ApplicationAttachmentTable;
+    application_reviews: ApplicationReviewTable;
+    application_receipts: ApplicationReceiptTable;
+    screening_runs: ScreeningRunTable;
+    screening_snapshots: ScreeningSnapshotTable;
+    screening_decisions: ScreeningDecisionTable;
+  }
+}

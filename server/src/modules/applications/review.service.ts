@@ -1,0 +1,166 @@
+/**
+ * 申报单位审核 and 推荐部门审核: send for review, approve, return with reasons. Each step asks the
+ * workflow table and the policy, and writes the review row and the audit record in one transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../platform/context.js';
+import { appendAudit } from '../../platform/audit.js';
+import { DomainError } from '../../platform/errors.js';
+import type { Actor } from '../../platform/roles.js';
+import { canAct } from './application.policy.js';
+import { findTransition, type ApplicationAction } from './application.workflow.js';
+import { findApplication, insertReview, updateApplication } from './applications.repo.js';
+import {
+  auditWho,
+  detailDto,
+  enforceApp,
+  factsOf,
+  loadApplication,
+  sameDistrict,
+  type Loaded,
+} from './application.context.js';
+import { readable } from './applications.service.js';
+import { notifyReturned } from './receipt.notify.js';
+
+const reasonRequired = () =>
+  new DomainError('validation_failed', {
+    fields: [
+      {
+        field: 'reason',
+        code: 'required',
+        message: '退回时须填写退回理由',
+        messageEn: 'Give the reason for returning it',
+      },
+    ],
+  });
+
+async function step(
+  ctx: AppContext,
+  actor: Actor,
+  l: Loaded,
+  action: ApplicationAction,
+  review: {
+    stage: 'org' | 'district';
+    decision: 'approve' | 'return';
+    reason?: string;
+    commitmentFen?: number;
+    opinion?: string;
+  } | null,
+  ip?: string,
+) {
+  const district = actor.roles.includes('districtOfficer')
+    ? await sameDistrict(ctx, actor, l.org.region)
+    : false;
+  await enforceApp(
+    ctx,
+    actor,
+    canAct(actor, factsOf(l), action, district),
+    `application.${action}`,
+    l.app.id,
+    ip,
+  );
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const cur = await findApplication(trx, l.app.id, true);
+    // re-check on the locked row: someone may have acted in between
+    const t = cur ? findTransition(cur.status, action, l.direction.needsDistrictRecommendation) : undefined;
+    if (!cur || !t)
+      throw new DomainError('invalid_state', {
+        zh: '申报书状态已变化，请刷新',
+        en: 'The application changed meanwhile; reload',
+      });
+    const returning = t.to === 'returned';
+    await updateApplication(trx, cur.id, {
+      status: t.to,
+      updated_at: now,
+      ...(returning
+        ? { return_reason: review?.reason ?? null, returned_by_stage: review?.stage ?? 'org' }
+        : {}),
+      ...(action === 'sendForReview' ? { return_reason: null, returned_by_stage: null } : {}),
+    });
+    if (review)
+      await insertReview(trx, {
+        id: randomUUID(),
+        application_id: cur.id,
+        stage: review.stage,
+        decision: review.decision,
+        reason: review.reason ?? null,
+        commitment_fen: review.commitmentFen ?? null,
+        opinion: review.opinion ?? null,
+        actor_id: actor.userId,
+        actor_org_id: actor.orgId,
+        at: now,
+      });
+    await appendAudit(trx, {
+      actor: auditWho(actor, ip),
+      action: `application.${action}`,
+      objectType: 'application',
+      objectId: cur.id,
+      before: { status: cur.status },
+      after: { status: t.to },
+      detail: review ?? undefined,
+    });
+    if (returning)
+      await notifyReturned(ctx, trx, [cur.lead_user_id, cur.created_by], {
+        applicationId: cur.id,
+        stage: review?.stage ?? 'org',
+        reason: review?.reason ?? '',
+      });
+  });
+  return detailDto(ctx, actor, await loadApplication(ctx, actor, l.app.id));
+}
+
+export async function sendForReview(ctx: AppContext, actor: Actor, id: string, ip?: string) {
+  const l = await readable(ctx, actor, id, ip);
+  return step(ctx, actor, l, 'sendForReview', null, ip);
+}
+
+export async function orgReview(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  body: { decision: 'approve' | 'return'; reason?: string },
+  ip?: string,
+) {
+  const l = await readable(ctx, actor, id, ip);
+  if (body.decision === 'return' && !body.reason?.trim()) throw reasonRequired();
+  // "return" from approved is the admin taking it back; from orgReview it is the review's return
+  return step(
+    ctx,
+    actor,
+    l,
+    body.decision === 'approve' ? 'orgApprove' : 'orgReturn',
+    { stage: 'org', ...body },
+    ip,
+  );
+}
+
+export async function districtReview(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  body: { decision: 'approve' | 'return'; reason?: string; commitmentFen?: number; opinion?: string },
+  ip?: string,
+) {
+  const l = await readable(ctx, actor, id, ip);
+  if (body.decision === 'return' && !body.reason?.trim()) throw reasonRequired();
+  if (body.decision === 'approve' && body.commitmentFen === undefined)
+    throw new DomainError('validation_failed', {
+      fields: [
+        {
+          field: 'commitmentFen',
+          code: 'required',
+          message: '同意推荐时须填写区级承诺投入资金（分）',
+          messageEn: 'Give the district funding committed (fen) to recommend it',
+        },
+      ],
+    });
+  return step(
+    ctx,
+    actor,
+    l,
+    body.decision === 'approve' ? 'districtApprove' : 'districtReturn',
+    { stage: 'district', ...body },
+    ip,
+  );
+}

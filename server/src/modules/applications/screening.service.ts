@@ -1,0 +1,360 @@
+/**
+ * Screening (形式审查) for staff: run the rules over every submitted application of a call (a run
+ * with progress), confirm or override findings with a written reason (audited), the screening list
+ * with filters, and its Excel export (personal data masked).
+ */
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import type { AppContext } from '../../platform/context.js';
+import { appendAudit, auditEvent } from '../../platform/audit.js';
+import { DomainError } from '../../platform/errors.js';
+import { maskPhone } from '../../platform/mask.js';
+import type { Actor } from '../../platform/roles.js';
+import type { ScreeningResult } from '../calls/call.rules.js';
+import { findDirection } from '../calls/call.schema.js';
+import { formatFen } from '../calls/rule.describe.js';
+import { loadCall, shanghaiIso } from '../calls/calls.service.js';
+import { ORG_TYPES } from '../identity/org.rules.js';
+import { applyDecisions, type Decision } from './application.rules.js';
+import { SUBMITTED_STATUSES } from './application.workflow.js';
+import { findApplication } from './applications.repo.js';
+import { auditWho, notFound, withCall } from './application.context.js';
+import { computeChecklist } from './applications.service.js';
+import {
+  decisionsOf,
+  findRun,
+  insertDecision,
+  insertRun,
+  insertSnapshot,
+  screeningRows,
+  submittedIds,
+  updateRun,
+} from './screening.repo.js';
+
+/** Runs at most this many applications inline; larger calls continue in the background. */
+export const INLINE_RUN_LIMIT = 200;
+
+function runDto(r: {
+  id: string;
+  call_id: string;
+  status: string;
+  total: number;
+  done: number;
+  summary: unknown;
+  error: string | null;
+  started_at: Date | string;
+  finished_at: Date | string | null;
+}) {
+  return {
+    id: r.id,
+    callId: r.call_id,
+    status: r.status as 'running' | 'done' | 'failed',
+    total: r.total,
+    done: r.done,
+    summary: (r.summary as Record<string, number> | null) ?? null,
+    error: r.error,
+    startedAt: new Date(r.started_at).toISOString(),
+    finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+  };
+}
+
+async function runAll(ctx: AppContext, actor: Actor, runId: string, callId: string, ids: string[]) {
+  const summary = { pass: 0, fail: 0, incomplete: 0 };
+  try {
+    let done = 0;
+    for (const { id } of ids.map((id) => ({ id }))) {
+      const app = await findApplication(ctx.db, id);
+      if (!app) continue;
+      const l = await withCall(ctx, actor, app);
+      const { checklist } = await computeChecklist(ctx, l);
+      await insertSnapshot(ctx.db, {
+        id: randomUUID(),
+        application_id: id,
+        call_id: callId,
+        source: 'run',
+        run_id: runId,
+        overall: checklist.screening.overall,
+        result: JSON.stringify(checklist.screening),
+        created_at: ctx.now(),
+      });
+      summary[checklist.screening.overall] += 1;
+      done += 1;
+      if (done % 50 === 0) await updateRun(ctx.db, runId, { done });
+    }
+    await ctx.db.transaction().execute(async (trx) => {
+      await updateRun(trx, runId, {
+        done,
+        status: 'done',
+        summary: JSON.stringify(summary),
+        finished_at: ctx.now(),
+      });
+      await appendAudit(trx, {
+        actor: auditWho(actor),
+        action: 'screening.run',
+        objectType: 'call',
+        objectId: callId,
+        detail: { runId, ...summary },
+      });
+    });
+  } catch (e) {
+    await updateRun(ctx.db, runId, {
+      status: 'failed',
+      error: (e as Error).message.slice(0, 500),
+      finished_at: ctx.now(),
+    });
+    throw e;
+  }
+}
+
+export async function startScreeningRun(ctx: AppContext, actor: Actor, callId: string, ip?: string) {
+  await loadCall(ctx, callId);
+  const ids = (await submittedIds(ctx.db, callId)).map((r) => r.id);
+  const runId = randomUUID();
+  await insertRun(ctx.db, {
+    id: runId,
+    call_id: callId,
+    status: 'running',
+    total: ids.length,
+    done: 0,
+    started_by: actor.userId,
+    started_at: ctx.now(),
+  });
+  await auditEvent(ctx.db, {
+    actor: auditWho(actor, ip),
+    action: 'screening.run.start',
+    objectType: 'call',
+    objectId: callId,
+    detail: { runId, total: ids.length },
+  });
+  if (ids.length <= INLINE_RUN_LIMIT) await runAll(ctx, actor, runId, callId, ids);
+  else void runAll(ctx, actor, runId, callId, ids).catch(() => undefined);
+  return runDto((await findRun(ctx.db, callId, runId))!);
+}
+
+export async function getScreeningRun(ctx: AppContext, callId: string, runId: string) {
+  const r = await findRun(ctx.db, callId, runId);
+  if (!r) throw new DomainError('not_found', { zh: '没有该审查批次', en: 'No such screening run' });
+  return runDto(r);
+}
+
+export interface ScreeningFilter {
+  direction?: string;
+  result?: 'pass' | 'fail' | 'incomplete';
+  orgType?: string;
+  overridden?: boolean;
+}
+
+/** The screening list of a call: latest snapshot per submitted application, after staff decisions. */
+export async function screeningList(ctx: AppContext, callId: string, f: ScreeningFilter) {
+  const { call } = await loadCall(ctx, callId);
+  const rows = await screeningRows(ctx.db, callId, f);
+  const decisions = await decisionsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const byApp = new Map<string, Decision[]>();
+  for (const d of decisions) {
+    const list = byApp.get(d.application_id) ?? [];
+    list.push({
+      ruleId: d.rule_id,
+      action: d.action,
+      verdict: d.verdict,
+      reason: d.reason,
+      actorId: d.actor_id,
+      at: new Date(d.at).toISOString(),
+    });
+    byApp.set(d.application_id, list);
+  }
+  const items = rows.map((r) => {
+    const result = r.result as ScreeningResult | null;
+    const eff = result ? applyDecisions(result, byApp.get(r.id) ?? []) : null;
+    const content = (r.content ?? {}) as Record<string, Record<string, unknown> | undefined>;
+    const budget = content.budget ?? {};
+    const lead = content.lead ?? {};
+    return {
+      applicationId: r.id,
+      receiptNumber: r.receipt_number,
+      submittedAt: r.submitted_at ? shanghaiIso(r.submitted_at) : null,
+      directionCode: r.direction_code,
+      directionTitle: findDirection(call, r.direction_code)?.direction.title ?? r.direction_code,
+      orgId: r.org_id,
+      orgName: r.org_name,
+      orgType: r.org_type,
+      orgTypeLabel: {
+        ...(ORG_TYPES[r.org_type as keyof typeof ORG_TYPES] ?? { zh: r.org_type, en: r.org_type }),
+      },
+      projectTitle: typeof content.project?.title === 'string' ? (content.project.title as string) : null,
+      leadName: typeof lead.name === 'string' ? lead.name : null,
+      leadPhone: typeof lead.phone === 'string' ? maskPhone(lead.phone) : null,
+      requestedGrantFen: typeof budget.requestedGrantFen === 'number' ? budget.requestedGrantFen : null,
+      selfFundingFen: typeof budget.selfFundingFen === 'number' ? budget.selfFundingFen : null,
+      screenedAt: r.screened_at ? new Date(r.screened_at).toISOString() : null,
+      screenedBy: (r.screened_by as 'submission' | 'run' | null) ?? null,
+      automatic: (r.overall as 'pass' | 'fail' | 'incomplete' | null) ?? null,
+      result: eff?.overall ?? null,
+      overridden: eff?.overridden ?? false,
+      findings: (eff?.findings ?? []).map((x) => ({
+        ruleId: x.ruleId,
+        label: x.label,
+        labelEn: x.labelEn,
+        group: x.group,
+        severity: x.severity,
+        applicable: x.applicable,
+        passed: x.passed,
+        automatic: result!.findings.find((y) => y.ruleId === x.ruleId)?.passed ?? x.passed,
+        reason: x.reason,
+        decision: x.decision,
+      })),
+    };
+  });
+  const filtered = items.filter(
+    (i) =>
+      (!f.result || i.result === f.result) && (f.overridden === undefined || i.overridden === f.overridden),
+  );
+  const summary = { total: filtered.length, pass: 0, fail: 0, incomplete: 0, unscreened: 0, overridden: 0 };
+  for (const i of filtered) {
+    if (i.result) summary[i.result] += 1;
+    else summary.unscreened += 1;
+    if (i.overridden) summary.overridden += 1;
+  }
+  return { summary, items: filtered };
+}
+
+export async function decideFinding(
+  ctx: AppContext,
+  actor: Actor,
+  applicationId: string,
+  body: { ruleId: string; action: 'confirm' | 'override'; verdict?: 'pass' | 'fail'; reason: string },
+  ip?: string,
+) {
+  const app = await findApplication(ctx.db, applicationId);
+  if (!app) throw notFound();
+  if (!SUBMITTED_STATUSES.includes(app.status))
+    throw new DomainError('invalid_state', {
+      zh: '只能审查已提交的申报',
+      en: 'Only submitted applications are screened',
+    });
+  const list = await screeningList(ctx, app.call_id, {});
+  const item = list.items.find((i) => i.applicationId === applicationId);
+  const finding = item?.findings.find((x) => x.ruleId === body.ruleId);
+  if (!finding)
+    throw new DomainError('validation_failed', {
+      fields: [
+        {
+          field: 'ruleId',
+          code: 'unknown_rule',
+          message: `该申报的审查结果中没有规则「${body.ruleId}」`,
+          messageEn: `No finding for rule "${body.ruleId}"`,
+        },
+      ],
+    });
+  if (body.action === 'override' && !body.verdict)
+    throw new DomainError('validation_failed', {
+      fields: [
+        {
+          field: 'verdict',
+          code: 'required',
+          message: '调整结论时须给出调整后的结论（pass/fail）',
+          messageEn: 'An override needs the new verdict (pass/fail)',
+        },
+      ],
+    });
+  const verdict = body.action === 'confirm' ? (finding.automatic === true ? 'pass' : 'fail') : body.verdict!;
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertDecision(trx, {
+      id: randomUUID(),
+      application_id: applicationId,
+      rule_id: body.ruleId,
+      action: body.action,
+      verdict,
+      reason: body.reason,
+      actor_id: actor.userId,
+      at: now,
+    });
+    await appendAudit(trx, {
+      actor: auditWho(actor, ip),
+      action: `screening.${body.action}`,
+      objectType: 'application',
+      objectId: applicationId,
+      before: { ruleId: body.ruleId, passed: finding.passed },
+      after: { ruleId: body.ruleId, verdict },
+      detail: { reason: body.reason },
+    });
+  });
+  return (await screeningList(ctx, app.call_id, {})).items.find((i) => i.applicationId === applicationId)!;
+}
+
+const RESULT_ZH = { pass: '通过', fail: '不通过', incomplete: '信息不完整' } as const;
+
+/** The screening list as an .xlsx workbook (personal data masked). */
+export async function screeningWorkbook(
+  ctx: AppContext,
+  actor: Actor,
+  callId: string,
+  f: ScreeningFilter,
+  ip?: string,
+) {
+  const { call } = await loadCall(ctx, callId);
+  const { items } = await screeningList(ctx, callId, f);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'TransferOne 科转通';
+  wb.created = ctx.now();
+  const ws = wb.addWorksheet('形式审查清单');
+  ws.columns = [
+    { header: '回执编号', key: 'receipt', width: 18 },
+    { header: '提交时间（北京时间）', key: 'submittedAt', width: 22 },
+    { header: '申报方向', key: 'direction', width: 26 },
+    { header: '申报单位', key: 'org', width: 30 },
+    { header: '单位类型', key: 'orgType', width: 14 },
+    { header: '项目名称', key: 'title', width: 36 },
+    { header: '项目负责人', key: 'lead', width: 12 },
+    { header: '联系电话', key: 'phone', width: 16 },
+    { header: '申请资助经费', key: 'requested', width: 14 },
+    { header: '单位自筹经费', key: 'self', width: 14 },
+    { header: '自动审查结论', key: 'automatic', width: 14 },
+    { header: '最终结论', key: 'result', width: 12 },
+    { header: '人工调整', key: 'overridden', width: 10 },
+    { header: '未通过的规则', key: 'failed', width: 60 },
+    { header: '人工调整理由', key: 'reasons', width: 40 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const i of items) {
+    ws.addRow({
+      receipt: i.receiptNumber,
+      submittedAt: i.submittedAt?.replace('T', ' ').slice(0, 19),
+      direction: `${i.directionCode} ${i.directionTitle}`,
+      org: i.orgName,
+      orgType: i.orgTypeLabel.zh,
+      title: i.projectTitle,
+      lead: i.leadName,
+      phone: i.leadPhone,
+      requested: i.requestedGrantFen === null ? null : formatFen(i.requestedGrantFen),
+      self: i.selfFundingFen === null ? null : formatFen(i.selfFundingFen),
+      automatic: i.automatic ? RESULT_ZH[i.automatic] : '未审查',
+      result: i.result ? RESULT_ZH[i.result] : '未审查',
+      overridden: i.overridden ? '是' : '否',
+      failed: i.findings
+        .filter((x) => x.severity === 'error' && x.passed !== true)
+        .map((x) => `${x.label}：${x.reason.zh}`)
+        .join('\n'),
+      reasons: i.findings
+        .filter((x) => x.decision)
+        .map(
+          (x) =>
+            `${x.label}：${x.decision!.action === 'override' ? '调整为' + (x.decision!.verdict === 'pass' ? '通过' : '不通过') : '确认'}（${x.decision!.reason}）`,
+        )
+        .join('\n'),
+    });
+  }
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  await auditEvent(ctx.db, {
+    actor: auditWho(actor, ip),
+    action: 'screening.export',
+    objectType: 'call',
+    objectId: callId,
+    detail: { rows: items.length, filter: f },
+  });
+  return { buffer, filename: `screening-${call.year}-${callId.slice(0, 8)}.xlsx` };
+}

@@ -1,0 +1,175 @@
+/**
+ * The final submit (正式提交): small and atomic. One transaction takes the row lock, draws the next
+ * receipt number of the call, stores the screening snapshot, the receipt (with the package and its
+ * SHA-256) and the audit record. Submitting again returns the same receipt.
+ *
+ * Deadline rule: judged on `receivedAt`, the server clock (ctx.now()) when the submit request is
+ * handled, never the client's clock; the window is [opensAt, closesAt): at 16:29:59.999 +08:00 a
+ * submit is accepted, at exactly 16:30:00.000 +08:00 and after it is refused (deadline_passed).
+ */
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../platform/context.js';
+import { appendAudit } from '../../platform/audit.js';
+import { DomainError } from '../../platform/errors.js';
+import type { Actor } from '../../platform/roles.js';
+import { deadlineState, formatShanghai } from '../calls/call.rules.js';
+import { nextReceiptSeq } from '../calls/calls.repo.js';
+import { canAct } from './application.policy.js';
+import { receiptNumber, submissionPackage } from './application.rules.js';
+import {
+  findApplication,
+  findReceipt,
+  insertReceipt,
+  listAttachments,
+  updateApplication,
+} from './applications.repo.js';
+import { insertSnapshot } from './screening.repo.js';
+import { auditWho, enforceApp, factsOf, receiptDto, type Loaded } from './application.context.js';
+import { computeChecklist, readable } from './applications.service.js';
+import { notifyReceipt } from './receipt.notify.js';
+import { shanghaiIso } from '../calls/calls.service.js';
+
+export function deadlinePassed(closesAt: string, receivedAt: Date) {
+  const zh = formatShanghai(new Date(closesAt));
+  return new DomainError('deadline_passed', {
+    zh: `申报已于 ${zh}（北京时间）截止，服务器接收时间为 ${formatShanghai(receivedAt)}，不再接受提交`,
+    en: `The application window closed at ${zh} Beijing time (${closesAt}); the server received this at ${receivedAt.toISOString()}`,
+    params: { closesAt, receivedAt: receivedAt.toISOString() },
+  });
+}
+
+async function existingReceipt(ctx: AppContext, l: Loaded) {
+  const r = await findReceipt(ctx.db, l.app.id);
+  return r ? receiptDto(r, l.app, l.call) : null;
+}
+
+export async function submitApplication(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  receivedAt: Date,
+  ip?: string,
+): Promise<{ created: boolean; receipt: ReturnType<typeof receiptDto> }> {
+  const l = await readable(ctx, actor, id, ip);
+  if (l.app.status === 'submitted' || l.app.status === 'awarded') {
+    const r = await existingReceipt(ctx, l);
+    if (r && actor.orgId === l.app.org_id) return { created: false, receipt: r };
+  }
+  const state = deadlineState(l.call, receivedAt);
+  if (state === 'closed') throw deadlinePassed(l.call.window.closesAt, receivedAt);
+  if (state === 'notOpen')
+    throw new DomainError('window_not_open', {
+      zh: `网上填报尚未开始（起始时间 ${formatShanghai(new Date(l.call.window.opensAt))} 北京时间）`,
+      en: `The window opens at ${l.call.window.opensAt}`,
+    });
+  await enforceApp(ctx, actor, canAct(actor, factsOf(l), 'submit'), 'application.submit', id, ip);
+  const { checklist } = await computeChecklist(ctx, l);
+  if (checklist.overall !== 'pass') {
+    const failing = [
+      ...checklist.screening.findings
+        .filter((f) => f.severity === 'error' && f.passed !== true)
+        .map((f) => ({
+          field: Array.isArray(f.field) ? f.field.join(',') : f.field,
+          code: f.ruleId,
+          message: f.reason.zh,
+          messageEn: f.reason.en,
+        })),
+      ...checklist.content
+        .filter((f) => f.passed !== true)
+        .map((f) => ({ field: f.field, code: f.id, message: f.reason.zh, messageEn: f.reason.en })),
+      ...checklist.fieldErrors,
+    ];
+    throw new DomainError('application_incomplete', {
+      fields: failing,
+      params: { overall: checklist.overall },
+    });
+  }
+
+  const out = await ctx.db.transaction().execute(async (trx) => {
+    const cur = await findApplication(trx, id, true);
+    if (!cur) throw new DomainError('not_found');
+    if (cur.status === 'submitted') return { created: false as const };
+    if (cur.status !== 'approved')
+      throw new DomainError('invalid_state', {
+        zh: '申报书状态已变化，请刷新',
+        en: 'The application changed meanwhile; reload',
+      });
+    const attachments = await listAttachments(trx, id);
+    const seq = await nextReceiptSeq(trx, cur.call_id);
+    const number = receiptNumber(l.call.year, seq);
+    const { pkg, sha256 } = submissionPackage({
+      applicationId: id,
+      callId: cur.call_id,
+      callNumber: l.call.number,
+      directionCode: cur.direction_code,
+      orgId: cur.org_id,
+      leadUserId: cur.lead_user_id,
+      content: cur.content,
+      attachments: attachments.map((a) => ({
+        type: a.type,
+        fileId: a.file_id,
+        name: a.name,
+        size: Number(a.size),
+        sha256: a.sha256,
+      })),
+    });
+    await updateApplication(trx, id, {
+      status: 'submitted',
+      submitted_at: receivedAt,
+      updated_at: receivedAt,
+    });
+    await insertReceipt(trx, {
+      application_id: id,
+      call_id: cur.call_id,
+      seq,
+      number,
+      submitted_at: receivedAt,
+      package_sha256: sha256,
+      package: JSON.stringify(pkg),
+    });
+    await insertSnapshot(trx, {
+      id: randomUUID(),
+      application_id: id,
+      call_id: cur.call_id,
+      source: 'submission',
+      run_id: null,
+      overall: checklist.screening.overall,
+      result: JSON.stringify(checklist.screening),
+      created_at: receivedAt,
+    });
+    await appendAudit(trx, {
+      actor: auditWho(actor, ip),
+      action: 'application.submit',
+      objectType: 'application',
+      objectId: id,
+      before: { status: cur.status },
+      after: { status: 'submitted', receipt: number, sha256 },
+      detail: { receivedAt: receivedAt.toISOString() },
+    });
+    const project = (cur.content.project ?? {}) as Record<string, unknown>;
+    await notifyReceipt(ctx, trx, [actor.userId, cur.lead_user_id], {
+      applicationId: id,
+      number,
+      submittedAt: shanghaiIso(receivedAt),
+      sha256,
+      callNumber: l.call.number,
+      directionTitle: l.direction.title,
+      projectTitle: typeof project.title === 'string' ? project.title : null,
+      orgName: l.org.name,
+    });
+    return { created: true as const };
+  });
+  const receipt = (await existingReceipt(ctx, l))!;
+  return { created: out.created, receipt };
+}
+
+export async function getReceipt(ctx: AppContext, actor: Actor, id: string, ip?: string) {
+  const l = await readable(ctx, actor, id, ip);
+  const r = await existingReceipt(ctx, l);
+  if (!r)
+    throw new DomainError('not_found', {
+      zh: '该申报尚未提交，没有回执',
+      en: 'Not submitted yet: no receipt',
+    });
+  return r;
+}
