@@ -19,7 +19,7 @@ function arg(name: string, fallback: string): string {
 }
 const flag = (name: string): boolean => process.argv.includes(`--${name}`);
 
-const sizes = arg('sizes', '10000,100000').split(',').filter(Boolean).map(Number);
+const sizes = arg('sizes', '10000,100000').replace('none', '').split(',').filter(Boolean).map(Number);
 const peersArg = arg('peers', 'all');
 const engines =
   peersArg === 'all' ? [...ENGINES] : ['ours', ...peersArg.split(',').filter((p) => p !== 'ours')];
