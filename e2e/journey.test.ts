@@ -20,6 +20,7 @@ import { startServer, type RunningServer } from './support/server.js';
 let srv: RunningServer;
 let browser: BrowserSession;
 const orgs: Record<string, OrgRow> = {};
+const people: Partial<Record<Role, CreatedUser>> = {};
 
 const PEOPLE: Array<{ role: Role; name: string; org: string; nav: string }> = [
   { role: 'programmeOfficeStaff', name: '李文静', org: 'commission', nav: '形式审查' },
@@ -33,6 +34,19 @@ const PEOPLE: Array<{ role: Role; name: string; org: string; nav: string }> = [
   { role: 'auditor', name: '郑丽华', org: 'audit', nav: '审计日志' },
   { role: 'systemAdmin', name: '钱伟', org: 'commission', nav: '机构管理' },
 ];
+
+const USERNAMES: Partial<Record<Role, string>> = {
+  programmeOfficeStaff: 'li.wenjing',
+  finance: 'wang.jianguo',
+  districtOfficer: 'zhao.xiaodong',
+  orgAdmin: 'chen.siyuan',
+  projectLead: 'liu.mingzhe',
+  expert: 'sun.liqun',
+  enterpriseUser: 'zhou.haiyan',
+  techManager: 'wu.zhiqiang',
+  auditor: 'zheng.lihua',
+  systemAdmin: 'qian.wei',
+};
 
 async function signIn(page: Page, username: string, password = FACTORY_PASSWORD) {
   await page.goto(`${srv.baseUrl}/login`);
@@ -99,6 +113,16 @@ beforeAll(async () => {
     region: '上海市浦东新区',
   });
   orgs.audit = await createOrg(env, { name: '上海市审计服务中心', type: 'other', region: '上海市静安区' });
+  // one user per role, made up front so the admin pages and charts have them
+  for (const [i, p] of PEOPLE.entries()) {
+    people[p.role] = await createUser(env, {
+      roles: [p.role],
+      username: USERNAMES[p.role],
+      name: p.name,
+      orgId: orgs[p.org].id,
+      phone: `139${String(10000000 + i * 1234567).slice(0, 8)}`,
+    });
+  }
   browser = await launchBrowser();
 });
 
@@ -179,6 +203,8 @@ describe('web journey', () => {
     const usersText = await page.getByTestId('page-users').textContent();
     expect(usersText).toContain('138****5678');
     expect(usersText).not.toContain('13812345678');
+    await page.getByRole('cell', { name: /钱伟/ }).first().waitFor();
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
     await screenshot(page, 'admin-users');
 
     // audit: the sign-ins and the new organisation are on record
@@ -237,11 +263,7 @@ describe('web journey', () => {
 
   for (const p of PEOPLE) {
     it(`${p.role}: opens the workspace with its navigation`, async () => {
-      const made: CreatedUser = await createUser(srv.env, {
-        roles: [p.role],
-        name: p.name,
-        orgId: orgs[p.org].id,
-      });
+      const made = people[p.role]!;
       const { page, context } = await browser.newPage();
       await signIn(page, made.user.username);
       if (made.totpSecret) {

@@ -3,7 +3,7 @@ import type { MessageKey } from './zh-CN.js';
 /** English (second locale). The type makes a missing key a compile error. */
 export const en: Record<MessageKey, string> = {
   'app.name': 'TransferOne',
-  'app.fullName': 'Technology Transfer Service Platform',
+  'app.fullName': 'Tech-transfer service platform',
   'app.slogan':
     'Calls, reviews, awards, payments, acceptance, evaluation and the technology market on one platform',
   'app.footer': 'TransferOne 科转通 · Technology-transfer service system',
@@ -128,6 +128,7 @@ export const en: Record<MessageKey, string> = {
   'dash.events': 'Events',
   'dash.count': 'Count',
   'dash.permissionCount': '{n} permissions',
+  'dash.permissions': 'Permissions',
   'result.ok': 'OK',
   'result.denied': 'Denied',
   'result.failed': 'Failed',

@@ -125,6 +125,7 @@ export const zhCN = {
   'dash.events': '事件数',
   'dash.count': '数量',
   'dash.permissionCount': '可用权限 {n} 项',
+  'dash.permissions': '可用权限',
   'result.ok': '成功',
   'result.denied': '拒绝',
   'result.failed': '失败',

@@ -31,7 +31,9 @@ export function DashboardPage() {
       <div className="to-welcome">
         <div>
           <h3>
-            {greeting}，{me.name}
+            {greeting}
+            {lang === 'en' ? ', ' : '，'}
+            {me.name}
           </h3>
           <div className="sub">
             {me.orgName} · {roleLabel(role, lang)} · {t('dash.today', { date })}

@@ -102,7 +102,7 @@ export function StatCards({
   if (stats.length < 4) {
     stats.push({
       key: 'perms',
-      title: t('dash.permissionCount', { n: '' }).trim(),
+      title: t('dash.permissions'),
       value: me.permissions.length,
       icon: <KeyOutlined />,
       color: '#8b5cf6',

@@ -116,7 +116,10 @@ export function UserFormModal({
             <Form.Item
               name="email"
               label={t('user.email')}
-              rules={[{ type: 'email', message: t('user.email') }]}
+              rules={[
+                { required: !user, message: t('auth.required') },
+                { type: 'email', message: t('user.email') },
+              ]}
             >
               <Input />
             </Form.Item>

@@ -149,15 +149,19 @@ function UserList() {
       title: t('user.status'),
       dataIndex: 'status',
       width: 90,
-      render: (v: string) => (
-        <Badge status={STATUS_BADGE[v] ?? 'default'} text={t(`user.status.${v}` as MessageKey)} />
-      ),
+      render: (v: string, u) =>
+        u.locked ? (
+          <Badge status="error" text={t('user.status.locked')} />
+        ) : (
+          <Badge status={STATUS_BADGE[v] ?? 'default'} text={t(`user.status.${v}` as MessageKey)} />
+        ),
     },
+    { title: t('user.idNumber'), dataIndex: 'idNumber', width: 190, render: (v: string | null) => v || '—' },
     {
-      title: t('user.lastLogin'),
-      dataIndex: 'lastLoginAt',
-      width: 160,
-      render: (v: string | null) => fmt(v, 'YYYY-MM-DD HH:mm'),
+      title: t('org.createdAt'),
+      dataIndex: 'createdAt',
+      width: 150,
+      render: (v: string | undefined) => fmt(v, 'YYYY-MM-DD HH:mm'),
     },
     {
       title: t('common.actions'),
