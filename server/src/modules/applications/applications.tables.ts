@@ -89,6 +89,7 @@ export interface ScreeningSnapshotTable {
   overall: 'pass' | 'fail' | 'incomplete';
   result: JsonCol<unknown>;
   created_at: Timestamp;
+  seq: Generated<string>;
 }
 
 export interface ScreeningDecisionTable {

@@ -72,7 +72,7 @@ export function screeningRows(db: Db, callId: string, f: { direction?: string; o
           .select(['application_id', 'overall', 'result', 'created_at', 'source'])
           .where('call_id', '=', callId)
           .orderBy('application_id')
-          .orderBy('created_at', 'desc')
+          .orderBy('seq', 'desc')
           .as('s'),
       (join) => join.onRef('s.application_id', '=', 'a.id'),
     )
