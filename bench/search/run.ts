@@ -22,7 +22,12 @@ const flag = (name: string): boolean => process.argv.includes(`--${name}`);
 const sizes = arg('sizes', '10000,100000').replace('none', '').split(',').filter(Boolean).map(Number);
 const peersArg = arg('peers', 'all');
 const engines =
-  peersArg === 'all' ? [...ENGINES] : ['ours', ...peersArg.split(',').filter((p) => p !== 'ours')];
+  peersArg === 'all'
+    ? [...ENGINES]
+    : [
+        ...(flag('no-ours') ? [] : ['ours']),
+        ...peersArg.split(',').filter((p) => p !== 'ours' && p !== 'none'),
+      ];
 const timeoutS = Number(arg('timeout', '600'));
 const heapMb = Number(arg('heap', '6144'));
 const corpora = [...sizes.map((n) => `synth:${n}`)];
