@@ -167,9 +167,7 @@ describe('export and import', { timeout: 180_000 }, () => {
 
     const r = await capture(() => importCommand(dst, file, {}));
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(
-      /单位 org #2 校验位错误的单位: 跳过 skipped\n {4}uscc: .*校验/,
-    );
+    expect(r.out).toMatch(/单位 org #2 校验位错误的单位: 跳过 skipped\n {4}uscc: .*校验/);
     expect(r.out).toMatch(/单位 org #3 : 跳过 skipped\n(.|\n)*name:/);
     expect(r.out).toContain('用户 user #1 ok.user: 已导入 imported（部分字段未导入 / some fields left out）');
     expect(r.out).toContain('phone: 已遮蔽，未导入 / masked, not imported');
