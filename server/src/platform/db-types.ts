@@ -16,7 +16,7 @@ export type Json<T = unknown> = ColumnType<T, string, string>;
 export interface PlatformTables {
   audit_log: {
     seq: Generated<number>;
-    at: Generated<Date>;
+    at: ColumnType<Date, Date | string | undefined, never>;
     actor_id: string | null;
     actor_org_id: string | null;
     actor_label: string | null;

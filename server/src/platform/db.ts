@@ -83,6 +83,9 @@ export async function openDatabase(
 ): Promise<Database> {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // An idle client whose server connection ends (restart, failover, a dropped test database)
+    // emits 'error' on the pool; without a listener that would crash the process.
+    pool.on('error', () => undefined);
     const role = opts.appRole ? config.databaseAppRole : undefined;
     if (role) {
       pool.on('connect', (client) => {

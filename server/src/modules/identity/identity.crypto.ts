@@ -54,7 +54,7 @@ export function identityKey(ctx: AppContext): Promise<Buffer> {
   let k = keys.get(ctx);
   if (!k) {
     k = (async () => {
-      const env = process.env.IDENTITY_SECRET;
+      const env = ctx.config.identitySecret;
       if (env) return createHash('sha256').update(env).digest();
       const row = await ctx.db
         .selectFrom('identity_keys')

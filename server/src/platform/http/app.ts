@@ -133,8 +133,7 @@ export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<
     if (!actor.mfaVerified && roleRequiresMfa(actor.roles) && !cfg.allowWithoutMfa) {
       throw new DomainError('mfa_enrolment_required');
     }
-    if (perm === AUTHENTICATED) return;
-    if (!actorHas(actor, perm)) {
+    if (perm !== AUTHENTICATED && !actorHas(actor, perm)) {
       const def = permissionDef(perm);
       await auditEvent(ctx.db, {
         actor: { id: actor.userId, orgId: actor.orgId, label: actor.name, ip: req.ip },
@@ -150,6 +149,7 @@ export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<
         params: { permission: perm },
       });
     }
+    // Sensitive changes need a fresh password/TOTP proof, whatever the permission kind.
     if (cfg.reauth && ctx.now().getTime() - actor.authenticatedAt.getTime() > ctx.config.reauthMs) {
       throw new DomainError('reauth_required');
     }
