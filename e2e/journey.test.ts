@@ -191,9 +191,10 @@ describe('web journey', () => {
     await expect
       .poll(() => dialog.locator('#uscc_help, .ant-form-item-explain-error').first().textContent())
       .toBeTruthy();
-    await screenshot(page, 'admin-orgs-field-error');
+    await screenshot(page, 'admin-orgs-field-error', { fullPage: false });
     await dialog.getByLabel('统一社会信用代码').fill(randomUscc());
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('cell', { name: '上海浦江生物医药研究所' }).first().waitFor();
 
     // users: the staff member's masked phone, never the full number
@@ -284,6 +285,7 @@ describe('web journey', () => {
         .catch(() => undefined);
       await screenshot(page, `workspace-${p.role}`);
       // pages the role has no permission for answer 403 in the page, not a crash
+      if (p.role === 'systemAdmin') await createUserThroughUi(page);
       if (p.role === 'expert') {
         await page.goto(`${srv.baseUrl}/admin/audit`);
         await page.getByTestId('forbidden').waitFor();
@@ -292,3 +294,45 @@ describe('web journey', () => {
     });
   }
 });
+
+/** systemAdmin creates a project lead (a wrong phone first), who signs in with the initial password and changes it. */
+async function createUserThroughUi(page: Page) {
+  await openNav(page, 'users', '系统管理');
+  await page.getByTestId('page-users').waitFor();
+  await page.getByTestId('user-create').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('账号', { exact: true }).fill('he.jing');
+  await dialog.getByLabel('姓名').fill('何静');
+  await dialog.getByLabel('电子邮箱').fill('he.jing@example.cn');
+  await dialog.getByLabel('手机号').fill('12345');
+  await dialog.locator('.ant-select:has(#user_orgId)').click();
+  await page.keyboard.type('上海理工');
+  await page.locator('.ant-select-item-option[title="上海理工科技大学"]').click();
+  await dialog.locator('.ant-select:has(#user_roles)').click();
+  await page.locator('.ant-select-item-option[title="项目负责人"]').click();
+  await dialog.getByText('新建用户').click();
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  // the server's field message lands under the phone field
+  await dialog.getByText('手机或电话号码格式不正确').first().waitFor();
+  await dialog.getByLabel('手机号').fill('13900001111');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  const initial = (await page.getByTestId('initial-password').textContent())!.trim();
+  expect(initial.length).toBeGreaterThanOrEqual(8);
+  await screenshot(page, 'admin-user-initial-password', { fullPage: false });
+
+  const { page: p2, context } = await browser.newPage();
+  await signIn(p2, 'he.jing', initial);
+  await p2.waitForURL('**/dashboard');
+  await p2.getByTestId('must-change-password').waitFor();
+  await p2.getByRole('button', { name: '去修改' }).click();
+  await p2.waitForURL('**/account');
+  await p2.getByLabel('当前密码', { exact: true }).fill(initial);
+  await p2.getByLabel('新密码', { exact: true }).fill('Pujiang-Lab-2026!');
+  await p2.getByLabel('确认新密码', { exact: true }).fill('Pujiang-Lab-2026!');
+  await p2.getByRole('button', { name: /保\s*存/ }).click();
+  await p2.getByText('密码已修改').waitFor();
+  await p2.goto(`${srv.baseUrl}/dashboard`);
+  await p2.getByTestId('dashboard').waitFor();
+  expect(await p2.getByTestId('must-change-password').count()).toBe(0);
+  await context.close();
+}

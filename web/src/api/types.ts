@@ -65,6 +65,8 @@ export interface Me {
   mfaVerified: boolean;
   permissions: string[];
   locale?: string | null;
+  /** Set after an admin created the account or reset its password. */
+  mustChangePassword?: boolean;
 }
 
 export interface LoginResult {

@@ -1,6 +1,7 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import {
+  Alert,
   Avatar,
   Breadcrumb,
   Button,
@@ -188,6 +189,20 @@ export function AppLayout() {
           </Space>
         </Header>
         <Content className="to-content">
+          {me.mustChangePassword && pathname !== '/account' && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              message={t('account.mustChange')}
+              data-testid="must-change-password"
+              action={
+                <Button size="small" type="primary" onClick={() => nav('/account')}>
+                  {t('account.changeNow')}
+                </Button>
+              }
+            />
+          )}
           <Suspense fallback={<Spin size="large" className="to-page-spin" />}>
             <Outlet />
           </Suspense>

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/index.js';
 
 /** Searchable organisation picker backed by GET /api/orgs?q=. */
 export function OrgSelect(props: {
+  id?: string;
   value?: string;
   onChange?: (v: string | undefined) => void;
   placeholder?: string;
@@ -33,6 +34,7 @@ export function OrgSelect(props: {
   }, [q]);
   return (
     <Select
+      id={props.id}
       showSearch
       allowClear={props.allowClear}
       value={props.value}

@@ -213,4 +213,6 @@ export const en: Record<MessageKey, string> = {
   'account.mismatch': 'The two passwords differ',
   'account.passwordChanged': 'Password changed',
   'account.language': 'Interface language',
+  'account.mustChange': 'You are using the initial password an administrator set. Change it now.',
+  'account.changeNow': 'Change it',
 };

@@ -208,6 +208,8 @@ export const zhCN = {
   'account.mismatch': '两次输入的密码不一致',
   'account.passwordChanged': '密码已修改',
   'account.language': '界面语言',
+  'account.mustChange': '您正在使用管理员设置的初始密码，请立即修改密码。',
+  'account.changeNow': '去修改',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Space, Tag } from 'antd';
 import { authApi } from '../../api/auth.js';
-import { useMe } from '../../auth/AuthContext.js';
+import { useAuth, useMe } from '../../auth/AuthContext.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { applyProblem } from '../../components/problem.js';
 import { ROLE_LABELS, orgTypeKey, roleLabel } from '../../components/roleLabels.js';
@@ -15,6 +15,7 @@ interface PwForm {
 
 export function AccountPage() {
   const me = useMe();
+  const { refresh } = useAuth();
   const { t, lang, setLang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<PwForm>();
@@ -28,6 +29,7 @@ export function AccountPage() {
       await authApi.changePassword(v.currentPassword, v.newPassword);
       form.resetFields();
       message.success(t('account.passwordChanged'));
+      void refresh();
     } catch (e) {
       setError(applyProblem(form, e, lang, ['currentPassword', 'newPassword']));
     } finally {

@@ -32,6 +32,7 @@ function OrgList() {
     {
       title: t('org.name'),
       dataIndex: 'name',
+      width: 240,
       render: (v: string, o) => (
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{v}</Typography.Text>
@@ -46,7 +47,7 @@ function OrgList() {
     {
       title: t('org.type'),
       dataIndex: 'type',
-      width: 140,
+      width: 130,
       render: (v: OrgType, o) => (
         <Tag color={ORG_TYPE_COLORS[v]} bordered={false}>
           {o.typeLabel ? pick((o.typeLabel as any).zh, (o.typeLabel as any).en) : t(orgTypeKey(v))}
@@ -56,14 +57,14 @@ function OrgList() {
     {
       title: t('org.uscc'),
       dataIndex: 'uscc',
-      width: 200,
+      width: 190,
       render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
     },
-    { title: t('org.region'), dataIndex: 'region', width: 140 },
+    { title: t('org.region'), dataIndex: 'region', width: 120 },
     {
       title: t('org.contactName'),
       dataIndex: 'contactName',
-      width: 160,
+      width: 120,
       render: (v: string | null, o) => (v ? `${v} ${o.contactPhone ?? ''}` : '—'),
     },
     {
@@ -80,13 +81,13 @@ function OrgList() {
     {
       title: t('org.createdAt'),
       dataIndex: 'createdAt',
-      width: 170,
+      width: 150,
       render: (v: string) => fmt(v, 'YYYY-MM-DD HH:mm'),
     },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 90,
+      width: 80,
       fixed: 'right',
       render: (_v, o) =>
         can(me, 'org.update') ? (
@@ -170,7 +171,7 @@ function OrgList() {
           columns={columns}
           dataSource={list.data.items}
           loading={list.loading}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1120 }}
           pagination={{
             current: list.page,
             pageSize: list.pageSize,

@@ -105,6 +105,7 @@ function UserList() {
     {
       title: t('user.name'),
       dataIndex: 'name',
+      width: 150,
       render: (v: string, u) => (
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{v}</Typography.Text>
@@ -114,10 +115,11 @@ function UserList() {
         </Space>
       ),
     },
-    { title: t('user.org'), dataIndex: 'orgName', ellipsis: true },
+    { title: t('user.org'), dataIndex: 'orgName', width: 220, ellipsis: true },
     {
       title: t('user.roles'),
       dataIndex: 'roles',
+      width: 220,
       render: (roles: User['roles']) => (
         <Space size={[4, 4]} wrap>
           {roles.map((r) => (
@@ -284,7 +286,7 @@ function UserList() {
           columns={columns}
           dataSource={list.data.items}
           loading={list.loading}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1350 }}
           pagination={{
             current: list.page,
             pageSize: list.pageSize,

@@ -1,0 +1,391 @@
+/** Programme I (calls, applications, screening): shapes of server/src/modules/calls and applications. */
+import { api, ApiError, get, post, withQuery, type Query } from './client.js';
+import type { Page } from './types.js';
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+export type CallStatus = 'draft' | 'published' | 'closed';
+export type DeadlineState = 'notOpen' | 'open' | 'closed';
+
+export interface CallSummary {
+  id: string;
+  year: number | null;
+  number: string | null;
+  title: string | null;
+  status: CallStatus;
+  statusLabel: Bilingual;
+  opensAt: string | null;
+  closesAt: string | null;
+  deadline: DeadlineState | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  closedAt: string | null;
+}
+export interface ImportProblem {
+  path: string;
+  code: string;
+  message: string;
+  messageEn: string;
+}
+export interface CallTransition {
+  to: CallStatus;
+  action: string;
+  label: string;
+  labelEn: string;
+  allowed: boolean;
+  reason?: Bilingual;
+}
+export interface CallDetail extends CallSummary {
+  content: Record<string, any>;
+  problems: ImportProblem[];
+  transitions: CallTransition[];
+}
+export interface DescribedRule {
+  id: string;
+  label: string;
+  labelEn: string;
+  kind: string;
+  severity: 'error' | 'warning';
+  source?: string;
+  description: Bilingual;
+}
+export interface PublicCall extends CallSummary {
+  call: Record<string, any>;
+  commonRules: DescribedRule[];
+  directions: Array<{
+    topicCode: string;
+    code: string;
+    title: string;
+    needsDistrictRecommendation: boolean;
+    rules: DescribedRule[];
+  }>;
+}
+
+export type ApplicationStatus =
+  'draft' | 'orgReview' | 'districtReview' | 'approved' | 'returned' | 'submitted' | 'awarded';
+
+export interface ApplicationSummary {
+  id: string;
+  callId: string;
+  callYear: number;
+  callNumber: string | null;
+  directionCode: string;
+  directionTitle: string | null;
+  orgId: string;
+  orgName: string;
+  orgType: string;
+  leadUserId: string | null;
+  projectTitle: string | null;
+  status: ApplicationStatus;
+  statusLabel: Bilingual;
+  version: number;
+  updatedAt: string;
+  submittedAt: string | null;
+  receiptNumber: string | null;
+}
+export interface FieldProblemDto {
+  field: string;
+  code: string;
+  message: string;
+  messageEn: string;
+}
+export interface AttachmentDto {
+  id: string;
+  type: string;
+  typeLabel: Bilingual;
+  fileId: string;
+  name: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}
+export interface ReviewDto {
+  id: string;
+  stage: 'org' | 'district';
+  decision: 'approve' | 'return';
+  reason: string | null;
+  commitmentFen: number | null;
+  opinion: string | null;
+  actorId: string;
+  at: string;
+}
+export interface Receipt {
+  applicationId: string;
+  number: string;
+  submittedAt: string;
+  sha256: string;
+  callNumber: string;
+  directionCode: string;
+}
+export interface ActionDto {
+  action: string;
+  to: ApplicationStatus;
+  label: string;
+  labelEn: string;
+  allowed: boolean;
+  reason?: Bilingual;
+}
+export interface ApplicationDetail extends ApplicationSummary {
+  content: Record<string, any>;
+  fieldErrors: FieldProblemDto[];
+  needsDistrictRecommendation: boolean;
+  returnReason: string | null;
+  returnedByStage: 'org' | 'district' | null;
+  attachments: AttachmentDto[];
+  requiredAttachments: Array<{ type: string; label: Bilingual }>;
+  reviews: ReviewDto[];
+  receipt: Receipt | null;
+  actions: ActionDto[];
+}
+export interface SaveResult {
+  application: ApplicationDetail;
+  fieldErrors: FieldProblemDto[];
+  saved: boolean;
+}
+export interface VersionDto {
+  version: number;
+  savedAt: string;
+  savedBy: string;
+  findingCount: number;
+}
+
+export type Verdict = boolean | 'unknown';
+export type Overall = 'pass' | 'fail' | 'incomplete';
+export interface RuleFinding {
+  ruleId: string;
+  kind: string;
+  label: string;
+  labelEn: string;
+  group: 'eligibility' | 'funding' | 'attachments';
+  origin: string;
+  passed: Verdict;
+  applicable: boolean;
+  severity: 'error' | 'warning';
+  source?: string;
+  field: string | string[];
+  expected: string;
+  expectedEn: string;
+  explain: string;
+  reason: Bilingual;
+  missing?: string[];
+}
+export interface ContentFinding {
+  id: string;
+  label: string;
+  labelEn: string;
+  passed: Verdict;
+  field: string;
+  reason: Bilingual;
+}
+export interface Checklist {
+  applicationId: string;
+  version: number;
+  status: string;
+  deadline: DeadlineState;
+  closesAt: string;
+  serverTime: string;
+  overall: Overall;
+  canSubmit: boolean;
+  screening: {
+    callNumber: string;
+    directionCode: string;
+    overall: Overall;
+    findings: RuleFinding[];
+    counts: { passed: number; failed: number; unknown: number; warnings: number; notApplicable: number };
+  };
+  content: ContentFinding[];
+  fieldErrors: FieldProblemDto[];
+}
+
+export interface ScreeningDecision {
+  ruleId: string;
+  action: 'confirm' | 'override';
+  verdict: 'pass' | 'fail';
+  reason: string;
+  actorId: string;
+  at: string;
+}
+export interface ScreeningItem {
+  applicationId: string;
+  receiptNumber: string | null;
+  submittedAt: string | null;
+  directionCode: string;
+  directionTitle: string;
+  orgId: string;
+  orgName: string;
+  orgType: string;
+  orgTypeLabel: Bilingual;
+  projectTitle: string | null;
+  leadName: string | null;
+  leadPhone: string | null;
+  requestedGrantFen: number | null;
+  selfFundingFen: number | null;
+  screenedAt: string | null;
+  screenedBy: 'submission' | 'run' | null;
+  automatic: Overall | null;
+  result: Overall | null;
+  overridden: boolean;
+  findings: Array<{
+    ruleId: string;
+    label: string;
+    labelEn: string;
+    group: string;
+    severity: 'error' | 'warning';
+    applicable: boolean;
+    passed: Verdict;
+    automatic: Verdict;
+    reason: Bilingual;
+    decision: ScreeningDecision | null;
+  }>;
+}
+export interface ScreeningList {
+  summary: {
+    total: number;
+    pass: number;
+    fail: number;
+    incomplete: number;
+    unscreened: number;
+    overridden: number;
+  };
+  items: ScreeningItem[];
+}
+export interface ScreeningRun {
+  id: string;
+  callId: string;
+  status: 'running' | 'done' | 'failed';
+  total: number;
+  done: number;
+  summary: Record<string, number> | null;
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+export interface FileMeta {
+  id: string;
+  name?: string;
+  size?: number;
+  sha256: string;
+}
+
+const enc = encodeURIComponent;
+const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
+const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
+const del = <T>(path: string) => api<T>('DELETE', path);
+
+/** Fetches a file answer (export) and hands it to the browser as a download. */
+async function download(path: string, fallbackName: string): Promise<void> {
+  const res = await fetch(path, { credentials: 'same-origin' });
+  if (!res.ok) {
+    const data = await res.json().catch(() => ({}));
+    throw new ApiError(
+      res.status,
+      String(data.code ?? 'internal'),
+      String(data.message ?? '下载失败'),
+      String(data.messageEn ?? 'Download failed'),
+      Array.isArray(data.errors) ? data.errors : [],
+    );
+  }
+  const cd = res.headers.get('content-disposition') ?? '';
+  const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(cd);
+  const name = m ? decodeURIComponent(m[1]) : fallbackName;
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export const callsApi = {
+  list: (q: Query) => get<Page<CallSummary>>('/api/calls', q),
+  open: () => get<Page<CallSummary>>('/api/calls/open'),
+  get: (id: string) => get<CallDetail>(`/api/calls/${enc(id)}`),
+  publicPage: (id: string) => get<PublicCall>(`/api/calls/${enc(id)}/public`),
+  create: (content: Record<string, unknown>) => post<CallDetail>('/api/calls', { content }),
+  importJson: (doc: Record<string, unknown>) => post<CallDetail>('/api/calls/import', doc),
+  update: (id: string, content: Record<string, unknown>, baseVersion?: number) =>
+    put<CallDetail>(`/api/calls/${enc(id)}`, { content, baseVersion }),
+  transition: (id: string, action: 'publish' | 'close') => post<CallDetail>(`/api/calls/${enc(id)}/${action}`),
+  exportJson: (id: string) => download(`/api/calls/${enc(id)}/export`, `call-${id}.json`),
+};
+
+export const applicationsApi = {
+  list: (q: Query) => get<Page<ApplicationSummary>>('/api/applications', q),
+  start: (body: { callId: string; directionCode: string; leadUserId?: string }) =>
+    post<ApplicationDetail>('/api/applications', body),
+  get: (id: string) => get<ApplicationDetail>(`/api/applications/${enc(id)}`),
+  remove: (id: string) => del<void>(`/api/applications/${enc(id)}`),
+  saveDraft: (id: string, content: Record<string, unknown>, baseVersion?: number, leadUserId?: string | null) =>
+    patch<SaveResult>(`/api/applications/${enc(id)}/draft`, {
+      content,
+      ...(baseVersion ? { baseVersion } : {}),
+      ...(leadUserId !== undefined ? { leadUserId } : {}),
+    }),
+  versions: (id: string) => get<{ items: VersionDto[] }>(`/api/applications/${enc(id)}/versions`),
+  version: (id: string, v: number) =>
+    get<VersionDto & { content: Record<string, any> }>(`/api/applications/${enc(id)}/versions/${v}`),
+  checklist: (id: string) => get<Checklist>(`/api/applications/${enc(id)}/checklist`, undefined, { quiet: true }),
+  attach: (id: string, type: string, fileId: string) =>
+    post<AttachmentDto>(`/api/applications/${enc(id)}/attachments`, { type, fileId }),
+  detach: (id: string, attachmentId: string) =>
+    del<void>(`/api/applications/${enc(id)}/attachments/${enc(attachmentId)}`),
+  sendForReview: (id: string) => post<ApplicationDetail>(`/api/applications/${enc(id)}/send-for-review`),
+  orgReview: (id: string, body: { decision: 'approve' | 'return'; reason?: string }) =>
+    post<ApplicationDetail>(`/api/applications/${enc(id)}/org-review`, body),
+  districtReview: (
+    id: string,
+    body: { decision: 'approve' | 'return'; reason?: string; commitmentFen?: number; opinion?: string },
+  ) => post<ApplicationDetail>(`/api/applications/${enc(id)}/district-review`, body),
+  submit: (id: string) => post<Receipt>(`/api/applications/${enc(id)}/submit`),
+  receipt: (id: string) => get<Receipt>(`/api/applications/${enc(id)}/receipt`),
+};
+
+export const screeningApi = {
+  list: (callId: string, q: Query) => get<ScreeningList>(`/api/calls/${enc(callId)}/screening`, q),
+  run: (callId: string) => post<ScreeningRun>(`/api/calls/${enc(callId)}/screening/run`),
+  runStatus: (callId: string, runId: string) =>
+    get<ScreeningRun>(`/api/calls/${enc(callId)}/screening/runs/${enc(runId)}`),
+  decide: (
+    applicationId: string,
+    body: { ruleId: string; action: 'confirm' | 'override'; verdict?: 'pass' | 'fail'; reason: string },
+  ) => post<ScreeningItem>(`/api/applications/${enc(applicationId)}/screening/decisions`, body),
+  exportExcel: (callId: string, q: Query) =>
+    download(withQuery(`/api/calls/${enc(callId)}/screening/export`, q), `screening-${callId}.xlsx`),
+};
+
+/** Uploads one file (multipart, field `file`) for an application attachment. */
+export async function uploadFile(file: File): Promise<FileMeta> {
+  const fd = new FormData();
+  fd.append('file', file, file.name);
+  let res: Response;
+  try {
+    res = await fetch('/api/files?purpose=application.attachment', {
+      method: 'POST',
+      body: fd,
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'network', '网络连接失败，请检查网络后重试', 'Network error; check your connection and retry');
+  }
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      String(data.code ?? 'internal'),
+      String(data.message ?? '上传失败'),
+      String(data.messageEn ?? 'Upload failed'),
+      Array.isArray(data.errors) ? data.errors : [],
+    );
+  return data as FileMeta;
+}
+
+/** The server's clock (deadlines are judged by it, never the browser's). */
+export const serverTime = () =>
+  get<{ status: string; time: string }>('/api/health', undefined, { quiet: true }).then((h) => h.time);
