@@ -53,8 +53,16 @@ async function runSeed(ctx: AppContext): Promise<SeedResult> {
   bar.start(DEMO_ORGS.length + DEMO_USERS.length);
   const t0 = performance.now();
   try {
-    const r = await seedDemo(ctx, (d, t, l) => bar.update(d, t, l));
+    const logs: string[] = [];
+    const r = await seedDemo(ctx, (d, t, l) => bar.update(d, t, l), { log: (m) => logs.push(m) });
     bar.stop();
+    for (const m of logs) process.stdout.write(`${m}\n`);
+    if (r.market) {
+      say(
+        `技术市场演示数据：科技成果 ${r.market.achievements} 项（${r.market.source === 'kppatent' ? '公开专利摘要 KPPatent-ZH' : '生成的示例数据'}），企业需求 ${r.market.needs} 项。`,
+        `Market demo data: ${r.market.achievements} achievements (${r.market.source === 'kppatent' ? 'public patent abstracts, KPPatent-ZH' : 'generated records'}), ${r.market.needs} enterprise needs.`,
+      );
+    }
     say(
       `演示数据：新建单位 ${r.orgs.created.length} 个（已有 ${r.orgs.existing.length}），新建用户 ${r.users.created.length} 个（已有 ${r.users.existing.length}），用时 ${formatMs(performance.now() - t0)}。`,
       `Demo data: ${r.orgs.created.length} organisations created (${r.orgs.existing.length} already there), ${r.users.created.length} users created (${r.users.existing.length} already there), in ${formatMs(performance.now() - t0)}.`,

@@ -2,6 +2,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/roles.js';
 import { createOrg, listOrgsFor } from '../identity/org.service.js';
 import { createUserFor, listUsersFor } from '../identity/user.service.js';
+import { marketDemoSeeded, seedMarketDemo } from '../market/market.demo.js';
 import { DEMO_ORGS, DEMO_USERS } from './demo.data.js';
 
 /**
@@ -23,6 +24,7 @@ export function seedActor(now: Date): Actor {
 export interface SeedResult {
   orgs: { created: string[]; existing: string[] };
   users: { created: string[]; existing: string[] };
+  market?: { source: string; achievements: number; needs: number };
 }
 
 async function allOrgs(ctx: AppContext, actor: Actor) {
@@ -38,6 +40,7 @@ async function allOrgs(ctx: AppContext, actor: Actor) {
 export async function seedDemo(
   ctx: AppContext,
   onProgress?: (done: number, total: number, label: string) => void,
+  opts: { log?: (m: string) => void } = {},
 ): Promise<SeedResult> {
   const actor = seedActor(ctx.now());
   const result: SeedResult = { orgs: { created: [], existing: [] }, users: { created: [], existing: [] } };
@@ -73,6 +76,21 @@ export async function seedDemo(
       result.users.created.push(u.username);
     }
     onProgress?.(++done, total, u.username);
+  }
+
+  // The technology market: public patent abstracts as achievements of the research organisations,
+  // and enterprise needs (server/src/modules/market/market.demo.ts).
+  if (!(await marketDemoSeeded(ctx))) {
+    const orgs = DEMO_ORGS.map((o) => ({ ...o, id: idOf.get(o.key)! }));
+    const research = orgs.filter((o) => ['university', 'researchInstitute', 'hospital'].includes(o.type));
+    const enterprises = orgs.filter((o) => o.type === 'enterprise');
+    const m = await seedMarketDemo(ctx, {
+      institutionIds: research.map((o) => o.id),
+      enterpriseIds: enterprises.map((o) => o.id),
+      userId: null,
+      log: opts.log,
+    });
+    result.market = { source: m.source, achievements: m.achievements, needs: m.needs };
   }
   return result;
 }

@@ -265,3 +265,14 @@ export async function seedMarketDemo(ctx: AppContext, opts: MarketDemoOptions) {
   if (m) await m.rebuild();
   return { source, achievements: achievementIds.length, needs: needIds.length, achievementIds, needIds };
 }
+
+/** True when the market demo was loaded already (its audit record exists), so seeding stays idempotent. */
+export async function marketDemoSeeded(ctx: AppContext): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('action', '=', 'market.demo.seed')
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
