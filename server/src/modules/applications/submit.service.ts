@@ -85,6 +85,8 @@ export async function submitApplication(
     });
   }
 
+  // Lock order: the application row, then (late, to keep the serialised part short) the call row
+  // for the receipt number, then the audit chain head. Both shared locks are held until commit.
   const out = await ctx.db.transaction().execute(async (trx) => {
     const cur = await findApplication(trx, id, true);
     if (!cur) throw new DomainError('not_found');
@@ -95,8 +97,6 @@ export async function submitApplication(
         en: 'The application changed meanwhile; reload',
       });
     const attachments = await listAttachments(trx, id);
-    const seq = await nextReceiptSeq(trx, cur.call_id);
-    const number = receiptNumber(l.call.year, seq);
     const { pkg, sha256 } = submissionPackage({
       applicationId: id,
       callId: cur.call_id,
@@ -118,15 +118,6 @@ export async function submitApplication(
       submitted_at: receivedAt,
       updated_at: receivedAt,
     });
-    await insertReceipt(trx, {
-      application_id: id,
-      call_id: cur.call_id,
-      seq,
-      number,
-      submitted_at: receivedAt,
-      package_sha256: sha256,
-      package: JSON.stringify(pkg),
-    });
     await insertSnapshot(trx, {
       id: randomUUID(),
       application_id: id,
@@ -137,14 +128,16 @@ export async function submitApplication(
       result: JSON.stringify(checklist.screening),
       created_at: receivedAt,
     });
-    await appendAudit(trx, {
-      actor: auditWho(actor, ip),
-      action: 'application.submit',
-      objectType: 'application',
-      objectId: id,
-      before: { status: cur.status },
-      after: { status: 'submitted', receipt: number, sha256 },
-      detail: { receivedAt: receivedAt.toISOString() },
+    const seq = await nextReceiptSeq(trx, cur.call_id);
+    const number = receiptNumber(l.call.year, seq);
+    await insertReceipt(trx, {
+      application_id: id,
+      call_id: cur.call_id,
+      seq,
+      number,
+      submitted_at: receivedAt,
+      package_sha256: sha256,
+      package: JSON.stringify(pkg),
     });
     const project = (cur.content.project ?? {}) as Record<string, unknown>;
     await notifyReceipt(ctx, trx, [actor.userId, cur.lead_user_id], {
@@ -157,9 +150,28 @@ export async function submitApplication(
       projectTitle: typeof project.title === 'string' ? project.title : null,
       orgName: l.org.name,
     });
-    return { created: true as const };
+    await appendAudit(trx, {
+      actor: auditWho(actor, ip),
+      action: 'application.submit',
+      objectType: 'application',
+      objectId: id,
+      before: { status: cur.status },
+      after: { status: 'submitted', receipt: number, sha256 },
+      detail: { receivedAt: receivedAt.toISOString() },
+    });
+    return {
+      created: true as const,
+      receipt: {
+        applicationId: id,
+        number,
+        submittedAt: shanghaiIso(receivedAt),
+        sha256,
+        callNumber: l.call.number,
+        directionCode: cur.direction_code,
+      },
+    };
   });
-  const receipt = (await existingReceipt(ctx, l))!;
+  const receipt = out.created ? out.receipt : (await existingReceipt(ctx, l))!;
   return { created: out.created, receipt };
 }
 

@@ -13,6 +13,30 @@ export function findCall(db: Db, id: string, forUpdate = false) {
   return q.executeTakeFirst();
 }
 
+/** Every column but the (large) document: enough to validate a cached parse. */
+export function findCallHead(db: Db, id: string) {
+  return db
+    .selectFrom('calls')
+    .select([
+      'id',
+      'year',
+      'number',
+      'title',
+      'status',
+      'opens_at',
+      'closes_at',
+      'version',
+      'receipt_seq',
+      'created_by',
+      'created_at',
+      'updated_at',
+      'published_at',
+      'closed_at',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 export function findCallByNumber(db: Db, number: string) {
   return db.selectFrom('calls').select(['id']).where('number', '=', number).executeTakeFirst();
 }

@@ -14,6 +14,7 @@ import type { Call, CallStatus } from './call.schema.js';
 import type { Rule } from './rule.schema.js';
 import {
   findCall,
+  findCallHead,
   findCallByNumber,
   insertCall,
   listCalls,
@@ -21,6 +22,8 @@ import {
   updateCall,
   type CallRow,
 } from './calls.repo.js';
+
+type CallHead = Omit<CallRow, 'content'>;
 import { canEditCall, canTransition } from './calls.policy.js';
 
 const who = (a: Actor, ip?: string) => ({ id: a.userId, orgId: a.orgId, label: a.name, ip: ip ?? null });
@@ -145,14 +148,17 @@ async function loadRow(ctx: AppContext, id: string, forUpdate = false, db = ctx.
 const cache = new Map<string, { version: number; call: Call }>();
 
 /** The call as a validated Call object (status from the row). Throws when the stored document is incomplete. */
-export async function loadCall(ctx: AppContext, id: string): Promise<{ row: CallRow; call: Call }> {
-  const row = await loadRow(ctx, id);
+export async function loadCall(ctx: AppContext, id: string): Promise<{ row: CallHead; call: Call }> {
+  const head = await findCallHead(ctx.db, id);
+  if (!head) throw new DomainError('not_found', { zh: '申报指南不存在', en: 'No such call' });
   const hit = cache.get(id);
-  if (hit && hit.version === row.version && hit.call.status === row.status) return { row, call: hit.call };
+  if (hit && hit.version === head.version && hit.call.status === head.status)
+    return { row: head, call: hit.call };
+  const row = await loadRow(ctx, id);
   const parsed = importCall({ ...row.content, status: row.status });
   if (!parsed.ok) throw new DomainError('call_incomplete', { fields: toFields(parsed.errors) });
   cache.set(id, { version: row.version, call: parsed.call });
-  return { row, call: parsed.call };
+  return { row: head, call: parsed.call };
 }
 
 async function assertNumberFree(ctx: AppContext, number: string | null, selfId?: string) {
