@@ -53,6 +53,24 @@ describe('audit hash chain', () => {
     await expect(sql`delete from audit_log where seq = 1`.execute(db)).rejects.toThrow(/append-only/);
   });
 
+  it('the app role may append and read but holds no UPDATE or DELETE privilege', async () => {
+    const db = env.platform.ctx.db;
+    await db.connection().execute(async (conn) => {
+      await sql`set role transferone_app`.execute(conn);
+      try {
+        await sql`select count(*) from audit_log`.execute(conn);
+        await expect(sql`delete from audit_log where seq = 1`.execute(conn)).rejects.toThrow(
+          /permission denied for table audit_log/,
+        );
+        await expect(sql`update audit_log set action = 'x' where seq = 1`.execute(conn)).rejects.toThrow(
+          /permission denied for table audit_log/,
+        );
+      } finally {
+        await sql`reset role`.execute(conn);
+      }
+    });
+  });
+
   it('finds a tampered row when the trigger is bypassed', async () => {
     const db = env.platform.ctx.db;
     await sql`alter table audit_log disable trigger audit_log_no_update`.execute(db);

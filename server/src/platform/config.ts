@@ -7,8 +7,6 @@ const Env = z.object({
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: z.string().url().optional(),
   DATABASE_URL: z.string().optional(),
-  /** Role the app switches to on the server database (audit rows are append-only for it). */
-  DATABASE_APP_ROLE: z.string().default('transferone_app'),
   DATA_DIR: z.string().default('./data'),
   FILES_DIR: z.string().optional(),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
@@ -37,7 +35,6 @@ export interface Config {
   host: string;
   baseUrl: string;
   databaseUrl?: string;
-  databaseAppRole: string;
   dataDir: string;
   filesDir: string;
   maxUploadBytes: number;
@@ -67,7 +64,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: e.HOST,
     baseUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     databaseUrl: e.DATABASE_URL || undefined,
-    databaseAppRole: e.DATABASE_APP_ROLE,
     dataDir,
     filesDir: path.resolve(e.FILES_DIR ?? path.join(dataDir, 'files')),
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),

@@ -78,20 +78,14 @@ export async function openPglite(dataDir: string | undefined): Promise<PGlite> {
  * the embedded PGlite in DATA_DIR/pgdata (`memory` keeps it in memory, for tests).
  */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'databaseAppRole'>,
-  opts: { memory?: boolean; appRole?: boolean } = {},
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  opts: { memory?: boolean } = {},
 ): Promise<Database> {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
     // An idle client whose server connection ends (restart, failover, a dropped test database)
     // emits 'error' on the pool; without a listener that would crash the process.
     pool.on('error', () => undefined);
-    const role = opts.appRole ? config.databaseAppRole : undefined;
-    if (role) {
-      pool.on('connect', (client) => {
-        client.query(`SET ROLE "${role.replace(/"/g, '')}"`).catch(() => undefined);
-      });
-    }
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(db);
     return { db, kind: 'pg', close: () => db.destroy() };
