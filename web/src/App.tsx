@@ -24,6 +24,15 @@ const AuditPage = lazy(() => import('./pages/audit/AuditPage.js').then((m) => ({
 const AccountPage = lazy(() =>
   import('./pages/account/AccountPage.js').then((m) => ({ default: m.AccountPage })),
 );
+const MarketRoutes = lazy(() =>
+  import('./pages/market/MarketRoutes.js').then((m) => ({ default: m.MarketRoutes })),
+);
+const PublicMarketRoutes = lazy(() =>
+  import('./pages/market/MarketRoutes.js').then((m) => ({ default: m.PublicMarketRoutes })),
+);
+const PublicLayout = lazy(() =>
+  import('./pages/market/PublicLayout.js').then((m) => ({ default: m.PublicLayout })),
+);
 const ComingSoonPage = lazy(() =>
   import('./pages/placeholder/ComingSoonPage.js').then((m) => ({ default: m.ComingSoonPage })),
 );
@@ -53,6 +62,9 @@ function Shell() {
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route path="/mfa" element={<MfaPage />} />
+              <Route path="/open" element={<PublicLayout />}>
+                <Route path="*" element={<PublicMarketRoutes />} />
+              </Route>
               <Route
                 element={
                   <RequireSignedIn>
@@ -66,6 +78,7 @@ function Shell() {
                 <Route path={NAV_ITEMS.users.path} element={<UserListPage />} />
                 <Route path={NAV_ITEMS.audit.path} element={<AuditPage />} />
                 <Route path="/account" element={<AccountPage />} />
+                <Route path="/market/*" element={<MarketRoutes />} />
                 {soon.map((i) => (
                   <Route key={i.key} path={i.path} element={<ComingSoonPage item={i} />} />
                 ))}

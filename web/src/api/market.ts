@@ -21,13 +21,7 @@ export interface PageOf<T> {
 }
 
 export type IpType =
-  | 'patent'
-  | 'softwareCopyright'
-  | 'layoutDesign'
-  | 'plantVariety'
-  | 'tradeSecret'
-  | 'standard'
-  | 'other';
+  'patent' | 'softwareCopyright' | 'layoutDesign' | 'plantVariety' | 'tradeSecret' | 'standard' | 'other';
 export type Ownership = 'unitOwned' | 'grantFull' | 'grantPartial' | 'longTermUse';
 export type TransferMode = 'licence' | 'assignment' | 'equityInvestment';
 export type AchievementStatus = 'draft' | 'submitted' | 'returned' | 'published' | 'internal';
@@ -170,8 +164,10 @@ export interface NeedBody {
   summary?: string | null;
 }
 
-export type SolutionAction = 'shortlist' | 'reject' | 'introduce' | 'negotiate' | 'sign' | 'close' | 'withdraw';
-export type RejectReason = 'tooEarly' | 'benefitUnclear' | 'routeUnclear' | 'offTarget' | 'costTooHigh' | 'other';
+export type SolutionAction =
+  'shortlist' | 'reject' | 'introduce' | 'negotiate' | 'sign' | 'close' | 'withdraw';
+export type RejectReason =
+  'tooEarly' | 'benefitUnclear' | 'routeUnclear' | 'offTarget' | 'costTooHigh' | 'other';
 export interface Solution {
   id: string;
   needId: string;
@@ -462,7 +458,8 @@ export const marketApi = {
   challenges: () => get<{ items: ChallengeBrief[] }>(`${M}/challenges`),
   challenge: (id: string) => get<Challenge>(`${M}/challenges/${enc(id)}`),
   createChallenge: (b: ChallengeBody) => post<Challenge>(`${M}/challenges`, b),
-  attachNeeds: (id: string, needIds: string[]) => post<Challenge>(`${M}/challenges/${enc(id)}/needs`, { needIds }),
+  attachNeeds: (id: string, needIds: string[]) =>
+    post<Challenge>(`${M}/challenges/${enc(id)}/needs`, { needIds }),
   assignExperts: (id: string, userIds: string[]) =>
     post<Challenge>(`${M}/challenges/${enc(id)}/experts`, { userIds }),
   setWinners: (id: string, winners: Array<{ solutionId: string; rank: number; award: string }>) =>
@@ -470,8 +467,11 @@ export const marketApi = {
   screening: (id: string) => get<Screening>(`${M}/challenges/${enc(id)}/screening`),
   score: (id: string, b: { solutionId: string; score: number; comment?: string }) =>
     post<Screening>(`${M}/challenges/${enc(id)}/scores`, b),
-  challengeAction: (id: string, action: ChallengeAction, b: { promote?: string[]; resultNote?: string } = {}) =>
-    post<Challenge>(`${M}/challenges/${enc(id)}/${action}`, b),
+  challengeAction: (
+    id: string,
+    action: ChallengeAction,
+    b: { promote?: string[]; resultNote?: string } = {},
+  ) => post<Challenge>(`${M}/challenges/${enc(id)}/${action}`, b),
 
   // dictionary
   dictionary: () => get<Dictionary>(`${M}/dictionary`),

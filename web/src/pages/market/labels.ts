@@ -92,3 +92,14 @@ export const CONFIDENTIALITY: Record<string, Label> = {
   summaryOnly: { zh: '仅公开摘要', en: 'Summary only' },
   private: { zh: '不公开（仅用于匹配）', en: 'Private (matching only)' },
 };
+
+export const SOLUTION_STATUS_LABELS: Record<string, Label> = {
+  submitted: { zh: '已提交', en: 'Submitted' },
+  shortlisted: { zh: '入围', en: 'Shortlisted' },
+  rejected: { zh: '未入选', en: 'Rejected' },
+  introduced: { zh: '已对接引荐', en: 'Introduced' },
+  negotiating: { zh: '洽谈中', en: 'Negotiating' },
+  contractSigned: { zh: '已签约', en: 'Contract signed' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  closed: { zh: '洽谈终止', en: 'Closed without a contract' },
+};

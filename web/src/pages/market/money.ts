@@ -25,7 +25,8 @@ export function fenToWan(fen: number | null | undefined): string {
 /** A range in 万元 for display, e.g. "200 – 500 万元". */
 export function wanRange(min: number | null, max: number | null, unit: string, none: string): string {
   if (min === null && max === null) return none;
-  if (min !== null && max !== null) return min === max ? `${fenToWan(min)} ${unit}` : `${fenToWan(min)} – ${fenToWan(max)} ${unit}`;
+  if (min !== null && max !== null)
+    return min === max ? `${fenToWan(min)} ${unit}` : `${fenToWan(min)} – ${fenToWan(max)} ${unit}`;
   if (min !== null) return `≥ ${fenToWan(min)} ${unit}`;
   return `≤ ${fenToWan(max)} ${unit}`;
 }
