@@ -36,6 +36,27 @@ const PublicLayout = lazy(() =>
 const ComingSoonPage = lazy(() =>
   import('./pages/placeholder/ComingSoonPage.js').then((m) => ({ default: m.ComingSoonPage })),
 );
+const CallListPage = lazy(() =>
+  import('./pages/programme/CallListPage.js').then((m) => ({ default: m.CallListPage })),
+);
+const CallEditorPage = lazy(() =>
+  import('./pages/programme/CallEditorPage.js').then((m) => ({ default: m.CallEditorPage })),
+);
+const PublicCallPage = lazy(() =>
+  import('./pages/programme/PublicCallPage.js').then((m) => ({ default: m.PublicCallPage })),
+);
+const ApplicationListPage = lazy(() =>
+  import('./pages/programme/ApplicationListPage.js').then((m) => ({ default: m.ApplicationListPage })),
+);
+const ApplicationPage = lazy(() =>
+  import('./pages/programme/ApplicationPage.js').then((m) => ({ default: m.ApplicationPage })),
+);
+const ReceiptPage = lazy(() =>
+  import('./pages/programme/ReceiptPage.js').then((m) => ({ default: m.ReceiptPage })),
+);
+const ScreeningPage = lazy(() =>
+  import('./pages/programme/ScreeningPage.js').then((m) => ({ default: m.ScreeningPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/placeholder/NotFoundPage.js').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -65,6 +86,7 @@ function Shell() {
               <Route path="/open" element={<PublicLayout />}>
                 <Route path="*" element={<PublicMarketRoutes />} />
               </Route>
+              <Route path="/public/calls/:id" element={<PublicCallPage />} />
               <Route
                 element={
                   <RequireSignedIn>
@@ -77,6 +99,12 @@ function Shell() {
                 <Route path={NAV_ITEMS.orgs.path} element={<OrgListPage />} />
                 <Route path={NAV_ITEMS.users.path} element={<UserListPage />} />
                 <Route path={NAV_ITEMS.audit.path} element={<AuditPage />} />
+                <Route path={NAV_ITEMS.calls.path} element={<CallListPage />} />
+                <Route path={`${NAV_ITEMS.calls.path}/:id`} element={<CallEditorPage />} />
+                <Route path={NAV_ITEMS.applications.path} element={<ApplicationListPage />} />
+                <Route path={`${NAV_ITEMS.applications.path}/:id`} element={<ApplicationPage />} />
+                <Route path={`${NAV_ITEMS.applications.path}/:id/receipt`} element={<ReceiptPage />} />
+                <Route path={NAV_ITEMS.screening.path} element={<ScreeningPage />} />
                 <Route path="/account" element={<AccountPage />} />
                 <Route path="/market/*" element={<MarketRoutes />} />
                 {soon.map((i) => (

@@ -312,7 +312,8 @@ export const callsApi = {
   importJson: (doc: Record<string, unknown>) => post<CallDetail>('/api/calls/import', doc),
   update: (id: string, content: Record<string, unknown>, baseVersion?: number) =>
     put<CallDetail>(`/api/calls/${enc(id)}`, { content, baseVersion }),
-  transition: (id: string, action: 'publish' | 'close') => post<CallDetail>(`/api/calls/${enc(id)}/${action}`),
+  transition: (id: string, action: 'publish' | 'close') =>
+    post<CallDetail>(`/api/calls/${enc(id)}/${action}`),
   exportJson: (id: string) => download(`/api/calls/${enc(id)}/export`, `call-${id}.json`),
 };
 
@@ -322,7 +323,12 @@ export const applicationsApi = {
     post<ApplicationDetail>('/api/applications', body),
   get: (id: string) => get<ApplicationDetail>(`/api/applications/${enc(id)}`),
   remove: (id: string) => del<void>(`/api/applications/${enc(id)}`),
-  saveDraft: (id: string, content: Record<string, unknown>, baseVersion?: number, leadUserId?: string | null) =>
+  saveDraft: (
+    id: string,
+    content: Record<string, unknown>,
+    baseVersion?: number,
+    leadUserId?: string | null,
+  ) =>
     patch<SaveResult>(`/api/applications/${enc(id)}/draft`, {
       content,
       ...(baseVersion ? { baseVersion } : {}),
@@ -331,7 +337,8 @@ export const applicationsApi = {
   versions: (id: string) => get<{ items: VersionDto[] }>(`/api/applications/${enc(id)}/versions`),
   version: (id: string, v: number) =>
     get<VersionDto & { content: Record<string, any> }>(`/api/applications/${enc(id)}/versions/${v}`),
-  checklist: (id: string) => get<Checklist>(`/api/applications/${enc(id)}/checklist`, undefined, { quiet: true }),
+  checklist: (id: string) =>
+    get<Checklist>(`/api/applications/${enc(id)}/checklist`, undefined, { quiet: true }),
   attach: (id: string, type: string, fileId: string) =>
     post<AttachmentDto>(`/api/applications/${enc(id)}/attachments`, { type, fileId }),
   detach: (id: string, attachmentId: string) =>
@@ -372,7 +379,12 @@ export async function uploadFile(file: File): Promise<FileMeta> {
       credentials: 'same-origin',
     });
   } catch {
-    throw new ApiError(0, 'network', '网络连接失败，请检查网络后重试', 'Network error; check your connection and retry');
+    throw new ApiError(
+      0,
+      'network',
+      '网络连接失败，请检查网络后重试',
+      'Network error; check your connection and retry',
+    );
   }
   const data = await res.json().catch(() => ({}));
   if (!res.ok)

@@ -46,9 +46,9 @@ const item = (key: NavKey, group: NavGroup, module: string, built = false): NavI
 });
 
 export const NAV_ITEMS: Record<NavKey, NavItem> = {
-  calls: item('calls', 'programme', 'calls'),
-  applications: item('applications', 'programme', 'applications'),
-  screening: item('screening', 'programme', 'applications'),
+  calls: item('calls', 'programme', 'calls', true),
+  applications: item('applications', 'programme', 'applications', true),
+  screening: item('screening', 'programme', 'applications', true),
   reviews: item('reviews', 'programme', 'reviews'),
   notices: item('notices', 'programme', 'reviews'),
   agreements: item('agreements', 'programme', 'projects'),

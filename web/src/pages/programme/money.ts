@@ -23,7 +23,8 @@ export function fenToWan(fen: number | null | undefined): string {
   const abs = BigInt(Math.abs(fen));
   const whole = abs / 1_000_000n;
   const rest = abs % 1_000_000n;
-  const text = rest === 0n ? whole.toString() : `${whole}.${rest.toString().padStart(6, '0').replace(/0+$/, '')}`;
+  const text =
+    rest === 0n ? whole.toString() : `${whole}.${rest.toString().padStart(6, '0').replace(/0+$/, '')}`;
   return neg ? `-${text}` : text;
 }
 

@@ -1,0 +1,251 @@
+/** Workflow actions of an application (send for review, org review, district recommendation, submit), receipt, reviews. */
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Result,
+  Space,
+  Timeline,
+  Typography,
+} from 'antd';
+import { applicationsApi, type ActionDto, type ApplicationDetail } from '../../api/programme.js';
+import { ApiError } from '../../api/client.js';
+import { applyProblem, problemText } from '../../components/problem.js';
+import { useP } from './i18n.js';
+import { fenToWan, showFen, wanToFen } from './money.js';
+
+type Dialog = { action: ActionDto } | null;
+
+export function ApplicationActions({
+  app,
+  closesAt,
+  beforeAction,
+  onDone,
+}: {
+  app: ApplicationDetail;
+  closesAt?: string;
+  /** Sends unsent edits first, so the action sees exactly what was typed. */
+  beforeAction(): Promise<void>;
+  onDone(a?: ApplicationDetail): void;
+}) {
+  const { p, pick, lang, fmt } = useP();
+  const nav = useNavigate();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+
+  const run = async (action: ActionDto, values: Record<string, any> = {}) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await beforeAction();
+      const id = app.id;
+      let next: ApplicationDetail | undefined;
+      switch (action.action) {
+        case 'sendForReview':
+          next = await applicationsApi.sendForReview(id);
+          break;
+        case 'orgApprove':
+        case 'orgReturn':
+          next = await applicationsApi.orgReview(id, {
+            decision: action.action === 'orgApprove' ? 'approve' : 'return',
+            reason: values.reason,
+          });
+          break;
+        case 'districtApprove':
+        case 'districtReturn': {
+          const fen = wanToFen(values.commitment);
+          next = await applicationsApi.districtReview(id, {
+            decision: action.action === 'districtApprove' ? 'approve' : 'return',
+            reason: values.reason,
+            ...(typeof fen === 'number' ? { commitmentFen: fen } : {}),
+            ...(values.opinion ? { opinion: values.opinion } : {}),
+          });
+          break;
+        }
+        case 'submit': {
+          await applicationsApi.submit(id);
+          nav(`/programme/applications/${id}/receipt`);
+          return;
+        }
+      }
+      setDialog(null);
+      onDone(next);
+    } catch (e) {
+      if (dialog) applyProblem(form, e, lang, ['reason', 'commitmentFen', 'opinion']);
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const start = (a: ActionDto) => {
+    setError(undefined);
+    if (a.action === 'sendForReview') return void run(a);
+    if (a.action === 'submit')
+      return Modal.confirm({
+        title: p('flow.submitConfirm'),
+        content: p('flow.submitBody', { t: fmt(closesAt, 'YYYY-MM-DD HH:mm') }),
+        okText: p('flow.submit'),
+        cancelText: p('common.cancel'),
+        okButtonProps: { 'data-testid': 'submit-confirm' } as never,
+        onOk: () => run(a),
+      });
+    form.resetFields();
+    setDialog({ action: a });
+  };
+
+  const isReturn = (a?: ActionDto) => !!a && /Return$/.test(a.action);
+  const deadline = error instanceof ApiError && error.code === 'deadline_passed';
+  const visible = app.actions.filter((a) => a.allowed || a.reason);
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={16} data-testid="application-actions">
+      {app.returnReason && ['returned', 'draft'].includes(app.status) && (
+        <Alert
+          type="warning"
+          showIcon
+          message={p('flow.returned', { r: app.returnReason })}
+          data-testid="return-reason"
+        />
+      )}
+      {deadline && (
+        <Result
+          status="warning"
+          title={p('deadline.passed')}
+          subTitle={problemText(error, lang)}
+          data-testid="deadline-passed"
+        />
+      )}
+      {error !== undefined && !deadline && !dialog && (
+        <Alert type="error" showIcon message={problemText(error, lang)} data-testid="action-error" />
+      )}
+      {app.receipt && (
+        <Card size="small" title={p('receipt.title')} data-testid="receipt-card">
+          <Descriptions size="small" column={1}>
+            <Descriptions.Item label={p('receipt.number')}>
+              <Typography.Text strong copyable data-testid="receipt-number">
+                {app.receipt.number}
+              </Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={p('receipt.at')}>{app.receipt.submittedAt}</Descriptions.Item>
+            <Descriptions.Item label={p('receipt.sha')}>
+              <Typography.Text code copyable style={{ fontSize: 12, wordBreak: 'break-all' }}>
+                {app.receipt.sha256}
+              </Typography.Text>
+            </Descriptions.Item>
+          </Descriptions>
+        </Card>
+      )}
+      <Space wrap>
+        {visible.length === 0 && !app.receipt && <Typography.Text type="secondary">—</Typography.Text>}
+        {visible.map((a) => (
+          <Button
+            key={`${a.action}-${a.to}`}
+            type={isReturn(a) ? 'default' : 'primary'}
+            danger={isReturn(a)}
+            disabled={!a.allowed}
+            title={a.reason ? pick(a.reason.zh, a.reason.en) : undefined}
+            loading={busy && !dialog}
+            onClick={() => start(a)}
+            data-testid={`action-${a.action}`}
+          >
+            {pick(a.label, a.labelEn)}
+          </Button>
+        ))}
+      </Space>
+      <Card size="small" title={p('flow.reviews')}>
+        {app.reviews.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        ) : (
+          <Timeline
+            items={app.reviews.map((r) => ({
+              color: r.decision === 'approve' ? 'green' : 'orange',
+              children: (
+                <Space direction="vertical" size={0}>
+                  <Typography.Text strong>
+                    {p(`flow.stage.${r.stage}`)} ·{' '}
+                    {r.decision === 'approve' ? p('flow.approve') : p('flow.return')}
+                  </Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {fmt(r.at, 'YYYY-MM-DD HH:mm:ss')}
+                  </Typography.Text>
+                  {r.reason && <span>{r.reason}</span>}
+                  {r.commitmentFen !== null && (
+                    <span>
+                      {p('flow.commitment')}：{showFen(r.commitmentFen, lang)}
+                    </span>
+                  )}
+                  {r.opinion && <span>{r.opinion}</span>}
+                </Space>
+              ),
+            }))}
+          />
+        )}
+      </Card>
+      <Modal
+        open={!!dialog}
+        title={dialog ? pick(dialog.action.label, dialog.action.labelEn) : ''}
+        onCancel={() => setDialog(null)}
+        onOk={() =>
+          void form
+            .validateFields()
+            .then((v) => run(dialog!.action, v))
+            .catch(() => undefined)
+        }
+        okButtonProps={{ danger: isReturn(dialog?.action), 'data-testid': 'action-ok' } as never}
+        confirmLoading={busy}
+        okText={p('common.ok')}
+        cancelText={p('common.cancel')}
+        destroyOnHidden
+      >
+        {error !== undefined && dialog && (
+          <Alert type="error" showIcon message={problemText(error, lang)} style={{ marginBottom: 12 }} />
+        )}
+        <Form form={form} layout="vertical" name="review">
+          {dialog?.action.action === 'districtApprove' && (
+            <>
+              <Form.Item
+                name="commitment"
+                label={p('flow.commitment')}
+                initialValue={fenToWan((app.content?.budget as any)?.districtMatchingFen)}
+                rules={[
+                  { required: true, message: p('f.moneyBad') },
+                  {
+                    validator: (_r, v) =>
+                      wanToFen(v) === null ? Promise.reject(new Error(p('f.moneyBad'))) : Promise.resolve(),
+                  },
+                ]}
+              >
+                <Input suffix="万元" inputMode="decimal" data-testid="district-commitment" />
+              </Form.Item>
+              <Form.Item name="opinion" label={p('flow.opinion')}>
+                <Input.TextArea rows={3} maxLength={2000} data-testid="district-opinion" />
+              </Form.Item>
+            </>
+          )}
+          {isReturn(dialog?.action) && (
+            <Form.Item
+              name="reason"
+              label={p('flow.returnReason')}
+              rules={[{ required: true, min: 2, whitespace: true, message: p('flow.reasonRequired') }]}
+            >
+              <Input.TextArea rows={4} maxLength={2000} showCount data-testid="return-reason-input" />
+            </Form.Item>
+          )}
+          {dialog?.action.action === 'orgApprove' && (
+            <Typography.Text>{pick(dialog.action.label, dialog.action.labelEn)}？</Typography.Text>
+          )}
+        </Form>
+      </Modal>
+    </Space>
+  );
+}
