@@ -104,12 +104,13 @@ async function main() {
           res.on('data', (c) => chunks.push(c));
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
-            let json: unknown = null;
-            try {
-              json = text ? JSON.parse(text) : null;
-            } catch {
-              json = text;
-            }
+            const json = (() => {
+              try {
+                return text ? (JSON.parse(text) as unknown) : null;
+              } catch {
+                return text;
+              }
+            })();
             resolve({ status: res.statusCode ?? 0, json, ms: performance.now() - t0 });
           });
         },

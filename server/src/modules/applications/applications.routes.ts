@@ -24,15 +24,13 @@ import {
 } from './application.schema.js';
 import { ChecklistDto } from './screening.schema.js';
 import {
-  checklistFor,
   deleteDraft,
   getApplication,
   listApplicationsFor,
   saveDraft,
   startApplication,
-  versionOf,
-  versionsOf,
 } from './applications.service.js';
+import { checklistFor, versionOf, versionsOf } from './application.checklist.js';
 import { districtReview, orgReview, sendForReview } from './review.service.js';
 import { getReceipt, submitApplication } from './submit.service.js';
 import { attach, attachmentsOf, detach } from './attachments.service.js';

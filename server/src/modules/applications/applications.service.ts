@@ -1,6 +1,6 @@
 /**
- * Applications: start, read, list, save drafts (with versions), the live checklist, delete a draft.
- * Reviews: review.service.ts; submission: submit.service.ts; attachments: attachments.service.ts.
+ * Applications: start, read, list, save drafts (each save a version), delete a draft.
+ * Versions and the live checklist: application.checklist.ts. Reviews: review.service.ts; submission: submit.service.ts; attachments: attachments.service.ts.
  */
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
@@ -8,25 +8,20 @@ import { appendAudit } from '../../platform/audit.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/roles.js';
 import { findDirection } from '../calls/call.schema.js';
-import { deadlineState, screenApplication } from '../calls/call.rules.js';
+import { deadlineState } from '../calls/call.rules.js';
 import { loadCall } from '../calls/calls.service.js';
 import { buildMe } from '../identity/me.js';
 import { getOrg } from '../identity/org.service.js';
-import { buildFacts, combineChecklist, contentFindings, draftFieldErrors } from './application.rules.js';
+import { draftFieldErrors } from './application.rules.js';
 import { canEditApplication, canReadApplication, canStart } from './application.policy.js';
 import { SUBMITTED_STATUSES, type ApplicationStatus } from './application.workflow.js';
 import {
-  countLeadOngoing,
   countOrgOthers,
   deleteApplication,
   findApplication,
-  findVersion,
   insertApplication,
   insertVersion,
   listApplications,
-  listAttachments,
-  listReviews,
-  listVersions,
   saveContent,
 } from './applications.repo.js';
 import {
@@ -257,79 +252,6 @@ export async function saveDraft(
   });
   const application = await detailDto(ctx, actor, await loadApplication(ctx, actor, id));
   return { application, fieldErrors, saved: true };
-}
-
-export async function versionsOf(ctx: AppContext, actor: Actor, id: string, ip?: string) {
-  await readable(ctx, actor, id, ip);
-  const rows = await listVersions(ctx.db, id);
-  return {
-    items: rows.map((v) => ({
-      version: v.version,
-      savedAt: new Date(v.saved_at).toISOString(),
-      savedBy: v.saved_by,
-      findingCount: v.finding_count,
-    })),
-  };
-}
-
-export async function versionOf(ctx: AppContext, actor: Actor, id: string, version: number, ip?: string) {
-  const l = await readable(ctx, actor, id, ip);
-  const v = await findVersion(ctx.db, id, version);
-  if (!v) throw new DomainError('not_found', { zh: '没有该版本', en: 'No such version' });
-  return {
-    version: v.version,
-    savedAt: new Date(v.saved_at).toISOString(),
-    savedBy: v.saved_by,
-    findingCount: v.finding_count,
-    content:
-      actor.orgId === l.app.org_id
-        ? v.content
-        : (await import('../../platform/mask.js')).maskPersonal(v.content),
-  };
-}
-
-/** Screening + content checks on the current draft (the live checklist), at `now`. */
-export async function computeChecklist(ctx: AppContext, l: Loaded) {
-  const [attachments, leadOngoing, others, reviews] = await Promise.all([
-    listAttachments(ctx.db, l.app.id),
-    countLeadOngoing(ctx.db, l.app.lead_user_id),
-    countOrgOthers(ctx.db, l.app.org_id, l.app.call_year, l.app.id),
-    listReviews(ctx.db, l.app.id),
-  ]);
-  const commitment = reviews
-    .filter((r) => r.stage === 'district' && r.decision === 'approve')
-    .at(-1)?.commitment_fen;
-  const facts = buildFacts({
-    content: l.app.content,
-    org: l.org,
-    attachments: attachments.map((a) => ({ type: a.type, fileId: a.file_id, name: a.name })),
-    leadOngoingProjects: leadOngoing,
-    orgOtherApplicationsThisYear: others,
-    districtCommitmentFen: commitment === undefined || commitment === null ? null : Number(commitment),
-  });
-  const screening = screenApplication(l.call, l.app.direction_code, facts);
-  const checklist = combineChecklist(
-    screening,
-    contentFindings(l.app.content, l.direction, l.org.type, l.app.lead_user_id),
-    draftFieldErrors(l.app.content),
-  );
-  return { checklist, attachments };
-}
-
-export async function checklistFor(ctx: AppContext, actor: Actor, id: string, ip?: string) {
-  const l = await readable(ctx, actor, id, ip);
-  const { checklist } = await computeChecklist(ctx, l);
-  const deadline = deadlineState(l.call, ctx.now());
-  return {
-    applicationId: id,
-    version: l.app.version,
-    status: l.app.status,
-    deadline,
-    closesAt: l.call.window.closesAt,
-    serverTime: new Date(ctx.now()).toISOString(),
-    ...checklist,
-    canSubmit: checklist.overall === 'pass' && deadline === 'open',
-  };
 }
 
 export async function deleteDraft(ctx: AppContext, actor: Actor, id: string, ip?: string) {

@@ -14,13 +14,8 @@ import {
   ScreeningQuery,
   ScreeningRunDto,
 } from './screening.schema.js';
-import {
-  decideFinding,
-  getScreeningRun,
-  screeningList,
-  screeningWorkbook,
-  startScreeningRun,
-} from './screening.service.js';
+import { decideFinding, getScreeningRun, screeningList, startScreeningRun } from './screening.service.js';
+import { screeningWorkbook } from './screening.export.js';
 
 const tags = ['screening'];
 const problems = {

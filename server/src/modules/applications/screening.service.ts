@@ -4,7 +4,6 @@
  * with filters, and its Excel export (personal data masked).
  */
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import type { AppContext } from '../../platform/context.js';
 import { appendAudit, auditEvent } from '../../platform/audit.js';
 import { DomainError } from '../../platform/errors.js';
@@ -12,14 +11,13 @@ import { maskPhone } from '../../platform/mask.js';
 import type { Actor } from '../../platform/roles.js';
 import type { ScreeningResult } from '../calls/call.rules.js';
 import { findDirection } from '../calls/call.schema.js';
-import { formatFen } from '../calls/rule.describe.js';
 import { loadCall, shanghaiIso } from '../calls/calls.service.js';
 import { ORG_TYPES } from '../identity/org.rules.js';
 import { applyDecisions, type Decision } from './application.rules.js';
 import { SUBMITTED_STATUSES } from './application.workflow.js';
 import { findApplication } from './applications.repo.js';
 import { auditWho, notFound, withCall } from './application.context.js';
-import { computeChecklist } from './applications.service.js';
+import { computeChecklist } from './application.checklist.js';
 import {
   decisionsOf,
   findRun,
@@ -283,78 +281,4 @@ export async function decideFinding(
     });
   });
   return (await screeningList(ctx, app.call_id, {})).items.find((i) => i.applicationId === applicationId)!;
-}
-
-const RESULT_ZH = { pass: '通过', fail: '不通过', incomplete: '信息不完整' } as const;
-
-/** The screening list as an .xlsx workbook (personal data masked). */
-export async function screeningWorkbook(
-  ctx: AppContext,
-  actor: Actor,
-  callId: string,
-  f: ScreeningFilter,
-  ip?: string,
-) {
-  const { call } = await loadCall(ctx, callId);
-  const { items } = await screeningList(ctx, callId, f);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'TransferOne 科转通';
-  wb.created = ctx.now();
-  const ws = wb.addWorksheet('形式审查清单');
-  ws.columns = [
-    { header: '回执编号', key: 'receipt', width: 18 },
-    { header: '提交时间（北京时间）', key: 'submittedAt', width: 22 },
-    { header: '申报方向', key: 'direction', width: 26 },
-    { header: '申报单位', key: 'org', width: 30 },
-    { header: '单位类型', key: 'orgType', width: 14 },
-    { header: '项目名称', key: 'title', width: 36 },
-    { header: '项目负责人', key: 'lead', width: 12 },
-    { header: '联系电话', key: 'phone', width: 16 },
-    { header: '申请资助经费', key: 'requested', width: 14 },
-    { header: '单位自筹经费', key: 'self', width: 14 },
-    { header: '自动审查结论', key: 'automatic', width: 14 },
-    { header: '最终结论', key: 'result', width: 12 },
-    { header: '人工调整', key: 'overridden', width: 10 },
-    { header: '未通过的规则', key: 'failed', width: 60 },
-    { header: '人工调整理由', key: 'reasons', width: 40 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  for (const i of items) {
-    ws.addRow({
-      receipt: i.receiptNumber,
-      submittedAt: i.submittedAt?.replace('T', ' ').slice(0, 19),
-      direction: `${i.directionCode} ${i.directionTitle}`,
-      org: i.orgName,
-      orgType: i.orgTypeLabel.zh,
-      title: i.projectTitle,
-      lead: i.leadName,
-      phone: i.leadPhone,
-      requested: i.requestedGrantFen === null ? null : formatFen(i.requestedGrantFen),
-      self: i.selfFundingFen === null ? null : formatFen(i.selfFundingFen),
-      automatic: i.automatic ? RESULT_ZH[i.automatic] : '未审查',
-      result: i.result ? RESULT_ZH[i.result] : '未审查',
-      overridden: i.overridden ? '是' : '否',
-      failed: i.findings
-        .filter((x) => x.severity === 'error' && x.passed !== true)
-        .map((x) => `${x.label}：${x.reason.zh}`)
-        .join('\n'),
-      reasons: i.findings
-        .filter((x) => x.decision)
-        .map(
-          (x) =>
-            `${x.label}：${x.decision!.action === 'override' ? '调整为' + (x.decision!.verdict === 'pass' ? '通过' : '不通过') : '确认'}（${x.decision!.reason}）`,
-        )
-        .join('\n'),
-    });
-  }
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  await auditEvent(ctx.db, {
-    actor: auditWho(actor, ip),
-    action: 'screening.export',
-    objectType: 'call',
-    objectId: callId,
-    detail: { rows: items.length, filter: f },
-  });
-  return { buffer, filename: `screening-${call.year}-${callId.slice(0, 8)}.xlsx` };
 }

@@ -25,7 +25,8 @@ import {
 } from './applications.repo.js';
 import { insertSnapshot } from './screening.repo.js';
 import { auditWho, enforceApp, factsOf, receiptDto, type Loaded } from './application.context.js';
-import { computeChecklist, readable } from './applications.service.js';
+import { readable } from './applications.service.js';
+import { computeChecklist } from './application.checklist.js';
 import { notifyReceipt } from './receipt.notify.js';
 import { shanghaiIso } from '../calls/calls.service.js';
 

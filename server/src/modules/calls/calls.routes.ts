@@ -5,13 +5,13 @@ import type { AppContext } from '../../platform/context.js';
 import { PUBLIC } from '../../platform/permissions.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
 import './calls.policy.js';
+import { getPublicCall } from './calls.public.js';
 import { CallDetail, CallDraftBody, CallIdParams, CallPage, CallQuery, PublicCall } from './calls.dto.js';
 import {
   closeCall,
   createDraft,
   exportCallJson,
   getCallDetail,
-  getPublicCall,
   importCallDraft,
   listCallsFor,
   listOpen,

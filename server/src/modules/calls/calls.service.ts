@@ -9,9 +9,8 @@ import { DomainError, type FieldError } from '../../platform/errors.js';
 import type { Decision } from '../../platform/permissions.js';
 import type { Actor } from '../../platform/roles.js';
 import { importCall, exportCall, type ImportFieldError } from './call.io.js';
-import { callTransitions, deadlineState, derivedRules, describeRule } from './call.rules.js';
+import { callTransitions, deadlineState } from './call.rules.js';
 import type { Call, CallStatus } from './call.schema.js';
-import type { Rule } from './rule.schema.js';
 import {
   findCall,
   findCallHead,
@@ -78,7 +77,7 @@ function columnsOf(content: Record<string, unknown>) {
   };
 }
 
-function summary(
+export function summary(
   ctx: AppContext,
   r: Pick<
     CallRow,
@@ -319,40 +318,6 @@ export async function listCallsFor(
 export async function listOpen(ctx: AppContext) {
   const rows = await listOpenCalls(ctx.db, ctx.now());
   return { total: rows.length, items: rows.map((r) => summary(ctx, r)) };
-}
-
-function described(rule: Rule) {
-  return {
-    id: rule.id,
-    label: rule.label,
-    labelEn: rule.labelEn,
-    kind: rule.kind,
-    severity: rule.severity ?? 'error',
-    ...(rule.source ? { source: rule.source } : {}),
-    description: { zh: describeRule(rule, 'zh'), en: describeRule(rule, 'en') },
-  };
-}
-
-/** The public page of a published (or closed) call; drafts are never shown. */
-export async function getPublicCall(ctx: AppContext, id: string) {
-  const row = await findCall(ctx.db, id);
-  if (!row || row.status === 'draft')
-    throw new DomainError('not_found', { zh: '申报指南不存在或尚未发布', en: 'No such published call' });
-  const { call } = await loadCall(ctx, id);
-  return {
-    ...summary(ctx, row),
-    call: call as unknown as Record<string, unknown>,
-    commonRules: call.commonEligibility.map(described),
-    directions: call.topics.flatMap((t) =>
-      t.directions.map((d) => ({
-        topicCode: t.code,
-        code: d.code,
-        title: d.title,
-        needsDistrictRecommendation: d.needsDistrictRecommendation,
-        rules: [...d.eligibility, ...derivedRules(call, d).map((x) => x.rule)].map(described),
-      })),
-    ),
-  };
 }
 
 /** Canonical JSON of a complete call (call.io exportCall). */
