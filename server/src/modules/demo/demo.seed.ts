@@ -88,6 +88,7 @@ export async function seedDemo(
       institutionIds: research.map((o) => o.id),
       enterpriseIds: enterprises.map((o) => o.id),
       userId: null,
+      actor: { id: actor.userId, label: actor.name },
       log: opts.log,
     });
     result.market = { source: m.source, achievements: m.achievements, needs: m.needs };

@@ -68,6 +68,8 @@ describe('seeding', { timeout: 120_000 }, () => {
     expect(second.orgs.created).toEqual([]);
     expect(second.users.created).toEqual([]);
     expect(second.orgs.existing.length).toBe(DEMO_ORGS.length);
+    expect(first.market?.achievements).toBeGreaterThan(0);
+    expect(second.market).toBeUndefined();
     const count = async (t: 'orgs' | 'users' | 'audit_log') =>
       Number(
         (await db

@@ -23,6 +23,8 @@ export interface MarketDemoOptions {
   enterpriseIds: string[];
   /** the user recorded as author/creator (e.g. the demo admin) */
   userId?: string | null;
+  /** who the audit record names (e.g. the CLI's seed actor); defaults to userId */
+  actor?: { id: string | null; label: string };
   log?: (m: string) => void;
   path?: string;
 }
@@ -249,7 +251,7 @@ export async function seedMarketDemo(ctx: AppContext, opts: MarketDemoOptions) {
         .execute();
     }
     await appendAudit(trx, {
-      actor: { id: opts.userId ?? null, label: 'seed' },
+      actor: opts.actor ?? { id: opts.userId ?? null, label: 'seed' },
       action: 'market.demo.seed',
       objectType: 'market',
       objectId: 'demo',
