@@ -215,6 +215,7 @@ async function main() {
   // ---- the rush: 5 simulated minutes before the close ----
   offset = Math.max(offset, CLOSES - 5 * 60_000 - Date.now());
   const rushStart = now();
+  const loadBefore = os.loadavg()[0];
   const latencies: number[] = [];
   const acknowledged = new Map<string, { number: string; sha256: string }>();
   const errors: Record<string, number> = {};
@@ -317,6 +318,7 @@ async function main() {
       Number(audits.n) === rows.length &&
       Number(submitted.n) === rows.length &&
       hashesOk,
+    loadAverage1m: { beforeRush: ms(loadBefore), afterRush: ms(os.loadavg()[0]) },
     machine: `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`,
   };
   console.log(JSON.stringify(result, null, 2));
