@@ -83,7 +83,13 @@ export function FunnelView({ funnel, compact }: { funnel: Funnel; compact?: bool
           <Typography.Text type="secondary">
             {mr.numerator} / {mr.denominator}
           </Typography.Text>
-          <Descriptions column={1} size="small" style={{ marginTop: 12 }} bordered>
+          <Descriptions
+            column={1}
+            size="small"
+            style={{ marginTop: 12 }}
+            bordered
+            styles={{ label: { width: 72, whiteSpace: 'nowrap' } }}
+          >
             <Descriptions.Item label={m('funnel.definition')}>
               <span data-testid="match-rate-definition">{pick(mr.definition.zh, mr.definition.en)}</span>
             </Descriptions.Item>

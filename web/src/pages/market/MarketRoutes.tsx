@@ -1,6 +1,8 @@
 import { Route, Routes } from 'react-router-dom';
 import { NotFoundPage } from '../placeholder/NotFoundPage.js';
 import { AchievementDetail } from './AchievementDetail.js';
+import { AchievementForm } from './AchievementForm.js';
+import { ImportPage } from './ImportPage.js';
 import { AchievementsPage } from './AchievementsPage.js';
 import { MarketBase } from './common.js';
 import { FunnelPage } from './FunnelPage.js';
@@ -17,6 +19,9 @@ export function MarketRoutes() {
     <MarketBase.Provider value="/market">
       <Routes>
         <Route path="achievements" element={<AchievementsPage />} />
+        <Route path="achievements/new" element={<AchievementForm />} />
+        <Route path="achievements/import" element={<ImportPage />} />
+        <Route path="achievements/:id/edit" element={<AchievementForm />} />
         <Route path="achievements/:id" element={<AchievementDetail />} />
         <Route path="needs" element={<NeedsPage />} />
         <Route path="needs/new" element={<NeedForm />} />

@@ -51,6 +51,7 @@ export function NeedDetail() {
   const [answering, setAnswering] = useState(false);
   const [refining, setRefining] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [tab, setTab] = useState<string>();
   const signedIn = base === '/market' && !!me;
 
   const load = useCallback(async () => {
@@ -200,7 +201,7 @@ export function NeedDetail() {
           <>
             {full?.actions.includes('edit') && (
               <Button icon={<EditOutlined />} onClick={() => nav(`/market/needs/${id}/edit`)}>
-                {m('ach.edit')}
+                {m('need.edit')}
               </Button>
             )}
             {full && (
@@ -256,7 +257,7 @@ export function NeedDetail() {
           {info}
           {tabs.length > 0 && (
             <Card variant="borderless">
-              <Tabs items={tabs} />
+              <Tabs activeKey={tab ?? tabs[0].key} onChange={setTab} items={tabs} />
             </Card>
           )}
         </Col>

@@ -67,6 +67,7 @@ export function NeedQuality({
           <List
             size="small"
             dataSource={quality.issues}
+            locale={{ emptyText: ' ' }}
             renderItem={(i) => (
               <List.Item data-testid={`quality-issue-${i.code}`}>
                 <Space direction="vertical" size={2}>

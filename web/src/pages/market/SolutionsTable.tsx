@@ -23,23 +23,19 @@ export function SolutionDetail({ s }: { s: Solution }) {
   const { m, L, fmt } = useMt();
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Descriptions size="small" column={2} bordered>
-        <Descriptions.Item label={m('sol.summary')} span={2}>
+      <Descriptions size="small" column={1} bordered styles={{ label: { width: 120, whiteSpace: 'nowrap' } }}>
+        <Descriptions.Item label={m('sol.summary')}>
           <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
             {s.summary}
           </Typography.Paragraph>
         </Descriptions.Item>
-        {s.approach && (
-          <Descriptions.Item label={m('sol.approach')} span={2}>
-            {s.approach}
-          </Descriptions.Item>
-        )}
+        {s.approach && <Descriptions.Item label={m('sol.approach')}>{s.approach}</Descriptions.Item>}
         {s.rejectReasonLabel && (
           <Descriptions.Item label={m('sol.reason')}>
             <Tag color="red">{L(s.rejectReasonLabel)}</Tag> {s.rejectText}
           </Descriptions.Item>
         )}
-        <Descriptions.Item label={m('sol.feedback')} span={s.rejectReasonLabel ? 1 : 2}>
+        <Descriptions.Item label={m('sol.feedback')}>
           <span data-testid="solution-feedback-text">{s.feedback ?? '—'}</span>
         </Descriptions.Item>
         {s.contractAmountFen !== null && (
@@ -88,6 +84,7 @@ export function SolutionsTable({
     {
       title: m('sol.title'),
       dataIndex: 'title',
+      width: 240,
       render: (v: string, s) => (
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{v}</Typography.Text>
@@ -97,7 +94,7 @@ export function SolutionsTable({
         </Space>
       ),
     },
-    { title: m('sol.solver'), dataIndex: ['solverOrg', 'name'], width: 180 },
+    { title: m('sol.solver'), dataIndex: ['solverOrg', 'name'], width: 160 },
     {
       title: m('lib.trl'),
       dataIndex: 'trl',
@@ -129,6 +126,7 @@ export function SolutionsTable({
       width: 230,
       render: (_v, s) => (
         <Space wrap size={4}>
+          {s.actions.length === 0 && '—'}
           {ORDER.filter((a) => s.actions.includes(a)).map((a) => (
             <ActionButton
               key={a}
@@ -154,6 +152,7 @@ export function SolutionsTable({
         columns={columns}
         dataSource={items}
         pagination={false}
+        scroll={{ x: 1000 }}
         locale={{ emptyText: <Empty description={m('sol.empty')} /> }}
         expandable={{ expandedRowRender: (s) => <SolutionDetail s={s} /> }}
         data-testid={testId}

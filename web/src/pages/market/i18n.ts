@@ -132,6 +132,7 @@ const S = {
   'need.matches': ['智能推荐', 'Recommendations'],
   'need.funnel': ['本需求对接进展', 'Progress of this need'],
   'need.answer': ['提交解决方案', 'Answer with a solution'],
+  'need.edit': ['修改需求', 'Edit need'],
   'need.publish': ['发布', 'Publish'],
   'need.close': ['关闭需求', 'Close need'],
   'need.refine': ['完善需求', 'Refine'],

@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { FACTORY_PASSWORD } from '../server/src/testing/factories.js';
+import { launchBrowser, screenshot, type BrowserSession } from './support/browser.js';
+import { seedMarket, type MarketCast } from './support/market.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+/**
+ * Issue 4 in the browser: the public library and search; an enterprise publishes a need (live quality
+ * check), sees matched achievements with their matched terms; a researcher answers; the enterprise
+ * shortlists, introduces, negotiates and signs with an amount; the public funnel counts the signing.
+ */
+let srv: RunningServer;
+let browser: BrowserSession;
+let cast: MarketCast;
+
+async function signIn(page: Page, username: string) {
+  await page.goto(`${srv.baseUrl}/login`);
+  await page.getByPlaceholder('请输入账号').fill(username);
+  await page.getByPlaceholder('请输入密码').fill(FACTORY_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL('**/dashboard');
+}
+
+async function publicFunnel(): Promise<{ signed: number; signedAmountFen: number }> {
+  const r = await fetch(`${srv.baseUrl}/api/market/funnel`);
+  return (await r.json()).needs;
+}
+
+/** Clicks a solution workflow button in the row, fills the modal and waits for the new status. */
+async function act(page: Page, action: string, status: string, fill?: (p: Page) => Promise<void>) {
+  const table = page.getByTestId('need-solutions');
+  await table.getByTestId(`action-${action}`).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  if (fill) await fill(page);
+  await dialog.getByTestId('solution-action-ok').click();
+  await dialog.waitFor({ state: 'hidden' });
+  await table.getByTestId(`status-${status}`).waitFor();
+}
+
+beforeAll(async () => {
+  srv = await startServer();
+  cast = await seedMarket(srv.env);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+describe('technology market journey', () => {
+  let needId = '';
+
+  it('anyone searches the public library: highlighted hits, matched terms, filters, detail via the technology manager', async () => {
+    const { page, context } = await browser.newPage();
+    await page.goto(`${srv.baseUrl}/open/achievements`);
+    await page.getByTestId('page-achievement-library').waitFor();
+    await expect.poll(() => page.getByTestId('library-hit').count()).toBe(3);
+    await page
+      .locator('[data-testid=library-q] input, input[data-testid=library-q]')
+      .first()
+      .fill('晶圆缺陷检测');
+    await page.keyboard.press('Enter');
+    await page.locator('.to-hit mark').first().waitFor();
+    const first = page.getByTestId('library-hit').first();
+    expect(await first.locator('.to-hit-title').textContent()).toBe('基于深度学习的晶圆表面缺陷检测系统');
+    expect(await first.innerHTML()).toContain('<mark>');
+    expect(await first.locator('.to-hit-title').getAttribute('href')).toBe(
+      `/open/achievements/${cast.achievements.wafer}`,
+    );
+    expect(await first.textContent()).toContain('缺陷');
+    // the drug patent does not match a wafer query
+    expect(await page.getByTestId('library-hit').allTextContents()).not.toContain(
+      expect.stringContaining('抗体偶联'),
+    );
+    await screenshot(page, 'market-library');
+    await first.locator('.to-hit-title').click();
+    await page.getByTestId('page-achievement-detail').waitFor();
+    const contact = await page.getByTestId('achievement-contact').textContent();
+    expect(contact).toContain('吴志强');
+    expect(contact).not.toContain('13812345678');
+    await screenshot(page, 'market-achievement-detail');
+    await context.close();
+  });
+
+  it('an enterprise publishes a need with the live quality check and sees matched achievements', async () => {
+    const { page, context } = await browser.newPage();
+    await signIn(page, 'zhou.haiyan');
+    await page.goto(`${srv.baseUrl}/market/needs/new`);
+    await page.getByTestId('page-need-form').waitFor();
+    await page.locator('#title').fill('晶圆表面缺陷自动检测设备');
+    // a vague first draft: the check names the vague words and the missing parts
+    await page.locator('#problem').fill('希望引入相关技术，提升若干环节的检测能力等。');
+    await page.getByTestId('quality-issue-vagueWords').waitFor();
+    await page.getByTestId('quality-vague-text').locator('.to-quality-vague').first().waitFor();
+    const vagueScore = Number(await page.getByTestId('quality-score').textContent());
+    expect(vagueScore).toBeLessThan(60);
+    await screenshot(page, 'market-need-quality-vague', { fullPage: false });
+    await page
+      .locator('#problem')
+      .fill(
+        '我司12英寸晶圆产线的表面缺陷检测依赖人工目检，每片耗时约6分钟，漏检率约3%。希望引入基于机器视觉和深度学习的缺陷检测设备，接入现有MES系统，在洁净室环境下连续运行。',
+      );
+    await page.locator('#indicators').fill('检出率≥99.5%\n单片检测时间≤30秒');
+    await page.locator('#field').fill('集成电路');
+    await page.locator('#keywords').fill('缺陷检测,');
+    await page.locator('#keywords').fill('机器视觉,');
+    await page.locator('#budgetMin').fill('200');
+    await page.locator('#budgetMax').fill('500');
+    await page.locator('#deadline').click();
+    await page.locator('#deadline').fill('2027-06-30');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => Number(await page.getByTestId('quality-score').textContent()))
+      .toBeGreaterThan(vagueScore);
+    await expect.poll(() => page.getByTestId('quality-issue-vagueWords').count()).toBe(0);
+    await screenshot(page, 'market-need-form');
+    await page.getByTestId('need-publish').click();
+    await page.getByTestId('page-need-detail').waitFor();
+    needId = page.url().split('/').pop()!;
+    await page.getByTestId('status-published').first().waitFor();
+
+    // recommendations with their explanation
+    await page.getByRole('tab', { name: '智能推荐' }).click();
+    await page.getByTestId('match-achievement').first().waitFor();
+    const top = page.getByTestId('match-achievement').first();
+    expect(await top.textContent()).toContain('晶圆表面缺陷检测系统');
+    const terms = await top.getByTestId('match-terms').textContent();
+    expect(terms).toMatch(/缺陷|检测|晶圆|机器视觉/);
+    await screenshot(page, 'market-need-matches');
+    await context.close();
+  });
+
+  it('a researcher answers; the enterprise shortlists, introduces, negotiates and signs; the funnel counts it', async () => {
+    const before = await publicFunnel();
+
+    const r = await browser.newPage();
+    await signIn(r.page, 'liu.mingzhe');
+    await r.page.goto(`${srv.baseUrl}/market/needs/${needId}`);
+    await r.page.getByTestId('need-answer').click();
+    const dialog = r.page.getByRole('dialog');
+    await dialog.locator('#title').fill('晶圆缺陷在线检测整体方案');
+    await dialog
+      .locator('#summary')
+      .fill(
+        '基于本校已公开的深度学习缺陷检测成果，提供12英寸晶圆在线检测设备与MES接口，检出率99.6%，单片20秒。',
+      );
+    await dialog.locator('#quote').fill('300');
+    await dialog.getByTestId('solution-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await r.page.getByTestId('need-solutions').getByTestId('status-submitted').waitFor();
+
+    const e = await browser.newPage();
+    await signIn(e.page, 'zhou.haiyan');
+    await e.page.goto(`${srv.baseUrl}/market/needs/${needId}`);
+    await e.page.getByTestId('page-need-detail').waitFor();
+    await e.page.getByTestId('need-solutions').getByText('晶圆缺陷在线检测整体方案').waitFor();
+    await act(e.page, 'shortlist', 'shortlisted', async (p) => {
+      await p.getByRole('dialog').locator('#feedback').fill('技术路线清晰，指标满足要求，进入对接。');
+    });
+    await act(e.page, 'introduce', 'introduced');
+    await act(e.page, 'negotiate', 'negotiating');
+    await act(e.page, 'sign', 'contractSigned', async (p) => {
+      await p.getByRole('dialog').locator('#amount').fill('280.5');
+    });
+    await e.page.getByRole('tab', { name: '本需求对接进展' }).click();
+    await expect.poll(() => e.page.getByTestId('funnel-signed').textContent()).toBe('1');
+    await e.page.getByRole('tab', { name: /收到的方案/ }).click();
+    await e.page.getByTestId('need-solutions').locator('.ant-table-row-expand-icon').first().click();
+    await screenshot(e.page, 'market-need-solutions');
+
+    // the solver sees the feedback and the timeline
+    await r.page.goto(`${srv.baseUrl}/market/matching?tab=mine`);
+    const mine = r.page.getByTestId('solutions-mine');
+    await mine.getByTestId('status-contractSigned').waitFor();
+    await mine.locator('.ant-table-row-expand-icon').first().click();
+    expect(await mine.getByTestId('solution-feedback-text').textContent()).toBe(
+      '技术路线清晰，指标满足要求，进入对接。',
+    );
+
+    // the public funnel: signed +1, and the amount, with the match-rate definition beside the number
+    const after = await publicFunnel();
+    expect(after.signed).toBe(before.signed + 1);
+    expect(after.signedAmountFen - before.signedAmountFen).toBe(280_500_000);
+    const p = await browser.newPage();
+    await p.page.goto(`${srv.baseUrl}/open/funnel`);
+    await p.page.getByTestId('funnel-chart').waitFor();
+    await expect.poll(() => p.page.getByTestId('funnel-signed').textContent()).toBe(String(after.signed));
+    expect(await p.page.getByTestId('match-rate-definition').textContent()).toBeTruthy();
+    await screenshot(p.page, 'market-funnel');
+    await Promise.all([r.context.close(), e.context.close(), p.context.close()]);
+  });
+});
