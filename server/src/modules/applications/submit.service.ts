@@ -58,6 +58,12 @@ export async function submitApplication(
   }
   const state = deadlineState(l.call, receivedAt);
   if (state === 'closed') throw deadlinePassed(l.call.window.closesAt, receivedAt);
+  if (l.call.status !== 'published')
+    throw new DomainError('deadline_passed', {
+      zh: '该指南已结束征集，不再接受提交',
+      en: 'The call has been closed; no more submissions are accepted',
+      params: { callStatus: l.call.status },
+    });
   if (state === 'notOpen')
     throw new DomainError('window_not_open', {
       zh: `网上填报尚未开始（起始时间 ${formatShanghai(new Date(l.call.window.opensAt))} 北京时间）`,
