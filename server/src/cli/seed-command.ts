@@ -57,6 +57,12 @@ async function runSeed(ctx: AppContext): Promise<SeedResult> {
     const r = await seedDemo(ctx, (d, t, l) => bar.update(d, t, l), { log: (m) => logs.push(m) });
     bar.stop();
     for (const m of logs) process.stdout.write(`${m}\n`);
+    if (r.programme?.created) {
+      say(
+        '申报指南演示数据：2023年度“科技成果转移转化服务体系建设”项目申报指南（沪科指南〔2023〕21号）已发布，申报窗口改为今天起两周。',
+        'Programme demo data: the 2023 guide (沪科指南〔2023〕21号) is published, its application window moved to the next two weeks.',
+      );
+    }
     if (r.market) {
       say(
         `技术市场演示数据：科技成果 ${r.market.achievements} 项（${r.market.source === 'kppatent' ? '公开专利摘要 KPPatent-ZH' : '生成的示例数据'}），企业需求 ${r.market.needs} 项。`,

@@ -27,8 +27,9 @@ const SEEDER: Actor = {
 
 export async function seedProgrammeDemo(
   ctx: AppContext,
-  opts: { publish?: boolean } = {},
+  opts: { publish?: boolean; actor?: Actor } = {},
 ): Promise<{ callId: string; created: boolean }> {
+  const seeder = opts.actor ?? SEEDER;
   const call = guide2023();
   const existing = await findCallByNumber(ctx.db, call.number);
   if (existing) return { callId: existing.id, created: false };
@@ -44,7 +45,7 @@ export async function seedProgrammeDemo(
       note: `演示数据：原指南网上填报时间为2023年10月11日9:00至10月30日16:30，演示环境改为 ${opensAt} 至 ${closesAt}。按服务器接收时刻判定，窗口为 [起始, 截止)。`,
     },
   };
-  const detail = await importCallDraft(ctx, SEEDER, demo);
-  if (opts.publish !== false) await publishCall(ctx, SEEDER, detail.id);
+  const detail = await importCallDraft(ctx, seeder, demo);
+  if (opts.publish !== false) await publishCall(ctx, seeder, detail.id);
   return { callId: detail.id, created: true };
 }

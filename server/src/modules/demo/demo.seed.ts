@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/roles.js';
 import { createOrg, listOrgsFor } from '../identity/org.service.js';
 import { createUserFor, listUsersFor } from '../identity/user.service.js';
 import { marketDemoSeeded, seedMarketDemo } from '../market/market.demo.js';
+import { seedProgrammeDemo } from '../calls/calls.demo.js';
 import { DEMO_ORGS, DEMO_USERS } from './demo.data.js';
 
 /**
@@ -25,6 +26,7 @@ export interface SeedResult {
   orgs: { created: string[]; existing: string[] };
   users: { created: string[]; existing: string[] };
   market?: { source: string; achievements: number; needs: number };
+  programme?: { callId: string; created: boolean };
 }
 
 async function allOrgs(ctx: AppContext, actor: Actor) {
@@ -77,6 +79,11 @@ export async function seedDemo(
     }
     onProgress?.(++done, total, u.username);
   }
+
+  // Programme I: the 2023 guide (沪科指南〔2023〕21号) as a published call, its window moved to now.
+  result.programme = await seedProgrammeDemo(ctx, {
+    actor: { ...actor, roles: ['commissionStaff', 'systemAdmin'] },
+  });
 
   // The technology market: public patent abstracts as achievements of the research organisations,
   // and enterprise needs (server/src/modules/market/market.demo.ts).
