@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 import { FACTORY_PASSWORD } from '../server/src/testing/factories.js';
 import { launchBrowser, screenshot, type BrowserSession } from './support/browser.js';
-import { seedMarket, type MarketCast } from './support/market.js';
+import {
+  openMarketPage,
+  seedMarket,
+  snapshotWeb,
+  type MarketCast,
+  type WebSnapshot,
+} from './support/market.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -13,13 +19,47 @@ import { startServer, type RunningServer } from './support/server.js';
 let srv: RunningServer;
 let browser: BrowserSession;
 let cast: MarketCast;
+let web: WebSnapshot;
+/** expect.poll's default (1 s) is too short on a loaded 2-core machine. */
+const POLL = { timeout: 60_000, interval: 100 };
+
+const SOLUTION_TITLE = '晶圆缺陷在线检测整体方案';
+const newPage = () => openMarketPage(browser, srv.baseUrl, web);
+
+/**
+ * The response to one exact API call (method and path, query ignored). Start waiting BEFORE the action
+ * that sends it, then await it after; a failed call fails the test with the server's problem text.
+ */
+function apiCall(page: Page, method: string, pathname: string | RegExp): Promise<Response> {
+  const matches = (p: string) => (typeof pathname === 'string' ? p === pathname : pathname.test(p));
+  return page.waitForResponse((r) => r.request().method() === method && matches(new URL(r.url()).pathname));
+}
+async function ok(res: Promise<Response>): Promise<Response> {
+  const r = await res;
+  if (r.status() >= 300)
+    throw new Error(`${r.request().method()} ${r.url()} → ${r.status()} ${await r.text()}`);
+  return r;
+}
 
 async function signIn(page: Page, username: string) {
   await page.goto(`${srv.baseUrl}/login`);
   await page.getByPlaceholder('请输入账号').fill(username);
   await page.getByPlaceholder('请输入密码').fill(FACTORY_PASSWORD);
+  const login = apiCall(page, 'POST', '/api/auth/login');
   await page.getByTestId('login-submit').click();
+  await ok(login);
   await page.waitForURL('**/dashboard');
+}
+
+/** Opens a need's page and waits until its solutions (and, for the owner, its funnel) have arrived. */
+async function openNeed(page: Page, id: string, owner: boolean) {
+  const solutions = apiCall(page, 'GET', `/api/market/needs/${id}/solutions`);
+  const funnel = owner ? apiCall(page, 'GET', `/api/market/needs/${id}/funnel`) : null;
+  await page.goto(`${srv.baseUrl}/market/needs/${id}`);
+  await ok(solutions);
+  if (funnel) await ok(funnel);
+  await page.getByTestId('page-need-detail').waitFor();
+  await page.getByTestId('need-solutions').waitFor();
 }
 
 async function publicFunnel(): Promise<{ signed: number; signedAmountFen: number }> {
@@ -27,21 +67,30 @@ async function publicFunnel(): Promise<{ signed: number; signedAmountFen: number
   return (await r.json()).needs;
 }
 
-/** Clicks a solution workflow button in the row, fills the modal and waits for the new status. */
-async function act(page: Page, action: string, status: string, fill?: (p: Page) => Promise<void>) {
+/**
+ * Clicks a solution workflow button in the row, fills the modal, and waits for the server's answer,
+ * for the modal to leave the DOM, for the funnel refetch the change triggers and for the new status.
+ */
+async function act(page: Page, action: string, status: string, fill?: (dialog: Locator) => Promise<void>) {
   const table = page.getByTestId('need-solutions');
   await table.getByTestId(`action-${action}`).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  if (fill) await fill(page);
+  // the modal's title names the action and the solution: exactly one dialog matches
+  const dialog = page.getByRole('dialog', { name: new RegExp(`· ${SOLUTION_TITLE}$`) });
+  await dialog.getByTestId('solution-action-ok').waitFor();
+  if (fill) await fill(dialog);
+  const done = apiCall(page, 'POST', new RegExp(`^/api/market/solutions/[^/]+/${action}$`));
+  const refetch = apiCall(page, 'GET', new RegExp(`^/api/market/needs/[^/]+/funnel$`));
   await dialog.getByTestId('solution-action-ok').click();
-  await dialog.waitFor({ state: 'hidden' });
+  await ok(done);
+  await dialog.waitFor({ state: 'detached' });
+  await ok(refetch);
   await table.getByTestId(`status-${status}`).waitFor();
 }
 
 beforeAll(async () => {
   srv = await startServer();
   cast = await seedMarket(srv.env);
+  web = await snapshotWeb();
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -53,10 +102,10 @@ describe('technology market journey', () => {
   let needId = '';
 
   it('anyone searches the public library: highlighted hits, matched terms, filters, detail via the technology manager', async () => {
-    const { page, context } = await browser.newPage();
+    const { page, context } = await newPage();
     await page.goto(`${srv.baseUrl}/open/achievements`);
     await page.getByTestId('page-achievement-library').waitFor();
-    await expect.poll(() => page.getByTestId('library-hit').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('library-hit').count(), POLL).toBe(3);
     await page
       .locator('[data-testid=library-q] input, input[data-testid=library-q]')
       .first()
@@ -85,7 +134,7 @@ describe('technology market journey', () => {
   });
 
   it('an enterprise publishes a need with the live quality check and sees matched achievements', async () => {
-    const { page, context } = await browser.newPage();
+    const { page, context } = await newPage();
     await signIn(page, 'zhou.haiyan');
     await page.goto(`${srv.baseUrl}/market/needs/new`);
     await page.getByTestId('page-need-form').waitFor();
@@ -112,9 +161,9 @@ describe('technology market journey', () => {
     await page.locator('#deadline').fill('2027-06-30');
     await page.keyboard.press('Enter');
     await expect
-      .poll(async () => Number(await page.getByTestId('quality-score').textContent()))
+      .poll(async () => Number(await page.getByTestId('quality-score').textContent()), POLL)
       .toBeGreaterThan(vagueScore);
-    await expect.poll(() => page.getByTestId('quality-issue-vagueWords').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('quality-issue-vagueWords').count(), POLL).toBe(0);
     await screenshot(page, 'market-need-form');
     await page.getByTestId('need-publish').click();
     await page.getByTestId('page-need-detail').waitFor();
@@ -135,43 +184,51 @@ describe('technology market journey', () => {
   it('a researcher answers; the enterprise shortlists, introduces, negotiates and signs; the funnel counts it', async () => {
     const before = await publicFunnel();
 
-    const r = await browser.newPage();
+    // the researcher answers; the page has its (empty) list of the researcher's solutions first
+    const r = await newPage();
     await signIn(r.page, 'liu.mingzhe');
-    await r.page.goto(`${srv.baseUrl}/market/needs/${needId}`);
+    await openNeed(r.page, needId, false);
     await r.page.getByTestId('need-answer').click();
-    const dialog = r.page.getByRole('dialog');
-    await dialog.locator('#title').fill('晶圆缺陷在线检测整体方案');
-    await dialog
+    const form = r.page.getByRole('dialog', { name: /晶圆表面缺陷自动检测设备/ });
+    await form.locator('#title').fill(SOLUTION_TITLE);
+    await form
       .locator('#summary')
       .fill(
         '基于本校已公开的深度学习缺陷检测成果，提供12英寸晶圆在线检测设备与MES接口，检出率99.6%，单片20秒。',
       );
-    await dialog.locator('#quote').fill('300');
-    await dialog.getByTestId('solution-submit').click();
-    await dialog.waitFor({ state: 'hidden' });
+    await form.locator('#quote').fill('300');
+    const answered = apiCall(r.page, 'POST', `/api/market/needs/${needId}/solutions`);
+    const relisted = apiCall(r.page, 'GET', `/api/market/needs/${needId}/solutions`);
+    await form.getByTestId('solution-submit').click();
+    expect((await ok(answered)).status()).toBe(201);
+    await form.waitFor({ state: 'detached' });
+    await ok(relisted);
     await r.page.getByTestId('need-solutions').getByTestId('status-submitted').waitFor();
 
-    const e = await browser.newPage();
+    // the enterprise judges it and takes it to a signed contract
+    const e = await newPage();
     await signIn(e.page, 'zhou.haiyan');
-    await e.page.goto(`${srv.baseUrl}/market/needs/${needId}`);
-    await e.page.getByTestId('page-need-detail').waitFor();
-    await e.page.getByTestId('need-solutions').getByText('晶圆缺陷在线检测整体方案').waitFor();
-    await act(e.page, 'shortlist', 'shortlisted', async (p) => {
-      await p.getByRole('dialog').locator('#feedback').fill('技术路线清晰，指标满足要求，进入对接。');
+    await openNeed(e.page, needId, true);
+    await e.page.getByTestId('need-solutions').getByText(SOLUTION_TITLE).waitFor();
+    await act(e.page, 'shortlist', 'shortlisted', async (d) => {
+      await d.locator('#feedback').fill('技术路线清晰，指标满足要求，进入对接。');
     });
     await act(e.page, 'introduce', 'introduced');
     await act(e.page, 'negotiate', 'negotiating');
-    await act(e.page, 'sign', 'contractSigned', async (p) => {
-      await p.getByRole('dialog').locator('#amount').fill('280.5');
+    await act(e.page, 'sign', 'contractSigned', async (d) => {
+      await d.locator('#amount').fill('280.5');
     });
     await e.page.getByRole('tab', { name: '本需求对接进展' }).click();
-    await expect.poll(() => e.page.getByTestId('funnel-signed').textContent()).toBe('1');
+    await expect.poll(() => e.page.getByTestId('funnel-signed').textContent(), POLL).toBe('1');
     await e.page.getByRole('tab', { name: /收到的方案/ }).click();
     await e.page.getByTestId('need-solutions').locator('.ant-table-row-expand-icon').first().click();
+    await e.page.getByTestId('need-solutions').getByTestId('solution-feedback-text').waitFor();
     await screenshot(e.page, 'market-need-solutions');
 
     // the solver sees the feedback and the timeline
+    const mineLoaded = apiCall(r.page, 'GET', '/api/market/solutions/mine');
     await r.page.goto(`${srv.baseUrl}/market/matching?tab=mine`);
+    await ok(mineLoaded);
     const mine = r.page.getByTestId('solutions-mine');
     await mine.getByTestId('status-contractSigned').waitFor();
     await mine.locator('.ant-table-row-expand-icon').first().click();
@@ -183,10 +240,14 @@ describe('technology market journey', () => {
     const after = await publicFunnel();
     expect(after.signed).toBe(before.signed + 1);
     expect(after.signedAmountFen - before.signedAmountFen).toBe(280_500_000);
-    const p = await browser.newPage();
+    const p = await newPage();
+    const funnelLoaded = apiCall(p.page, 'GET', '/api/market/funnel');
     await p.page.goto(`${srv.baseUrl}/open/funnel`);
+    await ok(funnelLoaded);
     await p.page.getByTestId('funnel-chart').waitFor();
-    await expect.poll(() => p.page.getByTestId('funnel-signed').textContent()).toBe(String(after.signed));
+    await expect
+      .poll(() => p.page.getByTestId('funnel-signed').textContent(), POLL)
+      .toBe(String(after.signed));
     expect(await p.page.getByTestId('match-rate-definition').textContent()).toBeTruthy();
     await screenshot(p.page, 'market-funnel');
     await Promise.all([r.context.close(), e.context.close(), p.context.close()]);

@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createOrg, createUser, loginAs, type CreatedUser } from '../../server/src/testing/factories.js';
 import type { TestEnv } from '../../server/src/testing/harness.js';
+import type { BrowserSession } from './browser.js';
 
 /** The market journey's cast and a few published achievements, made through the real server. */
 export interface MarketCast {
@@ -92,4 +96,102 @@ export async function seedMarket(env: TestEnv): Promise<MarketCast> {
     transferModes: ['assignment'],
   });
   return { enterprise, researcher, transferOffice, achievements: { wafer, vision, drug } };
+}
+
+/**
+ * One consistent copy of the built web client, held in memory for the whole journey.
+ *
+ * Why: the server's static plugin lists dist/web's files when it starts and reads them from disk on each
+ * request, and other people rebuild dist/web while a journey runs (`vite build` empties the folder and
+ * writes new hashed chunks). A page opened after such a rebuild asks for chunks the running server
+ * does not serve, the lazy route never renders and the next `waitFor` times out. Serving the browser
+ * from this snapshot makes the journey independent of builds happening beside it.
+ */
+export interface WebSnapshot {
+  files: Map<string, Buffer>;
+}
+
+const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+function readTree(dir: string, prefix = ''): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const rel = `${prefix}/${e.name}`;
+    if (e.isDirectory()) for (const [k, v] of readTree(path.join(dir, e.name), rel)) out.set(k, v);
+    else out.set(rel, fs.readFileSync(path.join(dir, e.name)));
+  }
+  return out;
+}
+
+/** Every asset index.html and the chunks name is present (a copy taken mid-build is not). */
+function missingAssets(files: Map<string, Buffer>): string[] {
+  const index = files.get('/index.html');
+  if (!index) return ['/index.html'];
+  const missing: string[] = [];
+  for (const [name, body] of files) {
+    if (!/\.(html|js|css)$/.test(name)) continue;
+    const text = body.toString('utf8');
+    for (const m of text.matchAll(/(?:\/|")assets\/([\w.-]+\.(?:js|css))/g))
+      if (!files.has(`/assets/${m[1]}`)) missing.push(`/assets/${m[1]}`);
+    if (name.startsWith('/assets/'))
+      for (const m of text.matchAll(/["']\.\/([\w.-]+\.(?:js|css))["']/g))
+        if (!files.has(`/assets/${m[1]}`)) missing.push(`/assets/${m[1]}`);
+  }
+  return missing;
+}
+
+/** Copies dist/web into memory; retries while a concurrent build leaves it incomplete. */
+export async function snapshotWeb(timeoutMs = 120_000): Promise<WebSnapshot> {
+  const until = Date.now() + timeoutMs;
+  let missing: string[];
+  for (;;) {
+    try {
+      const files = readTree(WEB_DIR);
+      missing = missingAssets(files);
+      if (missing.length === 0) return { files };
+    } catch (e) {
+      missing = [String(e)];
+    }
+    if (Date.now() > until) throw new Error(`dist/web stays incomplete: ${missing.slice(0, 5).join(', ')}`);
+    // a build is writing the folder: look again once it has had time to finish
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/**
+ * A fresh browser context whose page loads the web client from `web` (API calls go to the real
+ * server), with timeouts sized for a loaded 2-core machine.
+ */
+export async function openMarketPage(
+  browser: BrowserSession,
+  baseUrl: string,
+  web: WebSnapshot,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await browser.newPage();
+  page.setDefaultTimeout(60_000);
+  page.setDefaultNavigationTimeout(90_000);
+  await context.route(`${baseUrl}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname.startsWith('/api/')) return route.continue();
+    const file = web.files.get(url.pathname);
+    if (!file && url.pathname.startsWith('/assets/'))
+      return route.fulfill({ status: 404, body: 'not in snapshot' });
+    const name = file ? url.pathname : '/index.html';
+    return route.fulfill({
+      status: 200,
+      headers: { 'cache-control': 'no-store' },
+      contentType: CONTENT_TYPES[path.extname(name)] ?? 'application/octet-stream',
+      body: file ?? web.files.get('/index.html')!,
+    });
+  });
+  return { context, page };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   Alert,
   App,
@@ -53,6 +53,24 @@ export function NeedDetail() {
   const [busy, setBusy] = useState(false);
   const [tab, setTab] = useState<string>();
   const signedIn = base === '/market' && !!me;
+  // Only the newest list request may set the list: an older response (say, the page's first load still
+  // in flight when the user's own answer comes back) must not overwrite a newer state.
+  const solutionsSeq = useRef(0);
+  const funnelSeq = useRef(0);
+  const loadSolutions = useCallback(() => {
+    const seq = ++solutionsSeq.current;
+    marketApi
+      .needSolutions(id)
+      .then((r) => seq === solutionsSeq.current && setSolutions(r.items))
+      .catch(() => seq === solutionsSeq.current && setSolutions(null));
+  }, [id]);
+  const loadFunnel = useCallback(() => {
+    const seq = ++funnelSeq.current;
+    marketApi
+      .needFunnel(id)
+      .then((f) => seq === funnelSeq.current && setFunnel(f))
+      .catch(() => seq === funnelSeq.current && setFunnel(null));
+  }, [id]);
 
   const load = useCallback(async () => {
     try {
@@ -64,22 +82,15 @@ export function NeedDetail() {
           if (e instanceof ApiError && (e.status === 403 || e.status === 404)) n = await marketApi.need(id);
           else throw e;
         }
-        marketApi
-          .needSolutions(id)
-          .then((r) => setSolutions(r.items))
-          .catch(() => setSolutions(null));
-        if (isFull(n))
-          marketApi
-            .needFunnel(id)
-            .then(setFunnel)
-            .catch(() => setFunnel(null));
+        loadSolutions();
+        if (isFull(n)) loadFunnel();
       } else n = await marketApi.need(id);
       setNeed(n);
       setError(undefined);
     } catch (e) {
       setError(e);
     }
-  }, [id, signedIn]);
+  }, [id, signedIn, loadSolutions, loadFunnel]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -170,11 +181,9 @@ export function NeedDetail() {
                 items={solutions}
                 testId="need-solutions"
                 onChanged={(s) => {
+                  solutionsSeq.current++; // a list request still in flight predates this change
                   setSolutions((prev) => (prev ?? []).map((x) => (x.id === s.id ? s : x)));
-                  marketApi
-                    .needFunnel(id)
-                    .then(setFunnel)
-                    .catch(() => undefined);
+                  if (full) loadFunnel();
                 }}
               />
             ),
@@ -275,7 +284,10 @@ export function NeedDetail() {
           onDone={(s) => {
             setAnswering(false);
             message.success(m('sol.submitted'));
-            setSolutions((prev) => [s, ...(prev ?? [])]);
+            // show it at once, then take the server's list (which a request still in flight would lack)
+            setSolutions((prev) => [s, ...(prev ?? []).filter((x) => x.id !== s.id)]);
+            loadSolutions();
+            if (full) loadFunnel();
           }}
         />
       )}
