@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import {
   Alert,
+  App,
   Button,
   Card,
   Descriptions,
@@ -41,6 +42,7 @@ export function ApplicationActions({
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
+  const { modal } = App.useApp();
 
   const run = async (action: ActionDto, values: Record<string, any> = {}) => {
     setBusy(true);
@@ -91,7 +93,7 @@ export function ApplicationActions({
     setError(undefined);
     if (a.action === 'sendForReview') return void run(a);
     if (a.action === 'submit')
-      return Modal.confirm({
+      return modal.confirm({
         title: p('flow.submitConfirm'),
         content: p('flow.submitBody', { t: fmt(closesAt, 'YYYY-MM-DD HH:mm') }),
         okText: p('flow.submit'),
@@ -118,12 +120,9 @@ export function ApplicationActions({
         />
       )}
       {deadline && (
-        <Result
-          status="warning"
-          title={p('deadline.passed')}
-          subTitle={problemText(error, lang)}
-          data-testid="deadline-passed"
-        />
+        <div data-testid="deadline-passed">
+          <Result status="warning" title={p('deadline.passed')} subTitle={problemText(error, lang)} />
+        </div>
       )}
       {error !== undefined && !deadline && !dialog && (
         <Alert type="error" showIcon message={problemText(error, lang)} data-testid="action-error" />

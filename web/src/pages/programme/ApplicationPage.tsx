@@ -67,10 +67,10 @@ export function ApplicationPage() {
   if (app === undefined) return <Skeleton active paragraph={{ rows: 16 }} />;
   if (app === null)
     return <Result status="warning" title={p('apps.title')} subTitle={problemText(error, lang)} />;
-  return <ApplicationEditor key={app.id} initial={app} reload={load} />;
+  return <ApplicationEditor key={app.id} initial={app} />;
 }
 
-function ApplicationEditor({ initial, reload }: { initial: ApplicationDetail; reload(): Promise<void> }) {
+function ApplicationEditor({ initial }: { initial: ApplicationDetail }) {
   const me = useMe();
   const { p, bi, fmt, lang, pick } = useP();
   const nav = useNavigate();
@@ -146,9 +146,10 @@ function ApplicationEditor({ initial, reload }: { initial: ApplicationDetail; re
     save.change(fromForm(form.getFieldsValue(true)), leadRef.current);
   };
 
+  const refreshApp = async () => setApp(await applicationsApi.get(app.id));
   const afterAction = async (next?: ApplicationDetail) => {
     if (next) setApp(next);
-    else await reload();
+    else await refreshApp();
     void refreshChecklist();
   };
 
@@ -253,82 +254,90 @@ function ApplicationEditor({ initial, reload }: { initial: ApplicationDetail; re
       <Row gutter={16} align="top">
         <Col xs={24} xl={17}>
           <Card variant="borderless">
-            <Steps
-              size="small"
-              current={step}
-              onChange={setStep}
-              type="navigation"
-              items={STEPS.map((s) => ({ title: p(s.title) }))}
-              style={{ marginBottom: 16 }}
-              data-testid="application-steps"
-            />
-            <Form
-              form={form}
-              layout="vertical"
-              name="application"
-              disabled={!editable}
-              onValuesChange={onValuesChange}
-            >
-              <FormSections
-                step={stepKey}
-                direction={direction}
-                leadSelect={
-                  me.roles.includes('orgAdmin') && (
-                    <Form.Item label={p('apps.lead')}>
-                      <Select
-                        defaultValue={app.leadUserId ?? undefined}
-                        allowClear
-                        data-testid="f-lead-user"
-                        options={leads.map((u) => ({ value: u.id, label: `${u.name}（${u.username}）` }))}
-                        onChange={(v) => {
-                          leadRef.current = v ?? null;
-                          onValuesChange();
-                        }}
-                      />
-                    </Form.Item>
-                  )
-                }
-              />
-            </Form>
-            {stepKey === 'attachments' && (
-              <AttachmentsSection
-                app={app}
-                editable={editable}
-                onChanged={() => void reload().then(refreshChecklist)}
-              />
-            )}
-            {stepKey === 'review' && (
-              <>
-                <Descriptions size="small" bordered column={2} style={{ marginBottom: 16 }}>
-                  <Descriptions.Item label={p('apps.org')}>{app.orgName}</Descriptions.Item>
-                  <Descriptions.Item label={p('apps.status')}>{bi(app.statusLabel)}</Descriptions.Item>
-                  <Descriptions.Item label={p('apps.call')}>{app.callNumber}</Descriptions.Item>
-                  <Descriptions.Item label={p('apps.direction')}>
-                    {app.directionCode} {app.directionTitle}
-                  </Descriptions.Item>
-                </Descriptions>
-                <ApplicationActions
-                  app={app}
-                  closesAt={checklist?.closesAt}
-                  beforeAction={async () => {
-                    if (save.hasPending()) await save.flush();
-                  }}
-                  onDone={(a) => void afterAction(a)}
+            <Row gutter={24} wrap={false}>
+              <Col flex="168px">
+                <Steps
+                  size="small"
+                  direction="vertical"
+                  current={step}
+                  onChange={setStep}
+                  items={STEPS.map((s, i) => ({
+                    title: p(s.title),
+                    status: i === step ? 'process' : 'wait',
+                  }))}
+                  data-testid="application-steps"
                 />
-              </>
-            )}
-            <Space style={{ marginTop: 16 }}>
-              <Button disabled={step === 0} onClick={() => setStep(step - 1)}>
-                ←
-              </Button>
-              <Button
-                disabled={step === STEPS.length - 1}
-                onClick={() => setStep(step + 1)}
-                data-testid="step-next"
-              >
-                →
-              </Button>
-            </Space>
+              </Col>
+              <Col flex="auto" style={{ minWidth: 0 }}>
+                <Form
+                  form={form}
+                  layout="vertical"
+                  name="application"
+                  disabled={!editable}
+                  onValuesChange={onValuesChange}
+                >
+                  <FormSections
+                    step={stepKey}
+                    direction={direction}
+                    leadSelect={
+                      me.roles.includes('orgAdmin') && (
+                        <Form.Item label={p('apps.lead')}>
+                          <Select
+                            defaultValue={app.leadUserId ?? undefined}
+                            allowClear
+                            data-testid="f-lead-user"
+                            options={leads.map((u) => ({ value: u.id, label: `${u.name}（${u.username}）` }))}
+                            onChange={(v) => {
+                              leadRef.current = v ?? null;
+                              onValuesChange();
+                            }}
+                          />
+                        </Form.Item>
+                      )
+                    }
+                  />
+                </Form>
+                {stepKey === 'attachments' && (
+                  <AttachmentsSection
+                    app={app}
+                    editable={editable}
+                    onChanged={() => void refreshApp().then(refreshChecklist)}
+                  />
+                )}
+                {stepKey === 'review' && (
+                  <>
+                    <Descriptions size="small" bordered column={2} style={{ marginBottom: 16 }}>
+                      <Descriptions.Item label={p('apps.org')}>{app.orgName}</Descriptions.Item>
+                      <Descriptions.Item label={p('apps.status')}>{bi(app.statusLabel)}</Descriptions.Item>
+                      <Descriptions.Item label={p('apps.call')}>{app.callNumber}</Descriptions.Item>
+                      <Descriptions.Item label={p('apps.direction')}>
+                        {app.directionCode} {app.directionTitle}
+                      </Descriptions.Item>
+                    </Descriptions>
+                    <ApplicationActions
+                      app={app}
+                      closesAt={checklist?.closesAt}
+                      beforeAction={async () => {
+                        if (save.hasPending()) await save.flush();
+                      }}
+                      onDone={(a) => void afterAction(a)}
+                    />
+                  </>
+                )}
+                <Space style={{ marginTop: 16 }}>
+                  <Button disabled={step === 0} onClick={() => setStep(step - 1)}>
+                    ←
+                  </Button>
+                  <Button
+                    disabled={step === STEPS.length - 1}
+                    onClick={() => setStep(step + 1)}
+                    data-testid="step-next"
+                  >
+                    →
+                  </Button>
+                </Space>
+              </Col>
+            </Row>
           </Card>
         </Col>
         <Col xs={24} xl={7} style={{ position: 'sticky', top: 16 }}>

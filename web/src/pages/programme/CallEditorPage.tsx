@@ -11,7 +11,6 @@ import {
   Input,
   InputNumber,
   List,
-  Modal,
   Result,
   Row,
   Select,
@@ -112,7 +111,7 @@ export function CallEditorPage() {
 function Editor({ detail, onSaved }: { detail?: CallDetail; onSaved(d: CallDetail): void }) {
   const me = useMe();
   const { p, bi, pick, lang, fmt } = useP();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const nav = useNavigate();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
@@ -152,7 +151,7 @@ function Editor({ detail, onSaved }: { detail?: CallDetail; onSaved(d: CallDetai
   };
 
   const transition = (t: CallTransition) =>
-    Modal.confirm({
+    modal.confirm({
       title: pick(t.label, t.labelEn),
       content: `${detail?.number ?? ''} ${detail?.title ?? ''}`,
       okText: pick(t.label, t.labelEn),
@@ -160,7 +159,7 @@ function Editor({ detail, onSaved }: { detail?: CallDetail; onSaved(d: CallDetai
       okButtonProps: { 'data-testid': 'transition-ok' } as never,
       onOk: async () => {
         try {
-          onSaved(await callsApi.transition(detail!.id, t.action as 'publish' | 'close'));
+          onSaved(await callsApi.transition(detail!.id, t.to === 'closed' ? 'close' : 'publish'));
           message.success(p('flow.done'));
         } catch (e) {
           setError(e);
@@ -223,11 +222,11 @@ function Editor({ detail, onSaved }: { detail?: CallDetail; onSaved(d: CallDetai
                 <Button
                   key={t.action}
                   type="primary"
-                  danger={t.action === 'close'}
+                  danger={t.to === 'closed'}
                   disabled={!t.allowed}
                   title={t.reason ? bi(t.reason) : undefined}
                   onClick={() => transition(t)}
-                  data-testid={`call-${t.action}`}
+                  data-testid={`call-${t.to === 'closed' ? 'close' : 'publish'}`}
                 >
                   {pick(t.label, t.labelEn)}
                 </Button>

@@ -89,6 +89,15 @@ export function ChecklistPanel({
         />
       }
     >
+      {checklist.deadline !== 'open' && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          message={checklist.deadline === 'closed' ? p('deadline.passed') : p('deadline.notOpen')}
+          data-testid="checklist-deadline"
+        />
+      )}
       <Alert
         type={overallType}
         showIcon

@@ -82,7 +82,7 @@ export function useAutosave(id: string, version: number, onSaved: (r: SaveResult
         versionRef.current = r.application.version;
         attempts.current = 0;
         setError(undefined);
-        setSavedAt(new Date().toISOString());
+        setSavedAt(r.application.updatedAt);
         if (pending.current === sent) {
           pending.current = null;
           clearLocalDraft(id);
