@@ -156,7 +156,8 @@ describe('Programme I journey (2023 guide)', () => {
     await errors.waitFor();
     expect(await errors.textContent()).toContain('0.field');
     expect(await errors.textContent()).toContain('0.value');
-    await screenshot(page, 'programme-call-rules');
+    await errors.scrollIntoViewIfNeeded();
+    await screenshot(page, 'programme-call-rules', { fullPage: false });
     await page
       .getByTestId('rules-2')
       .getByRole('button', { name: /取\s*消/ })
@@ -187,7 +188,7 @@ describe('Programme I journey (2023 guide)', () => {
     expect(await page.getByTestId('public-window').textContent()).toBe('2023-10-11 09:00 — 2023-10-30 16:30');
     // 10 days 6 h 30 min before the close on the server clock
     await expect.poll(() => page.getByTestId('countdown').textContent()).toMatch(/^距截止10天06时(29|30)分/);
-    await screenshot(page, 'programme-public-call');
+    await screenshot(page, 'programme-public-call', { fullPage: false });
     await context.close();
   });
 

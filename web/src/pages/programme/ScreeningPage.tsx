@@ -206,13 +206,13 @@ function Screening() {
         {
           title: p('rules.id'),
           dataIndex: 'ruleId',
-          width: 220,
+          width: 200,
           render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
         },
         {
-          title: p('screen.decideTitle', { a: p('screen.confirm'), r: p('screen.override') }),
+          title: p('screen.decision'),
           key: 'decision',
-          width: 320,
+          width: 280,
           render: (_v, f) => (
             <Space direction="vertical" size={2}>
               {f.decision && (
