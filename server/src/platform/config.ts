@@ -25,6 +25,8 @@ const Env = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   /** Key material for TOTP secrets and OIDC cookies; unset → a per-installation key kept in the database. */
   IDENTITY_SECRET: z.string().min(32, 'IDENTITY_SECRET 至少 32 个字符 / at least 32 characters').optional(),
+  /** Reverse proxies whose X-Forwarded-* headers are believed: `false` (default), or addresses/CIDRs, comma-separated. */
+  TRUST_PROXY: z.string().default('false'),
   JOBS: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TZ_DISPLAY: z.string().default('Asia/Shanghai'),
@@ -46,6 +48,7 @@ export interface Config {
   mailFrom: string;
   oidc?: { issuer: string; clientId: string; clientSecret?: string };
   identitySecret?: string;
+  trustProxy: boolean | string[];
   jobs: boolean;
   logLevel: string;
   timeZone: string;
@@ -86,6 +89,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
         ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
         : undefined,
     identitySecret: e.IDENTITY_SECRET,
+    trustProxy:
+      e.TRUST_PROXY === 'false' || e.TRUST_PROXY === ''
+        ? false
+        : e.TRUST_PROXY.split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
     jobs: e.JOBS === 'on',
     logLevel: e.LOG_LEVEL,
     timeZone: e.TZ_DISPLAY,

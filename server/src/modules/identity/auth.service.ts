@@ -106,8 +106,10 @@ export async function login(
       await countFailure(trx, user, now, meta.ip, 'password');
       return failed('wrong_password', user);
     }
-    await updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
     const session = await startSession(trx, now, user, meta);
+    // Failures are forgiven only once the whole sign-in succeeded: while the TOTP step is still
+    // open, wrong codes keep counting towards the lockout (a correct password alone must not reset it).
+    if (session.mfa === 'none') await updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
     await appendAudit(trx, {
       actor: { id: user.id, orgId: user.org_id, label: user.name, ip: meta.ip },
       action: 'auth.login',

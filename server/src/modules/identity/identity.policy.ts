@@ -5,7 +5,7 @@ import type { Actor, Role } from '../../platform/roles.js';
  * Who may manage which organisation and user. State and ownership first, then role; every
  * refusal carries a zh/en reason the UI shows.
  */
-export const ORG_LEVEL_ROLES: readonly Role[] = ['orgAdmin', 'projectLead', 'enterpriseUser', 'techManager'];
+export const ORG_LEVEL_ROLES: readonly Role[] = ['orgAdmin', 'projectLead', 'enterpriseUser'];
 /** Roles that see every organisation (the route permission already limits who gets here). */
 const CITY_WIDE: readonly Role[] = [
   'systemAdmin',
@@ -40,15 +40,21 @@ export function orgScope(actor: Who): { orgId?: string } {
 export function canUpdateOrg(
   actor: Who,
   org: { id: string },
-  changes: { type?: unknown; uscc?: unknown; name?: unknown },
+  changes: { type?: unknown; uscc?: unknown; name?: unknown; region?: unknown; status?: unknown },
 ): Decision {
   if (has(actor, 'systemAdmin') || has(actor, 'commissionStaff') || has(actor, 'programmeOfficeStaff'))
     return ALLOW;
   if (!has(actor, 'orgAdmin') || org.id !== actor.orgId) return OTHER_ORG();
-  if (changes.type !== undefined || changes.uscc !== undefined || changes.name !== undefined) {
+  if (
+    changes.type !== undefined ||
+    changes.uscc !== undefined ||
+    changes.name !== undefined ||
+    changes.region !== undefined ||
+    changes.status !== undefined
+  ) {
     return deny(
-      '单位名称、类型和统一社会信用代码须由市级管理部门修改',
-      "An organisation's name, type and credit code are changed by the city administration",
+      '单位名称、类型、统一社会信用代码、所在区和状态须由市级管理部门修改',
+      "An organisation's name, type, credit code, district and status are changed by the city administration",
       'org_identity_locked',
     );
   }
@@ -72,10 +78,19 @@ export function userScope(actor: Who): { orgId?: string } {
 }
 
 /** Create, edit, reset the password of or unlock a user of `orgId`. */
-export function canManageUser(actor: Who, target: { orgId: string }): Decision {
+export function canManageUser(actor: Who, target: { orgId: string; roles?: readonly Role[] }): Decision {
   if (has(actor, 'systemAdmin')) return ALLOW;
-  if (has(actor, 'orgAdmin') && target.orgId === actor.orgId) return ALLOW;
-  return OTHER_ORG();
+  if (!has(actor, 'orgAdmin') || target.orgId !== actor.orgId) return OTHER_ORG();
+  // An account holding a city-level role (staff, expert, technology manager, admin …) is managed by
+  // the city administration, even when it sits in this organisation: no password reset or e-mail change.
+  if ((target.roles ?? []).some((r) => !ORG_LEVEL_ROLES.includes(r))) {
+    return deny(
+      '该账号持有市级角色（如评审专家、技术经理人、工作人员），须由系统管理员管理',
+      'This account holds a city-level role (such as expert, technology manager or staff) and is managed by a system admin',
+      'role_not_manageable',
+    );
+  }
+  return ALLOW;
 }
 
 /** Role changes: an orgAdmin grants and removes only organisation-level roles; nobody drops their own systemAdmin. */
@@ -101,8 +116,8 @@ export function canAssignRoles(
   const bad = changed.filter((r) => !ORG_LEVEL_ROLES.includes(r));
   if (bad.length) {
     return deny(
-      '单位管理员只能授予单位级角色（单位管理员、项目负责人、企业用户、技术经理人），不能授予或撤销工作人员等角色',
-      'An organisation admin may grant only organisation-level roles (organisation admin, project lead, enterprise user, technology manager), never staff roles',
+      '单位管理员只能授予单位级角色（单位管理员、项目负责人、企业用户），技术经理人、评审专家和工作人员等角色由系统管理员授予',
+      'An organisation admin may grant only organisation-level roles (organisation admin, project lead, enterprise user); technology managers, experts and staff roles are granted by a system admin',
       'role_not_grantable',
     );
   }

@@ -151,7 +151,7 @@ describe('users and the organisation admin', () => {
     expect(staffRole.statusCode).toBe(403);
     expect(staffRole.json().params.reason).toBe('role_not_grantable');
     expect(staffRole.json().message).toMatch(/单位管理员只能授予单位级角色/);
-    expect(staffRole.json().messageEn).toMatch(/never staff roles/);
+    expect(staffRole.json().messageEn).toMatch(/staff roles are granted by a system admin/);
 
     const otherOrg = await req('POST', '/api/users', cookie, {
       username: 'elsewhere',
@@ -172,11 +172,22 @@ describe('users and the organisation admin', () => {
       roles: ['projectLead', 'expert'],
     });
     expect(promote.statusCode).toBe(403);
-    const grant = await req('PATCH', `/api/users/${created.user.id}`, cookie, {
+    // technology managers are trusted city-wide in the market (brokering), so only a system admin grants the role
+    const broker = await req('PATCH', `/api/users/${created.user.id}`, cookie, {
       roles: ['projectLead', 'techManager'],
     });
+    expect(broker.statusCode).toBe(403);
+    expect(broker.json().params?.reason ?? broker.json().code).toBeTruthy();
+    const grant = await req('PATCH', `/api/users/${created.user.id}`, cookie, {
+      roles: ['projectLead', 'orgAdmin'],
+    });
     expect(grant.statusCode).toBe(200);
-    expect(grant.json().roles).toEqual(['projectLead', 'techManager']);
+    expect(grant.json().roles).toEqual(['projectLead', 'orgAdmin']);
+    // an expert sitting in this organisation is managed by the city: no password reset by the org admin
+    const expert = await createUser(env, { roles: ['expert'], orgId: org.id });
+    const reset = await req('POST', `/api/users/${expert.user.id}/reset-password`, cookie, {});
+    expect(reset.statusCode).toBe(403);
+    expect(JSON.stringify(reset.json())).toMatch(/role_not_manageable/);
 
     // the list shows only the own org, masked
     const list = (await req('GET', '/api/users', cookie)).json();
@@ -194,7 +205,15 @@ describe('users and the organisation admin', () => {
       .where('actor_id', '=', oa.user.id)
       .execute();
     expect(denied.map((d) => (d.detail as any).reason).sort()).toEqual(
-      ['other_org', 'other_org', 'other_org', 'role_not_grantable', 'role_not_grantable'].sort(),
+      [
+        'other_org',
+        'other_org',
+        'other_org',
+        'role_not_grantable',
+        'role_not_grantable',
+        'role_not_grantable',
+        'role_not_manageable',
+      ].sort(),
     );
     const [c] = await audits('user.create', created.user.id);
     expect(c.after).toMatchObject({ phone: '138****5678', idNumber: '110105********002X' });

@@ -171,4 +171,19 @@ describe('profile and optional TOTP', () => {
       (await post('/api/auth/login', { username: made.user.username, password: made.password })).json().code,
     ).toBe('invalid_credentials');
   });
+
+  it('signing in again with the right password does not reset the count of wrong TOTP codes', async () => {
+    const made = await createUser(env, { roles: ['finance'] });
+    const login = async () =>
+      sessionCookie(await post('/api/auth/login', { username: made.user.username, password: made.password }));
+    let cookie = await login();
+    for (let i = 0; i < 4; i++) await post('/api/auth/totp/verify', { code: String(200000 + i) }, cookie);
+    cookie = await login(); // a correct password, TOTP still open
+    const fifth = await post('/api/auth/totp/verify', { code: '299999' }, cookie);
+    expect(fifth.statusCode).toBe(401);
+    expect(await audits('auth.login.locked', made.user.id)).toHaveLength(1);
+    expect(
+      (await post('/api/auth/login', { username: made.user.username, password: made.password })).json().code,
+    ).toBe('invalid_credentials');
+  });
 });

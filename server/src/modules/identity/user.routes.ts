@@ -48,7 +48,7 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/users',
     {
-      config: { permission: 'user.create' },
+      config: { permission: 'user.create', idempotency: false },
       schema: {
         tags,
         summary: '新建用户 Create a user',

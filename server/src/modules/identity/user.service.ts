@@ -184,7 +184,8 @@ export async function patchUser(
   await ctx.db.transaction().execute(async (trx) => {
     const locked = (await findUserById(trx, id, true))!;
     await updateUser(trx, id, { ...set, updated_at: now, version: locked.version + 1 });
-    if (set.status === 'disabled') await deleteUserSessions(trx, id);
+    // A role change ends the user's sessions: the next sign-in applies the new roles' TOTP rule.
+    if (set.status === 'disabled' || (set.roles && id !== actor.userId)) await deleteUserSessions(trx, id);
     await appendAudit(trx, {
       actor: auditActorOf(actor, ip),
       action: 'user.update',
@@ -211,7 +212,7 @@ export async function patchUser(
 export async function resetPassword(ctx: AppContext, actor: Actor, id: string, ip?: string) {
   const now = ctx.now();
   const cur = await load(ctx, id);
-  await enforce(ctx, actor, canManageUser(actor, { orgId: cur.org_id }), {
+  await enforce(ctx, actor, canManageUser(actor, { orgId: cur.org_id, roles: cur.roles }), {
     action: 'user.resetPassword',
     objectType: 'user',
     objectId: id,
@@ -242,7 +243,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, i
 export async function unlockUser(ctx: AppContext, actor: Actor, id: string, ip?: string) {
   const now = ctx.now();
   const cur = await load(ctx, id);
-  await enforce(ctx, actor, canManageUser(actor, { orgId: cur.org_id }), {
+  await enforce(ctx, actor, canManageUser(actor, { orgId: cur.org_id, roles: cur.roles }), {
     action: 'user.unlock',
     objectType: 'user',
     objectId: id,

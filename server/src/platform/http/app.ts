@@ -61,7 +61,8 @@ const UNDECLARED_OK = [
 export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: ctx.config.logLevel, redact: LOG_REDACT_PATHS },
-    trustProxy: true,
+    // Only named proxies may set the client address (X-Forwarded-For): the login throttle and audit use it.
+    trustProxy: ctx.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   });

@@ -13,6 +13,15 @@ declare module 'fastify' {
 }
 
 /**
+ * Sign-in, TOTP, password and re-authenticated routes carry passwords, TOTP secrets or initial
+ * passwords in their requests or answers: those are never written to the idempotency table.
+ */
+function carriesSecrets(req: FastifyRequest): boolean {
+  const cfg = req.routeOptions.config;
+  return cfg?.idempotency === false || !!cfg?.reauth || (req.routeOptions.url ?? '').startsWith('/api/auth/');
+}
+
+/**
  * `Idempotency-Key` on any state-changing request: the first answer (status and body) is kept
  * and returned to every replay with `Idempotent-Replayed: true`; a replay changes nothing. The same
  * key with a different request is refused (422); a replay while the first is running gets 409.
@@ -22,6 +31,7 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<DB>): void {
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
     const key = req.headers['idempotency-key'];
     if (typeof key !== 'string' || !MUTATING.has(req.method)) return;
+    if (carriesSecrets(req)) return;
     if (key.length < 8 || key.length > 200) {
       throw new DomainError('validation_failed', {
         fields: [

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, type TestEnv } from '../../testing/harness.js';
+import { loginAs, randomUscc } from '../../testing/factories.js';
+
+let env: TestEnv;
+let cookie: string;
+beforeAll(async () => {
+  env = await createTestEnv();
+  cookie = await loginAs(env, ['systemAdmin']);
+}, 120_000);
+afterAll(async () => env?.close());
+
+const createOrg = (key: string, payload: Record<string, unknown>) =>
+  env.app.inject({
+    method: 'POST',
+    url: '/api/orgs',
+    headers: { cookie, 'idempotency-key': key },
+    payload,
+  });
+const orgCount = async () =>
+  Number(
+    (await env.platform.ctx.db
+      .selectFrom('orgs')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst())!.n,
+  );
+
+describe('Idempotency-Key', () => {
+  it('a replay returns the first answer and changes nothing', async () => {
+    const body = { name: '幂等测试大学', type: 'university', uscc: randomUscc(), region: '上海市徐汇区' };
+    const before = await orgCount();
+    const first = await createOrg('key-create-org-0001', body);
+    expect(first.statusCode).toBe(201);
+    const again = await createOrg('key-create-org-0001', body);
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    expect(await orgCount()).toBe(before + 1);
+  });
+
+  it('the same key with a different request is refused with 422', async () => {
+    const body = { name: '另一所大学', type: 'university', uscc: randomUscc(), region: '上海市杨浦区' };
+    expect((await createOrg('key-create-org-0002', body)).statusCode).toBe(201);
+    const other = await createOrg('key-create-org-0002', { ...body, name: '改了名字' });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().code).toBe('idempotency_mismatch');
+    expect(other.json().message).toMatch(/幂等键/);
+  });
+
+  it('never caches requests or answers that carry secrets (sign-in, initial passwords)', async () => {
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'idempotency-key': 'key-login-000001' },
+      payload: { username: 'nobody', password: 'wrong-password-1' },
+    });
+    expect(res.statusCode).toBe(401);
+    const rows = await env.platform.ctx.db
+      .selectFrom('idempotency_keys')
+      .select('key')
+      .where('key', '=', 'key-login-000001')
+      .execute();
+    expect(rows).toEqual([]);
+  });
+});
