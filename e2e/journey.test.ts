@@ -222,10 +222,10 @@ describe('web journey', () => {
     await screenshot(page, 'admin-audit');
 
     // coming-soon pages say so and show no data
-    await openNav(page, 'calls', '项目管理');
+    await openNav(page, 'reviews', '项目管理');
     await page.getByTestId('coming-soon').waitFor();
     expect(await page.getByTestId('coming-soon').textContent()).toContain('建设中');
-    await screenshot(page, 'coming-soon-calls');
+    await screenshot(page, 'coming-soon-reviews');
 
     // English: the interface switches and the choice is saved on the account
     await openNav(page, 'audit', '系统管理');
