@@ -4,6 +4,7 @@ import { AchievementDetail } from './AchievementDetail.js';
 import { AchievementForm } from './AchievementForm.js';
 import { ImportPage } from './ImportPage.js';
 import { AchievementsPage } from './AchievementsPage.js';
+import { ChallengeDetail } from './ChallengeDetail.js';
 import { MarketBase } from './common.js';
 import { FunnelPage } from './FunnelPage.js';
 import { MatchingPage } from './MatchingPage.js';
@@ -28,6 +29,7 @@ export function MarketRoutes() {
         <Route path="needs/:id/edit" element={<NeedForm />} />
         <Route path="needs/:id" element={<NeedDetail />} />
         <Route path="matching" element={<MatchingPage />} />
+        <Route path="challenges/:id" element={<ChallengeDetail />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </MarketBase.Provider>
@@ -43,6 +45,7 @@ export function PublicMarketRoutes() {
       <Route path="needs" element={<PublicNeedsPage />} />
       <Route path="needs/:id" element={<NeedDetail />} />
       <Route path="challenges" element={<PublicChallengesPage />} />
+      <Route path="challenges/:id" element={<ChallengeDetail />} />
       <Route path="funnel" element={<FunnelPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
