@@ -159,6 +159,23 @@ export async function suggest(
 
 const why = (h: SearchHit) => ({ score: h.score, matchedTerms: h.matchedTerms, highlights: h.highlights });
 
+/**
+ * Ranked hits joined to the rows loaded for them, in rank order; a hit whose row is gone (removed
+ * since indexing) or that `make` refuses (returns null) is left out.
+ */
+async function joinHits<R extends { id: string }, T>(
+  hits: SearchHit[],
+  load: (ids: string[]) => Promise<R[]>,
+  make: (row: R, hit: SearchHit) => T | null,
+): Promise<T[]> {
+  const rows = new Map((await load(hits.map((h) => h.id))).map((r) => [r.id, r]));
+  return hits.flatMap((h) => {
+    const r = rows.get(h.id);
+    const out = r ? make(r, h) : null;
+    return out === null ? [] : [out];
+  });
+}
+
 /** For a need (any state, any confidentiality: its owner, technology managers and staff): the best achievements, solutions, experts, institutions. */
 export async function needMatches(ctx: AppContext, actor: Actor, id: string, limit: number) {
   const n = await findNeed(ctx.db, id);
@@ -172,88 +189,54 @@ export async function needMatches(ctx: AppContext, actor: Actor, id: string, lim
     abstract: needText({ ...n, confidentiality: 'public' }),
     field: n.field,
   };
-  const ach = m.rank(doc, 'achievement', limit);
-  const sol = m.rank(doc, 'solution', 200);
-  const exp = m.rank(doc, 'expert', limit);
-  const inst = m.rank(doc, 'institution', limit);
-  const aRows = new Map(
-    (
-      await achievementsByIds(
-        ctx.db,
-        ach.map((h) => h.id),
-      )
-    ).map((r) => [r.id, r]),
-  );
-  const sRows = new Map(
-    (await listSolutions(ctx.db, { ids: sol.map((h) => h.id) })).items.map((r) => [r.id, r]),
-  );
-  const eRows = new Map(
-    (
-      await expertsByIds(
-        ctx.db,
-        exp.map((h) => h.id),
-      )
-    ).map((r) => [r.id, r]),
-  );
-  const iRows = new Map(
-    (
-      await institutionsByIds(
-        ctx.db,
-        inst.map((h) => h.id),
-      )
-    ).map((r) => [r.id, r]),
-  );
   return {
     needId: id,
     indexVersion: m.engine.stats().version,
-    achievements: ach.flatMap((h) => {
-      const r = aRows.get(h.id);
-      return r
-        ? [
-            {
-              id: r.id,
-              title: r.title,
-              field: r.field,
-              trl: r.trl,
-              owner: { id: r.owner_org_id, name: r.owner_name },
-              transferModes: r.transfer_modes ?? [],
-              ...why(h),
-            },
-          ]
-        : [];
-    }),
-    solutions: sol
-      .flatMap((h) => {
-        const r = sRows.get(h.id);
-        if (
-          !r ||
-          !canReadSolution(actor, {
+    achievements: await joinHits(
+      m.rank(doc, 'achievement', limit),
+      (ids) => achievementsByIds(ctx.db, ids),
+      (r, h) => ({
+        id: r.id,
+        title: r.title,
+        field: r.field,
+        trl: r.trl,
+        owner: { id: r.owner_org_id, name: r.owner_name },
+        transferModes: r.transfer_modes ?? [],
+        ...why(h),
+      }),
+    ),
+    // more candidates than shown: those the caller may not read are dropped before the limit
+    solutions: (
+      await joinHits(
+        m.rank(doc, 'solution', 200),
+        async (ids) => (await listSolutions(ctx.db, { ids })).items,
+        (r, h) =>
+          canReadSolution(actor, {
             needOrgId: r.need_org_id,
             solverOrgId: r.solver_org_id,
             solverUserId: r.solver_user_id,
           })
-        )
-          return [];
-        return [
-          {
-            id: r.id,
-            title: r.title,
-            needId: r.need_id,
-            solverName: r.solver_org_name,
-            status: r.status,
-            ...why(h),
-          },
-        ];
-      })
-      .slice(0, limit),
-    experts: exp.flatMap((h) => {
-      const r = eRows.get(h.id);
-      return r ? [{ id: r.id, name: r.name, orgName: r.org_name, fields: r.fields, ...why(h) }] : [];
-    }),
-    institutions: inst.flatMap((h) => {
-      const r = iRows.get(h.id);
-      return r ? [{ id: r.id, name: r.name, type: r.type, region: r.region, ...why(h) }] : [];
-    }),
+            ? {
+                id: r.id,
+                title: r.title,
+                needId: r.need_id,
+                solverName: r.solver_org_name,
+                status: r.status,
+                ...why(h),
+              }
+            : null,
+      )
+    ).slice(0, limit),
+    experts: await joinHits(
+      m.rank(doc, 'expert', limit),
+      (ids) => expertsByIds(ctx.db, ids),
+      (r, h) => ({ id: r.id, name: r.name, orgName: r.org_name, fields: r.fields, ...why(h) }),
+    ),
+    institutions: await joinHits(
+      m.rank(doc, 'institution', limit),
+      (ids) => institutionsByIds(ctx.db, ids),
+      (r, h) => ({ id: r.id, name: r.name, type: r.type, region: r.region, ...why(h) }),
+    ),
   };
 }
 
@@ -275,34 +258,22 @@ export async function achievementMatches(ctx: AppContext, actor: Actor | null, i
     field: a.field,
     trl: a.trl,
   };
-  const hits = m.rank(doc, 'need', limit);
-  const rows = new Map(
-    (
-      await needsByIds(
-        ctx.db,
-        hits.map((h) => h.id),
-      )
-    ).map((r) => [r.id, r]),
-  );
   return {
     achievementId: id,
     indexVersion: m.engine.stats().version,
-    needs: hits.flatMap((h) => {
-      const r = rows.get(h.id);
-      return r
-        ? [
-            {
-              id: r.id,
-              title: r.title,
-              field: r.field,
-              orgName: r.org_name,
-              budgetMinFen: num(r.budget_min_fen),
-              budgetMaxFen: num(r.budget_max_fen),
-              deadline: day(r.deadline),
-              ...why(h),
-            },
-          ]
-        : [];
-    }),
+    needs: await joinHits(
+      m.rank(doc, 'need', limit),
+      (ids) => needsByIds(ctx.db, ids),
+      (r, h) => ({
+        id: r.id,
+        title: r.title,
+        field: r.field,
+        orgName: r.org_name,
+        budgetMinFen: num(r.budget_min_fen),
+        budgetMaxFen: num(r.budget_max_fen),
+        deadline: day(r.deadline),
+        ...why(h),
+      }),
+    ),
   };
 }
