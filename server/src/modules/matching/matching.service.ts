@@ -52,6 +52,7 @@ export class MatchingService {
   private dictionary: string[] = [];
   private cache = new Map<string, unknown>();
   private cacheVersion = -1;
+  private queue: Promise<unknown> = Promise.resolve();
   private snapshotTimer: NodeJS.Timeout | null = null;
   private dirty = false;
   lastStart: StartReport | null = null;
@@ -83,8 +84,19 @@ export class MatchingService {
     return out;
   }
 
+  /** Runs index-changing work one at a time (a rebuild awaits its workers; a refresh must not interleave). */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Restores the snapshot when it matches the dictionary, then repairs every record that differs from the database. */
-  async start(): Promise<StartReport> {
+  start(): Promise<StartReport> {
+    return this.exclusive(() => this.startNow());
+  }
+
+  private async startNow(): Promise<StartReport> {
     const t0 = performance.now();
     this.dictionary = await dictionaryTerms(this.ctx.db);
     this.resetEngine();
@@ -119,7 +131,7 @@ export class MatchingService {
         this.resetEngine();
       }
     } else reason = 'no data directory';
-    this.indexAll(docs);
+    await this.indexAll(docs);
     this.lastStart = { mode: 'rebuilt', reason, docs: docs.length, repaired: 0, ms: performance.now() - t0 };
     this.log(`search: built index from the database (${docs.length} records; ${reason})`);
     this.markDirty();
@@ -134,12 +146,27 @@ export class MatchingService {
     this.cache.clear();
   }
 
-  private indexAll(docs: SearchDoc[]) {
-    for (const d of docs) {
-      this.engine.upsert(d);
-      this.hashes.set(d.id, docHash(d));
-      this.kinds.set(d.id, d.collection!);
-    }
+  /**
+   * Builds a new engine from `docs` (bulk path: worker threads for large collections) and swaps it in
+   * when it is complete, so searches keep using the old index while the new one is built.
+   */
+  private async indexAll(docs: SearchDoc[]) {
+    const tokenizer = new Tokenizer({ extraTerms: this.dictionary });
+    const engine = new Bm25Engine({ tokenizer });
+    let logged = 0;
+    await engine.bulkLoad(docs, {
+      onProgress: (done, total) => {
+        if (total >= 50_000 && done - logged >= total / 10) {
+          logged = done;
+          this.log(`search: tokenised ${done}/${total} records`);
+        }
+      },
+    });
+    this.tokenizer = tokenizer;
+    this.engine = engine;
+    this.hashes = new Map(docs.map((d) => [d.id, docHash(d)]));
+    this.kinds = new Map(docs.map((d) => [d.id, d.collection!]));
+    this.cache.clear();
   }
 
   /** Brings the index in line with `docs` (the database's truth): upserts changed or new, removes the rest. */
@@ -167,13 +194,16 @@ export class MatchingService {
     return n;
   }
 
-  /** Full rebuild (after a dictionary change, or on request). */
-  async rebuild(): Promise<StartReport> {
+  /** Full rebuild (after a dictionary change, or on request); searches use the old index until it is done. */
+  rebuild(): Promise<StartReport> {
+    return this.exclusive(() => this.rebuildNow());
+  }
+
+  private async rebuildNow(): Promise<StartReport> {
     const t0 = performance.now();
     this.dictionary = await dictionaryTerms(this.ctx.db);
-    this.resetEngine();
     const docs = await this.loadAll();
-    this.indexAll(docs);
+    await this.indexAll(docs);
     this.markDirty();
     return {
       mode: 'rebuilt',
@@ -185,7 +215,11 @@ export class MatchingService {
   }
 
   /** Applies committed changes: each id is re-read; indexable records are upserted, the rest removed. */
-  async refresh(changes: Changes): Promise<number> {
+  refresh(changes: Changes): Promise<number> {
+    return this.exclusive(() => this.refreshNow(changes));
+  }
+
+  private async refreshNow(changes: Changes): Promise<number> {
     let n = 0;
     for (const c of COLLECTIONS) {
       const ids = [...new Set(changes[c] ?? [])];

@@ -1,7 +1,10 @@
 import { DocTable, COLLECTIONS } from './doc-table.js';
 import { TitleIndex } from './fuzzy.js';
 import { highlight } from './highlight.js';
-import { PostingLists, growU8 } from './postings.js';
+import { PostingLists } from './postings.js';
+import { TermPacker, fieldTexts } from './doc-terms.js';
+import { bulkLoad } from './bulk-load.js';
+import type { TokenizeOptions } from './bulk-tokenize.js';
 import { Scorer, type QueryTerm } from './scorer.js';
 import type {
   EngineStats,
@@ -26,9 +29,6 @@ export interface Bm25Options {
 }
 
 const B = { title: 0.5, keywords: 0.5, abstract: 0.75 };
-/** packed raw term frequencies: title in bits 0-1, keywords 2-3, abstract 4-7 */
-const SHIFTS = [0, 2, 4];
-const CAPS = [3, 3, 15];
 
 /**
  * The default SearchEngine: an in-process inverted index over typed arrays with BM25F scoring.
@@ -45,7 +45,7 @@ export class Bm25Engine implements SearchEngine {
   readonly storeAbstracts: boolean;
   private readonly compactRatio: number;
   private readonly scorer = new Scorer();
-  private scratch: Uint8Array = new Uint8Array(1024);
+  private readonly packer = new TermPacker();
   slotOf = new Map<string, number>();
   sums = [0, 0, 0];
   epoch = [1, 1, 1];
@@ -72,50 +72,54 @@ export class Bm25Engine implements SearchEngine {
   upsert(doc: SearchDoc): void {
     this.drop(doc.id);
     const tok = this.tokenizer;
-    const fields = [
-      tok.tokenize(doc.title),
-      tok.tokenize((doc.keywords ?? []).join(' ')),
-      tok.tokenize(doc.abstract ?? ''),
-    ];
+    const fields = fieldTexts(doc).map((t) => tok.tokenize(t));
     const pl = this.pl;
-    const tids: number[] = [];
-    for (let f = 0; f < 3; f++) {
-      const shift = SHIFTS[f];
-      const cap = CAPS[f];
-      for (const t of fields[f]) {
-        const tid = pl.intern(t);
-        if (tid >= this.scratch.length) this.scratch = growU8(this.scratch, tid + 1);
-        const p = this.scratch[tid];
-        if (p === 0) tids.push(tid);
-        if (((p >> shift) & cap) < cap) this.scratch[tid] = p + (1 << shift);
-      }
-    }
+    const terms: number[] = [];
+    this.packer.pack(
+      fields,
+      (t) => pl.intern(t),
+      (tid, packed) => terms.push(tid, packed),
+    );
     const lens: [number, number, number] = [fields[0].length, fields[1].length, fields[2].length];
     const slot = this.docs.add(doc, lens, this.storeAbstracts);
     this.slotOf.set(doc.id, slot);
     this.live++;
     for (let f = 0; f < 3; f++) this.sums[f] += lens[f];
     if (this.live === 1) this.epoch = this.avgs();
-    for (const tid of tids) {
-      const packed = this.scratch[tid];
-      this.scratch[tid] = 0;
-      pl.add(tid, slot, (packed << 8) | this.impact(packed, slot));
+    for (let i = 0; i < terms.length; i += 2) {
+      const packed = terms[i + 1];
+      pl.add(terms[i], slot, (packed << 8) | this.impact(packed, slot));
     }
     this.titles.add(slot, doc.title);
     this.version++;
     if ((this.live < 4096 || (this.version & 1023) === 0) && this.drifted()) this.refreshImpacts();
   }
 
+  /**
+   * Indexes many records at once: tokenised in worker threads (when there are enough records), then
+   * every posting list laid out once at its final size with impacts against the final averages.
+   * Nothing is changed when tokenising fails.
+   */
+  async bulkLoad(docs: readonly SearchDoc[], opts?: TokenizeOptions): Promise<void> {
+    await bulkLoad(this, docs, opts);
+  }
+
   remove(id: string): boolean {
     const ok = this.drop(id);
     if (ok) {
       this.version++;
-      if (this.tombstones > this.compactRatio * this.docs.size && this.tombstones > 1000) this.compact();
+      this.maybeCompact();
     }
     return ok;
   }
 
-  private drop(id: string): boolean {
+  /** Compacts when dead slots exceed the configured share. */
+  maybeCompact(): void {
+    if (this.tombstones > this.compactRatio * this.docs.size && this.tombstones > 1000) this.compact();
+  }
+
+  /** Marks a record's slot dead (its postings stay until compaction); used by upsert and bulkLoad. */
+  drop(id: string): boolean {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;
     this.slotOf.delete(id);
@@ -136,11 +140,11 @@ export class Bm25Engine implements SearchEngine {
     if (this.drifted()) this.refreshImpacts();
   }
 
-  private avgs(): number[] {
+  avgs(): number[] {
     return this.sums.map((s) => Math.max(1, s / Math.max(1, this.live)));
   }
 
-  private drifted(): boolean {
+  drifted(): boolean {
     const a = this.avgs();
     return a.some((v, i) => Math.abs(v / this.epoch[i] - 1) > 0.1);
   }

@@ -67,16 +67,22 @@ export class TitleIndex {
   lens: number[] = [];
   private count: Uint16Array = new Uint16Array(0);
 
+  /** Id of a gram key, created with an empty list when new. */
+  intern(g: number): number {
+    let id = this.gramIds.get(g);
+    if (id === undefined) {
+      id = this.grams.length;
+      this.gramIds.set(g, id);
+      this.grams.push(g);
+      this.lists.push(new Uint32Array(2));
+      this.lens.push(0);
+    }
+    return id;
+  }
+
   add(slot: number, title: string): void {
     for (const g of gramKeys(title)) {
-      let id = this.gramIds.get(g);
-      if (id === undefined) {
-        id = this.grams.length;
-        this.gramIds.set(g, id);
-        this.grams.push(g);
-        this.lists.push(new Uint32Array(2));
-        this.lens.push(0);
-      }
+      const id = this.intern(g);
       const n = this.lens[id];
       if (n === this.lists[id].length) this.lists[id] = growU32(this.lists[id], n + 1);
       this.lists[id][n] = slot;

@@ -18,11 +18,6 @@ describe('tokenizer', () => {
     expect(tok.tokenize('５Ｇ通信ＬｉＤＡＲ')).toEqual(expect.arrayContaining(['5g', '通信', 'lidar']));
   });
 
-  it('tokenises several fields in one call exactly as one by one', () => {
-    const fields = ['固态锂电池。', '', 'ＡＩ 芯片，概念验证中心\n建设', '技术经理人'];
-    expect(tok.tokenizeFields(fields)).toEqual(fields.map((f) => tok.tokenize(f.replace(/\n/g, ' '))));
-  });
-
   it('drops stopwords and punctuation', () => {
     const toks = tok.tokenize('一种用于电池的方法，以及所述装置。');
     expect(toks).not.toContain('的');

@@ -172,18 +172,7 @@ export class Tokenizer {
   tokenize(text: string): string[] {
     if (!text) return [];
     const out: string[] = [];
-    this.push(this.cut(normalize(text)), 0, undefined, out);
-    return out;
-  }
-
-  /** Tokens of several fields with one call into jieba (fields are joined by newlines). */
-  tokenizeFields(fields: readonly string[]): string[][] {
-    const words = this.cut(normalize(fields.map((f) => f.replace(/\n/g, ' ')).join('\n')));
-    const out: string[][] = fields.map(() => []);
-    let f = 0;
-    let i = 0;
-    while (i < words.length && f < fields.length)
-      i = this.push(words, i, (w) => w.includes('\n'), out[f++]) + 1;
+    this.push(this.cut(normalize(text)), out);
     return out;
   }
 
@@ -191,17 +180,10 @@ export class Tokenizer {
     return this.mode === 'search' ? this.jieba.cutForSearch(norm, false) : this.jieba.cut(norm, false);
   }
 
-  /** Filters words[from..] into out until `stop` says a field ends; returns the index where it stopped. */
-  private push(
-    words: string[],
-    from: number,
-    stop: ((w: string) => boolean) | undefined,
-    out: string[],
-  ): number {
-    let i = from;
-    for (; i < words.length; i++) {
+  /** Filters jieba's words into tokens: stopwords and punctuation dropped, domain sub-terms and bigrams added. */
+  private push(words: string[], out: string[]): void {
+    for (let i = 0; i < words.length; i++) {
       const w = words[i];
-      if (stop !== undefined && stop(w)) break;
       const c = w.charCodeAt(0);
       const han = c >= 0x4e00 && c <= 0x9fff;
       if (w.length === 0 || this.stop.has(w) || (!han && PUNCT_ONLY.test(w))) continue;
@@ -216,7 +198,6 @@ export class Tokenizer {
         for (let j = 0; j + 1 < t.length; j++) out.push('\u0002' + t.slice(j, j + 2));
       }
     }
-    return i;
   }
 
   /** jieba's plain cut (no sub-words), normalised and filtered; used for highlighting and explanations. */
