@@ -1,4 +1,3 @@
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppContext } from '../../platform/context.js';
 import { canonicalJson, sha256Hex } from '../../platform/canonical.js';
@@ -13,9 +12,9 @@ import {
   type SearchResult,
 } from '../search/index.js';
 import { LOADERS, dictionaryTerms } from './matching.repo.js';
+import { SnapshotStore, docHash, writableDir } from './matching.snapshot.js';
 
 const COLLECTIONS: Collection[] = ['achievement', 'need', 'solution', 'expert', 'institution'];
-const MANIFEST_FORMAT = 1;
 
 export interface StartReport {
   mode: 'restored' | 'rebuilt';
@@ -28,15 +27,6 @@ export interface StartReport {
 }
 
 export type Changes = Partial<Record<Collection, readonly string[]>>;
-
-interface Manifest {
-  format: number;
-  dictionary: string;
-  engineBytes: number;
-  docs: Array<[string, string]>;
-}
-
-const docHash = (d: SearchDoc) => sha256Hex(canonicalJson(d)).slice(0, 16);
 
 /**
  * The platform side of search: builds the engine's collections from the database, keeps a snapshot
@@ -67,11 +57,8 @@ export class MatchingService {
     this.engine = new Bm25Engine({ tokenizer: this.tokenizer });
   }
 
-  get enginePath() {
-    return this.dir ? path.join(this.dir, 'engine.bin') : null;
-  }
-  get manifestPath() {
-    return this.dir ? path.join(this.dir, 'manifest.json') : null;
+  private get store() {
+    return this.dir ? new SnapshotStore(this.dir) : null;
   }
 
   private dictHash() {
@@ -101,36 +88,25 @@ export class MatchingService {
     this.dictionary = await dictionaryTerms(this.ctx.db);
     this.resetEngine();
     const docs = await this.loadAll();
-    let reason: string | undefined;
-    if (this.enginePath && this.manifestPath) {
-      try {
-        const m = JSON.parse(await readFile(this.manifestPath, 'utf8')) as Manifest;
-        if (m.format !== MANIFEST_FORMAT) reason = 'manifest format changed';
-        else if (m.dictionary !== this.dictHash()) reason = 'domain dictionary changed';
-        else {
-          await this.engine.restore(this.enginePath);
-          const ids = new Set(m.docs.map(([id]) => id));
-          if (this.engine.stats().liveDocs !== ids.size) throw new Error('snapshot and manifest disagree');
-          this.hashes = new Map(m.docs);
-          const repaired = this.reconcile(docs);
-          this.lastStart = {
-            mode: 'restored',
-            docs: this.engine.stats().liveDocs,
-            repaired,
-            ms: performance.now() - t0,
-          };
-          this.log(`search: restored snapshot, ${repaired} record(s) repaired from the database`);
-          if (repaired > 0) this.markDirty();
-          return this.lastStart;
-        }
-      } catch (e) {
-        reason =
-          (e as NodeJS.ErrnoException).code === 'ENOENT'
-            ? 'no snapshot'
-            : `snapshot unusable: ${(e as Error).message}`;
-        this.resetEngine();
+    let reason = 'no data directory';
+    if (this.store) {
+      const restored = await this.store.restore(this.engine, this.dictHash());
+      if (typeof restored !== 'string') {
+        this.hashes = restored;
+        const repaired = this.reconcile(docs);
+        this.lastStart = {
+          mode: 'restored',
+          docs: this.engine.stats().liveDocs,
+          repaired,
+          ms: performance.now() - t0,
+        };
+        this.log(`search: restored snapshot, ${repaired} record(s) repaired from the database`);
+        if (repaired > 0) this.markDirty();
+        return this.lastStart;
       }
-    } else reason = 'no data directory';
+      reason = restored;
+      this.resetEngine();
+    }
     await this.indexAll(docs);
     this.lastStart = { mode: 'rebuilt', reason, docs: docs.length, repaired: 0, ms: performance.now() - t0 };
     this.log(`search: built index from the database (${docs.length} records; ${reason})`);
@@ -261,20 +237,8 @@ export class MatchingService {
       clearTimeout(this.snapshotTimer);
       this.snapshotTimer = null;
     }
-    if (!this.enginePath || !this.manifestPath || !this.dir) return false;
-    await mkdir(this.dir, { recursive: true });
-    await rm(this.manifestPath, { force: true });
-    await this.engine.snapshot(this.enginePath);
-    const { size } = await stat(this.enginePath);
-    const m: Manifest = {
-      format: MANIFEST_FORMAT,
-      dictionary: this.dictHash(),
-      engineBytes: size,
-      docs: [...this.hashes.entries()],
-    };
-    const tmp = `${this.manifestPath}.tmp-${process.pid}`;
-    await writeFile(tmp, JSON.stringify(m));
-    await rename(tmp, this.manifestPath);
+    if (!this.store) return false;
+    await this.store.save(this.engine, this.dictHash(), this.hashes);
     this.dirty = false;
     this.lastSnapshotAt = new Date();
     return true;
@@ -357,15 +321,6 @@ export function matchingOf(ctx: AppContext, log?: (m: string) => void): Promise<
     starting.set(ctx, p);
   }
   return p;
-}
-
-async function writableDir(dir: string): Promise<string | null> {
-  try {
-    await mkdir(dir, { recursive: true });
-    return dir;
-  } catch {
-    return null;
-  }
 }
 
 /** Tell the index about committed changes (call after the transaction commits). */
