@@ -322,9 +322,10 @@ async function createUserThroughUi(page: Page) {
 
   const { page: p2, context } = await browser.newPage();
   await signIn(p2, 'he.jing', initial);
-  await p2.waitForURL('**/dashboard');
+  // every page leads to the password form until the initial password is changed
+  await p2.waitForURL('**/account');
   await p2.getByTestId('must-change-password').waitFor();
-  await p2.getByRole('button', { name: '去修改' }).click();
+  await p2.goto(`${srv.baseUrl}/dashboard`);
   await p2.waitForURL('**/account');
   await p2.getByLabel('当前密码', { exact: true }).fill(initial);
   await p2.getByLabel('新密码', { exact: true }).fill('Pujiang-Lab-2026!');

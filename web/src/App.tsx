@@ -69,6 +69,8 @@ function RequireSignedIn({ children }: { children: ReactNode }) {
   if (me === undefined) return <FullSpin />;
   if (me === null) return <Navigate to="/login" replace state={{ from: loc.pathname + loc.search }} />;
   if (!mfaSatisfied(me)) return <Navigate to="/mfa" replace />;
+  // the server refuses everything but set-up routes until an administrator-set password is changed
+  if (me.mustChangePassword && loc.pathname !== '/account') return <Navigate to="/account" replace />;
   return <WorkspaceProvider>{children}</WorkspaceProvider>;
 }
 

@@ -26,6 +26,11 @@ const CODES: Record<string, CodeDef> = {
     zh: '您的角色必须启用两步验证，请先绑定身份验证器',
     en: 'Your role requires two-factor authentication; enrol an authenticator first',
   },
+  password_change_required: {
+    status: 403,
+    zh: '您的密码由管理员设置，请先修改密码',
+    en: 'Your password was set by an administrator; change it first',
+  },
   mfa_invalid: { status: 401, zh: '动态验证码不正确', en: 'The authenticator code is wrong' },
   reauth_required: {
     status: 401,

@@ -30,6 +30,8 @@ export interface Actor {
   roles: Role[];
   sessionId: string;
   mfaVerified: boolean;
+  /** The password was set by an administrator (new account or reset): only set-up routes until it is changed. */
+  mustChangePassword?: boolean;
   /** Last time the user proved their password or TOTP in this session (for re-authentication). */
   authenticatedAt: Date;
 }

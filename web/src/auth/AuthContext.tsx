@@ -52,7 +52,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () =>
       onApiError((e) => {
         if (e.code === 'unauthenticated' || e.code === 'session_expired') setMe(null);
-        else if (e.code === 'mfa_enrolment_required' || e.code === 'mfa_required') void refresh();
+        else if (['mfa_enrolment_required', 'mfa_required', 'password_change_required'].includes(e.code))
+          void refresh();
       }),
     [refresh],
   );

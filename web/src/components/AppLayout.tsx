@@ -189,7 +189,7 @@ export function AppLayout() {
           </Space>
         </Header>
         <Content className="to-content">
-          {me.mustChangePassword && pathname !== '/account' && (
+          {me.mustChangePassword && (
             <Alert
               type="warning"
               showIcon
@@ -197,9 +197,11 @@ export function AppLayout() {
               message={t('account.mustChange')}
               data-testid="must-change-password"
               action={
-                <Button size="small" type="primary" onClick={() => nav('/account')}>
-                  {t('account.changeNow')}
-                </Button>
+                pathname !== '/account' && (
+                  <Button size="small" type="primary" onClick={() => nav('/account')}>
+                    {t('account.changeNow')}
+                  </Button>
+                )
               }
             />
           )}

@@ -67,14 +67,21 @@ export async function seedDemo(
     if (found.items.some((x) => x.username.toLowerCase() === u.username.toLowerCase())) {
       result.users.existing.push(u.username);
     } else {
-      await createUserFor(ctx, actor, {
-        username: u.username,
-        name: u.name,
-        email: u.email,
-        orgId: idOf.get(u.orgKey)!,
-        roles: [u.role],
-        password: u.password,
-      });
+      await createUserFor(
+        ctx,
+        actor,
+        {
+          username: u.username,
+          name: u.name,
+          email: u.email,
+          orgId: idOf.get(u.orgKey)!,
+          roles: [u.role],
+          password: u.password,
+        },
+        undefined,
+        // demo credentials are published in the README; they are meant to stay as they are
+        { mustChangePassword: false },
+      );
       result.users.created.push(u.username);
     }
     onProgress?.(++done, total, u.username);

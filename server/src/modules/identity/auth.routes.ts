@@ -33,7 +33,7 @@ export function requireRecentAuth(ctx: AppContext) {
     }
   };
 }
-const pre = { permission: AUTHENTICATED, allowWithoutMfa: true };
+const pre = { permission: AUTHENTICATED, allowWithoutMfa: true, duringPasswordChange: true };
 const problems = {
   400: ProblemSchema,
   401: ProblemSchema,
@@ -143,7 +143,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/auth/reauth',
     {
-      config: { permission: AUTHENTICATED },
+      config: { permission: AUTHENTICATED, duringPasswordChange: true },
       schema: {
         tags,
         summary: '重新验证身份 Confirm your identity again',
@@ -162,7 +162,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/auth/password',
     {
-      config: { permission: AUTHENTICATED, reauth: true },
+      config: { permission: AUTHENTICATED, reauth: true, duringPasswordChange: true },
       // The platform gate returns before its reauth check on `authenticated` routes; check here too.
       preHandler: requireRecentAuth(ctx),
       schema: {

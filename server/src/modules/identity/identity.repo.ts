@@ -54,6 +54,7 @@ export function findSession(db: Db, idHash: string) {
       'users.roles',
       'users.status',
       'users.totp_enabled',
+      'users.must_change_password',
     ])
     .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst();

@@ -140,6 +140,22 @@ describe('users and the organisation admin', () => {
       payload: { username: 'lead_zhang', password: created.initialPassword },
     });
     expect(login.json().me.mustChangePassword).toBe(true);
+    // until the administrator-set password is changed only the set-up routes answer
+    const leadCookie = sessionCookie(login);
+    const early = await req('GET', '/api/notifications', leadCookie);
+    expect(early.statusCode).toBe(403);
+    expect(early.json()).toMatchObject({
+      code: 'password_change_required',
+      message: '您的密码由管理员设置，请先修改密码',
+      messageEn: 'Your password was set by an administrator; change it first',
+    });
+    expect((await req('GET', '/api/auth/me', leadCookie)).statusCode).toBe(200);
+    const changed = await req('POST', '/api/auth/password', leadCookie, {
+      currentPassword: created.initialPassword,
+      newPassword: 'Lead@2026-changed',
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await req('GET', '/api/notifications', leadCookie)).statusCode).toBe(200);
 
     const staffRole = await req('POST', '/api/users', cookie, {
       username: 'sneaky',

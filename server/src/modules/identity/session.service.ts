@@ -81,6 +81,7 @@ export async function readSession(
       sessionId: idHash,
       mfaVerified: s.mfa_verified,
       authenticatedAt: new Date(s.authenticated_at),
+      mustChangePassword: s.must_change_password,
     },
   };
 }

@@ -78,7 +78,17 @@ export async function getUser(ctx: AppContext, actor: Actor, id: string, ip?: st
   return userDto(u, ctx.now());
 }
 
-export async function createUserFor(ctx: AppContext, actor: Actor, input: CreateUserBody, ip?: string) {
+/**
+ * Creates an account. Its password is administrator-set, so the user must change it before anything
+ * else (`mustChangePassword`), except for accounts whose password is meant to stay (the demo seed).
+ */
+export async function createUserFor(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateUserBody,
+  ip?: string,
+  opts: { mustChangePassword?: boolean } = {},
+) {
   const now = ctx.now();
   const roles = [...new Set(input.roles)] as Role[];
   const org = await findOrg(ctx.db, input.orgId);
@@ -118,7 +128,7 @@ export async function createUserFor(ctx: AppContext, actor: Actor, input: Create
     roles,
     password_hash: hash,
     password_changed_at: now,
-    must_change_password: true,
+    must_change_password: opts.mustChangePassword ?? true,
     created_at: now,
     updated_at: now,
   };

@@ -28,7 +28,7 @@ export async function systemRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/permissions',
     {
-      config: { permission: AUTHENTICATED, allowWithoutMfa: true },
+      config: { permission: AUTHENTICATED, allowWithoutMfa: true, duringPasswordChange: true },
       schema: {
         tags: ['system'],
         summary: '权限注册表 Permission registry',

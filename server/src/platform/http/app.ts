@@ -134,6 +134,9 @@ export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<
     if (!actor.mfaVerified && roleRequiresMfa(actor.roles) && !cfg.allowWithoutMfa) {
       throw new DomainError('mfa_enrolment_required');
     }
+    if (actor.mustChangePassword && !cfg.duringPasswordChange) {
+      throw new DomainError('password_change_required');
+    }
     if (perm !== AUTHENTICATED && !actorHas(actor, perm)) {
       const def = permissionDef(perm);
       await auditEvent(ctx.db, {

@@ -8,6 +8,8 @@ declare module 'fastify' {
     reauth?: boolean;
     /** Allowed before a staff user has finished TOTP (login, enrolment). */
     allowWithoutMfa?: boolean;
+    /** usable while the user must still change an administrator-set password (set-up routes) */
+    duringPasswordChange?: boolean;
     /** `false`: the route's request or answer carries a secret, so Idempotency-Key is ignored (nothing cached). */
     idempotency?: boolean;
   }
