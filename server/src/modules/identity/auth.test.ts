@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../testing/harness.js';
+import { purgeExpiredSessions } from './session.service.js';
 import {
   createUser,
   FACTORY_PASSWORD,
@@ -189,6 +190,32 @@ describe('sessions', () => {
     expect((await audits('auth.session.expired', made.user.id)).map((r) => (r.detail as any).reason)).toEqual(
       ['absolute'],
     );
+  });
+
+  it('the hourly purge deletes idle and too-old sessions, keeps live ones, and audits the count', async () => {
+    const t0 = new Date('2030-05-03T01:00:00Z');
+    env.setNow(t0);
+    const idle = await loginAs(env, await createUser(env, { roles: ['projectLead'] }));
+    const busy = await createUser(env, { roles: ['projectLead'] });
+    const busyCookie = await loginAs(env, busy);
+    env.setNow(new Date(t0.getTime() + env.config.sessionIdleMs - 60_000));
+    expect((await get('/api/auth/me', busyCookie)).statusCode).toBe(200); // touches last_seen
+    env.setNow(new Date(t0.getTime() + env.config.sessionIdleMs + 1000));
+    const ctx = env.platform.ctx;
+    const count = () => ctx.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n'));
+    const before = Number((await count().executeTakeFirstOrThrow()).n);
+    expect(await purgeExpiredSessions(ctx)).toBeGreaterThanOrEqual(1);
+    expect(Number((await count().executeTakeFirstOrThrow()).n)).toBeLessThan(before);
+    expect((await get('/api/auth/me', idle)).json().code).toBe('unauthenticated'); // row gone
+    expect((await get('/api/auth/me', busyCookie)).statusCode).toBe(200);
+    const [row] = await ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'auth.sessions.purged')
+      .orderBy('seq', 'desc')
+      .execute();
+    expect((row.detail as { count: number }).count).toBeGreaterThanOrEqual(1);
+    expect(await purgeExpiredSessions(ctx)).toBe(0);
   });
 
   it('logs out: 204, the cookie no longer works, audited', async () => {

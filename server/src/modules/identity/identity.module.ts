@@ -11,7 +11,7 @@ import { oidcRoutes } from './oidc.routes.js';
  * Identity and access (issue 2): organisations with 统一社会信用代码, users and roles, password
  * sign-in with lockout, TOTP, sessions in an httpOnly cookie, re-authentication, 一网通办 OIDC.
  */
-export { createActorResolver } from './session.service.js';
+export { createActorResolver, registerIdentityJobs } from './session.service.js';
 
 export async function identityRoutes(app: FastifyInstance, ctx: AppContext) {
   await authRoutes(app, ctx);

@@ -70,6 +70,15 @@ export async function deleteSession(db: Db, idHash: string): Promise<boolean> {
 }
 
 /** Ends every session of a user, except the one named (password change keeps the current one). */
+/** Deletes sessions past their absolute or idle limit; returns how many went. */
+export async function deleteExpiredSessions(db: Db, createdBefore: Date, seenBefore: Date): Promise<number> {
+  const r = await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('created_at', '<', createdBefore), eb('last_seen_at', '<', seenBefore)]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 export async function deleteUserSessions(db: Db, userId: string, exceptIdHash?: string) {
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptIdHash) q = q.where('id_hash', '<>', exceptIdHash);

@@ -5,7 +5,15 @@ import { DomainError } from '../../platform/errors.js';
 import { PUBLIC } from '../../platform/permissions.js';
 import { roleRequiresMfa, type Actor, type Role } from '../../platform/roles.js';
 import { newSessionToken, sha256 } from './identity.crypto.js';
-import { deleteSession, findSession, insertSession, updateSession, type Db } from './identity.repo.js';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  findSession,
+  insertSession,
+  updateSession,
+  type Db,
+} from './identity.repo.js';
+import type { JobQueue } from '../../platform/jobs/queue.js';
 import { SESSION_COOKIE, type RequestMeta } from './identity.context.js';
 
 /** last_seen_at is written at most this often. */
@@ -120,4 +128,42 @@ export async function endSession(ctx: AppContext, actor: Actor, ip: string) {
       objectId: actor.userId,
     });
   });
+}
+
+export const SESSION_PURGE_JOB = 'identity.purge-sessions';
+
+/**
+ * Deletes every session past its idle or absolute limit (expired sessions are otherwise only
+ * removed when their cookie comes back) and audits how many went.
+ */
+export async function purgeExpiredSessions(ctx: AppContext): Promise<number> {
+  const now = ctx.now().getTime();
+  return ctx.db.transaction().execute(async (trx) => {
+    const n = await deleteExpiredSessions(
+      trx,
+      new Date(now - ctx.config.sessionAbsoluteMs),
+      new Date(now - ctx.config.sessionIdleMs),
+    );
+    if (n > 0)
+      await appendAudit(trx, {
+        actor: { id: null, label: 'system' },
+        action: 'auth.sessions.purged',
+        objectType: 'session',
+        objectId: '*',
+        detail: { count: n },
+      });
+    return n;
+  });
+}
+
+/** The identity module's scheduled work: the hourly purge of expired sessions. */
+export async function registerIdentityJobs(ctx: AppContext, jobs: JobQueue): Promise<void> {
+  await jobs.work(
+    SESSION_PURGE_JOB,
+    async () => {
+      await purgeExpiredSessions(ctx);
+    },
+    { retryLimit: 2, retryDelay: 60 },
+  );
+  await jobs.schedule(SESSION_PURGE_JOB, '23 * * * *');
 }

@@ -15,8 +15,8 @@ export async function purgeExpired(db: Kysely<DB>, now: Date): Promise<{ idempot
 
 /**
  * The platform's own scheduled work (times in Asia/Shanghai): the hourly purge. The mail outbox
- * sweep is registered by the Mailer (`registerJobs`). Sessions belong to the identity module,
- * which expires them on read; a purge of old session rows can be added here once it exports one.
+ * sweep is registered by the Mailer (`registerJobs`), the purge of expired sessions by the identity
+ * module (`registerIdentityJobs`).
  */
 export async function registerBuiltinJobs(jobs: JobQueue, db: Kysely<DB>, now: () => Date): Promise<void> {
   await jobs.work(

@@ -4,6 +4,7 @@ import { JobQueue } from './queue.js';
 import { registerBuiltinJobs } from './builtin.js';
 import { Mailer } from '../mail/mailer.js';
 import { Notifier } from '../../modules/notifications/notifier.js';
+import { registerIdentityJobs } from '../../modules/identity/identity.module.js';
 
 export type ServiceLog = (level: 'info' | 'warn' | 'error', msg: string, err?: unknown) => void;
 
@@ -26,6 +27,7 @@ export async function openPlatformServices(ctx: AppContext): Promise<() => Promi
   if (ctx.config.jobs) {
     await mail.registerJobs(jobs);
     await registerBuiltinJobs(jobs, ctx.db, ctx.now);
+    await registerIdentityJobs(ctx, jobs);
     await jobs.start();
   }
   return async () => {
