@@ -17,6 +17,7 @@ export const usersApi = {
   resetPassword: (id: string) =>
     post<{ initialPassword: string }>(`/api/users/${encodeURIComponent(id)}/reset-password`),
   unlock: (id: string) => post<unknown>(`/api/users/${encodeURIComponent(id)}/unlock`),
+  resetTotp: (id: string) => post<unknown>(`/api/users/${encodeURIComponent(id)}/reset-totp`),
 };
 
 export const auditApi = {

@@ -178,6 +178,10 @@ export const en: Record<MessageKey, string> = {
     'Give it to the user over a safe channel. It is shown once and must be changed at first sign-in.',
   'user.unlock': 'Unlock',
   'user.unlocked': 'Account unlocked',
+  'user.resetTotp': 'Reset two-factor',
+  'user.resetTotpConfirm':
+    'Reset two-factor authentication for “{name}”? Their sessions end and they enrol a new authenticator at the next sign-in.',
+  'user.totpReset': 'Two-factor authentication reset',
   'user.status.active': 'Active',
   'user.status.disabled': 'Disabled',
   'user.status.locked': 'Locked',

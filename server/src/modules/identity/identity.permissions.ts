@@ -43,6 +43,11 @@ definePermissions({
     roles: ['systemAdmin', 'orgAdmin'],
   },
   'user.unlock': { zh: '解除账号锁定', en: 'Unlock an account', roles: ['systemAdmin', 'orgAdmin'] },
+  'user.resetTotp': {
+    zh: '重置用户的两步验证',
+    en: "Reset a user's two-factor authentication",
+    roles: ['systemAdmin', 'orgAdmin'],
+  },
 });
 
 registerErrorCodes({

@@ -187,3 +187,26 @@ describe('profile and optional TOTP', () => {
     ).toBe('invalid_credentials');
   });
 });
+
+describe('lost authenticator', () => {
+  it('an administrator resets a user’s TOTP: sessions end, the next sign-in enrols again, audited', async () => {
+    const staff = await createUser(env, { roles: ['commissionStaff'] });
+    const staffCookie = await loginAs(env, staff);
+    const admin = await createUser(env, { roles: ['systemAdmin'] });
+    const adminCookie = await loginAs(env, admin);
+    const lead = await loginAs(env, await createUser(env, { roles: ['projectLead'] }));
+
+    const denied = await post(`/api/users/${staff.user.id}/reset-totp`, undefined, lead);
+    expect(denied.statusCode).toBe(403);
+    const res = await post(`/api/users/${staff.user.id}/reset-totp`, undefined, adminCookie);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id: staff.user.id, mfaEnabled: false });
+    expect((await get('/api/auth/me', staffCookie)).statusCode).toBe(401);
+
+    const again = await post('/api/auth/login', { username: staff.user.username, password: staff.password });
+    expect(again.json().mfa).toBe('enrol');
+    const [row] = await audits('user.resetTotp', staff.user.id);
+    expect(row).toMatchObject({ actor_id: admin.user.id, after: { mfaEnabled: false } });
+    expect(JSON.stringify(row)).not.toContain(staff.totpSecret!);
+  });
+});

@@ -18,6 +18,7 @@ import {
   listUsersFor,
   patchUser,
   resetPassword,
+  resetTotp,
   unlockUser,
 } from './user.service.js';
 
@@ -92,6 +93,19 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => resetPassword(ctx, req.actor!, req.params.id, req.ip),
+  );
+  r.post(
+    '/users/:id/reset-totp',
+    {
+      config: { permission: 'user.resetTotp', reauth: true },
+      schema: {
+        tags,
+        summary: '重置两步验证（丢失身份验证器）Reset two-factor authentication (lost authenticator)',
+        params: IdParams,
+        response: { 200: User, ...problems },
+      },
+    },
+    async (req) => resetTotp(ctx, req.actor!, req.params.id, req.ip),
   );
   r.post(
     '/users/:id/unlock',

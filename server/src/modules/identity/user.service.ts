@@ -250,6 +250,39 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, i
   return { initialPassword };
 }
 
+/**
+ * For a lost authenticator: removes the user's TOTP secret and ends their sessions, so that the next
+ * sign-in (with the password) enrols a new authenticator where their role requires one.
+ */
+export async function resetTotp(ctx: AppContext, actor: Actor, id: string, ip?: string) {
+  const now = ctx.now();
+  const cur = await load(ctx, id);
+  await enforce(ctx, actor, canManageUser(actor, { orgId: cur.org_id, roles: cur.roles }), {
+    action: 'user.resetTotp',
+    objectType: 'user',
+    objectId: id,
+    ip,
+  });
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateUser(trx, id, {
+      totp_secret_enc: null,
+      totp_enabled: false,
+      totp_last_step: null,
+      updated_at: now,
+    });
+    await deleteUserSessions(trx, id);
+    await appendAudit(trx, {
+      actor: auditActorOf(actor, ip),
+      action: 'user.resetTotp',
+      objectType: 'user',
+      objectId: id,
+      before: { mfaEnabled: cur.totp_enabled },
+      after: { mfaEnabled: false },
+    });
+  });
+  return userDto(await load(ctx, id), now);
+}
+
 export async function unlockUser(ctx: AppContext, actor: Actor, id: string, ip?: string) {
   const now = ctx.now();
   const cur = await load(ctx, id);

@@ -80,6 +80,22 @@ function UserList() {
         await reauth.run(() => usersApi.unlock(u.id));
         message.success(t('user.unlocked'));
         list.reload();
+      } else if (key === 'resetTotp') {
+        modal.confirm({
+          title: t('user.resetTotp'),
+          content: t('user.resetTotpConfirm', { name: u.name }),
+          okText: t('common.confirm'),
+          cancelText: t('common.cancel'),
+          onOk: async () => {
+            try {
+              await reauth.run(() => usersApi.resetTotp(u.id));
+              message.success(t('user.totpReset'));
+              list.reload();
+            } catch (e) {
+              message.error(problemText(e, lang));
+            }
+          },
+        });
       } else if (key === 'reset') {
         modal.confirm({
           title: t('user.resetPassword'),
@@ -174,6 +190,7 @@ function UserList() {
         const items = [
           can(me, 'user.resetPassword') && { key: 'reset', label: t('user.resetPassword') },
           can(me, 'user.unlock') && u.locked && { key: 'unlock', label: t('user.unlock') },
+          can(me, 'user.resetTotp') && u.mfaEnabled && { key: 'resetTotp', label: t('user.resetTotp') },
         ].filter(Boolean) as Array<{ key: string; label: string }>;
         return (
           <Space size={0}>
