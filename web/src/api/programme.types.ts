@@ -1,0 +1,270 @@
+/** Shapes of the Programme I answers and bodies (server/src/modules/calls and applications). */
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+export type CallStatus = 'draft' | 'published' | 'closed';
+export type DeadlineState = 'notOpen' | 'open' | 'closed';
+
+export interface CallSummary {
+  id: string;
+  year: number | null;
+  number: string | null;
+  title: string | null;
+  status: CallStatus;
+  statusLabel: Bilingual;
+  opensAt: string | null;
+  closesAt: string | null;
+  deadline: DeadlineState | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  closedAt: string | null;
+}
+export interface ImportProblem {
+  path: string;
+  code: string;
+  message: string;
+  messageEn: string;
+}
+export interface CallTransition {
+  to: CallStatus;
+  action: string;
+  label: string;
+  labelEn: string;
+  allowed: boolean;
+  reason?: Bilingual;
+}
+export interface CallDetail extends CallSummary {
+  content: Record<string, any>;
+  problems: ImportProblem[];
+  transitions: CallTransition[];
+}
+export interface DescribedRule {
+  id: string;
+  label: string;
+  labelEn: string;
+  kind: string;
+  severity: 'error' | 'warning';
+  source?: string;
+  description: Bilingual;
+}
+export interface PublicCall extends CallSummary {
+  call: Record<string, any>;
+  commonRules: DescribedRule[];
+  directions: Array<{
+    topicCode: string;
+    code: string;
+    title: string;
+    needsDistrictRecommendation: boolean;
+    rules: DescribedRule[];
+  }>;
+}
+
+export type ApplicationStatus =
+  'draft' | 'orgReview' | 'districtReview' | 'approved' | 'returned' | 'submitted' | 'awarded';
+
+export interface ApplicationSummary {
+  id: string;
+  callId: string;
+  callYear: number;
+  callNumber: string | null;
+  directionCode: string;
+  directionTitle: string | null;
+  orgId: string;
+  orgName: string;
+  orgType: string;
+  leadUserId: string | null;
+  projectTitle: string | null;
+  status: ApplicationStatus;
+  statusLabel: Bilingual;
+  version: number;
+  updatedAt: string;
+  submittedAt: string | null;
+  receiptNumber: string | null;
+}
+export interface FieldProblemDto {
+  field: string;
+  code: string;
+  message: string;
+  messageEn: string;
+}
+export interface AttachmentDto {
+  id: string;
+  type: string;
+  typeLabel: Bilingual;
+  fileId: string;
+  name: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}
+export interface ReviewDto {
+  id: string;
+  stage: 'org' | 'district';
+  decision: 'approve' | 'return';
+  reason: string | null;
+  commitmentFen: number | null;
+  opinion: string | null;
+  actorId: string;
+  at: string;
+}
+export interface Receipt {
+  applicationId: string;
+  number: string;
+  submittedAt: string;
+  sha256: string;
+  callNumber: string;
+  directionCode: string;
+}
+export interface ActionDto {
+  action: string;
+  to: ApplicationStatus;
+  label: string;
+  labelEn: string;
+  allowed: boolean;
+  reason?: Bilingual;
+}
+export interface ApplicationDetail extends ApplicationSummary {
+  content: Record<string, any>;
+  fieldErrors: FieldProblemDto[];
+  needsDistrictRecommendation: boolean;
+  returnReason: string | null;
+  returnedByStage: 'org' | 'district' | null;
+  attachments: AttachmentDto[];
+  requiredAttachments: Array<{ type: string; label: Bilingual }>;
+  reviews: ReviewDto[];
+  receipt: Receipt | null;
+  actions: ActionDto[];
+}
+export interface SaveResult {
+  application: ApplicationDetail;
+  fieldErrors: FieldProblemDto[];
+  saved: boolean;
+}
+export interface VersionDto {
+  version: number;
+  savedAt: string;
+  savedBy: string;
+  findingCount: number;
+}
+
+export type Verdict = boolean | 'unknown';
+export type Overall = 'pass' | 'fail' | 'incomplete';
+export interface RuleFinding {
+  ruleId: string;
+  kind: string;
+  label: string;
+  labelEn: string;
+  group: 'eligibility' | 'funding' | 'attachments';
+  origin: string;
+  passed: Verdict;
+  applicable: boolean;
+  severity: 'error' | 'warning';
+  source?: string;
+  field: string | string[];
+  expected: string;
+  expectedEn: string;
+  explain: string;
+  reason: Bilingual;
+  missing?: string[];
+}
+export interface ContentFinding {
+  id: string;
+  label: string;
+  labelEn: string;
+  passed: Verdict;
+  field: string;
+  reason: Bilingual;
+}
+export interface Checklist {
+  applicationId: string;
+  version: number;
+  status: string;
+  deadline: DeadlineState;
+  closesAt: string;
+  serverTime: string;
+  overall: Overall;
+  canSubmit: boolean;
+  screening: {
+    callNumber: string;
+    directionCode: string;
+    overall: Overall;
+    findings: RuleFinding[];
+    counts: { passed: number; failed: number; unknown: number; warnings: number; notApplicable: number };
+  };
+  content: ContentFinding[];
+  fieldErrors: FieldProblemDto[];
+}
+
+export interface ScreeningDecision {
+  ruleId: string;
+  action: 'confirm' | 'override';
+  verdict: 'pass' | 'fail';
+  reason: string;
+  actorId: string;
+  at: string;
+}
+export interface ScreeningItem {
+  applicationId: string;
+  receiptNumber: string | null;
+  submittedAt: string | null;
+  directionCode: string;
+  directionTitle: string;
+  orgId: string;
+  orgName: string;
+  orgType: string;
+  orgTypeLabel: Bilingual;
+  projectTitle: string | null;
+  leadName: string | null;
+  leadPhone: string | null;
+  requestedGrantFen: number | null;
+  selfFundingFen: number | null;
+  screenedAt: string | null;
+  screenedBy: 'submission' | 'run' | null;
+  automatic: Overall | null;
+  result: Overall | null;
+  overridden: boolean;
+  findings: Array<{
+    ruleId: string;
+    label: string;
+    labelEn: string;
+    group: string;
+    severity: 'error' | 'warning';
+    applicable: boolean;
+    passed: Verdict;
+    automatic: Verdict;
+    reason: Bilingual;
+    decision: ScreeningDecision | null;
+  }>;
+}
+export interface ScreeningList {
+  summary: {
+    total: number;
+    pass: number;
+    fail: number;
+    incomplete: number;
+    unscreened: number;
+    overridden: number;
+  };
+  items: ScreeningItem[];
+}
+export interface ScreeningRun {
+  id: string;
+  callId: string;
+  status: 'running' | 'done' | 'failed';
+  total: number;
+  done: number;
+  summary: Record<string, number> | null;
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+export interface FileMeta {
+  id: string;
+  name?: string;
+  size?: number;
+  sha256: string;
+}
