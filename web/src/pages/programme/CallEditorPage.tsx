@@ -1,92 +1,21 @@
 /** 指南编辑: a call's basics, topics and directions (KPIs, funding in 万元, attachments, rules), JSON, publish/close. */
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  List,
-  Result,
-  Row,
-  Select,
-  Skeleton,
-  Space,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Form, List, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined, SaveOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { callsApi, type CallDetail, type CallTransition, type ImportProblem } from '../../api/programme.js';
 import { useMe } from '../../auth/AuthContext.js';
 import { can } from '../../auth/can.js';
 import { Forbidden } from '../../components/Forbidden.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { problemText } from '../../components/problem.js';
-import { kpiAmountFen, isMoneyUnit } from '../../../../server/src/modules/calls/call.schema.js';
 import { CALL_STATUS_COLOR } from './bits.js';
+import { BasicTab } from './callEditor/BasicTab.js';
+import { CommonTab } from './callEditor/CommonTab.js';
+import { fromEditor, NEW_CALL, toEditor } from './callEditor/convert.js';
+import { JsonTab } from './callEditor/JsonTab.js';
 import { DirectionsEditor } from './DirectionsEditor.js';
 import { useP } from './i18n.js';
-import { fenToWan, wanToFen } from './money.js';
-import { RulesPanel } from './RulesPanel.js';
-
-const FUNDING_MONEY = ['capPerProjectFen', 'firstYearCapFen'];
-const NEW_CALL = {
-  schemaVersion: 1,
-  status: 'draft',
-  year: new Date().getFullYear(),
-  reviewMode: 'twoRounds',
-  commonEligibility: [],
-  commonAttachments: [],
-  topics: [],
-};
-
-const toLocal = (s?: string) => (s ? dayjs(s).tz('Asia/Shanghai').format('YYYY-MM-DDTHH:mm') : undefined);
-const fromLocal = (s?: string) => (s ? `${s.length === 16 ? `${s}:00` : s}+08:00` : undefined);
-
-/** Call document → form values (money in 万元, window as local Beijing time). */
-function toEditor(doc: Record<string, any>) {
-  const v = JSON.parse(JSON.stringify(doc));
-  if (v.window)
-    v.window = { ...v.window, opensAt: toLocal(v.window.opensAt), closesAt: toLocal(v.window.closesAt) };
-  for (const t of v.topics ?? [])
-    for (const d of t.directions ?? [])
-      for (const k of FUNDING_MONEY)
-        if (d.fundingRules && typeof d.fundingRules[k] === 'number')
-          d.fundingRules[k] = fenToWan(d.fundingRules[k]);
-  return v;
-}
-
-/** Form values → call document: 万元 → fen, local time → +08:00, money KPIs get their exact valueFen. */
-function fromEditor(v: Record<string, any>, base: Record<string, any>) {
-  const doc = { ...base, ...JSON.parse(JSON.stringify(v)) };
-  if (doc.window)
-    doc.window = {
-      ...doc.window,
-      opensAt: fromLocal(doc.window.opensAt),
-      closesAt: fromLocal(doc.window.closesAt),
-    };
-  for (const t of doc.topics ?? [])
-    for (const d of t.directions ?? []) {
-      for (const k of FUNDING_MONEY) {
-        const fen = wanToFen(d.fundingRules?.[k]);
-        if (fen === undefined) delete d.fundingRules?.[k];
-        else if (fen !== null) d.fundingRules[k] = fen;
-      }
-      for (const kpi of d.kpis ?? []) {
-        if (isMoneyUnit(kpi.unit) && typeof kpi.value === 'number') {
-          const fen = kpiAmountFen(kpi.value, kpi.unit);
-          if (fen !== null) kpi.valueFen = Number(fen);
-        } else delete kpi.valueFen;
-      }
-    }
-  return doc;
-}
 
 export function CallEditorPage() {
   const me = useMe();
@@ -166,11 +95,6 @@ function Editor({ detail, onSaved }: { detail?: CallDetail; onSaved(d: CallDetai
         }
       },
     });
-
-  const rulesProblems = (prefix: string) =>
-    problems
-      .filter((x) => x.path.startsWith(`${prefix}.`))
-      .map((x) => ({ ...x, path: x.path.slice(prefix.length + 1) }));
 
   return (
     <div data-testid="page-call-editor" data-status={detail?.status ?? 'new'}>
@@ -280,76 +204,7 @@ function Editor({ detail, onSaved }: { detail?: CallDetail; onSaved(d: CallDetai
                 key: 'basic',
                 label: p('editor.basic'),
                 forceRender: true,
-                children: (
-                  <Row gutter={16}>
-                    <Col span={6}>
-                      <Form.Item name="year" label={p('calls.year')} rules={[{ required: true }]}>
-                        <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
-                      </Form.Item>
-                    </Col>
-                    <Col span={9}>
-                      <Form.Item name="number" label={p('calls.number')} rules={[{ required: true }]}>
-                        <Input placeholder="沪科指南〔2023〕21号" />
-                      </Form.Item>
-                    </Col>
-                    <Col span={9}>
-                      <Form.Item name="issuer" label={p('editor.issuer')}>
-                        <Input />
-                      </Form.Item>
-                    </Col>
-                    <Col span={24}>
-                      <Form.Item name="title" label={p('calls.titleCol')} rules={[{ required: true }]}>
-                        <Input />
-                      </Form.Item>
-                    </Col>
-                    <Col span={16}>
-                      <Form.Item name="titleEn" label={p('editor.titleEn')}>
-                        <Input />
-                      </Form.Item>
-                    </Col>
-                    <Col span={8}>
-                      <Form.Item name="issuedOn" label={p('editor.issuedOn')}>
-                        <Input type="date" />
-                      </Form.Item>
-                    </Col>
-                    <Col span={8}>
-                      <Form.Item
-                        name={['window', 'opensAt']}
-                        label={`${p('editor.opensAt')}（UTC+8）`}
-                        rules={[{ required: true }]}
-                      >
-                        <Input type="datetime-local" data-testid="call-opens" />
-                      </Form.Item>
-                    </Col>
-                    <Col span={8}>
-                      <Form.Item
-                        name={['window', 'closesAt']}
-                        label={`${p('editor.closesAt')}（UTC+8）`}
-                        rules={[{ required: true }]}
-                      >
-                        <Input type="datetime-local" data-testid="call-closes" />
-                      </Form.Item>
-                    </Col>
-                    <Col span={8}>
-                      <Form.Item name="reviewMode" label={p('editor.reviewMode')}>
-                        <Select
-                          options={[
-                            { value: 'oneRound', label: p('review.oneRound') },
-                            { value: 'twoRounds', label: p('review.twoRounds') },
-                          ]}
-                        />
-                      </Form.Item>
-                    </Col>
-                    <Col span={24}>
-                      <Form.Item name={['window', 'note']} label={p('editor.windowNote')}>
-                        <Input.TextArea autoSize={{ minRows: 2 }} />
-                      </Form.Item>
-                      <Form.Item name="note" label={p('editor.note')}>
-                        <Input.TextArea autoSize={{ minRows: 2 }} />
-                      </Form.Item>
-                    </Col>
-                  </Row>
-                ),
+                children: <BasicTab />,
               },
               {
                 key: 'directions',
@@ -361,71 +216,19 @@ function Editor({ detail, onSaved }: { detail?: CallDetail; onSaved(d: CallDetai
                 key: 'common',
                 label: p('editor.common'),
                 forceRender: true,
-                children: (
-                  <>
-                    <Typography.Title level={5}>{p('rules.commonTitle')}</Typography.Title>
-                    <Form.Item name="commonEligibility" noStyle>
-                      <RulesPanel
-                        disabled={!editable}
-                        serverProblems={rulesProblems('commonEligibility')}
-                        testId="rules-common"
-                      />
-                    </Form.Item>
-                    <Typography.Title level={5} style={{ marginTop: 24 }}>
-                      {p('editor.attachments')}
-                    </Typography.Title>
-                    <Form.Item noStyle shouldUpdate>
-                      {(f) => (
-                        <List
-                          size="small"
-                          bordered
-                          dataSource={(f.getFieldValue('commonAttachments') ?? []) as any[]}
-                          renderItem={(a) => (
-                            <List.Item>
-                              <Space>
-                                <Typography.Text code>{a.type}</Typography.Text>
-                                {pick(a.label, a.labelEn)}
-                                {a.when && (
-                                  <Tag>
-                                    {p('att.when')}：{pick(a.when.label, a.when.labelEn)}
-                                  </Tag>
-                                )}
-                              </Space>
-                            </List.Item>
-                          )}
-                        />
-                      )}
-                    </Form.Item>
-                  </>
-                ),
+                children: <CommonTab editable={editable} problems={problems} />,
               },
               {
                 key: 'json',
                 label: p('editor.json'),
                 children: (
-                  <Space direction="vertical" style={{ width: '100%' }}>
-                    <Input.TextArea
-                      value={json}
-                      onChange={(e) => setJson(e.target.value)}
-                      autoSize={{ minRows: 20, maxRows: 40 }}
-                      style={{ fontFamily: 'monospace', fontSize: 12 }}
-                      data-testid="call-json"
-                    />
-                    {editable && (
-                      <Button
-                        type="primary"
-                        onClick={() => {
-                          try {
-                            void save(JSON.parse(json));
-                          } catch (e) {
-                            setError(new Error(`${p('rules.invalidJson')}：${(e as Error).message}`));
-                          }
-                        }}
-                      >
-                        {p('editor.save')}
-                      </Button>
-                    )}
-                  </Space>
+                  <JsonTab
+                    json={json}
+                    onChange={setJson}
+                    editable={editable}
+                    onSave={(content) => void save(content)}
+                    onError={setError}
+                  />
                 ),
               },
             ]}

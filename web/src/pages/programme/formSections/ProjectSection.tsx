@@ -1,0 +1,103 @@
+/** Step 项目信息: the project, the applicant organisation (申报单位) and the project lead (项目负责人). */
+import type { ReactNode } from 'react';
+import { Card, Col, Form, Input, Row, Select } from 'antd';
+import { useP } from '../i18n.js';
+import { moneyRule } from '../moneyRule.js';
+
+export function ProjectSection({ leadSelect }: { leadSelect?: ReactNode }) {
+  const { p } = useP();
+  return (
+    <>
+      <Card type="inner" title={p('form.project')} style={{ marginBottom: 16 }}>
+        <Form.Item name={['project', 'title']} label={p('f.title')}>
+          <Input maxLength={200} showCount data-testid="f-project-title" />
+        </Form.Item>
+        <Form.Item name={['project', 'summary']} label={p('f.summary')}>
+          <Input.TextArea rows={4} maxLength={5000} showCount />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name={['project', 'startDate']} label={p('f.startDate')}>
+              <Input type="date" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name={['project', 'endDate']} label={p('f.endDate')}>
+              <Input type="date" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name={['project', 'keywords']} label={p('f.keywords')}>
+              <Select mode="tags" maxCount={10} open={false} />
+            </Form.Item>
+          </Col>
+        </Row>
+        {leadSelect}
+      </Card>
+      <Card type="inner" title={p('form.applicant')} style={{ marginBottom: 16 }}>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name={['applicant', 'legalForm']} label={p('f.legalForm')}>
+              <Select
+                data-testid="f-legal-form"
+                allowClear
+                options={[
+                  { value: 'legalPerson', label: p('f.legalPerson') },
+                  { value: 'unincorporated', label: p('f.unincorporated') },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              name={['applicant', 'prevYearRevenueFen']}
+              label={p('f.prevYearRevenue')}
+              rules={[moneyRule(p)]}
+            >
+              <Input inputMode="decimal" suffix="万元" data-testid="f-revenue" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name={['applicant', 'contactName']} label={p('f.contactName')}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name={['applicant', 'contactPhone']} label={p('f.contactPhone')}>
+              <Input maxLength={30} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+      <Card type="inner" title={p('form.lead')}>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name={['lead', 'name']} label={p('f.leadName')}>
+              <Input maxLength={100} data-testid="f-lead-name" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name={['lead', 'title']} label={p('f.leadTitle')}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name={['lead', 'phone']} label={p('f.phone')}>
+              <Input maxLength={30} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name={['lead', 'email']} label={p('f.email')}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name={['lead', 'idNumber']} label={p('f.idNumber')}>
+              <Input.Password maxLength={30} visibilityToggle autoComplete="off" />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+    </>
+  );
+}

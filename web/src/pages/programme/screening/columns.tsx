@@ -1,0 +1,163 @@
+/** 形式审查 tables: the columns of the applications list and the findings shown when a row is expanded. */
+import { Button, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table/index.js';
+import type { ScreeningItem } from '../../../api/programme.js';
+import { ResultTag, VerdictIcon } from '../bits.js';
+import type { useP } from '../i18n.js';
+import { showFen } from '../money.js';
+import type { Decision, Finding } from './DecisionModal.js';
+
+type Strings = Pick<ReturnType<typeof useP>, 'p' | 'lang' | 'fmt' | 'bi' | 'pick'>;
+
+/** One row per submitted application: receipt, organisation, project, lead, amount, results. */
+export function screeningColumns({ p, lang, fmt, bi }: Omit<Strings, 'pick'>): ColumnsType<ScreeningItem> {
+  return [
+    {
+      title: p('apps.receipt'),
+      dataIndex: 'receiptNumber',
+      width: 150,
+      render: (v: string | null, r) => (
+        <Space direction="vertical" size={0}>
+          <Typography.Text strong>{v ?? '—'}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {fmt(r.submittedAt, 'MM-DD HH:mm:ss')}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: p('apps.org'),
+      dataIndex: 'orgName',
+      width: 220,
+      render: (v: string, r) => (
+        <Space direction="vertical" size={0}>
+          <span>{v}</span>
+          <Tag bordered={false}>{bi(r.orgTypeLabel)}</Tag>
+        </Space>
+      ),
+    },
+    {
+      title: p('apps.project'),
+      dataIndex: 'projectTitle',
+      render: (v: string | null, r) => (
+        <Space direction="vertical" size={0}>
+          <span>{v ?? '—'}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {p('editor.direction')} {r.directionCode} {r.directionTitle}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: p('screen.lead'),
+      dataIndex: 'leadName',
+      width: 150,
+      render: (v: string | null, r) => (v ? `${v} ${r.leadPhone ?? ''}` : '—'),
+    },
+    {
+      title: p('screen.requested'),
+      dataIndex: 'requestedGrantFen',
+      width: 120,
+      render: (v: number | null) => showFen(v, lang),
+    },
+    {
+      title: p('screen.automatic'),
+      dataIndex: 'automatic',
+      width: 100,
+      render: (v: ScreeningItem['automatic']) => <ResultTag result={v} />,
+    },
+    {
+      title: p('screen.result'),
+      dataIndex: 'result',
+      width: 140,
+      render: (v: ScreeningItem['result'], r) => (
+        <Space size={4}>
+          <ResultTag result={v} />
+          {r.overridden && <Tag color="purple">{p('screen.overridden')}</Tag>}
+        </Space>
+      ),
+    },
+  ];
+}
+
+/** The expanded row: the application's applicable findings, confirm/override when the user may decide. */
+export function findingsRowRender(
+  { p, fmt, bi, pick }: Omit<Strings, 'lang'>,
+  canDecide: boolean,
+  setDeciding: (d: Decision) => void,
+) {
+  return (item: ScreeningItem) => (
+    <Table<Finding>
+      size="small"
+      rowKey="ruleId"
+      pagination={false}
+      dataSource={item.findings.filter((f) => f.applicable)}
+      data-testid={`findings-${item.applicationId}`}
+      columns={[
+        {
+          title: p('rules.sentence'),
+          key: 'label',
+          render: (_v, f) => (
+            <Space align="start">
+              <VerdictIcon passed={f.passed} severity={f.severity} />
+              <Space direction="vertical" size={0}>
+                <Typography.Text strong>{pick(f.label, f.labelEn)}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {bi(f.reason)}
+                </Typography.Text>
+              </Space>
+            </Space>
+          ),
+        },
+        {
+          title: p('rules.id'),
+          dataIndex: 'ruleId',
+          width: 200,
+          render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+        },
+        {
+          title: p('screen.decision'),
+          key: 'decision',
+          width: 280,
+          render: (_v, f) => (
+            <Space direction="vertical" size={2}>
+              {f.decision && (
+                <Typography.Text
+                  type="secondary"
+                  style={{ fontSize: 12 }}
+                  data-testid={`decision-${f.ruleId}`}
+                >
+                  {p('screen.decided', {
+                    who: f.decision.actorId.slice(0, 8),
+                    at: fmt(f.decision.at, 'MM-DD HH:mm'),
+                    a: f.decision.action === 'override' ? p('screen.override') : p('screen.confirm'),
+                  })}
+                  ：{f.decision.reason}
+                </Typography.Text>
+              )}
+              {canDecide && (
+                <Space size={0}>
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={() => setDeciding({ item, finding: f, action: 'confirm' })}
+                  >
+                    {p('screen.confirm')}
+                  </Button>
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={() => setDeciding({ item, finding: f, action: 'override' })}
+                    data-testid={`override-${item.applicationId}-${f.ruleId}`}
+                  >
+                    {p('screen.override')}
+                  </Button>
+                </Space>
+              )}
+            </Space>
+          ),
+        },
+      ]}
+    />
+  );
+}
