@@ -116,7 +116,8 @@ async function sendAndApprove(page: Page) {
 async function submit(page: Page): Promise<string> {
   await page.getByTestId('action-submit').click();
   await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-  await page.waitForURL('**/receipt');
+  // the final submit stores the package, hashes it and queues the e-mail: give a loaded machine time
+  await page.waitForURL('**/receipt', { timeout: 60_000 });
   const number = (await page.getByTestId('receipt-number').textContent())!.trim();
   expect(number).toMatch(/^SQ-2023-\d{6}$/);
   expect((await page.getByTestId('receipt-at').textContent())!.trim()).toMatch(/\+08:00$/);
