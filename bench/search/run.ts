@@ -89,7 +89,9 @@ function runOne(engine: string, corpus: string): Promise<Row> {
       } else if (oom) {
         resolve({ ...base, ...partial, status: `OOM (heap limit ${heapMb} MB, after ${wall.toFixed(0)} s)` });
       } else {
-        const last = stderr.trim().split('\n').slice(-1)[0] ?? '';
+        // the error's own message, not the last stack frame
+        const lines = stderr.trim().split('\n');
+        const last = lines.find((l) => /\b\w*Error\b/.test(l) && !/^\s+at /.test(l)) ?? lines.at(-1) ?? '';
         resolve({ ...base, ...partial, status: `crash (code ${code ?? signal}): ${last}` });
       }
     });

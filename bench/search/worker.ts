@@ -37,6 +37,13 @@ function makeEngine(name: string, database: string): BenchEngine {
 }
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+/** A full GC, then time for freed ArrayBuffers to be released (V8 frees their memory lazily). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 const mem = (): number => {
   const m = process.memoryUsage();
   return m.heapUsed + m.external;
@@ -56,12 +63,12 @@ async function main(): Promise<void> {
     tokeniseMs = performance.now() - t0;
   }
   const engine = makeEngine(engineName, database);
-  gc();
+  await settle();
   const before = mem();
   const t0 = performance.now();
   await engine.build(corpus.docs);
   const buildMs = performance.now() - t0;
-  gc();
+  await settle();
   // a server keeps its index in its own process: only its on-disk size is measured
   const indexBytes = engineName === 'pg-server' ? undefined : mem() - before;
   const externalBytes = engine.externalBytes ? await engine.externalBytes() : undefined;
