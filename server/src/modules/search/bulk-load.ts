@@ -117,15 +117,20 @@ export async function bulkLoad(
 
   // title grams, the same way
   const ng = ti.grams.length;
+  const gStart = new Uint32Array(ng);
+  const gLens = new Uint32Array(ng);
   const gat = new Float64Array(ng);
   let gtotal = 0;
   for (let g = 0; g < ng; g++) gtotal += ti.lens[g] + gdf[g];
   const gAll = new Uint32Array(gtotal);
   pos = 0;
   for (let g = 0; g < ng; g++) {
-    gAll.set(ti.lists[g].subarray(0, ti.lens[g]), pos);
-    gat[g] = pos + ti.lens[g];
-    pos += ti.lens[g] + gdf[g];
+    const old = ti.list(g);
+    gAll.set(old, pos);
+    gStart[g] = pos;
+    gLens[g] = old.length + gdf[g];
+    gat[g] = pos + old.length;
+    pos += gLens[g];
   }
   chunks.forEach(({ out }, c) => {
     let j = 0;
@@ -133,13 +138,7 @@ export async function bulkLoad(
       for (const end = j + out.nGrams[i]; j < end; j++) gAll[gat[out.grams[j]]++] = slots[c][i];
     }
   });
-  pos = 0;
-  for (let g = 0; g < ng; g++) {
-    const n = ti.lens[g] + gdf[g];
-    ti.lists[g] = gAll.subarray(pos, pos + n);
-    ti.lens[g] = n;
-    pos += n;
-  }
+  ti.setPacked(gAll, gStart, gLens);
 
   e.version += docs.length;
   if (refresh) e.refreshImpacts();

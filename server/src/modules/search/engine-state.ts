@@ -21,9 +21,9 @@ export async function exportState(e: Bm25Engine, path: string): Promise<number> 
   const glen = Uint32Array.from(ti.lens);
   const gall = new Uint32Array(glen.reduce((a, b) => a + b, 0));
   at = 0;
-  for (let g = 0; g < ti.lists.length; g++) {
-    gall.set(ti.lists[g].subarray(0, ti.lens[g]), at);
-    at += ti.lens[g];
+  for (let g = 0; g < glen.length; g++) {
+    gall.set(ti.list(g), at);
+    at += glen[g];
   }
   const d = e.docs;
   const n = d.size;
@@ -108,13 +108,14 @@ export async function importState(e: Bm25Engine, path: string): Promise<void> {
   ti.grams = Array.from(a.gKeys as Int32Array);
   ti.gramIds.clear();
   ti.grams.forEach((g, i) => ti.gramIds.set(g, i));
-  ti.lens = Array.from(a.gLen as Uint32Array);
-  ti.lists = [];
+  const gLen = a.gLen as Uint32Array;
+  const gStart = new Uint32Array(gLen.length);
   at = 0;
-  for (const n of ti.lens) {
-    ti.lists.push((a.gAll as Uint32Array).subarray(at, at + n));
-    at += n;
+  for (let g = 0; g < gLen.length; g++) {
+    gStart[g] = at;
+    at += gLen[g];
   }
+  ti.setPacked(a.gAll as Uint32Array, gStart, gLen);
   const d = e.docs;
   d.size = m.size;
   d.alive = new Uint8Array(a.alive as Uint8Array);

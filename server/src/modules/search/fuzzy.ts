@@ -59,12 +59,21 @@ export interface FuzzyHit {
   distance: number;
 }
 
-/** Gram index over titles for typo-tolerant lookup: gram overlap picks candidates, edit distance ranks them. */
+/**
+ * Gram index over titles for typo-tolerant lookup: gram overlap picks candidates, edit distance ranks
+ * them. Lists live packed in one Uint32Array (`all`, from `start[g]`, `lens[g]` long) — a title
+ * index has hundreds of thousands of distinct grams, and an array object per gram would cost more
+ * than the slots it holds. A list that grows after packing moves to an array of its own (`own`)
+ * until the next pack (compaction, bulk load, restore).
+ */
 export class TitleIndex {
   readonly gramIds = new Map<number, number>();
   grams: number[] = [];
-  lists: Uint32Array[] = [];
   lens: number[] = [];
+  private all: Uint32Array = new Uint32Array(0);
+  private start: Uint32Array = new Uint32Array(0);
+  /** lists of grams created or grown since the last pack */
+  private readonly own = new Map<number, Uint32Array>();
   private count: Uint16Array = new Uint16Array(0);
 
   /** Id of a gram key, created with an empty list when new. */
@@ -74,52 +83,66 @@ export class TitleIndex {
       id = this.grams.length;
       this.gramIds.set(g, id);
       this.grams.push(g);
-      this.lists.push(new Uint32Array(2));
       this.lens.push(0);
     }
     return id;
+  }
+
+  /** The slots of gram `g` (a view; valid until the next change). */
+  list(g: number): Uint32Array {
+    const n = this.lens[g];
+    const mine = this.own.get(g);
+    if (mine) return mine.subarray(0, n);
+    return n === 0 ? this.all.subarray(0, 0) : this.all.subarray(this.start[g], this.start[g] + n);
   }
 
   add(slot: number, title: string): void {
     for (const g of gramKeys(title)) {
       const id = this.intern(g);
       const n = this.lens[id];
-      if (n === this.lists[id].length) this.lists[id] = growU32(this.lists[id], n + 1);
-      this.lists[id][n] = slot;
+      let l = this.own.get(id);
+      if (!l) {
+        l = growU32(new Uint32Array(0), n + 1);
+        l.set(this.list(id));
+        this.own.set(id, l);
+      } else if (n === l.length) {
+        l = growU32(l, n + 1);
+        this.own.set(id, l);
+      }
+      l[n] = slot;
       this.lens[id] = n + 1;
     }
   }
 
-  /** Drops dead slots and repacks all lists into one shared buffer (views, no spare capacity). */
+  /** Replaces every list: gram g holds all[start[g] .. start[g] + lens[g]). */
+  setPacked(all: Uint32Array, start: Uint32Array, lens: ArrayLike<number>): void {
+    this.all = all;
+    this.start = start;
+    this.lens = Array.from(lens);
+    this.own.clear();
+  }
+
+  /** Drops dead slots and packs all lists into one buffer. */
   purge(alive: Uint8Array): void {
+    const ng = this.grams.length;
     let total = 0;
-    for (let g = 0; g < this.lists.length; g++) {
-      const l = this.lists[g];
-      let m = 0;
-      for (let i = 0; i < this.lens[g]; i++) if (alive[l[i]] === 1) l[m++] = l[i];
-      this.lens[g] = m;
-      total += m;
-    }
+    for (let g = 0; g < ng; g++) total += this.lens[g];
     const all = new Uint32Array(total);
+    const start = new Uint32Array(ng);
+    const lens = new Uint32Array(ng);
     let at = 0;
-    for (let g = 0; g < this.lists.length; g++) {
-      const n = this.lens[g];
-      all.set(this.lists[g].subarray(0, n), at);
-      this.lists[g] = all.subarray(at, at + n);
-      at += n;
+    for (let g = 0; g < ng; g++) {
+      start[g] = at;
+      const l = this.list(g);
+      for (let i = 0; i < l.length; i++) if (alive[l[i]] === 1) all[at++] = l[i];
+      lens[g] = at - start[g];
     }
+    this.setPacked(all.slice(0, at), start, lens);
   }
 
   typedBytes(): number {
-    let s = 0;
-    const seen = new Set<ArrayBufferLike>();
-    for (const l of this.lists) {
-      if (l.byteLength === l.buffer.byteLength) s += l.byteLength;
-      else if (!seen.has(l.buffer)) {
-        seen.add(l.buffer);
-        s += l.buffer.byteLength;
-      }
-    }
+    let s = this.all.byteLength + this.start.byteLength;
+    for (const l of this.own.values()) s += l.byteLength;
     return s;
   }
 
@@ -139,8 +162,8 @@ export class TitleIndex {
     let scanned = 0;
     for (const g of qg) {
       if (scanned > 0 && scanned + this.lens[g] > budget) break;
-      const l = this.lists[g];
-      for (let i = 0; i < this.lens[g]; i++) {
+      const l = this.list(g);
+      for (let i = 0; i < l.length; i++) {
         const s = l[i];
         if (alive[s] === 0) continue;
         if (count[s] === 0) touched.push(s);
