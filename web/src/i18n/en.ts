@@ -180,7 +180,7 @@ export const en: Record<MessageKey, string> = {
   'user.unlocked': 'Account unlocked',
   'user.resetTotp': 'Reset two-factor',
   'user.resetTotpConfirm':
-    'Reset two-factor authentication for “{name}”? Their sessions end and they enrol a new authenticator at the next sign-in.',
+    'Reset two-factor authentication for “{name}”? Their sessions end; where their role requires two-factor authentication, they enrol a new authenticator at the next sign-in.',
   'user.totpReset': 'Two-factor authentication reset',
   'user.status.active': 'Active',
   'user.status.disabled': 'Disabled',

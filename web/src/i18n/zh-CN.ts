@@ -174,7 +174,8 @@ export const zhCN = {
   'user.unlock': '解锁',
   'user.unlocked': '账号已解锁',
   'user.resetTotp': '重置两步验证',
-  'user.resetTotpConfirm': '确定重置“{name}”的两步验证吗？其当前登录将失效，下次登录时需重新绑定身份验证器。',
+  'user.resetTotpConfirm':
+    '确定重置“{name}”的两步验证吗？其当前登录将失效；若其角色要求两步验证，下次登录时需重新绑定身份验证器。',
   'user.totpReset': '两步验证已重置',
   'user.status.active': '正常',
   'user.status.disabled': '已停用',
