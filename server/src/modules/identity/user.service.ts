@@ -67,6 +67,18 @@ async function load(ctx: AppContext, id: string) {
   return u;
 }
 
+/** Loads a user the actor may manage (refused and audited otherwise) for an account action. */
+async function loadManaged(ctx: AppContext, actor: Actor, id: string, action: string, ip?: string) {
+  const cur = await load(ctx, id);
+  await enforce(ctx, actor, canManageUser(actor, { orgId: cur.org_id, roles: cur.roles }), {
+    action,
+    objectType: 'user',
+    objectId: id,
+    ip,
+  });
+  return cur;
+}
+
 export async function getUser(ctx: AppContext, actor: Actor, id: string, ip?: string) {
   const u = await load(ctx, id);
   await enforce(ctx, actor, canReadUser(actor, { orgId: u.org_id }), {
@@ -221,13 +233,7 @@ export async function patchUser(
 /** A new initial password, returned once; the user's sessions end and any lock is lifted. */
 export async function resetPassword(ctx: AppContext, actor: Actor, id: string, ip?: string) {
   const now = ctx.now();
-  const cur = await load(ctx, id);
-  await enforce(ctx, actor, canManageUser(actor, { orgId: cur.org_id, roles: cur.roles }), {
-    action: 'user.resetPassword',
-    objectType: 'user',
-    objectId: id,
-    ip,
-  });
+  await loadManaged(ctx, actor, id, 'user.resetPassword', ip);
   const initialPassword = generateInitialPassword();
   const hash = await hashPassword(initialPassword);
   await ctx.db.transaction().execute(async (trx) => {
@@ -256,13 +262,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, i
  */
 export async function resetTotp(ctx: AppContext, actor: Actor, id: string, ip?: string) {
   const now = ctx.now();
-  const cur = await load(ctx, id);
-  await enforce(ctx, actor, canManageUser(actor, { orgId: cur.org_id, roles: cur.roles }), {
-    action: 'user.resetTotp',
-    objectType: 'user',
-    objectId: id,
-    ip,
-  });
+  const cur = await loadManaged(ctx, actor, id, 'user.resetTotp', ip);
   await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, id, {
       totp_secret_enc: null,
@@ -285,13 +285,7 @@ export async function resetTotp(ctx: AppContext, actor: Actor, id: string, ip?: 
 
 export async function unlockUser(ctx: AppContext, actor: Actor, id: string, ip?: string) {
   const now = ctx.now();
-  const cur = await load(ctx, id);
-  await enforce(ctx, actor, canManageUser(actor, { orgId: cur.org_id, roles: cur.roles }), {
-    action: 'user.unlock',
-    objectType: 'user',
-    objectId: id,
-    ip,
-  });
+  await loadManaged(ctx, actor, id, 'user.unlock', ip);
   await ctx.db.transaction().execute(async (trx) => {
     const u = (await findUserById(trx, id, true))!;
     await updateUser(trx, id, { failed_logins: 0, locked_until: null, updated_at: now });

@@ -117,7 +117,6 @@ export async function bulkLoad(
 
   // title grams, the same way
   const ng = ti.grams.length;
-  const gStart = new Uint32Array(ng);
   const gLens = new Uint32Array(ng);
   const gat = new Float64Array(ng);
   let gtotal = 0;
@@ -127,7 +126,6 @@ export async function bulkLoad(
   for (let g = 0; g < ng; g++) {
     const old = ti.list(g);
     gAll.set(old, pos);
-    gStart[g] = pos;
     gLens[g] = old.length + gdf[g];
     gat[g] = pos + old.length;
     pos += gLens[g];
@@ -138,7 +136,7 @@ export async function bulkLoad(
       for (const end = j + out.nGrams[i]; j < end; j++) gAll[gat[out.grams[j]]++] = slots[c][i];
     }
   });
-  ti.setPacked(gAll, gStart, gLens);
+  ti.setPacked(gAll, gLens);
 
   e.version += docs.length;
   if (refresh) e.refreshImpacts();

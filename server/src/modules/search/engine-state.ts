@@ -108,14 +108,7 @@ export async function importState(e: Bm25Engine, path: string): Promise<void> {
   ti.grams = Array.from(a.gKeys as Int32Array);
   ti.gramIds.clear();
   ti.grams.forEach((g, i) => ti.gramIds.set(g, i));
-  const gLen = a.gLen as Uint32Array;
-  const gStart = new Uint32Array(gLen.length);
-  at = 0;
-  for (let g = 0; g < gLen.length; g++) {
-    gStart[g] = at;
-    at += gLen[g];
-  }
-  ti.setPacked(a.gAll as Uint32Array, gStart, gLen);
+  ti.setPacked(a.gAll as Uint32Array, a.gLen as Uint32Array);
   const d = e.docs;
   d.size = m.size;
   d.alive = new Uint8Array(a.alive as Uint8Array);

@@ -114,8 +114,10 @@ export class TitleIndex {
     }
   }
 
-  /** Replaces every list: gram g holds all[start[g] .. start[g] + lens[g]). */
-  setPacked(all: Uint32Array, start: Uint32Array, lens: ArrayLike<number>): void {
+  /** Replaces every list: the lists lie in `all` one after another, gram g holding lens[g] slots. */
+  setPacked(all: Uint32Array, lens: ArrayLike<number>): void {
+    const start = new Uint32Array(lens.length);
+    for (let g = 1; g < lens.length; g++) start[g] = start[g - 1] + lens[g - 1];
     this.all = all;
     this.start = start;
     this.lens = Array.from(lens);
@@ -128,16 +130,15 @@ export class TitleIndex {
     let total = 0;
     for (let g = 0; g < ng; g++) total += this.lens[g];
     const all = new Uint32Array(total);
-    const start = new Uint32Array(ng);
     const lens = new Uint32Array(ng);
     let at = 0;
     for (let g = 0; g < ng; g++) {
-      start[g] = at;
+      const from = at;
       const l = this.list(g);
       for (let i = 0; i < l.length; i++) if (alive[l[i]] === 1) all[at++] = l[i];
-      lens[g] = at - start[g];
+      lens[g] = at - from;
     }
-    this.setPacked(all.slice(0, at), start, lens);
+    this.setPacked(all.slice(0, at), lens);
   }
 
   typedBytes(): number {

@@ -2,6 +2,7 @@
 import { Button, Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useP } from '../i18n.js';
+import { TextRowList } from './TextRowList.js';
 
 export function TeamSection() {
   const { p } = useP();
@@ -62,42 +63,16 @@ export function TeamSection() {
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {p('f.members')}
       </Typography.Title>
-      <Form.List name={['team', 'members']}>
-        {(fields, { add, remove }) => (
-          <>
-            {fields.map((f) => (
-              <Row gutter={8} key={f.key}>
-                <Col span={5}>
-                  <Form.Item name={[f.name, 'name']} label={p('f.leadName')}>
-                    <Input maxLength={100} />
-                  </Form.Item>
-                </Col>
-                <Col span={5}>
-                  <Form.Item name={[f.name, 'role']} label={p('f.role')}>
-                    <Input maxLength={100} />
-                  </Form.Item>
-                </Col>
-                <Col span={5}>
-                  <Form.Item name={[f.name, 'title']} label={p('f.leadTitle')}>
-                    <Input maxLength={100} />
-                  </Form.Item>
-                </Col>
-                <Col span={7}>
-                  <Form.Item name={[f.name, 'employer']} label={p('f.employer')}>
-                    <Input maxLength={200} />
-                  </Form.Item>
-                </Col>
-                <Col span={2} style={{ paddingTop: 30 }}>
-                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
-                </Col>
-              </Row>
-            ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})}>
-              {p('f.addMember')}
-            </Button>
-          </>
-        )}
-      </Form.List>
+      <TextRowList
+        name={['team', 'members']}
+        columns={[
+          { field: 'name', label: 'f.leadName', span: 5, maxLength: 100 },
+          { field: 'role', label: 'f.role', span: 5, maxLength: 100 },
+          { field: 'title', label: 'f.leadTitle', span: 5, maxLength: 100 },
+          { field: 'employer', label: 'f.employer', span: 7, maxLength: 200 },
+        ]}
+        addLabel="f.addMember"
+      />
     </>
   );
 }
