@@ -5,9 +5,13 @@ import { maskPersonal } from '../../platform/mask.js';
 import type { Actor } from '../../platform/roles.js';
 import { deadlineState, screenApplication } from '../calls/call.rules.js';
 import { buildFacts, combineChecklist, contentFindings, draftFieldErrors } from './application.rules.js';
+import { idNumberForMatching } from '../identity/user.service.js';
+import { validateIdNumber } from '../identity/idnumber.rules.js';
+import { ongoingFlag, regionFlag, type EligibilityFlag } from './eligibility.rules.js';
+import { countOngoingByLead } from './ongoing.repo.js';
 import {
-  countLeadOngoing,
-  countOrgOthers,
+  countLeadAwarded,
+  countOrgSubmitted,
   findVersion,
   listAttachments,
   listReviews,
@@ -42,12 +46,41 @@ export async function versionOf(ctx: AppContext, actor: Actor, id: string, versi
   };
 }
 
+/** The lead's ID numbers to match against the registry: the account's, and the one typed in the form. */
+async function leadIdNumbers(ctx: AppContext, l: Loaded): Promise<string[]> {
+  const out = new Set<string>();
+  if (l.app.lead_user_id) {
+    const own = await idNumberForMatching(ctx, l.app.lead_user_id);
+    if (own) out.add(own.toUpperCase());
+  }
+  const typed = (l.app.content.lead as Record<string, unknown> | undefined)?.idNumber;
+  if (typeof typed === 'string') {
+    const v = validateIdNumber(typed, ctx.now());
+    if (v.ok) out.add(v.value);
+  }
+  return [...out];
+}
+
 /** Screening + content checks on the current draft (the live checklist), at `now`. */
 export async function computeChecklist(ctx: AppContext, l: Loaded) {
-  const [attachments, leadOngoing, others, reviews] = await Promise.all([
+  const programmeCode = l.call.programme?.code;
+  const [attachments, awarded, registry, inProgramme, inCall, reviews] = await Promise.all([
     listAttachments(ctx.db, l.app.id),
-    countLeadOngoing(ctx.db, l.app.lead_user_id),
-    countOrgOthers(ctx.db, l.app.org_id, l.app.call_year, l.app.id),
+    countLeadAwarded(ctx.db, l.app.lead_user_id),
+    leadIdNumbers(ctx, l).then((ids) => countOngoingByLead(ctx.db, ids)),
+    countOrgSubmitted(ctx.db, {
+      orgId: l.app.org_id,
+      year: l.app.call_year,
+      excludeId: l.app.id,
+      // a call without a programme is a programme of its own
+      ...(programmeCode ? { programmeCode } : { callId: l.app.call_id }),
+    }),
+    countOrgSubmitted(ctx.db, {
+      orgId: l.app.org_id,
+      year: l.app.call_year,
+      excludeId: l.app.id,
+      callId: l.app.call_id,
+    }),
     listReviews(ctx.db, l.app.id),
   ]);
   const commitment = reviews
@@ -57,11 +90,17 @@ export async function computeChecklist(ctx: AppContext, l: Loaded) {
     content: l.app.content,
     org: l.org,
     attachments: attachments.map((a) => ({ type: a.type, fileId: a.file_id, name: a.name })),
-    leadOngoingProjects: leadOngoing,
-    orgOtherApplicationsThisYear: others,
+    leadRegistryOngoing: registry + awarded,
+    orgSubmittedThisProgrammeYear: inProgramme,
+    orgSubmittedThisCall: inCall,
     districtCommitmentFen: commitment === undefined || commitment === null ? null : Number(commitment),
   });
-  const screening = screenApplication(l.call, l.app.direction_code, facts);
+  const flags = [
+    regionFlag(l.org.uscc, l.org.region),
+    ongoingFlag(facts.lead?.declaredOngoingProjects, registry + awarded),
+  ].filter((f): f is EligibilityFlag => f !== null);
+  // the flags travel with the screening result, so the stored snapshot shows them to staff
+  const screening = { ...screenApplication(l.call, l.app.direction_code, facts), flags };
   const checklist = combineChecklist(
     screening,
     contentFindings(l.app.content, l.direction, l.org.type, l.app.lead_user_id),

@@ -6,18 +6,15 @@ import { canonicalJson, sha256Hex } from '../../platform/canonical.js';
 import type { FieldError } from '../../platform/errors.js';
 import type { Call, Direction, Kpi } from '../calls/call.schema.js';
 import type { ApplicationFacts, Finding, Overall, ScreeningResult } from '../calls/call.rules.js';
+import { usccDivisionCode } from '../identity/uscc.rules.js';
 import { DraftContentSchema } from './application.schema.js';
+import { declaredCount, judgedOngoing } from './eligibility.rules.js';
 
 /** Identity's organisation types → the rule language's (`hospital` is 医疗卫生机构). */
 export function ruleOrgType(t: string): string {
   if (t === 'hospital') return 'medicalInstitution';
   if (['university', 'researchInstitute', 'enterprise', 'transferInstitution'].includes(t)) return t;
   return 'other';
-}
-
-/** 310000 (上海市) when the registered region is in Shanghai; otherwise the region text itself. */
-export function regionCode(region: string): string {
-  return /^(上海|310\d{3})/.test(region.trim()) ? '310000' : region.trim();
 }
 
 /** The district part of a region, e.g. 上海市徐汇区 → 徐汇区; null when none is named. */
@@ -28,10 +25,13 @@ export function districtOf(region: string): string | null {
 
 export interface FactInputs {
   content: Record<string, unknown>;
-  org: { type: string; region: string };
+  org: { type: string; region: string; uscc: string };
   attachments: { type: string; fileId: string; name: string }[];
-  leadOngoingProjects: number;
-  orgOtherApplicationsThisYear: number;
+  /** Ongoing projects the registry knows for the lead (imported registry + awarded here). */
+  leadRegistryOngoing: number;
+  /** The organisation's other submitted applications: same programme and year; same call. */
+  orgSubmittedThisProgrammeYear: number;
+  orgSubmittedThisCall: number;
   /** The district's recorded commitment (推荐部门审核); when present it is the figure the rules read. */
   districtCommitmentFen?: number | null;
 }
@@ -43,10 +43,12 @@ const obj = (v: unknown): Record<string, unknown> =>
 export function buildFacts(i: FactInputs): ApplicationFacts {
   const c = i.content;
   const applicant = obj(c.applicant);
+  const declared = declaredCount(obj(c.lead).declaredOngoingProjects);
   return {
     org: {
       type: ruleOrgType(i.org.type),
-      registeredRegion: regionCode(i.org.region),
+      // where the organisation is registered is read from its credit code, not from the typed region
+      registeredRegion: usccDivisionCode(i.org.uscc) ?? undefined,
       legalForm: applicant.legalForm as never,
       prevYearRevenueFen: applicant.prevYearRevenueFen as never,
     },
@@ -60,8 +62,15 @@ export function buildFacts(i: FactInputs): ApplicationFacts {
       claimsTechIncome: (c.claimsTechIncome ?? false) as boolean,
       declarations: obj(c.declarations) as never,
     },
-    lead: { ongoingCommissionProjects: i.leadOngoingProjects },
-    context: { orgApplicationsThisYear: i.orgOtherApplicationsThisYear },
+    lead: {
+      ongoingCommissionProjects: judgedOngoing(declared, i.leadRegistryOngoing),
+      declaredOngoingProjects: declared,
+      registryOngoingProjects: i.leadRegistryOngoing,
+    },
+    context: {
+      orgSubmittedThisProgrammeYear: i.orgSubmittedThisProgrammeYear,
+      orgSubmittedThisCall: i.orgSubmittedThisCall,
+    },
   };
 }
 

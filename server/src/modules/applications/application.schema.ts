@@ -31,7 +31,19 @@ export const ApplicantSection = z
   })
   .partial();
 export const LeadSection = z
-  .object({ name: text(100), title: text(100), phone: text(30), email: text(200), idNumber: text(30) })
+  .object({
+    name: text(100),
+    title: text(100),
+    phone: text(30),
+    email: text(200),
+    idNumber: text(30),
+    /** guide 2023 §二.7: the applicant declares how many ongoing commission projects the lead leads. */
+    declaredOngoingProjects: z
+      .number()
+      .int()
+      .nonnegative()
+      .describe('ongoing commission projects the lead already leads, as declared by the applicant'),
+  })
   .partial();
 export const FeasibilitySection = z
   .object({ sections: z.array(z.object({ key: text(50), title: text(200), text: text(50_000) })).max(30) })

@@ -9,7 +9,7 @@ import type {
 } from './applications.tables.js';
 import './applications.tables.js';
 import '../calls/calls.tables.js';
-import type { ApplicationStatus } from './application.workflow.js';
+import { SUBMITTED_STATUSES, type ApplicationStatus } from './application.workflow.js';
 
 type Db = Kysely<DB>;
 export type ApplicationRow = Selectable<ApplicationTable>;
@@ -146,8 +146,8 @@ export function listReviews(db: Db, applicationId: string) {
     .execute();
 }
 
-/** Ongoing commission projects the user leads: awarded applications (set by the review stage). */
-export async function countLeadOngoing(db: Db, leadUserId: string | null): Promise<number> {
+/** Applications on this platform the user leads that were awarded (立项; set by Programme II). */
+export async function countLeadAwarded(db: Db, leadUserId: string | null): Promise<number> {
   if (!leadUserId) return 0;
   const r = await db
     .selectFrom('applications')
@@ -158,20 +158,28 @@ export async function countLeadOngoing(db: Db, leadUserId: string | null): Promi
   return Number(r.n);
 }
 
-/** The organisation's other applications in the same call year. */
-export async function countOrgOthers(
+/**
+ * The organisation's other submitted applications (submitted or awarded; drafts and applications
+ * under review do not count) in the same year, either to calls of one programme (by the call's
+ * `programme.code`) or to one call.
+ */
+export async function countOrgSubmitted(
   db: Db,
-  orgId: string,
-  year: number,
-  excludeId: string,
+  q: { orgId: string; year: number; excludeId: string } & ({ programmeCode: string } | { callId: string }),
 ): Promise<number> {
-  const r = await db
-    .selectFrom('applications')
+  let base = db
+    .selectFrom('applications as a')
+    .innerJoin('calls as c', 'c.id', 'a.call_id')
     .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('org_id', '=', orgId)
-    .where('call_year', '=', year)
-    .where('id', '!=', excludeId)
-    .executeTakeFirstOrThrow();
+    .where('a.org_id', '=', q.orgId)
+    .where('a.call_year', '=', q.year)
+    .where('a.status', 'in', [...SUBMITTED_STATUSES])
+    .where('a.id', '!=', q.excludeId);
+  base =
+    'programmeCode' in q
+      ? base.where(sql<string>`c.content->'programme'->>'code'`, '=', q.programmeCode)
+      : base.where('a.call_id', '=', q.callId);
+  const r = await base.executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

@@ -16,7 +16,6 @@ import { draftFieldErrors } from './application.rules.js';
 import { canEditApplication, canReadApplication, canStart } from './application.policy.js';
 import { SUBMITTED_STATUSES, type ApplicationStatus } from './application.workflow.js';
 import {
-  countOrgOthers,
   deleteApplication,
   findApplication,
   insertApplication,
@@ -106,55 +105,42 @@ export async function startApplication(
       ],
     });
   await checkLead(ctx, actor.orgId, body.leadUserId);
-  const others = await countOrgOthers(ctx.db, actor.orgId, call.year, '');
-  const oneRule = call.commonEligibility.find((r) => r.id === 'common.oneApplicationPerOrg');
-  const conflict = () =>
-    new DomainError('conflict', {
-      zh: `本单位在${call.year}年度已有一项申报；${oneRule ? oneRule.explain.replace(/；.*$/, '') : '同一申报单位在同一指南年度内限报一项'}`,
-      en: `Your organisation already has an application in ${call.year}: one application per organisation per call year`,
-      params: { rule: 'common.oneApplicationPerOrg' },
-    });
-  if (others > 0) throw conflict();
+  // How many applications an organisation may make is call data (a screening rule such as
+  // common.oneApplicationPerOrg), judged at submission; starting a draft is never refused for it.
   const id = randomUUID();
   const now = ctx.now();
-  try {
-    await ctx.db.transaction().execute(async (trx) => {
-      await insertApplication(trx, {
-        id,
-        call_id: row.id,
-        call_year: call.year,
-        direction_code: body.directionCode,
-        org_id: actor.orgId,
-        lead_user_id: body.leadUserId ?? null,
-        created_by: actor.userId,
-        content: JSON.stringify({}),
-        created_at: now,
-        updated_at: now,
-        returned_by_stage: null,
-        return_reason: null,
-        submitted_at: null,
-      });
-      await insertVersion(trx, {
-        application_id: id,
-        version: 1,
-        content: {},
-        saved_by: actor.userId,
-        saved_at: now,
-        finding_count: 0,
-      });
-      await appendAudit(trx, {
-        actor: auditWho(actor, ip),
-        action: 'application.create',
-        objectType: 'application',
-        objectId: id,
-        after: { callId: row.id, directionCode: body.directionCode, orgId: actor.orgId },
-      });
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertApplication(trx, {
+      id,
+      call_id: row.id,
+      call_year: call.year,
+      direction_code: body.directionCode,
+      org_id: actor.orgId,
+      lead_user_id: body.leadUserId ?? null,
+      created_by: actor.userId,
+      content: JSON.stringify({}),
+      created_at: now,
+      updated_at: now,
+      returned_by_stage: null,
+      return_reason: null,
+      submitted_at: null,
     });
-  } catch (e) {
-    // the unique index (org_id, call_year) catches two starts racing each other
-    if ((e as { code?: string }).code === '23505') throw conflict();
-    throw e;
-  }
+    await insertVersion(trx, {
+      application_id: id,
+      version: 1,
+      content: {},
+      saved_by: actor.userId,
+      saved_at: now,
+      finding_count: 0,
+    });
+    await appendAudit(trx, {
+      actor: auditWho(actor, ip),
+      action: 'application.create',
+      objectType: 'application',
+      objectId: id,
+      after: { callId: row.id, directionCode: body.directionCode, orgId: actor.orgId },
+    });
+  });
   return detailDto(ctx, actor, await loadApplication(ctx, actor, id));
 }
 

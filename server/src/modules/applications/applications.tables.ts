@@ -103,6 +103,26 @@ export interface ScreeningDecisionTable {
   at: Timestamp;
 }
 
+/** An ongoing commission project from the commission's project registry (imported, migration 0034). */
+export interface OngoingProjectTable {
+  id: string;
+  project_number: string;
+  title: string;
+  programme: string | null;
+  lead_name: string;
+  /** 身份证号, normalised (upper-case X) as the identity module stores it; shown masked. */
+  lead_id_number: string;
+  org_uscc: string;
+  org_name: string | null;
+  starts_on: ColumnType<string | null, string | null, string | null>;
+  ends_on: ColumnType<string | null, string | null, string | null>;
+  status: 'ongoing' | 'closed';
+  source_file: string;
+  imported_by: string;
+  imported_at: Timestamp;
+  version: Generated<number>;
+}
+
 declare module '../../platform/db-types.js' {
   interface DB {
     applications: ApplicationTable;
@@ -113,5 +133,6 @@ declare module '../../platform/db-types.js' {
     screening_runs: ScreeningRunTable;
     screening_snapshots: ScreeningSnapshotTable;
     screening_decisions: ScreeningDecisionTable;
+    ongoing_projects: OngoingProjectTable;
   }
 }

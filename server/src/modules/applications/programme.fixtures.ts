@@ -51,6 +51,8 @@ export function passingContent(
       phone: '13912345678',
       email: 'lead@example.cn',
       idNumber: '110101199003071234',
+      // guide 2023 §二.7: the lead leads no ongoing commission project
+      declaredOngoingProjects: 0,
     },
     feasibilityPlan: {
       sections: [{ key: 'basis', title: '建设基础', text: '已有概念验证平台和专业团队。' }],

@@ -90,6 +90,14 @@ const DecisionDto = z.object({
   at: z.string(),
 });
 
+export const FlagDto = z
+  .object({
+    code: z.enum(['regionMismatch', 'ongoingProjectsMismatch']),
+    zh: z.string(),
+    en: z.string(),
+  })
+  .describe('a disagreement between what the applicant typed and a registry, for staff to check');
+
 export const ScreeningItemDto = z
   .object({
     applicationId: z.string(),
@@ -111,6 +119,9 @@ export const ScreeningItemDto = z
     automatic: Overall.nullable().describe('the rules’ verdict'),
     result: Overall.nullable().describe('after staff decisions'),
     overridden: z.boolean(),
+    flags: z
+      .array(FlagDto)
+      .describe('typed region vs. USCC division; declared vs. registered ongoing projects'),
     findings: z.array(
       z.object({
         ruleId: z.string(),
@@ -136,6 +147,7 @@ export const ScreeningListDto = z.object({
     incomplete: z.number().int(),
     unscreened: z.number().int(),
     overridden: z.number().int(),
+    flagged: z.number().int().describe('applications with at least one flag'),
   }),
   items: z.array(ScreeningItemDto),
 });

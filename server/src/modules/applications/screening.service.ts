@@ -191,6 +191,7 @@ export async function screeningList(ctx: AppContext, callId: string, f: Screenin
       automatic: (r.overall as 'pass' | 'fail' | 'incomplete' | null) ?? null,
       result: eff?.overall ?? null,
       overridden: eff?.overridden ?? false,
+      flags: result?.flags ?? [],
       findings: (eff?.findings ?? []).map((x) => ({
         ruleId: x.ruleId,
         label: x.label,
@@ -209,11 +210,20 @@ export async function screeningList(ctx: AppContext, callId: string, f: Screenin
     (i) =>
       (!f.result || i.result === f.result) && (f.overridden === undefined || i.overridden === f.overridden),
   );
-  const summary = { total: filtered.length, pass: 0, fail: 0, incomplete: 0, unscreened: 0, overridden: 0 };
+  const summary = {
+    total: filtered.length,
+    pass: 0,
+    fail: 0,
+    incomplete: 0,
+    unscreened: 0,
+    overridden: 0,
+    flagged: 0,
+  };
   for (const i of filtered) {
     if (i.result) summary[i.result] += 1;
     else summary.unscreened += 1;
     if (i.overridden) summary.overridden += 1;
+    if (i.flags.length) summary.flagged += 1;
   }
   return { summary, items: filtered };
 }

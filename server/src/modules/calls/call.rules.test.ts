@@ -40,7 +40,7 @@ const university = (): ApplicationFacts => ({
     declarations,
   },
   lead: { ongoingCommissionProjects: 1 },
-  context: { orgApplicationsThisYear: 0 },
+  context: { orgSubmittedThisProgrammeYear: 0 },
 });
 
 /** A large enterprise applying for an open innovation centre (direction 2). */
@@ -59,7 +59,7 @@ const enterprise = (): ApplicationFacts => ({
     declarations,
   },
   lead: { ongoingCommissionProjects: 0 },
-  context: { orgApplicationsThisYear: 0 },
+  context: { orgSubmittedThisProgrammeYear: 0 },
 });
 
 /** A district-recommended regional platform (direction 3). */
@@ -78,7 +78,7 @@ const platform = (): ApplicationFacts => ({
     declarations,
   },
   lead: { ongoingCommissionProjects: 0 },
-  context: { orgApplicationsThisYear: 0 },
+  context: { orgSubmittedThisProgrammeYear: 0 },
 });
 
 /** An independent technology-transfer institution (direction 4). */
@@ -99,7 +99,7 @@ const transferInstitution = (): ApplicationFacts => ({
     declarations,
   },
   lead: { ongoingCommissionProjects: 0 },
-  context: { orgApplicationsThisYear: 0 },
+  context: { orgSubmittedThisProgrammeYear: 0 },
 });
 
 const failed = (r: ScreeningResult) => r.findings.filter((f) => f.passed === false).map((f) => f.ruleId);
@@ -145,7 +145,7 @@ describe('screenApplication: a university proof-of-concept centre (direction 1)'
   it('refuses a lead who already leads 2 ongoing commission projects, and a second application of the org', () => {
     const facts = university();
     facts.lead!.ongoingCommissionProjects = 2;
-    facts.context!.orgApplicationsThisYear = 1;
+    facts.context!.orgSubmittedThisProgrammeYear = 1;
     const r = screenApplication(call, '1', facts);
     expect(failed(r)).toEqual(['common.leadOngoingProjects', 'common.oneApplicationPerOrg']);
     expect(finding(r, 'common.leadOngoingProjects').reason.zh).toContain('项目负责人目前承担2项');

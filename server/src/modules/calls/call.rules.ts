@@ -31,6 +31,11 @@ export interface ScreeningResult {
   overall: Overall;
   findings: Finding[];
   counts: { passed: number; failed: number; unknown: number; warnings: number; notApplicable: number };
+  /**
+   * Disagreements between what was typed and a registry, for staff (typed region vs. USCC division,
+   * declared vs. registered ongoing projects). Added by the applications module; never fail screening.
+   */
+  flags?: { code: 'regionMismatch' | 'ongoingProjectsMismatch'; zh: string; en: string }[];
 }
 
 const FUNDING = 'application.budget';

@@ -196,6 +196,18 @@ export const CallSchema = z
     titleEn: z.string().optional(),
     issuer: z.string().optional(),
     issuedOn: DateSchema.optional(),
+    /**
+     * The programme (计划/项目类别) the call belongs to: rules that count "the same programme"
+     * (one application per organisation per year) count the calls with this code. A call without it
+     * is a programme of its own.
+     */
+    programme: z
+      .strictObject({
+        code: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'programme code: a letter, then letters or digits'),
+        title: z.string().min(1),
+        titleEn: z.string().optional(),
+      })
+      .optional(),
     status: CallStatusSchema,
     window: CallWindowSchema,
     reviewMode: ReviewModeSchema,

@@ -70,11 +70,15 @@ describe('guide-2023.json: the call', () => {
       value: 2,
       source: 'guide 2023 §二.7',
     });
-    // the guide says nothing about one application per organisation: the rule is the platform's
+    // the guide says nothing about one application per organisation; the 2024 evaluation report
+    // states it (footnote 4: "每家企业/机构同一年度仅能申报一个项目"), counting submitted applications
     expect(byId['common.oneApplicationPerOrg']).toMatchObject({
-      source: 'issue',
-      field: 'context.orgApplicationsThisYear',
+      field: 'context.orgSubmittedThisProgrammeYear',
+      op: '=',
+      value: 0,
     });
+    expect(byId['common.oneApplicationPerOrg'].source).toMatch(/^evaluation 2024 注4/);
+    expect(call.programme?.code).toBe('transferServiceSystem');
     // "4.申报项目若提出回避专家申请的，须…上传由申报单位出具公函提出回避专家名单与理由。"
     const avoidance = call.commonAttachments.find((a) => a.type === 'avoidanceLetter');
     expect(avoidance?.when && ruleFields(avoidance.when)).toEqual(['application.excludedExperts']);
@@ -87,7 +91,7 @@ describe('guide-2023.json: the call', () => {
       ...call.commonEligibility,
       ...call.topics.flatMap((t) => t.directions.flatMap((d) => d.eligibility)),
     ];
-    for (const r of all) expect(r.source, r.id).toMatch(/^(guide 2023 §|issue$)/);
+    for (const r of all) expect(r.source, r.id).toMatch(/^(guide 2023 §|evaluation 2024 |issue$)/);
   });
 });
 

@@ -34,7 +34,7 @@ const table: [Rule, string, string][] = [
     '申报单位类型属于：高校、科研院所',
     'Applicant organisation type is one of: university, research institute',
   ],
-  [equalsRule, '申报单位注册地为上海市', 'Place of registration is Shanghai'],
+  [equalsRule, '申报单位注册地位于上海市', 'Place of registration is within Shanghai'],
   [
     compareRule,
     '上年度主营业务收入不低于2亿元',
@@ -85,8 +85,8 @@ const table: [Rule, string, string][] = [
   ],
   [
     { ...meta('all'), kind: 'all', rules: [equalsRule, compareRule] },
-    '同时满足：（1）申报单位注册地为上海市；（2）上年度主营业务收入不低于2亿元',
-    'All of: (1) Place of registration is Shanghai; (2) Previous-year main business revenue is at least CNY 200,000,000',
+    '同时满足：（1）申报单位注册地位于上海市；（2）上年度主营业务收入不低于2亿元',
+    'All of: (1) Place of registration is within Shanghai; (2) Previous-year main business revenue is at least CNY 200,000,000',
   ],
   [
     { ...meta('any'), kind: 'any', rules: [inRule, compareRule] },
@@ -111,8 +111,8 @@ const table: [Rule, string, string][] = [
       },
       otherwise: equalsRule,
     },
-    '如果是否填报技术性收入或技术转移成交金额为是，则须上传附件「技术合同登记编号清单」；否则申报单位注册地为上海市',
-    'If claims technical income or transfer deal value is yes, then the attachment "技术合同登记编号清单" is required; otherwise place of registration is Shanghai',
+    '如果是否填报技术性收入或技术转移成交金额为是，则须上传附件「技术合同登记编号清单」；否则申报单位注册地位于上海市',
+    'If claims technical income or transfer deal value is yes, then the attachment "技术合同登记编号清单" is required; otherwise place of registration is within Shanghai',
   ],
 ];
 

@@ -2,6 +2,7 @@
  * Renders rules and values as sentences staff and applicants can read (zh-CN default, en second).
  * Money is integer fen and is formatted with integer arithmetic only.
  */
+import { divisionOf } from '../../platform/divisions.js';
 import {
   ELEMENT_FIELDS,
   FACT_FIELDS,
@@ -53,8 +54,17 @@ export function fieldLabel(field: string, lang: Lang): string {
   return fieldInfo(field)[lang];
 }
 
+/** A GB/T 2260 code by name: 江苏省南京市（320102） / Nanjing, Jiangsu (320102); a province by name only. */
+export function divisionText(code: string, lang: Lang): string {
+  const d = divisionOf(code);
+  if (!d.known) return code;
+  if (code.endsWith('0000')) return d[lang];
+  return lang === 'zh' ? `${d.zh}（${code}）` : `${d.en} (${code})`;
+}
+
 function scalarText(info: FactFieldInfo | undefined, field: string, v: Scalar, lang: Lang): string {
   if (typeof v === 'number' && isMoneyField(field)) return formatFen(v, lang);
+  if (info?.division && typeof v === 'string') return divisionText(v, lang);
   if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
   const label = info?.values?.[String(v)];
   if (label) return label[lang];
@@ -118,9 +128,14 @@ export function expectedText(rule: Rule, lang: Lang): string {
     case 'in': {
       const info = fieldInfo(rule.field);
       const vals = rule.values.map((v) => scalarText(info, rule.field, v, lang)).join(zh ? '、' : ', ');
+      if (info.division) return zh ? `位于以下地区之一：${vals}` : `within one of: ${vals}`;
       return zh ? `属于：${vals}` : `one of: ${vals}`;
     }
     case 'equals':
+      if (fieldInfo(rule.field).division)
+        return zh
+          ? `位于${valueText(rule.field, rule.value, lang)}`
+          : `within ${valueText(rule.field, rule.value, lang)}`;
       return zh ? `为${valueText(rule.field, rule.value, lang)}` : valueText(rule.field, rule.value, lang);
     case 'compare':
       return `${opText(rule.op, lang)}${zh ? '' : ' '}${valueText(rule.field, rule.value, lang)}`;

@@ -14,7 +14,8 @@ import {
   type ElementPredicate,
   type Rule,
 } from './rule.schema.js';
-import { describeRule, fieldLabel, valueText } from './rule.describe.js';
+import { withinDivision } from '../../platform/divisions.js';
+import { describeRule, fieldInfo, fieldLabel, valueText } from './rule.describe.js';
 import { absent, getPath, problem, type ApplicationFacts, type Facts } from './rule.facts.js';
 import { finish, unknown, type Outcome, type RuleResult, type Verdict } from './rule.result.js';
 
@@ -73,8 +74,12 @@ function evaluatePartial(rule: Rule, facts: Facts): Outcome {
       const v = getPath(facts, rule.field);
       const bad = problem(rule.field, v, 'scalar');
       if (bad) return unknown(rule.field, v, bad);
-      const ok = rule.kind === 'in' ? rule.values.some((x) => x === v) : v === rule.value;
-      return { passed: ok, actual: v };
+      const wanted = rule.kind === 'in' ? rule.values : [rule.value];
+      // a division code lies in a wanted division (310110 is in 310000); other facts compare equal
+      const same = fieldInfo(rule.field).division
+        ? (x: unknown) => typeof x === 'string' && typeof v === 'string' && withinDivision(v, x)
+        : (x: unknown) => x === v;
+      return { passed: wanted.some(same), actual: v };
     }
     case 'compare':
     case 'cap': {

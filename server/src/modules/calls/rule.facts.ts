@@ -11,7 +11,10 @@ export interface ApplicationFacts {
   org?: {
     type?: string;
     legalForm?: 'legalPerson' | 'unincorporated';
-    /** Administrative division code of the place of registration; 310000 = 上海市. */
+    /**
+     * GB/T 2260 division code of the place of registration, read from characters 3–8 of the USCC
+     * (never from the typed region); rules compare it by containment (310000 = anywhere in 上海市).
+     */
     registeredRegion?: string;
     prevYearRevenueFen?: number;
   };
@@ -36,9 +39,15 @@ export interface ApplicationFacts {
     claimsTechIncome?: boolean;
     declarations?: { integrityCommitment?: boolean; noClassifiedContent?: boolean };
   };
-  lead?: { ongoingCommissionProjects?: number };
-  /** Computed by the service: other applications by the same organisation to this call, this year. */
-  context?: { orgApplicationsThisYear?: number };
+  lead?: {
+    /** max(declared, registry); absent while the applicant has not declared. */
+    ongoingCommissionProjects?: number;
+    declaredOngoingProjects?: number;
+    /** Ongoing projects in the imported registry plus applications awarded on the platform. */
+    registryOngoingProjects?: number;
+  };
+  /** Computed by the service: the organisation's other submitted applications (drafts do not count). */
+  context?: { orgSubmittedThisProgrammeYear?: number; orgSubmittedThisCall?: number };
 }
 
 export function getPath(facts: unknown, path: string): unknown {

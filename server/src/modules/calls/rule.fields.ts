@@ -12,6 +12,8 @@ export interface FactFieldInfo {
   unitEn?: string;
   /** Labels of enumerated values (code → zh / en). */
   values?: Record<string, { zh: string; en: string }>;
+  /** A GB/T 2260 division code: shown by name, compared by containment in `equals` / `in`. */
+  division?: boolean;
 }
 
 export const ORG_TYPES = {
@@ -36,9 +38,10 @@ export const FACT_FIELDS: Record<string, FactFieldInfo> = {
     },
   },
   'org.registeredRegion': {
+    // read from characters 3–8 of the USCC (GB/T 2260), never from the typed region
     zh: '申报单位注册地',
     en: 'place of registration',
-    values: { '310000': { zh: '上海市', en: 'Shanghai' } },
+    division: true,
   },
   'org.prevYearRevenueFen': { zh: '上年度主营业务收入', en: 'previous-year main business revenue' },
   'application.budget.selfFundingFen': { zh: '单位自筹经费', en: 'self-funding' },
@@ -78,14 +81,32 @@ export const FACT_FIELDS: Record<string, FactFieldInfo> = {
     en: 'declaration that nothing classified is included',
   },
   'lead.ongoingCommissionProjects': {
-    zh: '项目负责人作为负责人承担的市科委在研项目数',
-    en: 'ongoing commission projects the lead already leads',
+    zh: '项目负责人作为负责人承担的市科委在研项目数（申报人填报数与在研项目登记数取较大者）',
+    en: 'ongoing commission projects the lead already leads (the larger of the declaration and the registry)',
     unitZh: '项',
     unitEn: 'projects',
   },
-  'context.orgApplicationsThisYear': {
-    zh: '本单位本年度在本指南下已提交的其他申报数',
-    en: "the organisation's other applications to this call this year",
+  'lead.declaredOngoingProjects': {
+    zh: '申报人填报的项目负责人在研项目数',
+    en: 'ongoing projects declared for the lead',
+    unitZh: '项',
+    unitEn: 'projects',
+  },
+  'lead.registryOngoingProjects': {
+    zh: '在研项目登记（含本平台已立项）中项目负责人的在研项目数',
+    en: "the lead's ongoing projects in the registry (and awarded on this platform)",
+    unitZh: '项',
+    unitEn: 'projects',
+  },
+  'context.orgSubmittedThisProgrammeYear': {
+    zh: '本单位在同一计划、同一年度已提交的其他申报数（不含草稿）',
+    en: "the organisation's other submitted applications in the same programme and year (drafts excluded)",
+    unitZh: '项',
+    unitEn: 'applications',
+  },
+  'context.orgSubmittedThisCall': {
+    zh: '本单位在本指南下已提交的其他申报数（不含草稿）',
+    en: "the organisation's other submitted applications to this call (drafts excluded)",
     unitZh: '项',
     unitEn: 'applications',
   },

@@ -6,14 +6,17 @@
  *   - `label`     short Chinese name shown in the checklist (`labelEn` for the English locale)
  *   - `explain`   Chinese explanation shown to applicants; may interpolate `{actual}`, `{expected}`
  *                 and `{field}` (`explainEn` is the optional English counterpart)
- *   - `source`    where the rule comes from: "guide 2023 §…" when the guide states it, "issue" when
- *                 the platform adds it although the guide is silent
+ *   - `source`    where the rule comes from: "guide 2023 §…" when the guide states it, "evaluation
+ *                 2024 …" when the performance evaluation report states it, "issue" when the
+ *                 platform adds it although the documents are silent
  *   - `severity`  'error' (default) fails screening; 'warning' is shown but does not fail it (used for
  *                 the guide's "原则上" — "in principle" — requirements)
  * and names the fact path(s) it reads (`field`, and `denominatorField` for ratios).
  *
  * Fact paths are dotted paths into the facts object: `org.*`, `application.*`, `lead.*`, `context.*`
  * (see FACT_FIELDS). Money fields end in `Fen` and hold integer fen (分); never a float.
+ * A division field (FACT_FIELDS `division: true`, e.g. `org.registeredRegion`) holds a GB/T 2260 code;
+ * `equals` and `in` compare it by containment: "310000" (上海市) holds every 31xxxx code.
  */
 import { z } from 'zod';
 
@@ -36,7 +39,10 @@ export type Scalar = z.infer<typeof ScalarSchema>;
 
 export const RuleSourceSchema = z
   .string()
-  .regex(/^(guide \d{4} §.+|issue|platform)$/, 'source must be "guide <year> §…", "issue" or "platform"');
+  .regex(
+    /^(guide \d{4} §.+|evaluation \d{4} .+|issue|platform)$/,
+    'source must be "guide <year> §…", "evaluation <year> …", "issue" or "platform"',
+  );
 
 const base = {
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'rule id: letters, digits, . _ -'),

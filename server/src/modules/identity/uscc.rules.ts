@@ -67,3 +67,12 @@ export function usccMessage(p: UsccProblem): { zh: string; en: string } {
       };
   }
 }
+
+/**
+ * The administrative division code (GB/T 2260) in characters 3–8 of a USCC: the division of the
+ * registering authority, i.e. where the organisation is registered. null when those are not digits.
+ */
+export function usccDivisionCode(uscc: string): string | null {
+  const code = uscc.trim().toUpperCase().slice(2, 8);
+  return /^\d{6}$/.test(code) ? code : null;
+}

@@ -65,3 +65,9 @@ export async function usernameTaken(db: Db, username: string): Promise<boolean> 
     .executeTakeFirst();
   return !!r;
 }
+
+/** The stored (normalised, unmasked) ID number of a user: for server-side matching only. */
+export async function findIdNumber(db: Db, userId: string): Promise<string | null> {
+  const r = await db.selectFrom('users').select('id_number').where('id', '=', userId).executeTakeFirst();
+  return r?.id_number ?? null;
+}

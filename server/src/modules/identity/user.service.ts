@@ -12,7 +12,7 @@ import { deleteUserSessions, findUserById, updateUser } from './identity.repo.js
 import { ID_NUMBER_MESSAGES, validateIdNumber } from './idnumber.rules.js';
 import { findOrg } from './org.repo.js';
 import { checkPasswordPolicy, generateInitialPassword } from './password.rules.js';
-import { findUserView, listUsers, usernameTaken, type UserView } from './user.repo.js';
+import { findIdNumber, findUserView, listUsers, usernameTaken, type UserView } from './user.repo.js';
 import type { CreateUserBody, PatchUserBody, UserQuery } from './user.schema.js';
 
 /** A user as lists and details show it: ID number and phone always masked. */
@@ -301,4 +301,12 @@ export async function unlockUser(ctx: AppContext, actor: Actor, id: string, ip?:
     });
   });
   return userDto(await load(ctx, id), now);
+}
+
+/**
+ * A user's ID number, unmasked, for matching against a registry inside the server (the programme's
+ * ongoing-projects registry). Never put it in an answer, a log or an audit record.
+ */
+export async function idNumberForMatching(ctx: AppContext, userId: string): Promise<string | null> {
+  return findIdNumber(ctx.db, userId);
 }
