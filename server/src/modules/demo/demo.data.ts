@@ -206,6 +206,8 @@ export interface DemoUser {
   orgKey: string;
   email: string;
   password: string;
+  /** A SYNTHETIC 身份证号 (valid check character, nobody's real number), where the demo needs one. */
+  idNumber?: string;
 }
 
 /** The demo password of a role: documented, printed at start, and changed by the user in the app. */
@@ -227,7 +229,8 @@ export const DEMO_USERS: DemoUser[] = [
   user('demo.finance', '王财政（演示）', 'finance', 'finance'),
   user('demo.district', '赵区科委（演示）', 'districtOfficer', 'yangpu'),
   user('demo.orgadmin', '钱管理（演示）', 'orgAdmin', 'sjtu'),
-  user('demo.lead', '孙负责（演示）', 'projectLead', 'sjtu'),
+  // the lead has one ongoing project in the demo registry (server/src/modules/applications/ongoing.demo.ts)
+  { ...user('demo.lead', '孙负责（演示）', 'projectLead', 'sjtu'), idNumber: '310112198001010025' },
   user('demo.expert', '周专家（演示）', 'expert', 'tongji'),
   user('demo.enterprise', '吴企业（演示）', 'enterpriseUser', 'comac'),
   user('demo.techmanager', '郑经理人（演示）', 'techManager', 'ntttc'),

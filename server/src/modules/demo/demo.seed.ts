@@ -4,6 +4,7 @@ import { createOrg, listOrgsFor } from '../identity/org.service.js';
 import { createUserFor, listUsersFor } from '../identity/user.service.js';
 import { marketDemoSeeded, seedMarketDemo } from '../market/market.demo.js';
 import { seedProgrammeDemo } from '../calls/calls.demo.js';
+import { seedOngoingDemo } from '../applications/ongoing.demo.js';
 import { DEMO_ORGS, DEMO_USERS } from './demo.data.js';
 
 /**
@@ -27,6 +28,7 @@ export interface SeedResult {
   users: { created: string[]; existing: string[] };
   market?: { source: string; achievements: number; needs: number };
   programme?: { callId: string; created: boolean };
+  ongoingProjects?: { created: number; existing: boolean };
 }
 
 async function allOrgs(ctx: AppContext, actor: Actor) {
@@ -77,6 +79,7 @@ export async function seedDemo(
           orgId: idOf.get(u.orgKey)!,
           roles: [u.role],
           password: u.password,
+          ...(u.idNumber ? { idNumber: u.idNumber } : {}),
         },
         undefined,
         // demo credentials are published in the README; they are meant to stay as they are
@@ -91,6 +94,21 @@ export async function seedDemo(
   result.programme = await seedProgrammeDemo(ctx, {
     actor: { ...actor, roles: ['commissionStaff', 'systemAdmin'] },
   });
+
+  // The commission's registry of ongoing projects (synthetic rows), read by guide 2023 §二.7's rule.
+  const usccOf = (key: string) => DEMO_ORGS.find((o) => o.key === key)!.uscc;
+  result.ongoingProjects = await seedOngoingDemo(
+    ctx,
+    { ...actor, roles: ['commissionStaff'] },
+    {
+      lead: {
+        name: '孙负责（演示）',
+        idNumber: DEMO_USERS.find((u) => u.username === 'demo.lead')!.idNumber!,
+      },
+      leadOrg: { name: '上海交通大学', uscc: usccOf('sjtu') },
+      otherOrg: { name: '复旦大学', uscc: usccOf('fudan') },
+    },
+  );
 
   // The technology market: public patent abstracts as achievements of the research organisations,
   // and enterprise needs (server/src/modules/market/market.demo.ts).

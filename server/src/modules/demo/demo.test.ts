@@ -70,6 +70,9 @@ describe('seeding', { timeout: 120_000 }, () => {
     expect(second.orgs.existing.length).toBe(DEMO_ORGS.length);
     expect(first.market?.achievements).toBeGreaterThan(0);
     expect(second.market).toBeUndefined();
+    // the demo registry of ongoing projects, imported once (guide 2023 §二.7)
+    expect(first.ongoingProjects).toEqual({ created: 5, existing: false });
+    expect(second.ongoingProjects).toEqual({ created: 0, existing: true });
     const count = async (t: 'orgs' | 'users' | 'audit_log') =>
       Number(
         (await db
