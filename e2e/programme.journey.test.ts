@@ -208,6 +208,10 @@ describe('Programme I journey (2023 guide)', () => {
     await page.getByTestId('checklist').waitFor();
 
     await page.getByTestId('f-project-title').fill('高校概念验证中心建设');
+    // guide 2023 §二.7: the applicant declares the lead's ongoing commission projects
+    await expectFinding(page, 'common.leadOngoingProjects', 'unknown');
+    await page.getByTestId('f-lead-ongoing').fill('0');
+    await expectFinding(page, 'common.leadOngoingProjects', 'true');
     await openStep(page, '经费预算');
     await page.getByTestId('f-requested').fill('500');
     await page.getByTestId('f-self').fill('600');

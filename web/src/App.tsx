@@ -54,6 +54,9 @@ const ApplicationPage = lazy(() =>
 const ReceiptPage = lazy(() =>
   import('./pages/programme/ReceiptPage.js').then((m) => ({ default: m.ReceiptPage })),
 );
+const OngoingProjectsPage = lazy(() =>
+  import('./pages/programme/OngoingProjectsPage.js').then((m) => ({ default: m.OngoingProjectsPage })),
+);
 const ScreeningPage = lazy(() =>
   import('./pages/programme/ScreeningPage.js').then((m) => ({ default: m.ScreeningPage })),
 );
@@ -107,6 +110,10 @@ function Shell() {
                 <Route path={`${NAV_ITEMS.applications.path}/:id`} element={<ApplicationPage />} />
                 <Route path={`${NAV_ITEMS.applications.path}/:id/receipt`} element={<ReceiptPage />} />
                 <Route path={NAV_ITEMS.screening.path} element={<ScreeningPage />} />
+                <Route
+                  path={`${NAV_ITEMS.screening.path}/ongoing-projects`}
+                  element={<OngoingProjectsPage />}
+                />
                 <Route path="/account" element={<AccountPage />} />
                 <Route path="/market/*" element={<MarketRoutes />} />
                 {soon.map((i) => (

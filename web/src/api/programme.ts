@@ -14,6 +14,8 @@ import type {
   SaveResult,
   ScreeningItem,
   ScreeningList,
+  OngoingImportReport,
+  OngoingProject,
   ScreeningRun,
   VersionDto,
 } from './programme.types.js';
@@ -113,6 +115,12 @@ export const screeningApi = {
   ) => post<ScreeningItem>(`/api/applications/${enc(applicationId)}/screening/decisions`, body),
   exportExcel: (callId: string, q: Query) =>
     download(withQuery(`/api/calls/${enc(callId)}/screening/export`, q), `screening-${callId}.xlsx`),
+};
+
+export const ongoingApi = {
+  importExcel: (b: { filename: string; contentBase64: string; dryRun: boolean }) =>
+    post<OngoingImportReport>('/api/programme/ongoing-projects/import', b),
+  list: (q: Query) => get<{ total: number; items: OngoingProject[] }>('/api/programme/ongoing-projects', q),
 };
 
 /** Uploads one file (multipart, field `file`) for an application attachment. */

@@ -207,6 +207,11 @@ export interface ScreeningDecision {
   actorId: string;
   at: string;
 }
+export interface ScreeningFlag {
+  code: 'regionMismatch' | 'ongoingProjectsMismatch';
+  zh: string;
+  en: string;
+}
 export interface ScreeningItem {
   applicationId: string;
   receiptNumber: string | null;
@@ -227,6 +232,8 @@ export interface ScreeningItem {
   automatic: Overall | null;
   result: Overall | null;
   overridden: boolean;
+  /** Typed region vs. USCC division; declared vs. registered ongoing projects (for staff to check). */
+  flags: ScreeningFlag[];
   findings: Array<{
     ruleId: string;
     label: string;
@@ -248,6 +255,7 @@ export interface ScreeningList {
     incomplete: number;
     unscreened: number;
     overridden: number;
+    flagged: number;
   };
   items: ScreeningItem[];
 }
@@ -267,4 +275,37 @@ export interface FileMeta {
   name?: string;
   size?: number;
   sha256: string;
+}
+
+/** The ongoing-projects registry (在研项目登记) import report and list. */
+export interface OngoingImportReport {
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  rejected: number;
+  report: Array<{
+    row: number;
+    outcome: 'created' | 'updated' | 'rejected';
+    projectNumber: string | null;
+    leadName: string | null;
+    leadIdNumber: string | null;
+    errors: Array<{ field: string; code: string; message: string; messageEn: string }>;
+  }>;
+  columns: Array<{ key: string; zh: string; required: boolean }>;
+}
+export interface OngoingProject {
+  id: string;
+  projectNumber: string;
+  title: string;
+  programme: string | null;
+  leadName: string;
+  leadIdNumber: string;
+  orgUscc: string;
+  orgName: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  status: 'ongoing' | 'closed';
+  sourceFile: string;
+  importedAt: string;
 }

@@ -1,8 +1,8 @@
 /** 形式审查: per call, every submitted application's result, findings, confirm/override with a reason, Excel. */
 import { useCallback, useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Empty, Table } from 'antd';
-import { DownloadOutlined, PlayCircleOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DatabaseOutlined, DownloadOutlined, PlayCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import {
   callsApi,
   screeningApi,
@@ -100,6 +100,11 @@ function Screening() {
         subtitle={p('screen.subtitle')}
         extra={
           <>
+            {can(me, 'ongoingProjects.read') && (
+              <Link to="ongoing-projects" relative="path" data-testid="screening-ongoing">
+                <Button icon={<DatabaseOutlined />}>{p('screen.ongoing')}</Button>
+              </Link>
+            )}
             {can(me, 'screening.run') && (
               <Button
                 icon={<PlayCircleOutlined />}

@@ -1,6 +1,6 @@
 /** Step 项目信息: the project, the applicant organisation (申报单位) and the project lead (项目负责人). */
 import type { ReactNode } from 'react';
-import { Card, Col, Form, Input, Row, Select } from 'antd';
+import { Card, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useP } from '../i18n.js';
 import { moneyRule } from '../moneyRule.js';
 
@@ -94,6 +94,16 @@ export function ProjectSection({ leadSelect }: { leadSelect?: ReactNode }) {
           <Col span={12}>
             <Form.Item name={['lead', 'idNumber']} label={p('f.idNumber')}>
               <Input.Password maxLength={30} visibilityToggle autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            {/* guide 2023 §二.7: judged on the larger of this and the commission's registry */}
+            <Form.Item
+              name={['lead', 'declaredOngoingProjects']}
+              label={p('f.declaredOngoing')}
+              extra={p('f.declaredOngoingHelp')}
+            >
+              <InputNumber min={0} max={99} precision={0} data-testid="f-lead-ongoing" />
             </Form.Item>
           </Col>
         </Row>

@@ -1,4 +1,4 @@
-/** 形式审查 totals: all, pass, fail, incomplete, unscreened and overridden applications of the call. */
+/** 形式审查 totals: all, pass, fail, incomplete, unscreened, overridden and flagged applications of the call. */
 import { Card, Col, Row, Statistic } from 'antd';
 import type { ScreeningList } from '../../../api/programme.js';
 import { useP } from '../i18n.js';
@@ -15,9 +15,10 @@ export function ScreeningSummary({ summary }: { summary: ScreeningList['summary'
           ['incomplete', p('result.incomplete'), '#faad14'],
           ['unscreened', p('screen.unscreened'), '#8c8c8c'],
           ['overridden', p('screen.overridden'), '#722ed1'],
+          ['flagged', p('screen.flagged'), '#fa8c16'],
         ] as const
       ).map(([k, label, color]) => (
-        <Col span={4} key={k}>
+        <Col flex="1 1 0" key={k}>
           <Card variant="borderless" size="small">
             <Statistic
               title={label}

@@ -1,5 +1,5 @@
 /** 形式审查 tables: the columns of the applications list and the findings shown when a row is expanded. */
-import { Button, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import type { ScreeningItem } from '../../../api/programme.js';
 import { ResultTag, VerdictIcon } from '../bits.js';
@@ -65,6 +65,26 @@ export function screeningColumns({ p, lang, fmt, bi }: Omit<Strings, 'pick'>): C
       dataIndex: 'automatic',
       width: 100,
       render: (v: ScreeningItem['automatic']) => <ResultTag result={v} />,
+    },
+    {
+      title: p('screen.flags'),
+      dataIndex: 'flags',
+      width: 170,
+      // disagreements between what was typed and a registry: not a verdict, something to check
+      render: (flags: ScreeningItem['flags']) =>
+        flags?.length ? (
+          <Space direction="vertical" size={2}>
+            {flags.map((f) => (
+              <Tooltip key={f.code} title={bi(f)}>
+                <Tag color="orange" data-testid={`flag-${f.code}`}>
+                  {p(`screen.flag.${f.code}`)}
+                </Tag>
+              </Tooltip>
+            ))}
+          </Space>
+        ) : (
+          '—'
+        ),
     },
     {
       title: p('screen.result'),
