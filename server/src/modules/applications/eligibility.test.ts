@@ -143,6 +143,18 @@ describe('registered in Shanghai (guide 2023 §二.1) is judged from the USCC', 
     expect(flag.zh).toMatch(/杨浦区/);
     expect(flag.zh).toMatch(/徐汇区/);
     expect(flag.en).toMatch(/Xuhui/);
+    expect(list.summary.flagged).toBeGreaterThanOrEqual(1);
+    // and in the Excel export, in its own column
+    const x = await http(staff, 'GET', `/api/calls/${callId}/screening/export`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as never);
+    const ws = wb.getWorksheet('形式审查清单')!;
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    const col = header.indexOf('需核对');
+    expect(col).toBeGreaterThan(0);
+    const cells: string[] = [];
+    ws.eachRow((row, n) => n > 1 && cells.push(String(row.getCell(col).value ?? '')));
+    expect(cells.join('|')).toMatch(/与统一社会信用代码的登记地 上海市徐汇区/);
   });
 });
 

@@ -40,6 +40,7 @@ export async function screeningWorkbook(
     { header: '人工调整', key: 'overridden', width: 10 },
     { header: '未通过的规则', key: 'failed', width: 60 },
     { header: '人工调整理由', key: 'reasons', width: 40 },
+    { header: '需核对', key: 'flags', width: 50 },
   ];
   ws.getRow(1).font = { bold: true };
   for (const i of items) {
@@ -68,6 +69,7 @@ export async function screeningWorkbook(
             `${x.label}：${x.decision!.action === 'override' ? '调整为' + (x.decision!.verdict === 'pass' ? '通过' : '不通过') : '确认'}（${x.decision!.reason}）`,
         )
         .join('\n'),
+      flags: i.flags.map((x) => x.zh).join('\n'),
     });
   }
   ws.views = [{ state: 'frozen', ySplit: 1 }];
