@@ -9,7 +9,7 @@ export const RuleFindingDto = z.object({
   kind: z.string(),
   label: z.string(),
   labelEn: z.string(),
-  group: z.enum(['eligibility', 'funding', 'attachments']),
+  group: z.enum(['eligibility', 'funding', 'attachments', 'kpis']),
   origin: z.string(),
   passed: Verdict,
   applicable: z.boolean(),
@@ -111,6 +111,14 @@ export const ScreeningItemDto = z
     automatic: Overall.nullable().describe('the rules’ verdict'),
     result: Overall.nullable().describe('after staff decisions'),
     overridden: z.boolean(),
+    kpiCheck: z
+      .object({
+        overall: Overall,
+        passed: z.number().int(),
+        failed: z.number().int(),
+        unknown: z.number().int(),
+      })
+      .describe("the KPI commitments against the direction's KPIs (units converted), after staff decisions"),
     findings: z.array(
       z.object({
         ruleId: z.string(),

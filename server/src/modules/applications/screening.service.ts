@@ -13,7 +13,8 @@ import type { ScreeningResult } from '../calls/call.rules.js';
 import { findDirection } from '../calls/call.schema.js';
 import { loadCall, shanghaiIso } from '../calls/calls.service.js';
 import { ORG_TYPES } from '../identity/org.rules.js';
-import { applyDecisions, type Decision } from './application.rules.js';
+import { applyDecisions, ruleOrgType, type Decision } from './application.rules.js';
+import { kpiCheck, kpiFindings, withKpiFindings } from './application.kpis.js';
 import { SUBMITTED_STATUSES } from './application.workflow.js';
 import { findApplication } from './applications.repo.js';
 import { auditWho, notFound, withCall } from './application.context.js';
@@ -65,17 +66,24 @@ async function runAll(ctx: AppContext, actor: Actor, runId: string, callId: stri
       if (!app) continue;
       const l = await withCall(ctx, actor, app);
       const { checklist } = await computeChecklist(ctx, l);
+      // the run's snapshot holds the KPI commitments' verdicts too (issue 8 §3)
+      const screening = withKpiFindings(
+        checklist.screening,
+        l.app.content,
+        l.direction,
+        ruleOrgType(l.org.type),
+      );
       await insertSnapshot(ctx.db, {
         id: randomUUID(),
         application_id: id,
         call_id: callId,
         source: 'run',
         run_id: runId,
-        overall: checklist.screening.overall,
-        result: JSON.stringify(checklist.screening),
+        overall: screening.overall,
+        result: JSON.stringify(screening),
         created_at: ctx.now(),
       });
-      summary[checklist.screening.overall] += 1;
+      summary[screening.overall] += 1;
       done += 1;
       if (done % 50 === 0) await updateRun(ctx.db, runId, { done });
     }
@@ -164,8 +172,16 @@ export async function screeningList(ctx: AppContext, callId: string, f: Screenin
     byApp.set(d.application_id, list);
   }
   const items = rows.map((r) => {
-    const result = r.result as ScreeningResult | null;
+    const direction = findDirection(call, r.direction_code)?.direction;
+    const stored = r.result as ScreeningResult | null;
+    // KPI commitments are judged on the submitted content now, so a snapshot taken before units and
+    // comparators counted (or at submission, which stores the rules' result only) still shows them
+    const result =
+      stored && direction
+        ? withKpiFindings(stored, r.content ?? {}, direction, ruleOrgType(r.org_type))
+        : stored;
     const eff = result ? applyDecisions(result, byApp.get(r.id) ?? []) : null;
+    const live = direction ? kpiFindings(r.content ?? {}, direction, ruleOrgType(r.org_type)) : [];
     const content = (r.content ?? {}) as Record<string, Record<string, unknown> | undefined>;
     const budget = content.budget ?? {};
     const lead = content.lead ?? {};
@@ -174,7 +190,7 @@ export async function screeningList(ctx: AppContext, callId: string, f: Screenin
       receiptNumber: r.receipt_number,
       submittedAt: r.submitted_at ? shanghaiIso(r.submitted_at) : null,
       directionCode: r.direction_code,
-      directionTitle: findDirection(call, r.direction_code)?.direction.title ?? r.direction_code,
+      directionTitle: direction?.title ?? r.direction_code,
       orgId: r.org_id,
       orgName: r.org_name,
       orgType: r.org_type,
@@ -188,9 +204,10 @@ export async function screeningList(ctx: AppContext, callId: string, f: Screenin
       selfFundingFen: typeof budget.selfFundingFen === 'number' ? budget.selfFundingFen : null,
       screenedAt: r.screened_at ? new Date(r.screened_at).toISOString() : null,
       screenedBy: (r.screened_by as 'submission' | 'run' | null) ?? null,
-      automatic: (r.overall as 'pass' | 'fail' | 'incomplete' | null) ?? null,
+      automatic: result?.overall ?? null,
       result: eff?.overall ?? null,
       overridden: eff?.overridden ?? false,
+      kpiCheck: kpiCheck(eff?.findings ?? live.map((f) => ({ group: 'kpis', passed: f.passed }))),
       findings: (eff?.findings ?? []).map((x) => ({
         ruleId: x.ruleId,
         label: x.label,
