@@ -210,6 +210,7 @@ export const ApplicationSummary = z
     updatedAt: z.string(),
     submittedAt: z.string().nullable(),
     receiptNumber: z.string().nullable(),
+    imported: z.boolean().describe('part of an imported historical call (已导入, read-only)'),
   })
   .meta({ id: 'ApplicationSummary' });
 

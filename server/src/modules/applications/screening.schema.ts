@@ -107,7 +107,7 @@ export const ScreeningItemDto = z
     requestedGrantFen: z.number().nullable(),
     selfFundingFen: z.number().nullable(),
     screenedAt: z.string().nullable(),
-    screenedBy: z.enum(['submission', 'run']).nullable(),
+    screenedBy: z.enum(['submission', 'run', 'import']).nullable(),
     automatic: Overall.nullable().describe('the rules’ verdict'),
     result: Overall.nullable().describe('after staff decisions'),
     overridden: z.boolean(),
@@ -119,6 +119,15 @@ export const ScreeningItemDto = z
         unknown: z.number().int(),
       })
       .describe("the KPI commitments against the direction's KPIs (units converted), after staff decisions"),
+    imported: z.boolean().describe('part of an imported historical call (已导入, read-only)'),
+    outcome: z
+      .object({
+        screening: z.enum(['pass', 'fail']),
+        awarded: z.boolean(),
+        grantedFen: z.number().int().nullable(),
+      })
+      .nullable()
+      .describe('the recorded outcome of an imported application'),
     findings: z.array(
       z.object({
         ruleId: z.string(),

@@ -17,6 +17,7 @@ import { applyDecisions, ruleOrgType, type Decision } from './application.rules.
 import { kpiCheck, kpiFindings, withKpiFindings } from './application.kpis.js';
 import { SUBMITTED_STATUSES } from './application.workflow.js';
 import { findApplication } from './applications.repo.js';
+import { outcomesOf } from './historical.repo.js';
 import { auditWho, notFound, withCall } from './application.context.js';
 import { computeChecklist } from './application.checklist.js';
 import {
@@ -112,8 +113,16 @@ async function runAll(ctx: AppContext, actor: Actor, runId: string, callId: stri
   }
 }
 
+const importedReadOnly = () =>
+  new DomainError('invalid_state', {
+    zh: '已导入的往年指南为只读存档，其形式审查结论不能重新审查或调整',
+    en: 'An imported historical call is a read-only record; its screening cannot be re-run or changed',
+    params: { reason: 'imported' },
+  });
+
 export async function startScreeningRun(ctx: AppContext, actor: Actor, callId: string, ip?: string) {
-  await loadCall(ctx, callId);
+  const { row } = await loadCall(ctx, callId);
+  if (row.imported_at) throw importedReadOnly();
   const ids = (await submittedIds(ctx.db, callId)).map((r) => r.id);
   const runId = randomUUID();
   await insertRun(ctx.db, {
@@ -171,13 +180,22 @@ export async function screeningList(ctx: AppContext, callId: string, f: Screenin
     });
     byApp.set(d.application_id, list);
   }
+  const outcomes = new Map(
+    (
+      await outcomesOf(
+        ctx.db,
+        rows.filter((r) => r.imported).map((r) => r.id),
+      )
+    ).map((o) => [o.application_id, o]),
+  );
   const items = rows.map((r) => {
+    const outcome = outcomes.get(r.id);
     const direction = findDirection(call, r.direction_code)?.direction;
     const stored = r.result as ScreeningResult | null;
     // KPI commitments are judged on the submitted content now, so a snapshot taken before units and
     // comparators counted (or at submission, which stores the rules' result only) still shows them
     const result =
-      stored && direction
+      stored && direction && !r.imported
         ? withKpiFindings(stored, r.content ?? {}, direction, ruleOrgType(r.org_type))
         : stored;
     const eff = result ? applyDecisions(result, byApp.get(r.id) ?? []) : null;
@@ -203,11 +221,21 @@ export async function screeningList(ctx: AppContext, callId: string, f: Screenin
       requestedGrantFen: typeof budget.requestedGrantFen === 'number' ? budget.requestedGrantFen : null,
       selfFundingFen: typeof budget.selfFundingFen === 'number' ? budget.selfFundingFen : null,
       screenedAt: r.screened_at ? new Date(r.screened_at).toISOString() : null,
-      screenedBy: (r.screened_by as 'submission' | 'run' | null) ?? null,
+      screenedBy: (r.screened_by as 'submission' | 'run' | 'import' | null) ?? null,
       automatic: result?.overall ?? null,
       result: eff?.overall ?? null,
       overridden: eff?.overridden ?? false,
-      kpiCheck: kpiCheck(eff?.findings ?? live.map((f) => ({ group: 'kpis', passed: f.passed }))),
+      kpiCheck: kpiCheck(
+        r.imported || !eff ? live.map((f) => ({ group: 'kpis', passed: f.passed })) : eff.findings,
+      ),
+      imported: r.imported,
+      outcome: outcome
+        ? {
+            screening: outcome.screening_result,
+            awarded: outcome.awarded,
+            grantedFen: outcome.granted_fen === null ? null : Number(outcome.granted_fen),
+          }
+        : null,
       findings: (eff?.findings ?? []).map((x) => ({
         ruleId: x.ruleId,
         label: x.label,
@@ -244,6 +272,7 @@ export async function decideFinding(
 ) {
   const app = await findApplication(ctx.db, applicationId);
   if (!app) throw notFound();
+  if (app.imported) throw importedReadOnly();
   if (!SUBMITTED_STATUSES.includes(app.status))
     throw new DomainError('invalid_state', {
       zh: '只能审查已提交的申报',
