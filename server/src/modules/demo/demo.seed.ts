@@ -4,6 +4,7 @@ import { createOrg, listOrgsFor } from '../identity/org.service.js';
 import { createUserFor, listUsersFor } from '../identity/user.service.js';
 import { marketDemoSeeded, seedMarketDemo } from '../market/market.demo.js';
 import { seedProgrammeDemo } from '../calls/calls.demo.js';
+import { seedHistoricalDemo } from '../applications/historical.demo.js';
 import { DEMO_ORGS, DEMO_USERS } from './demo.data.js';
 
 /**
@@ -27,6 +28,7 @@ export interface SeedResult {
   users: { created: string[]; existing: string[] };
   market?: { source: string; achievements: number; needs: number };
   programme?: { callId: string; created: boolean };
+  historical?: { callId: string; created: boolean };
 }
 
 async function allOrgs(ctx: AppContext, actor: Actor) {
@@ -91,6 +93,9 @@ export async function seedDemo(
   result.programme = await seedProgrammeDemo(ctx, {
     actor: { ...actor, roles: ['commissionStaff', 'systemAdmin'] },
   });
+
+  // Programme I, for the record: the 2022 call of seed 003 imported with its applications and outcomes.
+  result.historical = await seedHistoricalDemo(ctx, { ...actor, roles: ['commissionStaff', 'systemAdmin'] });
 
   // The technology market: public patent abstracts as achievements of the research organisations,
   // and enterprise needs (server/src/modules/market/market.demo.ts).
