@@ -22,6 +22,10 @@ export interface CallSummary {
   updatedAt: string;
   publishedAt: string | null;
   closedAt: string | null;
+  /** A historical call imported for the record (已导入): read-only. */
+  imported: boolean;
+  importedAt: string | null;
+  importSource: string | null;
 }
 export interface ImportProblem {
   path: string;
@@ -84,6 +88,7 @@ export interface ApplicationSummary {
   updatedAt: string;
   submittedAt: string | null;
   receiptNumber: string | null;
+  imported: boolean;
 }
 export interface FieldProblemDto {
   field: string;
@@ -234,6 +239,10 @@ export interface ScreeningItem {
   overridden: boolean;
   /** Typed region vs. USCC division; declared vs. registered ongoing projects (for staff to check). */
   flags: ScreeningFlag[];
+  /** KPI commitments against the direction's KPIs (units converted), after staff decisions. */
+  kpiCheck: { overall: Overall; passed: number; failed: number; unknown: number };
+  imported: boolean;
+  outcome: { screening: 'pass' | 'fail'; awarded: boolean; grantedFen: number | null } | null;
   findings: Array<{
     ruleId: string;
     label: string;

@@ -154,6 +154,7 @@ export function summaryDto(l: Loaded, receiptNumber: string | null) {
     updatedAt: new Date(app.updated_at).toISOString(),
     submittedAt: app.submitted_at ? shanghaiIso(app.submitted_at) : null,
     receiptNumber,
+    imported: app.imported ?? false,
   };
 }
 

@@ -4,11 +4,12 @@
  */
 import { canonicalJson, sha256Hex } from '../../platform/canonical.js';
 import type { FieldError } from '../../platform/errors.js';
-import type { Call, Direction, Kpi } from '../calls/call.schema.js';
+import type { Call, Direction } from '../calls/call.schema.js';
 import type { ApplicationFacts, Finding, Overall, ScreeningResult } from '../calls/call.rules.js';
 import { usccDivisionCode } from '../identity/uscc.rules.js';
 import { DraftContentSchema } from './application.schema.js';
 import { declaredCount, judgedOngoing } from './eligibility.rules.js';
+import { kpiFindings, type ContentFinding } from './application.kpis.js';
 
 /** Identity's organisation types → the rule language's (`hospital` is 医疗卫生机构). */
 export function ruleOrgType(t: string): string {
@@ -92,34 +93,9 @@ export function draftFieldErrors(content: Record<string, unknown>): FieldError[]
   });
 }
 
-export interface ContentFinding {
-  id: string;
-  label: string;
-  labelEn: string;
-  passed: boolean | 'unknown';
-  field: string;
-  reason: { zh: string; en: string };
-}
+export { applicableKpis, kpiFindings, type ContentFinding } from './application.kpis.js';
 
-/** The direction's KPIs that apply to an organisation of this (rule) type. */
-export function applicableKpis(direction: Direction, orgType: string): Kpi[] {
-  return direction.kpis.filter((k) => !k.appliesTo || k.appliesTo.orgTypes.includes(orgType as never));
-}
-
-function meets(value: number, comparator: string, target: number): boolean {
-  switch (comparator) {
-    case '>=':
-    case '>':
-      return comparator === '>' ? value > target : value >= target;
-    case '<=':
-    case '<':
-      return comparator === '<' ? value < target : value <= target;
-    default:
-      return value === target;
-  }
-}
-
-/** Content the guide demands besides the rules: project title, the lead, KPI commitments ≥ the guide's. */
+/** Content the guide demands besides the rules: project title, the lead, KPI commitments (application.kpis.ts). */
 export function contentFindings(
   content: Record<string, unknown>,
   direction: Direction,
@@ -149,35 +125,7 @@ export function contentFindings(
       ? { zh: '已指定项目负责人', en: 'Project lead chosen' }
       : { zh: '请指定项目负责人（本单位用户）', en: 'Choose the project lead (a user of your organisation)' },
   });
-  const commitments = Array.isArray(content.kpis) ? (content.kpis as Record<string, unknown>[]) : [];
-  for (const k of applicableKpis(direction, ruleOrgType(orgType))) {
-    const c = commitments.find((x) => x && x.kpiId === k.id);
-    const v = c && typeof c.value === 'number' ? c.value : undefined;
-    const target = `${k.comparator === '>=' ? '≥' : k.comparator === '<=' ? '≤' : k.comparator} ${k.value}${k.unit}`;
-    const passed: boolean | 'unknown' = v === undefined ? 'unknown' : meets(v, k.comparator, k.value);
-    out.push({
-      id: `kpi.${k.id}`,
-      label: `考核指标：${k.metric}`,
-      labelEn: `KPI: ${k.metricEn ?? k.metric}`,
-      field: 'kpis',
-      passed,
-      reason:
-        passed === 'unknown'
-          ? {
-              zh: `请承诺考核指标「${k.metric}」（指南要求 ${target}）`,
-              en: `Commit to the KPI "${k.metricEn ?? k.metric}" (the guide requires ${target})`,
-            }
-          : passed
-            ? {
-                zh: `已承诺「${k.metric}」${v}${k.unit}（要求 ${target}）`,
-                en: `Committed ${v} ${k.unit} (required ${target})`,
-              }
-            : {
-                zh: `「${k.metric}」承诺值 ${v}${k.unit} 低于指南要求 ${target}`,
-                en: `The commitment ${v} ${k.unit} does not meet the guide's ${target}`,
-              },
-    });
-  }
+  out.push(...kpiFindings(content, direction, ruleOrgType(orgType)));
   return out;
 }
 

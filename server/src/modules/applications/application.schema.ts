@@ -64,9 +64,13 @@ export const KpiCommitment = z.object({
     .optional()
     .describe("the guide KPI's id this commitment answers; omit for an extra KPI"),
   metric: text(300),
-  unit: text(20),
+  unit: text(20)
+    .optional()
+    .describe(
+      "万元/亿元/元/项/家/人/所/个/%/倍, converted exactly to the KPI's unit; omitted (old drafts): the KPI's unit",
+    ),
   comparator: z.enum(['>=', '<=', '=', '>', '<']),
-  value: z.number().nonnegative(),
+  value: z.number().nonnegative().describe('the number in `unit`; money must come to whole fen'),
 });
 export const TeamSection = z
   .object({
@@ -218,6 +222,7 @@ export const ApplicationSummary = z
     updatedAt: z.string(),
     submittedAt: z.string().nullable(),
     receiptNumber: z.string().nullable(),
+    imported: z.boolean().describe('part of an imported historical call (已导入, read-only)'),
   })
   .meta({ id: 'ApplicationSummary' });
 

@@ -6,6 +6,7 @@ import { callRoutes } from '../calls/calls.routes.js';
 import { applicationRoutes } from './applications.routes.js';
 import { screeningRoutes } from './screening.routes.js';
 import { ongoingRoutes } from './ongoing.routes.js';
+import { historicalRoutes } from './historical.routes.js';
 
 /** Programme I (issue 3): calls, applications, reviews, submission with receipts, screening. */
 export async function programmeRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -13,4 +14,5 @@ export async function programmeRoutes(app: FastifyInstance, ctx: AppContext) {
   await applicationRoutes(app, ctx);
   await screeningRoutes(app, ctx);
   await ongoingRoutes(app, ctx);
+  await historicalRoutes(app, ctx);
 }

@@ -231,6 +231,7 @@ export async function listApplications(
       'a.updated_at',
       'a.submitted_at',
       'a.content',
+      'a.imported',
       'o.name as org_name',
       'o.type as org_type',
       'c.number as call_number',

@@ -21,6 +21,8 @@ export interface ApplicationTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   submitted_at: Timestamp | null;
+  /** Part of an imported historical call (read-only). */
+  imported: Generated<boolean>;
 }
 
 export interface ApplicationVersionTable {
@@ -84,7 +86,7 @@ export interface ScreeningSnapshotTable {
   id: string;
   application_id: string;
   call_id: string;
-  source: 'submission' | 'run';
+  source: 'submission' | 'run' | 'import';
   run_id: string | null;
   overall: 'pass' | 'fail' | 'incomplete';
   result: JsonCol<unknown>;
@@ -123,6 +125,16 @@ export interface OngoingProjectTable {
   version: Generated<number>;
 }
 
+export interface ApplicationOutcomeTable {
+  application_id: string;
+  screening_result: 'pass' | 'fail';
+  screening_note: string | null;
+  awarded: boolean;
+  granted_fen: BigIntCol | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
 declare module '../../platform/db-types.js' {
   interface DB {
     applications: ApplicationTable;
@@ -134,5 +146,6 @@ declare module '../../platform/db-types.js' {
     screening_snapshots: ScreeningSnapshotTable;
     screening_decisions: ScreeningDecisionTable;
     ongoing_projects: OngoingProjectTable;
+    application_outcomes: ApplicationOutcomeTable;
   }
 }

@@ -38,6 +38,7 @@ export async function screeningWorkbook(
     { header: '自动审查结论', key: 'automatic', width: 14 },
     { header: '最终结论', key: 'result', width: 12 },
     { header: '人工调整', key: 'overridden', width: 10 },
+    { header: '考核指标承诺', key: 'kpis', width: 16 },
     { header: '未通过的规则', key: 'failed', width: 60 },
     { header: '人工调整理由', key: 'reasons', width: 40 },
     { header: '需核对', key: 'flags', width: 50 },
@@ -58,6 +59,10 @@ export async function screeningWorkbook(
       automatic: i.automatic ? RESULT_ZH[i.automatic] : '未审查',
       result: i.result ? RESULT_ZH[i.result] : '未审查',
       overridden: i.overridden ? '是' : '否',
+      kpis:
+        i.kpiCheck.overall === 'pass'
+          ? `全部达到（${i.kpiCheck.passed}项）`
+          : `${i.kpiCheck.failed}项未达到，${i.kpiCheck.unknown}项未承诺`,
       failed: i.findings
         .filter((x) => x.severity === 'error' && x.passed !== true)
         .map((x) => `${x.label}：${x.reason.zh}`)

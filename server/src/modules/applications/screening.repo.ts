@@ -84,6 +84,7 @@ export function screeningRows(db: Db, callId: string, f: { direction?: string; o
       'a.content',
       'a.submitted_at',
       'a.status',
+      'a.imported',
       'o.name as org_name',
       'o.type as org_type',
       'o.uscc as org_uscc',

@@ -9,7 +9,7 @@ export const RuleFindingDto = z.object({
   kind: z.string(),
   label: z.string(),
   labelEn: z.string(),
-  group: z.enum(['eligibility', 'funding', 'attachments']),
+  group: z.enum(['eligibility', 'funding', 'attachments', 'kpis']),
   origin: z.string(),
   passed: Verdict,
   applicable: z.boolean(),
@@ -115,13 +115,30 @@ export const ScreeningItemDto = z
     requestedGrantFen: z.number().nullable(),
     selfFundingFen: z.number().nullable(),
     screenedAt: z.string().nullable(),
-    screenedBy: z.enum(['submission', 'run']).nullable(),
+    screenedBy: z.enum(['submission', 'run', 'import']).nullable(),
     automatic: Overall.nullable().describe('the rules’ verdict'),
     result: Overall.nullable().describe('after staff decisions'),
     overridden: z.boolean(),
     flags: z
       .array(FlagDto)
       .describe('typed region vs. USCC division; declared vs. registered ongoing projects'),
+    kpiCheck: z
+      .object({
+        overall: Overall,
+        passed: z.number().int(),
+        failed: z.number().int(),
+        unknown: z.number().int(),
+      })
+      .describe("the KPI commitments against the direction's KPIs (units converted), after staff decisions"),
+    imported: z.boolean().describe('part of an imported historical call (已导入, read-only)'),
+    outcome: z
+      .object({
+        screening: z.enum(['pass', 'fail']),
+        awarded: z.boolean(),
+        grantedFen: z.number().int().nullable(),
+      })
+      .nullable()
+      .describe('the recorded outcome of an imported application'),
     findings: z.array(
       z.object({
         ruleId: z.string(),

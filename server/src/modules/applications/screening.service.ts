@@ -13,9 +13,11 @@ import type { ScreeningResult } from '../calls/call.rules.js';
 import { findDirection } from '../calls/call.schema.js';
 import { loadCall, shanghaiIso } from '../calls/calls.service.js';
 import { ORG_TYPES } from '../identity/org.rules.js';
-import { applyDecisions, type Decision } from './application.rules.js';
+import { applyDecisions, ruleOrgType, type Decision } from './application.rules.js';
+import { kpiCheck, kpiFindings, withKpiFindings } from './application.kpis.js';
 import { SUBMITTED_STATUSES } from './application.workflow.js';
 import { findApplication } from './applications.repo.js';
+import { outcomesOf } from './historical.repo.js';
 import { auditWho, notFound, withCall } from './application.context.js';
 import { computeChecklist } from './application.checklist.js';
 import {
@@ -65,17 +67,24 @@ async function runAll(ctx: AppContext, actor: Actor, runId: string, callId: stri
       if (!app) continue;
       const l = await withCall(ctx, actor, app);
       const { checklist } = await computeChecklist(ctx, l);
+      // the run's snapshot holds the KPI commitments' verdicts too (issue 8 §3)
+      const screening = withKpiFindings(
+        checklist.screening,
+        l.app.content,
+        l.direction,
+        ruleOrgType(l.org.type),
+      );
       await insertSnapshot(ctx.db, {
         id: randomUUID(),
         application_id: id,
         call_id: callId,
         source: 'run',
         run_id: runId,
-        overall: checklist.screening.overall,
-        result: JSON.stringify(checklist.screening),
+        overall: screening.overall,
+        result: JSON.stringify(screening),
         created_at: ctx.now(),
       });
-      summary[checklist.screening.overall] += 1;
+      summary[screening.overall] += 1;
       done += 1;
       if (done % 50 === 0) await updateRun(ctx.db, runId, { done });
     }
@@ -104,8 +113,16 @@ async function runAll(ctx: AppContext, actor: Actor, runId: string, callId: stri
   }
 }
 
+const importedReadOnly = () =>
+  new DomainError('invalid_state', {
+    zh: '已导入的往年指南为只读存档，其形式审查结论不能重新审查或调整',
+    en: 'An imported historical call is a read-only record; its screening cannot be re-run or changed',
+    params: { reason: 'imported' },
+  });
+
 export async function startScreeningRun(ctx: AppContext, actor: Actor, callId: string, ip?: string) {
-  await loadCall(ctx, callId);
+  const { row } = await loadCall(ctx, callId);
+  if (row.imported_at) throw importedReadOnly();
   const ids = (await submittedIds(ctx.db, callId)).map((r) => r.id);
   const runId = randomUUID();
   await insertRun(ctx.db, {
@@ -163,9 +180,26 @@ export async function screeningList(ctx: AppContext, callId: string, f: Screenin
     });
     byApp.set(d.application_id, list);
   }
+  const outcomes = new Map(
+    (
+      await outcomesOf(
+        ctx.db,
+        rows.filter((r) => r.imported).map((r) => r.id),
+      )
+    ).map((o) => [o.application_id, o]),
+  );
   const items = rows.map((r) => {
-    const result = r.result as ScreeningResult | null;
+    const outcome = outcomes.get(r.id);
+    const direction = findDirection(call, r.direction_code)?.direction;
+    const stored = r.result as ScreeningResult | null;
+    // KPI commitments are judged on the submitted content now, so a snapshot taken before units and
+    // comparators counted (or at submission, which stores the rules' result only) still shows them
+    const result =
+      stored && direction && !r.imported
+        ? withKpiFindings(stored, r.content ?? {}, direction, ruleOrgType(r.org_type))
+        : stored;
     const eff = result ? applyDecisions(result, byApp.get(r.id) ?? []) : null;
+    const live = direction ? kpiFindings(r.content ?? {}, direction, ruleOrgType(r.org_type)) : [];
     const content = (r.content ?? {}) as Record<string, Record<string, unknown> | undefined>;
     const budget = content.budget ?? {};
     const lead = content.lead ?? {};
@@ -174,7 +208,7 @@ export async function screeningList(ctx: AppContext, callId: string, f: Screenin
       receiptNumber: r.receipt_number,
       submittedAt: r.submitted_at ? shanghaiIso(r.submitted_at) : null,
       directionCode: r.direction_code,
-      directionTitle: findDirection(call, r.direction_code)?.direction.title ?? r.direction_code,
+      directionTitle: direction?.title ?? r.direction_code,
       orgId: r.org_id,
       orgName: r.org_name,
       orgType: r.org_type,
@@ -187,11 +221,22 @@ export async function screeningList(ctx: AppContext, callId: string, f: Screenin
       requestedGrantFen: typeof budget.requestedGrantFen === 'number' ? budget.requestedGrantFen : null,
       selfFundingFen: typeof budget.selfFundingFen === 'number' ? budget.selfFundingFen : null,
       screenedAt: r.screened_at ? new Date(r.screened_at).toISOString() : null,
-      screenedBy: (r.screened_by as 'submission' | 'run' | null) ?? null,
-      automatic: (r.overall as 'pass' | 'fail' | 'incomplete' | null) ?? null,
+      screenedBy: (r.screened_by as 'submission' | 'run' | 'import' | null) ?? null,
+      automatic: result?.overall ?? null,
       result: eff?.overall ?? null,
       overridden: eff?.overridden ?? false,
       flags: result?.flags ?? [],
+      kpiCheck: kpiCheck(
+        r.imported || !eff ? live.map((f) => ({ group: 'kpis', passed: f.passed })) : eff.findings,
+      ),
+      imported: r.imported,
+      outcome: outcome
+        ? {
+            screening: outcome.screening_result,
+            awarded: outcome.awarded,
+            grantedFen: outcome.granted_fen === null ? null : Number(outcome.granted_fen),
+          }
+        : null,
       findings: (eff?.findings ?? []).map((x) => ({
         ruleId: x.ruleId,
         label: x.label,
@@ -237,6 +282,7 @@ export async function decideFinding(
 ) {
   const app = await findApplication(ctx.db, applicationId);
   if (!app) throw notFound();
+  if (app.imported) throw importedReadOnly();
   if (!SUBMITTED_STATUSES.includes(app.status))
     throw new DomainError('invalid_state', {
       zh: '只能审查已提交的申报',

@@ -17,11 +17,12 @@ export { CallError } from './call.errors.js';
 export * from './call.workflow.js';
 export * from './call.deadline.js';
 
-export type FindingGroup = 'eligibility' | 'funding' | 'attachments';
+/** `kpis`: the applicant's KPI commitments, judged by applications' kpiFindings and merged in for staff. */
+export type FindingGroup = 'eligibility' | 'funding' | 'attachments' | 'kpis';
 export interface Finding extends RuleResult {
   group: FindingGroup;
   /** Where the rule came from in the call: shared requirements, the direction, or derived from fundingRules. */
-  origin: 'common' | 'direction' | 'fundingRules' | 'attachments';
+  origin: 'common' | 'direction' | 'fundingRules' | 'attachments' | 'kpis';
 }
 export type Overall = 'pass' | 'fail' | 'incomplete';
 export interface ScreeningResult {
@@ -140,7 +141,8 @@ export function derivedRules(
   return out;
 }
 
-function tally(findings: Finding[]): ScreeningResult['counts'] & { overall: Overall } {
+/** Counts and the overall verdict of a list of findings (error-severity ones decide). */
+export function tally(findings: Finding[]): ScreeningResult['counts'] & { overall: Overall } {
   const blocking = findings.filter((f) => f.severity === 'error');
   const counts = {
     passed: findings.filter((f) => f.passed === true && f.applicable).length,

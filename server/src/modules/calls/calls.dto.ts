@@ -23,6 +23,9 @@ export const CallSummary = z
     updatedAt: z.string(),
     publishedAt: z.string().nullable(),
     closedAt: z.string().nullable(),
+    imported: z.boolean().describe('a historical call imported for the record (已导入): read-only'),
+    importedAt: z.string().nullable(),
+    importSource: z.string().nullable().describe('what the imported record was taken from'),
   })
   .meta({ id: 'CallSummary' });
 

@@ -32,6 +32,9 @@ export function findCallHead(db: Db, id: string) {
       'updated_at',
       'published_at',
       'closed_at',
+      'imported_at',
+      'imported_by',
+      'import_source',
     ])
     .where('id', '=', id)
     .executeTakeFirst();
@@ -79,6 +82,8 @@ export async function listCalls(
       'updated_at',
       'published_at',
       'closed_at',
+      'imported_at',
+      'import_source',
     ])
     .orderBy('year', 'desc')
     .orderBy('created_at', 'desc')
@@ -105,6 +110,8 @@ export function listOpenCalls(db: Db, now: Date) {
       'updated_at',
       'published_at',
       'closed_at',
+      'imported_at',
+      'import_source',
     ])
     .where('status', '=', 'published')
     .where('closes_at', '>', now)

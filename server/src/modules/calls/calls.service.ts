@@ -25,7 +25,12 @@ import {
 type CallHead = Omit<CallRow, 'content'>;
 import { canEditCall, canTransition } from './calls.policy.js';
 
-const who = (a: Actor, ip?: string) => ({ id: a.userId, orgId: a.orgId, label: a.name, ip: ip ?? null });
+export const who = (a: Actor, ip?: string) => ({
+  id: a.userId,
+  orgId: a.orgId,
+  label: a.name,
+  ip: ip ?? null,
+});
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 /** An instant as ISO 8601 with the +08:00 offset (Asia/Shanghai, no DST). */
 export function shanghaiIso(d: Date | string): string {
@@ -64,7 +69,7 @@ const toFields = (errs: ImportFieldError[]): FieldError[] =>
   errs.map((e) => ({ field: e.path, code: e.code, message: e.message, messageEn: e.messageEn }));
 
 /** Columns copied out of a (possibly partial) call document. */
-function columnsOf(content: Record<string, unknown>) {
+export function columnsOf(content: Record<string, unknown>) {
   const w = (content.window ?? {}) as Record<string, unknown>;
   const instant = (v: unknown) =>
     typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v) : null;
@@ -93,7 +98,8 @@ export function summary(
     | 'updated_at'
     | 'published_at'
     | 'closed_at'
-  >,
+  > &
+    Partial<Pick<CallRow, 'imported_at' | 'import_source'>>,
 ) {
   const deadline =
     r.opens_at && r.closes_at
@@ -114,6 +120,9 @@ export function summary(
     updatedAt: iso(r.updated_at)!,
     publishedAt: iso(r.published_at),
     closedAt: iso(r.closed_at),
+    imported: !!r.imported_at,
+    importedAt: iso(r.imported_at ?? null),
+    importSource: r.import_source ?? null,
   };
 }
 
@@ -160,9 +169,9 @@ export async function loadCall(ctx: AppContext, id: string): Promise<{ row: Call
   return { row: head, call: parsed.call };
 }
 
-async function assertNumberFree(ctx: AppContext, number: string | null, selfId?: string) {
+export async function assertNumberFree(ctx: AppContext, number: string | null, selfId?: string, db = ctx.db) {
   if (!number) return;
-  const other = await findCallByNumber(ctx.db, number);
+  const other = await findCallByNumber(db, number);
   if (other && other.id !== selfId)
     throw new DomainError('conflict', {
       zh: `文号“${number}”的指南已存在`,
@@ -253,12 +262,15 @@ export async function getCallDetail(ctx: AppContext, actor: Actor, id: string) {
 }
 
 async function transition(ctx: AppContext, actor: Actor, id: string, to: CallStatus, ip?: string) {
+  // the denial is audited outside the transaction: on PGlite (one connection) auditing through the
+  // root handle while the transaction holds the connection would wait forever
+  const pre = await loadRow(ctx, id);
+  await enforceCall(ctx, actor, canTransition(actor, pre.status, to), `call.${to}`, id, ip);
   return ctx.db.transaction().execute(async (trx) => {
     const row = await loadRow(ctx, id, true, trx);
     const d = canTransition(actor, row.status, to);
-    if (!d.allowed) {
-      await enforceCall(ctx, actor, d, `call.${to}`, id, ip);
-    }
+    if (!d.allowed)
+      throw new DomainError('invalid_state', { zh: d.zh, en: d.en, params: { reason: d.code } });
     const now = ctx.now();
     const set: Record<string, unknown> = {
       status: to,

@@ -20,6 +20,10 @@ export interface CallTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   published_at: Timestamp | null;
   closed_at: Timestamp | null;
+  /** Set when the call was imported for the record (read-only, shown as 已导入). */
+  imported_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  imported_by: ColumnType<string | null, string | null | undefined, string | null>;
+  import_source: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 declare module '../../platform/db-types.js' {

@@ -6,9 +6,10 @@
  *   - `label`     short Chinese name shown in the checklist (`labelEn` for the English locale)
  *   - `explain`   Chinese explanation shown to applicants; may interpolate `{actual}`, `{expected}`
  *                 and `{field}` (`explainEn` is the optional English counterpart)
- *   - `source`    where the rule comes from: "guide 2023 §…" when the guide states it, "evaluation
- *                 2024 …" when the performance evaluation report states it, "issue" when the
- *                 platform adds it although the documents are silent
+ *   - `source`    the document the rule comes from, as staff cite it: a guide's number and section
+ *                 ("沪科指南〔2023〕21号 §二.7", "guide 2023 §二.7"), a management rule, an evaluation
+ *                 report ("绩效评价报告(2024) §二 B22"), a seed document ("seed 003 footnote 4"); "issue"
+ *                 or "platform" when the platform adds it although the documents are silent
  *   - `severity`  'error' (default) fails screening; 'warning' is shown but does not fail it (used for
  *                 the guide's "原则上" — "in principle" — requirements)
  * and names the fact path(s) it reads (`field`, and `denominatorField` for ratios).
@@ -37,11 +38,19 @@ export const ElementPathSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za
 export const ScalarSchema = z.union([z.string(), z.number(), z.boolean()]);
 export type Scalar = z.infer<typeof ScalarSchema>;
 
+/** Longest source text: a document title with its section fits easily. */
+export const RULE_SOURCE_MAX = 200;
+/**
+ * Any document reference: one line, no leading or trailing space, at least one letter or digit,
+ * 2-200 characters (so "§" alone or an accidental paragraph is refused).
+ */
 export const RuleSourceSchema = z
   .string()
+  .min(2)
+  .max(RULE_SOURCE_MAX)
   .regex(
-    /^(guide \d{4} §.+|evaluation \d{4} .+|issue|platform)$/,
-    'source must be "guide <year> §…", "evaluation <year> …", "issue" or "platform"',
+    /^(?=[^]*[\p{L}\p{N}])\S(?:[^\p{Cc}]*\S)?$/u,
+    'source: one line naming the document and section, e.g. "沪科指南〔2023〕21号 §二.7"',
   );
 
 const base = {

@@ -5,6 +5,7 @@ import { createUserFor, listUsersFor } from '../identity/user.service.js';
 import { marketDemoSeeded, seedMarketDemo } from '../market/market.demo.js';
 import { seedProgrammeDemo } from '../calls/calls.demo.js';
 import { seedOngoingDemo } from '../applications/ongoing.demo.js';
+import { seedHistoricalDemo } from '../applications/historical.demo.js';
 import { DEMO_ORGS, DEMO_USERS } from './demo.data.js';
 
 /**
@@ -29,6 +30,7 @@ export interface SeedResult {
   market?: { source: string; achievements: number; needs: number };
   programme?: { callId: string; created: boolean };
   ongoingProjects?: { created: number; existing: boolean };
+  historical?: { callId: string; created: boolean };
 }
 
 async function allOrgs(ctx: AppContext, actor: Actor) {
@@ -109,6 +111,8 @@ export async function seedDemo(
       otherOrg: { name: '复旦大学', uscc: usccOf('fudan') },
     },
   );
+  // Programme I, for the record: the 2022 call of seed 003 imported with its applications and outcomes.
+  result.historical = await seedHistoricalDemo(ctx, { ...actor, roles: ['commissionStaff', 'systemAdmin'] });
 
   // The technology market: public patent abstracts as achievements of the research organisations,
   // and enterprise needs (server/src/modules/market/market.demo.ts).

@@ -7,6 +7,12 @@ import { validateUscc } from '../identity/uscc.rules.js';
 import { totpCode } from '../identity/totp.rules.js';
 import { DEMO_ORGS, DEMO_USERS, syntheticUscc } from './demo.data.js';
 import { seedDemo } from './demo.seed.js';
+import { HISTORICAL_2022_PATH } from '../applications/historical.demo.js';
+import fs from 'node:fs';
+
+/** The 2022 call imported for the record brings its (example) applicant organisations along. */
+const HISTORICAL_ORGS = (JSON.parse(fs.readFileSync(HISTORICAL_2022_PATH, 'utf8')) as { orgs: unknown[] })
+  .orgs.length;
 
 describe('demo data', () => {
   it('has a valid, unique synthetic USCC for every organisation, marked as synthetic', () => {
@@ -60,7 +66,8 @@ describe('seeding', { timeout: 120_000 }, () => {
     expect(first.users.created.length).toBe(DEMO_USERS.length);
     const db = env.platform.ctx.db;
     const audit = await db.selectFrom('audit_log').select(['action', 'object_id', 'actor_id']).execute();
-    expect(audit.filter((a) => a.action === 'org.create').length).toBe(DEMO_ORGS.length);
+    expect(audit.filter((a) => a.action === 'org.create').length).toBe(DEMO_ORGS.length + HISTORICAL_ORGS);
+    expect(first.historical?.created).toBe(true);
     expect(audit.filter((a) => a.action === 'user.create').length).toBe(DEMO_USERS.length);
     expect(new Set(audit.map((a) => a.actor_id))).toEqual(new Set(['system:demo-seed']));
 
@@ -80,7 +87,8 @@ describe('seeding', { timeout: 120_000 }, () => {
           .select((eb) => eb.fn.countAll().as('n'))
           .executeTakeFirst())!.n,
       );
-    expect(await count('orgs')).toBe(DEMO_ORGS.length);
+    expect(await count('orgs')).toBe(DEMO_ORGS.length + HISTORICAL_ORGS);
+    expect(second.historical?.created).toBe(false);
     expect(await count('users')).toBe(DEMO_USERS.length);
     expect(await count('audit_log')).toBe(audit.length);
     expect((await verifyAuditChain(db)).problems).toEqual([]);
@@ -129,6 +137,6 @@ describe('seeding', { timeout: 120_000 }, () => {
     expect(a.statusCode).toBe(200);
     const orgs = await env.app.inject({ method: 'GET', url: '/api/orgs?pageSize=100', headers: { cookie } });
     expect(orgs.statusCode).toBe(200);
-    expect(orgs.json().total).toBe(DEMO_ORGS.length);
+    expect(orgs.json().total).toBe(DEMO_ORGS.length + HISTORICAL_ORGS);
   });
 });

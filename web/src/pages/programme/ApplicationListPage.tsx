@@ -10,7 +10,7 @@ import { Forbidden } from '../../components/Forbidden.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { problemText } from '../../components/problem.js';
 import { usePagedList } from '../../components/usePagedList.js';
-import { APP_STATUS_COLOR } from './bits.js';
+import { APP_STATUS_COLOR, ImportedTag } from './bits.js';
 import { useP } from './i18n.js';
 
 const STATUSES: ApplicationStatus[] = [
@@ -67,9 +67,12 @@ function ApplicationList() {
       dataIndex: 'status',
       width: 140,
       render: (v: ApplicationStatus, a) => (
-        <Tag color={APP_STATUS_COLOR[v]} data-testid={`app-status-${a.id}`}>
-          {bi(a.statusLabel)}
-        </Tag>
+        <>
+          <Tag color={APP_STATUS_COLOR[v]} data-testid={`app-status-${a.id}`}>
+            {bi(a.statusLabel)}
+          </Tag>
+          <ImportedTag imported={a.imported} testId={`app-imported-${a.id}`} />
+        </>
       ),
     },
     {

@@ -9,7 +9,7 @@ import { can } from '../../auth/can.js';
 import { Forbidden } from '../../components/Forbidden.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { problemText } from '../../components/problem.js';
-import { CALL_STATUS_COLOR } from './bits.js';
+import { CALL_STATUS_COLOR, ImportedTag } from './bits.js';
 import { BasicTab } from './callEditor/BasicTab.js';
 import { CommonTab } from './callEditor/CommonTab.js';
 import { fromEditor, NEW_CALL, toEditor } from './callEditor/convert.js';
@@ -107,6 +107,7 @@ function Editor({ detail, onSaved }: { detail?: CallDetail; onSaved(d: CallDetai
                 {bi(detail.statusLabel)}
               </Tag>
             )}
+            {detail && <ImportedTag imported={detail.imported} />}
           </Space>
         }
         subtitle={

@@ -10,7 +10,7 @@ import { can } from '../../auth/can.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { problemText } from '../../components/problem.js';
 import { usePagedList } from '../../components/usePagedList.js';
-import { CALL_STATUS_COLOR, DeadlineTag } from './bits.js';
+import { CALL_STATUS_COLOR, DeadlineTag, ImportedTag } from './bits.js';
 import { useP } from './i18n.js';
 import { StartApplicationModal } from './StartApplicationModal.js';
 
@@ -39,6 +39,12 @@ function useCallColumns(): ColumnsType<CallSummary> {
           {bi(c.statusLabel)}
         </Tag>
       ),
+    },
+    {
+      title: '',
+      key: 'imported',
+      width: 80,
+      render: (_v, c) => <ImportedTag imported={c.imported} testId={`call-imported-${c.id}`} />,
     },
     {
       title: p('calls.window'),

@@ -200,6 +200,9 @@ export function RulesPanel({
       )}
       {editing && (
         <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="rules-source-hint">
+            {p('rules.sourceHint')}
+          </Typography.Text>
           <Input.TextArea
             value={text}
             onChange={(e) => setText(e.target.value)}

@@ -46,6 +46,17 @@ export function DeadlineTag({ state }: { state: DeadlineState | null }) {
   );
 }
 
+/** 已导入: a historical call (or one of its applications) imported for the record, read-only. */
+export function ImportedTag({ imported, testId }: { imported?: boolean; testId?: string }) {
+  const { p } = useP();
+  if (!imported) return null;
+  return (
+    <Tag color="gold" data-testid={testId ?? 'imported-tag'} title={p('imported.hint')}>
+      {p('imported.tag')}
+    </Tag>
+  );
+}
+
 export function ResultTag({ result }: { result: Overall | null }) {
   const { p } = useP();
   if (!result) return <Tag bordered={false}>{p('screen.unscreened')}</Tag>;

@@ -1,10 +1,14 @@
 /** Step 考核指标承诺: what the applicant commits to, against the direction's KPIs (考核指标). */
 import { Button, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { COMMITMENT_UNITS, unitsFitting } from '../../../../../server/src/modules/calls/kpi.units.js';
 import { cmpSymbol } from '../bits.js';
 import { useP } from '../i18n.js';
 
-/** KPI commitments: the guide's KPIs (metric fixed, value ≥ the guide's) plus the applicant's own. */
+/**
+ * KPI commitments: the guide's KPIs (metric fixed) plus the applicant's own. The unit is picked from
+ * the units of the KPI's kind (万元/亿元/元 for money, …), the same table the server converts with.
+ */
 export function KpiCommitments({ direction }: { direction?: Record<string, any> }) {
   const { p } = useP();
   const guide = new Map<string, any>((direction?.kpis ?? []).map((k: any) => [k.id, k]));
@@ -69,8 +73,21 @@ export function KpiCommitments({ direction }: { direction?: Record<string, any> 
                 key: 'unit',
                 width: 90,
                 render: (_v, f) => (
-                  <Form.Item name={[f.name, 'unit']} noStyle>
-                    <Input maxLength={20} />
+                  <Form.Item noStyle shouldUpdate>
+                    {(form) => {
+                      const k = guide.get(form.getFieldValue(['kpis', f.name, 'kpiId']));
+                      const units = k ? unitsFitting(k.unit) : [...COMMITMENT_UNITS];
+                      return (
+                        <Form.Item name={[f.name, 'unit']} noStyle initialValue={k?.unit}>
+                          <Select
+                            options={units.map((u) => ({ value: u, label: u }))}
+                            placeholder={k?.unit}
+                            title={p('f.kpiUnit')}
+                            data-testid={`kpi-unit-${f.name}`}
+                          />
+                        </Form.Item>
+                      );
+                    }}
                   </Form.Item>
                 ),
               },
@@ -94,7 +111,7 @@ export function KpiCommitments({ direction }: { direction?: Record<string, any> 
             type="dashed"
             icon={<PlusOutlined />}
             style={{ marginTop: 12 }}
-            onClick={() => add({ metric: '', unit: '', comparator: '>=', value: 0 })}
+            onClick={() => add({ metric: '', unit: '项', comparator: '>=', value: 0 })}
           >
             {p('f.addKpi')}
           </Button>

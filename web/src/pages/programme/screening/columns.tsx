@@ -2,7 +2,7 @@
 import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import type { ScreeningItem } from '../../../api/programme.js';
-import { ResultTag, VerdictIcon } from '../bits.js';
+import { ImportedTag, ResultTag, VerdictIcon } from '../bits.js';
 import type { useP } from '../i18n.js';
 import { showFen } from '../money.js';
 import type { Decision, Finding } from './DecisionModal.js';
@@ -19,6 +19,7 @@ export function screeningColumns({ p, lang, fmt, bi }: Omit<Strings, 'pick'>): C
       render: (v: string | null, r) => (
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{v ?? '—'}</Typography.Text>
+          <ImportedTag imported={r.imported} testId={`screen-imported-${r.applicationId}`} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {fmt(r.submittedAt, 'MM-DD HH:mm:ss')}
           </Typography.Text>
@@ -59,6 +60,39 @@ export function screeningColumns({ p, lang, fmt, bi }: Omit<Strings, 'pick'>): C
       dataIndex: 'requestedGrantFen',
       width: 120,
       render: (v: number | null) => showFen(v, lang),
+    },
+    {
+      title: p('screen.kpis'),
+      key: 'kpis',
+      width: 120,
+      render: (_v, r) => (
+        <Tag
+          color={r.kpiCheck.overall === 'pass' ? 'green' : r.kpiCheck.overall === 'fail' ? 'red' : 'default'}
+          data-testid={`screen-kpi-${r.applicationId}`}
+        >
+          {r.kpiCheck.overall === 'pass'
+            ? p('screen.kpiPass', { n: r.kpiCheck.passed })
+            : r.kpiCheck.failed
+              ? p('screen.kpiFail', { n: r.kpiCheck.failed })
+              : p('screen.kpiUnknown', { n: r.kpiCheck.unknown })}
+        </Tag>
+      ),
+    },
+    {
+      title: p('screen.outcome'),
+      key: 'outcome',
+      width: 130,
+      render: (_v, r) =>
+        r.outcome ? (
+          <Space direction="vertical" size={0}>
+            <Tag color={r.outcome.awarded ? 'green' : 'default'}>
+              {p(r.outcome.awarded ? 'screen.awarded' : 'screen.notAwarded')}
+            </Tag>
+            {r.outcome.grantedFen !== null && <span>{showFen(r.outcome.grantedFen, lang)}</span>}
+          </Space>
+        ) : (
+          '—'
+        ),
     },
     {
       title: p('screen.automatic'),
