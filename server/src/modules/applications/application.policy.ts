@@ -65,6 +65,11 @@ registerErrorCodes({
     en: 'The application fails screening or is incomplete and cannot be submitted',
   },
   window_not_open: { status: 409, zh: '网上填报尚未开始', en: 'The application window has not opened yet' },
+  submit_failed: {
+    status: 503,
+    zh: '提交未完成，申报书仍为待提交状态，请重新提交',
+    en: 'The application was not submitted; it is still ready to submit, submit it again',
+  },
 });
 
 export interface AppFacts {

@@ -171,7 +171,9 @@ export const ReviewDto = z.object({
 export const ReceiptDto = z
   .object({
     applicationId: z.string(),
-    number: z.string().describe('SQ-<year>-<6 digits>, sequential per call'),
+    number: z
+      .string()
+      .describe('SQ-<call year>-<6 digits>: one sequence per year shared by all calls of that year'),
     submittedAt: z.string().describe('server receive instant, ISO 8601 with +08:00'),
     sha256: z.string().describe('SHA-256 of the canonical JSON of the submitted package'),
     callNumber: z.string(),

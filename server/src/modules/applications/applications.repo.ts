@@ -183,6 +183,20 @@ export function findReceipt(db: Db, applicationId: string) {
     .executeTakeFirst();
 }
 
+/**
+ * Draws the next receipt sequence of `year` (shared by every call of that year). The upsert takes the
+ * year's row lock, held until the submit transaction ends: numbers are gap-free and never repeat.
+ */
+export async function nextReceiptSeq(db: Db, year: number): Promise<number> {
+  const r = await db
+    .insertInto('receipt_sequences')
+    .values({ year, last_seq: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ last_seq: sql`receipt_sequences.last_seq + 1` }))
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return Number(r.last_seq);
+}
+
 export async function insertReceipt(db: Db, row: Insertable<ApplicationReceiptTable>) {
   await db.insertInto('application_receipts').values(row).execute();
 }

@@ -60,11 +60,19 @@ export interface ApplicationReviewTable {
 export interface ApplicationReceiptTable {
   application_id: string;
   call_id: string;
+  /** The call's year: `seq` counts within it, shared by every call of the year (migration 0033). */
+  year: number;
   seq: number;
   number: string;
   submitted_at: Timestamp;
   package_sha256: string;
   package: JsonCol<unknown>;
+}
+
+/** The last receipt number drawn in each call year (one sequence for all calls of the year). */
+export interface ReceiptSequenceTable {
+  year: number;
+  last_seq: number;
 }
 
 export interface ScreeningRunTable {
@@ -110,6 +118,7 @@ declare module '../../platform/db-types.js' {
     application_attachments: ApplicationAttachmentTable;
     application_reviews: ApplicationReviewTable;
     application_receipts: ApplicationReceiptTable;
+    receipt_sequences: ReceiptSequenceTable;
     screening_runs: ScreeningRunTable;
     screening_snapshots: ScreeningSnapshotTable;
     screening_decisions: ScreeningDecisionTable;
