@@ -42,17 +42,24 @@ export async function versionOf(ctx: AppContext, actor: Actor, id: string, versi
   };
 }
 
-/** Screening + content checks on the current draft (the live checklist), at `now`. */
-export async function computeChecklist(ctx: AppContext, l: Loaded) {
+/**
+ * Screening + content checks on the current draft (the live checklist), at `now`. `districtCommitmentFen`:
+ * the commitment a district review is about to record (judged instead of the last recorded one).
+ */
+export async function computeChecklist(
+  ctx: AppContext,
+  l: Loaded,
+  opts: { districtCommitmentFen?: number } = {},
+) {
   const [attachments, leadOngoing, others, reviews] = await Promise.all([
     listAttachments(ctx.db, l.app.id),
     countLeadOngoing(ctx.db, l.app.lead_user_id),
     countOrgOthers(ctx.db, l.app.org_id, l.app.call_year, l.app.id),
     listReviews(ctx.db, l.app.id),
   ]);
-  const commitment = reviews
-    .filter((r) => r.stage === 'district' && r.decision === 'approve')
-    .at(-1)?.commitment_fen;
+  const commitment =
+    opts.districtCommitmentFen ??
+    reviews.filter((r) => r.stage === 'district' && r.decision === 'approve').at(-1)?.commitment_fen;
   const facts = buildFacts({
     content: l.app.content,
     org: l.org,

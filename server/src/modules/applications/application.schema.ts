@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from './application.workflow.js';
+import { DistrictRouteDto, FailingFindingDto, OverrideReason } from './review.schema.js';
 
 const fen = z.number().int().nonnegative();
 const text = (max: number) => z.string().max(max);
@@ -165,6 +166,8 @@ export const ReviewDto = z.object({
   reason: z.string().nullable(),
   commitmentFen: z.number().int().nullable(),
   opinion: z.string().nullable(),
+  overrideReason: z.string().nullable(),
+  overriddenFindings: z.array(FailingFindingDto).nullable(),
   actorId: z.string(),
   at: z.string(),
 });
@@ -219,6 +222,7 @@ export const ApplicationDetail = ApplicationSummary.extend({
   needsDistrictRecommendation: z.boolean(),
   returnReason: z.string().nullable(),
   returnedByStage: z.enum(['org', 'district']).nullable(),
+  districtRoute: DistrictRouteDto,
   attachments: z.array(AttachmentDto),
   requiredAttachments: z.array(z.object({ type: z.string(), label: Bilingual })),
   reviews: z.array(ReviewDto),
@@ -264,6 +268,7 @@ export const ReasonBody = z.object({
 export const OrgReviewBody = z.object({
   decision: z.enum(['approve', 'return']),
   reason: z.string().trim().max(2000).optional().describe('required when returning'),
+  overrideReason: OverrideReason,
 });
 export const DistrictReviewBody = z.object({
   decision: z.enum(['approve', 'return']),
@@ -275,6 +280,7 @@ export const DistrictReviewBody = z.object({
     .optional()
     .describe('district funds committed, integer fen (required to approve)'),
   opinion: z.string().trim().max(2000).optional().describe('资金支持意见'),
+  overrideReason: OverrideReason,
 });
 export const AttachBody = z.object({
   type: z

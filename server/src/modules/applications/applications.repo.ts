@@ -206,6 +206,8 @@ export interface ListScope {
   statuses?: readonly ApplicationStatus[];
   /** District officers: applications needing recommendation from orgs whose region contains this district. */
   district?: string;
+  /** Staff: also the applications whose district review was routed to the programme office. */
+  routedToOffice?: boolean;
 }
 
 export async function listApplications(
@@ -221,7 +223,18 @@ export async function listApplications(
   if (q.callId) base = base.where('a.call_id', '=', q.callId);
   if (q.status) base = base.where('a.status', '=', q.status);
   if (scope.orgId) base = base.where('a.org_id', '=', scope.orgId);
-  if (scope.statuses) base = base.where('a.status', 'in', [...scope.statuses]);
+  if (scope.statuses && scope.routedToOffice) {
+    const statuses = [...scope.statuses];
+    base = base.where((eb) =>
+      eb.or([
+        eb('a.status', 'in', statuses),
+        eb.and([
+          eb('a.district_route', 'is not', null),
+          eb('a.status', 'in', ['districtReview', 'approved', 'returned']),
+        ]),
+      ]),
+    );
+  } else if (scope.statuses) base = base.where('a.status', 'in', [...scope.statuses]);
   if (scope.district) base = base.where('o.region', 'like', `%${scope.district}%`);
   const [{ n }] = await base.select((eb) => eb.fn.countAll<string>().as('n')).execute();
   const items = await base

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp } from '../../platform/db-types.js';
 import type { ApplicationStatus } from './application.workflow.js';
+import type { DistrictRoute, FailingFinding } from './review.rules.js';
 
 type JsonCol<T> = ColumnType<T, string, string>;
 type BigIntCol = ColumnType<string | number, number | bigint | string, number | bigint | string>;
@@ -18,6 +19,8 @@ export interface ApplicationTable {
   version: Generated<number>;
   returned_by_stage: 'org' | 'district' | null;
   return_reason: string | null;
+  /** Where the district recommendation goes when no district office can act (migration 0033). */
+  district_route: ColumnType<DistrictRoute | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
   submitted_at: Timestamp | null;
@@ -52,6 +55,9 @@ export interface ApplicationReviewTable {
   reason: string | null;
   commitment_fen: BigIntCol | null;
   opinion: string | null;
+  /** Why it was approved although its checklist failed, and the findings it overrode. */
+  override_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  overridden_findings: ColumnType<FailingFinding[] | null, string | null | undefined, string | null>;
   actor_id: string;
   actor_org_id: string;
   at: Timestamp;

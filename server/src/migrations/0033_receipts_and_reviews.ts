@@ -7,6 +7,11 @@ import { sql, type Kysely } from 'kysely';
  * number drawn for each year (incremented under its row lock inside the submit transaction, so
  * numbers are gap-free within the year and never repeat); each receipt records its year and
  * (year, seq) is unique. `calls.receipt_seq` is no longer used.
+ *
+ * Reviews (issue 8 §6): a reviewer who approves an application whose checklist fails gives a reason;
+ * the review row keeps it with the failing findings it overrode. `applications.district_route` says
+ * where the district recommendation goes when the organisation has no district office in the platform
+ * (null: its district office; otherwise {to: 'programmeOffice', code, reason: {zh, en}}).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
@@ -28,6 +33,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       from calls c left join application_receipts r on r.call_id = c.id
      where c.year is not null
      group by c.year`.execute(db);
+
+  await sql`alter table application_reviews add column override_reason text`.execute(db);
+  await sql`alter table application_reviews add column overridden_findings jsonb`.execute(db);
+  await sql`alter table applications add column district_route jsonb`.execute(db);
 }
 
 export async function down(): Promise<void> {
