@@ -158,7 +158,7 @@ export function canAct(actor: Who, app: AppFacts, action: ApplicationAction, dis
   if (app.routedToOffice && t.officeRoles) {
     if (t.officeRoles.some((r) => has(actor, r))) return ALLOW;
     return deny(
-      '申报单位所在区没有推荐部门，推荐部门审核已转由市科委项目管理部门办理',
+      '申报单位所在区没有推荐部门，推荐部门审核已转由项目管理机构（市科委）办理',
       'No district office can act for this organisation; the programme office handles its district review',
       'routed_to_office',
     );

@@ -168,7 +168,7 @@ describe('district review without a district office in the platform', () => {
     const d = sent.json();
     expect(d.status).toBe('districtReview');
     expect(d.districtRoute).toMatchObject({ to: 'programmeOffice', code: 'outsideShanghai' });
-    expect(d.districtRoute.reason.zh).toMatch(/不在本市.*项目管理部门/);
+    expect(d.districtRoute.reason.zh).toMatch(/不在本市.*项目管理机构/);
     expect(d.districtRoute.reason.en).toMatch(/programme office/);
 
     // commission staff see it and act as the recommending department
@@ -204,7 +204,7 @@ describe('district review without a district office in the platform', () => {
     expect(sent.districtRoute.reason.zh).toMatch(/金山区/);
     // the applicant sees the reason too
     const own = (await http(jinshan.admin.cookie, 'GET', `/api/applications/${id}`)).json();
-    expect(own.districtRoute.reason.zh).toMatch(/项目管理部门/);
+    expect(own.districtRoute.reason.zh).toMatch(/项目管理机构/);
     // a district officer of another district still may not act on it
     const xuhui = await makeDistrictOfficer(env, '上海市徐汇区');
     const wrong = await http(xuhui.cookie, 'POST', `/api/applications/${id}/district-review`, {

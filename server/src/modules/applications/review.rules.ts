@@ -59,7 +59,7 @@ export interface DistrictRoute {
   reason: { zh: string; en: string };
 }
 
-const OFFICE_ZH = '推荐部门审核由市科委项目管理部门办理';
+const OFFICE_ZH = '推荐部门审核由项目管理机构（市科委）办理';
 const OFFICE_EN = 'the programme office of the commission handles the district review';
 
 /**

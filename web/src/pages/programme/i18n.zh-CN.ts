@@ -229,7 +229,7 @@ export const zhCN = {
   'flow.overrideReason': '仍同意的理由（将与未通过项一并记入审计记录）',
   'flow.overrideRequired': '请填写仍同意的理由（至少 2 个字）',
   'flow.overridden': '在 {n} 项审查未通过的情况下同意，理由：{r}',
-  'flow.routedToOffice': '推荐部门审核已转由市科委项目管理部门办理',
+  'flow.routedToOffice': '推荐部门审核已转由项目管理机构（市科委）办理',
   'flow.commitment': '区级资金支持承诺（万元）',
   'flow.opinion': '资金支持意见',
   'flow.approve': '通过',
