@@ -13,6 +13,7 @@ import {
   expectFinding,
   guideFile,
   makeApplicantOrg,
+  publishSecondCall,
   setServerClock,
   signInAs,
   type ApplicantOrg,
@@ -22,7 +23,10 @@ import {
  * Programme I in the browser, on the 2023 guide (沪科指南〔2023〕21号): staff import and publish the
  * call; anyone reads the public page; a university, an enterprise and a district-recommended platform
  * apply, see failing rules explained before submitting, submit (the last one a second before the
- * 16:30 close) and get receipts; at 16:30:00 a fourth is refused; staff see the screening list.
+ * 16:30 close) and get receipts; an institute submits to a second call of 2023 published beside the
+ * first (receipt numbers from one sequence per year, never colliding); the district sees a commitment
+ * below the municipal grant listed as failing before it recommends; at 16:30:00 a late applicant is
+ * refused; staff see the screening list.
  */
 let srv: RunningServer;
 let browser: BrowserSession;
@@ -32,9 +36,12 @@ let uni: ApplicantOrg;
 let ent: ApplicantOrg;
 let platform: ApplicantOrg;
 let late: ApplicantOrg;
+let second: ApplicantOrg;
 let callId = '';
 const call: Call = guide2023();
 const receipts: string[] = [];
+/** The receipt of the second call (not in the first call's screening list). */
+let secondReceipt = '';
 
 beforeAll(async () => {
   srv = await startServer();
@@ -89,6 +96,13 @@ beforeAll(async () => {
     region: '上海市嘉定区',
     admin: ['sun.li', '孙立'],
     lead: ['he.jing', '何静'],
+  });
+  second = await makeApplicantOrg(env, {
+    type: 'transferInstitution',
+    name: '上海技术交易服务中心',
+    region: '上海市静安区',
+    admin: ['qian.yu', '钱钰'],
+    lead: ['zheng.kai', '郑凯'],
   });
   browser = await launchBrowser();
 });
@@ -282,6 +296,27 @@ describe('Programme I journey (2023 guide)', () => {
     await context.close();
   });
 
+  it('a second call of 2023 accepts submissions too, with a receipt number no other call holds', async () => {
+    const secondId = await publishSecondCall(srv.env, staff, '沪科指南〔2023〕35号');
+    const kit = await second.kit();
+    const id = await fillApplication(srv.env, call, secondId, kit, '4');
+    await approve(srv.env, id, kit);
+    const { page, context } = await browser.newPage();
+    await signInAs(page, srv.baseUrl, srv.env, second.admin);
+    // both calls of the year are open to apply
+    await page.goto(`${srv.baseUrl}/programme/calls`);
+    await page.getByTestId(`call-apply-${callId}`).waitFor();
+    await page.getByTestId(`call-apply-${secondId}`).waitFor();
+    await page.goto(appUrl(id));
+    await openStep(page, '审核与提交');
+    const before = [...receipts];
+    const number = await submit(page);
+    secondReceipt = number;
+    expect(before).not.toContain(number);
+    expect(new Set(receipts).size).toBe(receipts.length);
+    await context.close();
+  });
+
   it('district-recommended platform: the district commits funds, the platform submits at 16:29:59', async () => {
     const kit = await platform.kit();
     const id = await fillApplication(srv.env, call, callId, kit, '3');
@@ -298,7 +333,16 @@ describe('Programme I journey (2023 guide)', () => {
     await d.page.locator('[data-testid="page-application"][data-status="districtReview"]').waitFor();
     await openStep(d.page, '审核与提交');
     await d.page.getByTestId('action-districtApprove').click();
+    // 100 万元 is below the municipal grant of 400 万元 it must match (guide 2023 §一 方向3): the
+    // dialog lists the failing finding and asks for a reason to approve anyway
+    await d.page.getByTestId('district-commitment').fill('100');
+    await d.page.getByTestId('action-ok').click();
+    await d.page.getByTestId('review-failing-funding.districtMatching').waitFor();
+    await d.page.getByTestId('override-reason-input').waitFor();
+    await screenshot(d.page, 'programme-district-review-failing', { fullPage: false });
+    // the district commits the full amount instead: nothing fails, no reason asked
     await d.page.getByTestId('district-commitment').fill('400');
+    await d.page.getByTestId('review-failing').waitFor({ state: 'detached' });
     await d.page.getByTestId('district-opinion').fill('同意推荐，区级配套资金400万元');
     await screenshot(d.page, 'programme-district-review', { fullPage: false });
     await d.page.getByTestId('action-ok').click();
@@ -341,7 +385,8 @@ describe('Programme I journey (2023 guide)', () => {
     await page.goto(`${srv.baseUrl}/programme/screening?call=${callId}`);
     await page.getByTestId('page-screening').waitFor();
     await expect.poll(() => page.getByTestId('screen-sum-total').textContent()).toContain('3');
-    for (const n of receipts) await page.getByRole('cell', { name: n }).waitFor();
+    for (const n of receipts.filter((x) => x !== secondReceipt))
+      await page.getByRole('cell', { name: n }).waitFor();
     await page.locator('.ant-table-row-expand-icon').first().click();
     const override = page.locator('[data-testid^="override-"]').first();
     await override.click();

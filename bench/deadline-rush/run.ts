@@ -6,7 +6,11 @@
  * Reports p50/p95/p99 latency, throughput and errors, then checks that every acknowledged
  * submission is stored exactly once.
  *
- *   npx tsx bench/deadline-rush/run.ts --applicants 1000 [--db server|pglite] [--concurrency 100] [--retry-share 0.1]
+ * --calls K publishes K calls of the same year (2023) closing at the same minute and spreads the
+ * organisations over them round-robin: receipt numbers come from one sequence per year shared by all
+ * calls, so every acknowledged submission must hold a distinct number, 1…N over the year.
+ *
+ *   npx tsx bench/deadline-rush/run.ts --applicants 1000 [--db server|pglite] [--concurrency 100] [--retry-share 0.1] [--calls 1]
  *
  * --db server (default) creates a fresh database on DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres)
  * and drops it afterwards; --db pglite uses an in-memory PGlite.
@@ -29,6 +33,7 @@ const opts = new Command()
   .option('--db <kind>', 'server | pglite', 'server')
   .option('--concurrency <n>', 'parallel clients in the rush', '100')
   .option('--retry-share <x>', 'share of clients that time out once and retry', '0.1')
+  .option('--calls <n>', 'calls of the same year closing at the same minute', '1')
   .option('--json <file>', 'write the result as JSON here')
   .parse()
   .opts();
@@ -36,6 +41,7 @@ const N = Number(opts.applicants);
 const C = Number(opts.concurrency);
 const RETRY = Number(opts.retryShare);
 const KIND = opts.db as 'server' | 'pglite';
+const CALLS = Number(opts.calls);
 
 const CLOSES = Date.parse('2023-10-30T16:30:00+08:00');
 /**
@@ -143,8 +149,14 @@ async function main() {
   const call = guide2023();
   call.status = 'draft';
   const staff = await loginAs(env, ['commissionStaff']);
-  const callId = must(await request('POST', '/api/calls/import', staff, call), 201, 'import').id as string;
-  must(await request('POST', `/api/calls/${callId}/publish`, staff), 200, 'publish');
+  const callIds: string[] = [];
+  for (let k = 0; k < CALLS; k++) {
+    // same year, same window (closing 16:30:00 the same day), each its own document number
+    const c = { ...call, number: k === 0 ? call.number : `沪科指南〔2023〕${21 + k}号` };
+    const id = must(await request('POST', '/api/calls/import', staff, c), 201, 'import').id as string;
+    must(await request('POST', `/api/calls/${id}/publish`, staff), 200, 'publish');
+    callIds.push(id);
+  }
   const kinds = [
     { type: 'university', dir: '1' },
     { type: 'enterprise', dir: '2' },
@@ -154,6 +166,7 @@ async function main() {
   const orgs = Array.from({ length: N }, (_, i) => kinds[i % kinds.length]);
   const apps: { id: string; cookie: string }[] = new Array(N);
   await pool(orgs, 32, async (k, i) => {
+    const callId = callIds[i % CALLS];
     const org = await createOrg(env, { type: k.type, region: '上海市徐汇区', name: `压测单位${i}` });
     const admin = await createUser(env, { roles: ['orgAdmin'], orgId: org.id });
     const cookie = await loginAs(env, admin);
@@ -262,13 +275,14 @@ async function main() {
   // ---- exactly once: every acknowledged submission has one receipt row that matches ----
   const rows = await platform.ctx.db
     .selectFrom('application_receipts')
-    .select(['application_id', 'number', 'seq', 'package_sha256', 'package'])
-    .where('call_id', '=', callId)
+    .select(['application_id', 'call_id', 'number', 'seq', 'package_sha256', 'package'])
+    .where('call_id', 'in', callIds)
     .execute();
   const byApp = new Map(rows.map((r) => [r.application_id, r]));
   const mismatched = [...acknowledged].filter(
     ([id, a]) => byApp.get(id)?.number !== a.number || byApp.get(id)?.package_sha256 !== a.sha256,
   );
+  // one sequence per year over all the calls: 1…N without gaps or repeats
   const seqs = rows.map((r) => r.seq).sort((a, b) => a - b);
   const contiguous = seqs.every((s, i) => s === i + 1);
   const hashesOk = rows.every((r) => sha256Hex(canonicalJson(r.package)) === r.package_sha256);
@@ -280,15 +294,20 @@ async function main() {
   const submitted = await platform.ctx.db
     .selectFrom('applications')
     .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('call_id', '=', callId)
+    .where('call_id', 'in', callIds)
     .where('status', '=', 'submitted')
     .executeTakeFirstOrThrow();
+  const ackByCall = new Map<string, number>();
+  for (const r of rows)
+    if (acknowledged.has(r.application_id)) ackByCall.set(r.call_id, (ackByCall.get(r.call_id) ?? 0) + 1);
   const sorted = [...latencies].sort((a, b) => a - b);
   const result = {
     db: KIND === 'server' ? 'PostgreSQL server' : 'PGlite (in memory)',
     applicants: N,
     concurrency: C,
     retryShare: RETRY,
+    calls: CALLS,
+    acknowledgedPerCall: callIds.map((id) => ackByCall.get(id) ?? 0),
     setupSeconds: ms(setupS),
     rushSeconds: ms(rushS),
     simulatedWindow: `${rushStart.toISOString()} … ${simulatedEnd.toISOString()}`,

@@ -37,6 +37,23 @@ export function guideFile(): { name: string; mimeType: string; buffer: Buffer } 
   };
 }
 
+/**
+ * A second call of 2023 published through the API beside the first (the commission runs several
+ * programmes a year): the same guide and window under its own number. Returns its id.
+ */
+export async function publishSecondCall(env: TestEnv, staff: CreatedUser, number: string): Promise<string> {
+  const cookie = await loginAs(env, staff);
+  const call = { ...guide2023(), status: 'draft' as const, number };
+  call.title = `${call.title}（第二批）`;
+  const headers = { cookie };
+  const imp = await env.app.inject({ method: 'POST', url: '/api/calls/import', payload: call, headers });
+  if (imp.statusCode !== 201) throw new Error(`import: ${imp.statusCode} ${imp.body}`);
+  const id = imp.json().id as string;
+  const pub = await env.app.inject({ method: 'POST', url: `/api/calls/${id}/publish`, headers });
+  if (pub.statusCode !== 200) throw new Error(`publish: ${pub.statusCode} ${pub.body}`);
+  return id;
+}
+
 export interface ApplicantOrg {
   org: OrgRow;
   admin: CreatedUser;

@@ -86,10 +86,17 @@ export class DomainError extends Error {
   readonly messageEn: string;
   constructor(
     readonly code: string,
-    opts: { zh?: string; en?: string; fields?: FieldError[]; params?: Record<string, unknown> } = {},
+    opts: {
+      zh?: string;
+      en?: string;
+      fields?: FieldError[];
+      params?: Record<string, unknown>;
+      /** The fault behind a 5xx answer: logged, never sent to the client. */
+      cause?: unknown;
+    } = {},
   ) {
     const def = errorCodeDef(code);
-    super(opts.en ?? def.en);
+    super(opts.en ?? def.en, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.status = def.status;
     this.messageZh = opts.zh ?? def.zh;
     this.messageEn = opts.en ?? def.en;

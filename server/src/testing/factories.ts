@@ -5,6 +5,7 @@ import { roleRequiresMfa, type Role } from '../platform/roles.js';
 import type { OrgTable, UserTable } from '../modules/identity/identity.tables.js';
 import type { OrgType } from '../modules/identity/org.rules.js';
 import { USCC_CHARSET, usccCheckChar } from '../modules/identity/uscc.rules.js';
+import { divisionFromText } from '../platform/divisions.js';
 import {
   decryptSecret,
   encryptSecret,
@@ -48,9 +49,9 @@ export const ORG_TYPE_FOR_ROLE: Record<Role, OrgType> = {
   systemAdmin: 'commission',
 };
 
-/** A random, valid 统一社会信用代码 (Shanghai Xuhui division code). */
-export function randomUscc(): string {
-  let body = '91310104';
+/** A random, valid 统一社会信用代码 in `division` (GB/T 2260; default Shanghai Xuhui, 310104). */
+export function randomUscc(division = '310104'): string {
+  let body = `91${division}`;
   for (let i = 0; i < 9; i++) body += USCC_CHARSET[randomInt(USCC_CHARSET.length)];
   return body + usccCheckChar(body);
 }
@@ -64,7 +65,8 @@ export async function createOrg(env: TestEnv, partial: Partial<OrgRow> = {}): Pr
     id: randomUUID(),
     name: `测试单位${unique()}`,
     type: 'university' as OrgType,
-    uscc: randomUscc(),
+    // the credit code's division follows the typed region, as a real organisation's does
+    uscc: randomUscc((partial.region && divisionFromText(partial.region)) || '310104'),
     region: '上海市徐汇区',
     address: null,
     contact_name: null,

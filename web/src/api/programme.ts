@@ -94,11 +94,19 @@ export const applicationsApi = {
   detach: (id: string, attachmentId: string) =>
     del<void>(`/api/applications/${enc(id)}/attachments/${enc(attachmentId)}`),
   sendForReview: (id: string) => post<ApplicationDetail>(`/api/applications/${enc(id)}/send-for-review`),
-  orgReview: (id: string, body: { decision: 'approve' | 'return'; reason?: string }) =>
-    post<ApplicationDetail>(`/api/applications/${enc(id)}/org-review`, body),
+  orgReview: (
+    id: string,
+    body: { decision: 'approve' | 'return'; reason?: string; overrideReason?: string },
+  ) => post<ApplicationDetail>(`/api/applications/${enc(id)}/org-review`, body),
   districtReview: (
     id: string,
-    body: { decision: 'approve' | 'return'; reason?: string; commitmentFen?: number; opinion?: string },
+    body: {
+      decision: 'approve' | 'return';
+      reason?: string;
+      commitmentFen?: number;
+      opinion?: string;
+      overrideReason?: string;
+    },
   ) => post<ApplicationDetail>(`/api/applications/${enc(id)}/district-review`, body),
   submit: (id: string) => post<Receipt>(`/api/applications/${enc(id)}/submit`),
   receipt: (id: string) => get<Receipt>(`/api/applications/${enc(id)}/receipt`),

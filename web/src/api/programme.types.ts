@@ -113,8 +113,23 @@ export interface ReviewDto {
   reason: string | null;
   commitmentFen: number | null;
   opinion: string | null;
+  /** Why it was approved although findings failed, and those findings. */
+  overrideReason: string | null;
+  overriddenFindings: FailingFinding[] | null;
   actorId: string;
   at: string;
+}
+export interface FailingFinding {
+  ruleId: string;
+  field: string;
+  label: Bilingual;
+  reason: Bilingual;
+}
+/** Set when the district review goes to the programme office (no district office can act). */
+export interface DistrictRoute {
+  to: 'programmeOffice';
+  code: 'outsideShanghai' | 'noDistrictNamed' | 'noDistrictOffice';
+  reason: Bilingual;
 }
 export interface Receipt {
   applicationId: string;
@@ -138,6 +153,7 @@ export interface ApplicationDetail extends ApplicationSummary {
   needsDistrictRecommendation: boolean;
   returnReason: string | null;
   returnedByStage: 'org' | 'district' | null;
+  districtRoute: DistrictRoute | null;
   attachments: AttachmentDto[];
   requiredAttachments: Array<{ type: string; label: Bilingual }>;
   reviews: ReviewDto[];

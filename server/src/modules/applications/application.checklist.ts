@@ -60,9 +60,15 @@ async function leadIdNumbers(ctx: AppContext, l: Loaded): Promise<string[]> {
   }
   return [...out];
 }
-
-/** Screening + content checks on the current draft (the live checklist), at `now`. */
-export async function computeChecklist(ctx: AppContext, l: Loaded) {
+/**
+ * Screening + content checks on the current draft (the live checklist), at `now`. `districtCommitmentFen`:
+ * the commitment a district review is about to record (judged instead of the last recorded one).
+ */
+export async function computeChecklist(
+  ctx: AppContext,
+  l: Loaded,
+  opts: { districtCommitmentFen?: number } = {},
+) {
   const programmeCode = l.call.programme?.code;
   const [attachments, awarded, registry, inProgramme, inCall, reviews] = await Promise.all([
     listAttachments(ctx.db, l.app.id),
@@ -83,9 +89,9 @@ export async function computeChecklist(ctx: AppContext, l: Loaded) {
     }),
     listReviews(ctx.db, l.app.id),
   ]);
-  const commitment = reviews
-    .filter((r) => r.stage === 'district' && r.decision === 'approve')
-    .at(-1)?.commitment_fen;
+  const commitment =
+    opts.districtCommitmentFen ??
+    reviews.filter((r) => r.stage === 'district' && r.decision === 'approve').at(-1)?.commitment_fen;
   const facts = buildFacts({
     content: l.app.content,
     org: l.org,

@@ -86,6 +86,7 @@ export const factsOf = (l: Pick<Loaded, 'app' | 'direction'>): AppFacts => ({
   status: l.app.status,
   leadUserId: l.app.lead_user_id,
   needsDistrict: l.direction.needsDistrictRecommendation,
+  routedToOffice: !!l.app.district_route,
 });
 
 /** Whether a district officer's district is the applicant's (both read through the identity service). */
@@ -128,6 +129,8 @@ export function reviewDto(r: ReviewRow) {
     reason: r.reason,
     commitmentFen: r.commitment_fen === null ? null : Number(r.commitment_fen),
     opinion: r.opinion,
+    overrideReason: r.override_reason,
+    overriddenFindings: r.overridden_findings,
     actorId: r.actor_id,
     at: new Date(r.at).toISOString(),
   };
@@ -191,6 +194,7 @@ export async function detailDto(ctx: AppContext, actor: Actor, l: Loaded) {
     needsDistrictRecommendation: l.direction.needsDistrictRecommendation,
     returnReason: l.app.return_reason,
     returnedByStage: l.app.returned_by_stage,
+    districtRoute: l.app.district_route,
     attachments: attachments.map((a) => attachmentDto(a, labels)),
     requiredAttachments: types,
     reviews: reviews.map(reviewDto),

@@ -42,7 +42,8 @@ definePermissions({
   'application.districtReview': {
     zh: '推荐部门审核',
     en: 'Recommend as the district office',
-    roles: ['districtOfficer'],
+    // staff act only on applications routed to the programme office (no district office can act)
+    roles: ['districtOfficer', 'commissionStaff', 'programmeOfficeStaff'],
   },
   'application.submit': { zh: '正式提交项目申报', en: 'Submit an application', roles: ['orgAdmin'] },
   'screening.read': {
@@ -64,7 +65,17 @@ registerErrorCodes({
     zh: '申报书未通过形式审查或信息不完整，不能提交',
     en: 'The application fails screening or is incomplete and cannot be submitted',
   },
+  failing_findings: {
+    status: 422,
+    zh: '申报书有未通过的审查项，须填写理由确认后方可同意',
+    en: 'The application fails some checks; give a reason to approve it anyway',
+  },
   window_not_open: { status: 409, zh: '网上填报尚未开始', en: 'The application window has not opened yet' },
+  submit_failed: {
+    status: 503,
+    zh: '提交未完成，申报书仍为待提交状态，请重新提交',
+    en: 'The application was not submitted; it is still ready to submit, submit it again',
+  },
 });
 
 export interface AppFacts {
@@ -72,6 +83,8 @@ export interface AppFacts {
   status: ApplicationStatus;
   leadUserId: string | null;
   needsDistrict: boolean;
+  /** The district review goes to the programme office (no district office in the platform can act). */
+  routedToOffice?: boolean;
 }
 
 type Who = Pick<Actor, 'userId' | 'orgId' | 'roles'>;
@@ -89,6 +102,7 @@ export function canReadApplication(actor: Who, app: AppFacts, district?: boolean
   if (actor.orgId === app.orgId && (has(actor, 'orgAdmin') || has(actor, 'projectLead'))) return ALLOW;
   if (isStaff(actor)) {
     if (SUBMITTED_STATUSES.includes(app.status)) return ALLOW;
+    if (app.routedToOffice && ['districtReview', 'approved', 'returned'].includes(app.status)) return ALLOW;
     return deny(
       '申报书尚未正式提交，管理部门暂不可见',
       'Staff see an application only once it has been submitted',
@@ -141,6 +155,14 @@ export function canAct(actor: Who, app: AppFacts, action: ApplicationAction, dis
       `Not possible while the application is “${applicationWorkflow[app.status].labelEn}”`,
       'invalid_state',
     );
+  if (app.routedToOffice && t.officeRoles) {
+    if (t.officeRoles.some((r) => has(actor, r))) return ALLOW;
+    return deny(
+      '申报单位所在区没有推荐部门，推荐部门审核已转由项目管理机构（市科委）办理',
+      'No district office can act for this organisation; the programme office handles its district review',
+      'routed_to_office',
+    );
+  }
   if (!t.roles.some((r) => has(actor, r)))
     return deny(
       `只有${t.roles.includes('districtOfficer') ? '推荐部门（区科委）' : '申报单位管理员'}可以「${t.label}」`,

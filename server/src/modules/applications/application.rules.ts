@@ -148,7 +148,11 @@ export function combineChecklist(
   return { overall, screening, content, fieldErrors };
 }
 
-/** Receipt number: SQ-<call year>-<sequence within the call, six digits>. */
+/**
+ * Receipt number: SQ-<call year>-<sequence within the year, six digits>. One sequence per year is
+ * shared by every call of that year (the commission runs several programmes side by side), so a
+ * number is unique across all calls by construction; the call is on the receipt (callNumber).
+ */
 export function receiptNumber(year: number, seq: number): string {
   return `SQ-${year}-${String(seq).padStart(6, '0')}`;
 }

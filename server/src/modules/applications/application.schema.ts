@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from './application.workflow.js';
+import { DistrictRouteDto, FailingFindingDto, OverrideReason } from './review.schema.js';
 
 const fen = z.number().int().nonnegative();
 const text = (max: number) => z.string().max(max);
@@ -181,13 +182,17 @@ export const ReviewDto = z.object({
   reason: z.string().nullable(),
   commitmentFen: z.number().int().nullable(),
   opinion: z.string().nullable(),
+  overrideReason: z.string().nullable(),
+  overriddenFindings: z.array(FailingFindingDto).nullable(),
   actorId: z.string(),
   at: z.string(),
 });
 export const ReceiptDto = z
   .object({
     applicationId: z.string(),
-    number: z.string().describe('SQ-<year>-<6 digits>, sequential per call'),
+    number: z
+      .string()
+      .describe('SQ-<call year>-<6 digits>: one sequence per year shared by all calls of that year'),
     submittedAt: z.string().describe('server receive instant, ISO 8601 with +08:00'),
     sha256: z.string().describe('SHA-256 of the canonical JSON of the submitted package'),
     callNumber: z.string(),
@@ -234,6 +239,7 @@ export const ApplicationDetail = ApplicationSummary.extend({
   needsDistrictRecommendation: z.boolean(),
   returnReason: z.string().nullable(),
   returnedByStage: z.enum(['org', 'district']).nullable(),
+  districtRoute: DistrictRouteDto,
   attachments: z.array(AttachmentDto),
   requiredAttachments: z.array(z.object({ type: z.string(), label: Bilingual })),
   reviews: z.array(ReviewDto),
@@ -279,6 +285,7 @@ export const ReasonBody = z.object({
 export const OrgReviewBody = z.object({
   decision: z.enum(['approve', 'return']),
   reason: z.string().trim().max(2000).optional().describe('required when returning'),
+  overrideReason: OverrideReason,
 });
 export const DistrictReviewBody = z.object({
   decision: z.enum(['approve', 'return']),
@@ -290,6 +297,7 @@ export const DistrictReviewBody = z.object({
     .optional()
     .describe('district funds committed, integer fen (required to approve)'),
   opinion: z.string().trim().max(2000).optional().describe('资金支持意见'),
+  overrideReason: OverrideReason,
 });
 export const AttachBody = z.object({
   type: z

@@ -24,6 +24,11 @@ export interface ApplicationTransition {
   action: ApplicationAction;
   to: ApplicationStatus;
   roles: readonly Role[];
+  /**
+   * Who acts instead when the application is routed to the programme office (its organisation has
+   * no district office in the platform: registered outside Shanghai, or no district officer).
+   */
+  officeRoles?: readonly Role[];
   /** Only when the direction needs (or does not need) a district recommendation. */
   when?: 'district' | 'noDistrict';
   label: string;
@@ -101,6 +106,7 @@ export const applicationWorkflow: Record<
         action: 'districtApprove',
         to: 'approved',
         roles: ['districtOfficer'],
+        officeRoles: ['commissionStaff', 'programmeOfficeStaff'],
         label: '同意推荐',
         labelEn: 'Recommend',
       },
@@ -108,6 +114,7 @@ export const applicationWorkflow: Record<
         action: 'districtReturn',
         to: 'returned',
         roles: ['districtOfficer'],
+        officeRoles: ['commissionStaff', 'programmeOfficeStaff'],
         label: '退回修改',
         labelEn: 'Return for changes',
       },

@@ -191,6 +191,20 @@ export function findReceipt(db: Db, applicationId: string) {
     .executeTakeFirst();
 }
 
+/**
+ * Draws the next receipt sequence of `year` (shared by every call of that year). The upsert takes the
+ * year's row lock, held until the submit transaction ends: numbers are gap-free and never repeat.
+ */
+export async function nextReceiptSeq(db: Db, year: number): Promise<number> {
+  const r = await db
+    .insertInto('receipt_sequences')
+    .values({ year, last_seq: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ last_seq: sql`receipt_sequences.last_seq + 1` }))
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return Number(r.last_seq);
+}
+
 export async function insertReceipt(db: Db, row: Insertable<ApplicationReceiptTable>) {
   await db.insertInto('application_receipts').values(row).execute();
 }
@@ -200,6 +214,8 @@ export interface ListScope {
   statuses?: readonly ApplicationStatus[];
   /** District officers: applications needing recommendation from orgs whose region contains this district. */
   district?: string;
+  /** Staff: also the applications whose district review was routed to the programme office. */
+  routedToOffice?: boolean;
 }
 
 export async function listApplications(
@@ -215,7 +231,18 @@ export async function listApplications(
   if (q.callId) base = base.where('a.call_id', '=', q.callId);
   if (q.status) base = base.where('a.status', '=', q.status);
   if (scope.orgId) base = base.where('a.org_id', '=', scope.orgId);
-  if (scope.statuses) base = base.where('a.status', 'in', [...scope.statuses]);
+  if (scope.statuses && scope.routedToOffice) {
+    const statuses = [...scope.statuses];
+    base = base.where((eb) =>
+      eb.or([
+        eb('a.status', 'in', statuses),
+        eb.and([
+          eb('a.district_route', 'is not', null),
+          eb('a.status', 'in', ['districtReview', 'approved', 'returned']),
+        ]),
+      ]),
+    );
+  } else if (scope.statuses) base = base.where('a.status', 'in', [...scope.statuses]);
   if (scope.district) base = base.where('o.region', 'like', `%${scope.district}%`);
   const [{ n }] = await base.select((eb) => eb.fn.countAll<string>().as('n')).execute();
   const items = await base

@@ -53,7 +53,13 @@ export async function readable(ctx: AppContext, actor: Actor, id: string, ip?: s
     const org = await getOrg(ctx, actor, app.org_id);
     district = await sameDistrict(ctx, actor, org.region);
   }
-  const facts = { orgId: app.org_id, status: app.status, leadUserId: app.lead_user_id, needsDistrict };
+  const facts = {
+    orgId: app.org_id,
+    status: app.status,
+    leadUserId: app.lead_user_id,
+    needsDistrict,
+    routedToOffice: !!app.district_route,
+  };
   await enforceApp(ctx, actor, canReadApplication(actor, facts, district), 'application.read', id, ip);
   return withCall(ctx, actor, app);
 }
@@ -159,7 +165,7 @@ export async function listApplicationsFor(
   else if (
     actor.roles.some((r) => r === 'commissionStaff' || r === 'programmeOfficeStaff' || r === 'auditor')
   )
-    scope = { statuses: SUBMITTED_STATUSES };
+    scope = { statuses: SUBMITTED_STATUSES, routedToOffice: true };
   else {
     // district officer: applications of their district that reached district review
     const own = await getOrg(ctx, actor, actor.orgId);

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp } from '../../platform/db-types.js';
 import type { ApplicationStatus } from './application.workflow.js';
+import type { DistrictRoute, FailingFinding } from './review.rules.js';
 
 type JsonCol<T> = ColumnType<T, string, string>;
 type BigIntCol = ColumnType<string | number, number | bigint | string, number | bigint | string>;
@@ -18,6 +19,8 @@ export interface ApplicationTable {
   version: Generated<number>;
   returned_by_stage: 'org' | 'district' | null;
   return_reason: string | null;
+  /** Where the district recommendation goes when no district office can act (migration 0033). */
+  district_route: ColumnType<DistrictRoute | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
   submitted_at: Timestamp | null;
@@ -54,6 +57,9 @@ export interface ApplicationReviewTable {
   reason: string | null;
   commitment_fen: BigIntCol | null;
   opinion: string | null;
+  /** Why it was approved although its checklist failed, and the findings it overrode. */
+  override_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  overridden_findings: ColumnType<FailingFinding[] | null, string | null | undefined, string | null>;
   actor_id: string;
   actor_org_id: string;
   at: Timestamp;
@@ -62,11 +68,19 @@ export interface ApplicationReviewTable {
 export interface ApplicationReceiptTable {
   application_id: string;
   call_id: string;
+  /** The call's year: `seq` counts within it, shared by every call of the year (migration 0033). */
+  year: number;
   seq: number;
   number: string;
   submitted_at: Timestamp;
   package_sha256: string;
   package: JsonCol<unknown>;
+}
+
+/** The last receipt number drawn in each call year (one sequence for all calls of the year). */
+export interface ReceiptSequenceTable {
+  year: number;
+  last_seq: number;
 }
 
 export interface ScreeningRunTable {
@@ -142,6 +156,7 @@ declare module '../../platform/db-types.js' {
     application_attachments: ApplicationAttachmentTable;
     application_reviews: ApplicationReviewTable;
     application_receipts: ApplicationReceiptTable;
+    receipt_sequences: ReceiptSequenceTable;
     screening_runs: ScreeningRunTable;
     screening_snapshots: ScreeningSnapshotTable;
     screening_decisions: ScreeningDecisionTable;

@@ -1,6 +1,13 @@
 /**
  * 申报单位审核 and 推荐部门审核: send for review, approve, return with reasons. Each step asks the
  * workflow table and the policy, and writes the review row and the audit record in one transaction.
+ *
+ * Approving runs the checklist first (for the district, with the commitment being recorded): when
+ * findings fail, the approval needs `overrideReason` (else 422 `failing_findings` listing them); the
+ * review row and the audit record keep the reason and the findings. When the organisation approves
+ * an application that needs a district recommendation and no district office in the platform can
+ * act for it (registered outside Shanghai, no district named, no district officer), the district
+ * review is routed to the programme office (`district_route`, shown to applicant and staff).
  */
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
@@ -21,6 +28,32 @@ import {
 } from './application.context.js';
 import { readable } from './applications.service.js';
 import { notifyReturned } from './receipt.notify.js';
+import { computeChecklist } from './application.checklist.js';
+import { districtOf } from './application.rules.js';
+import { districtOfficeRegions } from '../identity/district.service.js';
+import { usccDivisionCode } from '../identity/uscc.rules.js';
+import {
+  districtRoute,
+  failingFieldErrors,
+  failingFindings,
+  type DistrictRoute,
+  type FailingFinding,
+} from './review.rules.js';
+
+function failingRefusal(list: FailingFinding[]) {
+  const names = list.map((f) => f.label.zh).join('、');
+  return new DomainError('failing_findings', {
+    zh: `申报书有${list.length}项审查未通过（${names}）。如仍同意，请填写理由（overrideReason），理由与未通过项将记入审计记录`,
+    en: `The application fails ${list.length} check(s) (${list.map((f) => f.label.en).join(', ')}). To approve it anyway, give the reason (overrideReason); it is audited with the failing findings`,
+    fields: failingFieldErrors(list),
+    params: { count: list.length },
+  });
+}
+
+async function routeFor(ctx: AppContext, l: Loaded): Promise<DistrictRoute | null> {
+  const offices = (await districtOfficeRegions(ctx)).map(districtOf).filter((d): d is string => !!d);
+  return districtRoute({ region: l.org.region, division: usccDivisionCode(l.org.uscc) }, offices);
+}
 
 const reasonRequired = () =>
   new DomainError('validation_failed', {
@@ -45,6 +78,7 @@ async function step(
     reason?: string;
     commitmentFen?: number;
     opinion?: string;
+    overrideReason?: string;
   } | null,
   ip?: string,
 ) {
@@ -59,6 +93,18 @@ async function step(
     l.app.id,
     ip,
   );
+  let failing: FailingFinding[] = [];
+  if (action === 'orgApprove' || action === 'districtApprove') {
+    const { checklist } = await computeChecklist(ctx, l, {
+      ...(action === 'districtApprove' ? { districtCommitmentFen: review?.commitmentFen } : {}),
+    });
+    failing = failingFindings(checklist);
+    if (failing.length && !review?.overrideReason?.trim()) throw failingRefusal(failing);
+  }
+  const route =
+    action === 'orgApprove' && l.direction.needsDistrictRecommendation ? await routeFor(ctx, l) : undefined;
+  const { overrideReason, ...decision } = review ?? {};
+  const override = failing.length ? { overrideReason, failingFindings: failing } : {};
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
     const cur = await findApplication(trx, l.app.id, true);
@@ -77,6 +123,7 @@ async function step(
         ? { return_reason: review?.reason ?? null, returned_by_stage: review?.stage ?? 'org' }
         : {}),
       ...(action === 'sendForReview' ? { return_reason: null, returned_by_stage: null } : {}),
+      ...(route !== undefined ? { district_route: route ? JSON.stringify(route) : null } : {}),
     });
     if (review)
       await insertReview(trx, {
@@ -87,6 +134,8 @@ async function step(
         reason: review.reason ?? null,
         commitment_fen: review.commitmentFen ?? null,
         opinion: review.opinion ?? null,
+        override_reason: failing.length ? (overrideReason ?? null) : null,
+        overridden_findings: failing.length ? JSON.stringify(failing) : null,
         actor_id: actor.userId,
         actor_org_id: actor.orgId,
         at: now,
@@ -98,7 +147,14 @@ async function step(
       objectId: cur.id,
       before: { status: cur.status },
       after: { status: t.to },
-      detail: review ?? undefined,
+      detail: review
+        ? {
+            ...decision,
+            ...override,
+            ...(route ? { districtRoute: route } : {}),
+            ...(review.stage === 'district' && cur.district_route ? { routedTo: 'programmeOffice' } : {}),
+          }
+        : undefined,
     });
     if (returning)
       await notifyReturned(ctx, trx, [cur.lead_user_id, cur.created_by], {
@@ -119,7 +175,7 @@ export async function orgReview(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  body: { decision: 'approve' | 'return'; reason?: string },
+  body: { decision: 'approve' | 'return'; reason?: string; overrideReason?: string },
   ip?: string,
 ) {
   const l = await readable(ctx, actor, id, ip);
@@ -139,7 +195,13 @@ export async function districtReview(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  body: { decision: 'approve' | 'return'; reason?: string; commitmentFen?: number; opinion?: string },
+  body: {
+    decision: 'approve' | 'return';
+    reason?: string;
+    commitmentFen?: number;
+    opinion?: string;
+    overrideReason?: string;
+  },
   ip?: string,
 ) {
   const l = await readable(ctx, actor, id, ip);

@@ -1,19 +1,25 @@
 /**
  * The final submit (正式提交): small and atomic. One transaction takes the row lock, draws the next
- * receipt number of the call, stores the screening snapshot, the receipt (with the package and its
+ * receipt number of the call's year (one sequence shared by every call of that year), stores the screening snapshot, the receipt (with the package and its
  * SHA-256) and the audit record. Submitting again returns the same receipt.
  *
  * Deadline rule: judged on `receivedAt`, the server clock (ctx.now()) when the submit request is
  * handled, never the client's clock; the window is [opensAt, closesAt): at 16:29:59.999 +08:00 a
  * submit is accepted, at exactly 16:30:00.000 +08:00 and after it is refused (deadline_passed).
+ *
+ * Failure: anything other than a domain refusal inside submit (a database fault, a lost connection)
+ * rolls the whole transaction back — the application stays 「待提交」 (approved) without a receipt and
+ * the year's counter is not advanced — and is answered 503 `submit_failed` saying so and asking for
+ * a retry before the deadline (a 5xx answer is not kept under the Idempotency-Key, so the retry runs
+ * again). The failed attempt is audited on its own (`application.submit.failed`).
  */
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import { appendAudit } from '../../platform/audit.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/roles.js';
+import { auditEvent } from '../../platform/audit.js';
 import { deadlineState, formatShanghai } from '../calls/call.rules.js';
-import { nextReceiptSeq } from '../calls/calls.repo.js';
 import { canAct } from './application.policy.js';
 import { receiptNumber, submissionPackage } from './application.rules.js';
 import {
@@ -21,6 +27,7 @@ import {
   findReceipt,
   insertReceipt,
   listAttachments,
+  nextReceiptSeq,
   updateApplication,
 } from './applications.repo.js';
 import { insertSnapshot } from './screening.repo.js';
@@ -44,14 +51,56 @@ async function existingReceipt(ctx: AppContext, l: Loaded) {
   return r ? receiptDto(r, l.app, l.call) : null;
 }
 
+/** The answer to a fault inside submit: nothing was stored, the applicant may submit again. */
+export function submitFailed(closesAt: string | null, cause: unknown) {
+  const by = closesAt ? formatShanghai(new Date(closesAt)) : null;
+  return new DomainError('submit_failed', {
+    zh: `提交未完成：系统保存时出错，申报书仍为「待提交」状态，尚未生成回执。请在截止前${by ? `（${by} 北京时间）` : ''}重新提交。`,
+    en: `The application was not submitted: saving it failed. It is still ready to submit and has no receipt; submit it again before the deadline${by ? ` (${by} Beijing time)` : ''}.`,
+    params: { closesAt, retry: true },
+    cause,
+  });
+}
+
+type Submitted = { created: boolean; receipt: ReturnType<typeof receiptDto> };
+
 export async function submitApplication(
   ctx: AppContext,
   actor: Actor,
   id: string,
   receivedAt: Date,
   ip?: string,
-): Promise<{ created: boolean; receipt: ReturnType<typeof receiptDto> }> {
+): Promise<Submitted> {
   const l = await readable(ctx, actor, id, ip);
+  try {
+    return await submitLoaded(ctx, actor, l, receivedAt, ip);
+  } catch (e) {
+    if (e instanceof DomainError) throw e;
+    const err = e as { code?: unknown; message?: unknown };
+    await auditEvent(ctx.db, {
+      actor: auditWho(actor, ip),
+      action: 'application.submit.failed',
+      objectType: 'application',
+      objectId: id,
+      result: 'failed',
+      detail: {
+        receivedAt: receivedAt.toISOString(),
+        error: String(err?.code ?? ''),
+        message: String(err?.message ?? e).slice(0, 500),
+      },
+    }).catch(() => undefined);
+    throw submitFailed(l.call.window.closesAt, e);
+  }
+}
+
+async function submitLoaded(
+  ctx: AppContext,
+  actor: Actor,
+  l: Loaded,
+  receivedAt: Date,
+  ip?: string,
+): Promise<Submitted> {
+  const id = l.app.id;
   if (l.app.status === 'submitted' || l.app.status === 'awarded') {
     const r = await existingReceipt(ctx, l);
     if (r && actor.orgId === l.app.org_id) return { created: false, receipt: r };
@@ -92,8 +141,10 @@ export async function submitApplication(
     });
   }
 
-  // Lock order: the application row, then (late, to keep the serialised part short) the call row
-  // for the receipt number, then the audit chain head. Both shared locks are held until commit.
+  // Lock order: the application row, then (late, to keep the serialised part short) the year's
+  // receipt_sequences row, then the audit chain head. Both shared locks are held until commit; the
+  // audit chain head serialises every audited write anyway, so one counter per year costs no extra
+  // waiting when several calls close at the same minute.
   const out = await ctx.db.transaction().execute(async (trx) => {
     const cur = await findApplication(trx, id, true);
     if (!cur) throw new DomainError('not_found');
@@ -135,11 +186,12 @@ export async function submitApplication(
       result: JSON.stringify(checklist.screening),
       created_at: receivedAt,
     });
-    const seq = await nextReceiptSeq(trx, cur.call_id);
+    const seq = await nextReceiptSeq(trx, l.call.year);
     const number = receiptNumber(l.call.year, seq);
     await insertReceipt(trx, {
       application_id: id,
       call_id: cur.call_id,
+      year: l.call.year,
       seq,
       number,
       submitted_at: receivedAt,

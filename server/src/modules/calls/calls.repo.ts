@@ -118,14 +118,3 @@ export function listOpenCalls(db: Db, now: Date) {
     .orderBy('closes_at', 'asc')
     .execute();
 }
-
-/** Next receipt number of the call; call inside the submit transaction (row lock until commit). */
-export async function nextReceiptSeq(db: Db, callId: string): Promise<number> {
-  const r = await db
-    .updateTable('calls')
-    .set({ receipt_seq: sql`receipt_seq + 1` })
-    .where('id', '=', callId)
-    .returning('receipt_seq')
-    .executeTakeFirstOrThrow();
-  return Number(r.receipt_seq);
-}

@@ -21,8 +21,10 @@ export function zodIssuesToFields(issues: ReadonlyArray<any>, prefix = ''): Fiel
 export function installProblemHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | DomainError | Error, req, reply) => {
     let de: DomainError;
-    if (err instanceof DomainError) de = err;
-    else if (hasZodFastifySchemaValidationErrors(err)) {
+    if (err instanceof DomainError) {
+      de = err;
+      if (de.status >= 500) req.log.error({ err: de.cause ?? de }, `${de.code}`);
+    } else if (hasZodFastifySchemaValidationErrors(err)) {
       const where = (err as any).validationContext as string | undefined;
       const issues = err.validation.map((v: any) => ({
         ...(v.params ?? {}),

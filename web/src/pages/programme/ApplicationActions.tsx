@@ -21,6 +21,13 @@ import { ApiError } from '../../api/client.js';
 import { applyProblem, problemText } from '../../components/problem.js';
 import { useP } from './i18n.js';
 import { fenToWan, showFen, wanToFen } from './money.js';
+import {
+  DistrictRouteNotice,
+  FailingFindings,
+  failingOf,
+  failingOfProblem,
+  type FailingItem,
+} from './ReviewFindings.js';
 
 type Dialog = { action: ActionDto } | null;
 
@@ -41,6 +48,10 @@ export function ApplicationActions({
   const [dialog, setDialog] = useState<Dialog>(null);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  /** Failing findings the reviewer approves over (then a reason is required). */
+  const [failing, setFailing] = useState<FailingItem[]>([]);
+  /** The live checklist's failing findings (before the server judged a typed commitment). */
+  const [liveFailing, setLiveFailing] = useState<FailingItem[]>([]);
   const [form] = Form.useForm();
   const { modal } = App.useApp();
 
@@ -60,6 +71,7 @@ export function ApplicationActions({
           next = await applicationsApi.orgReview(id, {
             decision: action.action === 'orgApprove' ? 'approve' : 'return',
             reason: values.reason,
+            ...(values.overrideReason ? { overrideReason: values.overrideReason } : {}),
           });
           break;
         case 'districtApprove':
@@ -70,6 +82,7 @@ export function ApplicationActions({
             reason: values.reason,
             ...(typeof fen === 'number' ? { commitmentFen: fen } : {}),
             ...(values.opinion ? { opinion: values.opinion } : {}),
+            ...(values.overrideReason ? { overrideReason: values.overrideReason } : {}),
           });
           break;
         }
@@ -82,6 +95,7 @@ export function ApplicationActions({
       setDialog(null);
       onDone(next);
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'failing_findings') setFailing(failingOfProblem(e.errors));
       if (dialog) applyProblem(form, e, lang, ['reason', 'commitmentFen', 'opinion']);
       setError(e);
     } finally {
@@ -102,8 +116,20 @@ export function ApplicationActions({
         onOk: () => run(a),
       });
     form.resetFields();
+    setFailing([]);
+    setLiveFailing([]);
+    if (a.action === 'orgApprove' || a.action === 'districtApprove')
+      // the reviewer sees what fails before deciding (the server judges it again on approval)
+      void applicationsApi
+        .checklist(app.id)
+        .then((c) => {
+          setFailing(failingOf(c));
+          setLiveFailing(failingOf(c));
+        })
+        .catch(() => undefined);
     setDialog({ action: a });
   };
+  const approving = dialog?.action.action === 'orgApprove' || dialog?.action.action === 'districtApprove';
 
   const isReturn = (a?: ActionDto) => !!a && /Return$/.test(a.action);
   const deadline = error instanceof ApiError && error.code === 'deadline_passed';
@@ -111,6 +137,7 @@ export function ApplicationActions({
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16} data-testid="application-actions">
+      <DistrictRouteNotice route={app.districtRoute} />
       {app.returnReason && ['returned', 'draft'].includes(app.status) && (
         <Alert
           type="warning"
@@ -184,6 +211,14 @@ export function ApplicationActions({
                     </span>
                   )}
                   {r.opinion && <span>{r.opinion}</span>}
+                  {r.overrideReason && (
+                    <Typography.Text type="warning" data-testid="review-override">
+                      {p('flow.overridden', {
+                        n: r.overriddenFindings?.length ?? 0,
+                        r: r.overrideReason,
+                      })}
+                    </Typography.Text>
+                  )}
                 </Space>
               ),
             }))}
@@ -206,10 +241,21 @@ export function ApplicationActions({
         cancelText={p('common.cancel')}
         destroyOnHidden
       >
-        {error !== undefined && dialog && (
-          <Alert type="error" showIcon message={problemText(error, lang)} style={{ marginBottom: 12 }} />
-        )}
-        <Form form={form} layout="vertical" name="review">
+        {error !== undefined &&
+          dialog &&
+          !(error instanceof ApiError && error.code === 'failing_findings') && (
+            <Alert type="error" showIcon message={problemText(error, lang)} style={{ marginBottom: 12 }} />
+          )}
+        {approving && <FailingFindings items={failing} />}
+        <Form
+          form={form}
+          layout="vertical"
+          name="review"
+          onValuesChange={(changed: Record<string, unknown>) => {
+            // a new commitment is judged again on approval: back to the live checklist's findings
+            if ('commitment' in changed) setFailing(liveFailing);
+          }}
+        >
           {dialog?.action.action === 'districtApprove' && (
             <>
               <Form.Item
@@ -238,6 +284,15 @@ export function ApplicationActions({
               rules={[{ required: true, min: 2, whitespace: true, message: p('flow.reasonRequired') }]}
             >
               <Input.TextArea rows={4} maxLength={2000} showCount data-testid="return-reason-input" />
+            </Form.Item>
+          )}
+          {approving && failing.length > 0 && (
+            <Form.Item
+              name="overrideReason"
+              label={p('flow.overrideReason')}
+              rules={[{ required: true, min: 2, whitespace: true, message: p('flow.overrideRequired') }]}
+            >
+              <Input.TextArea rows={3} maxLength={2000} showCount data-testid="override-reason-input" />
             </Form.Item>
           )}
           {dialog?.action.action === 'orgApprove' && (

@@ -1,0 +1,19 @@
+/** SQL for the district offices (区科委) in the platform. */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../platform/db-types.js';
+import './identity.tables.js';
+
+/** Regions of active district offices that have at least one active user with the districtOfficer role. */
+export async function listActiveDistrictOfficeRegions(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('orgs as o')
+    .innerJoin('users as u', 'u.org_id', 'o.id')
+    .select('o.region')
+    .distinct()
+    .where('o.type', '=', 'districtOffice')
+    .where('o.status', '=', 'active')
+    .where('u.status', '=', 'active')
+    .where(sql<boolean>`'districtOfficer' = any(u.roles)`)
+    .execute();
+  return rows.map((r) => r.region);
+}
