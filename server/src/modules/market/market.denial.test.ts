@@ -44,9 +44,21 @@ describe('market refusals are audited', () => {
     });
     const id = a.json().id;
     await call(env, cast.researcher.cookie, 'POST', `/api/market/achievements/${id}/submit`, {});
-    const self = await call(env, cast.researcher.cookie, 'POST', `/api/market/achievements/${id}/publish`, {});
+    const self = await call(
+      env,
+      cast.researcher.cookie,
+      'POST',
+      `/api/market/achievements/${id}/publish`,
+      {},
+    );
     expect(self.statusCode).toBe(403);
-    const state = await call(env, cast.researcher.cookie, 'POST', `/api/market/achievements/${id}/keepInternal`, {});
+    const state = await call(
+      env,
+      cast.researcher.cookie,
+      'POST',
+      `/api/market/achievements/${id}/keepInternal`,
+      {},
+    );
     expect(state.statusCode).toBe(403);
     const rows = await deniedRows(id);
     expect(rows).toEqual([
@@ -73,7 +85,9 @@ describe('market refusals are audited', () => {
       field: '集成电路',
     });
     const id = n.json().id;
-    expect((await call(env, cast.enterprise.cookie, 'POST', `/api/market/needs/${id}/publish`, {})).statusCode).toBe(200);
+    expect(
+      (await call(env, cast.enterprise.cookie, 'POST', `/api/market/needs/${id}/publish`, {})).statusCode,
+    ).toBe(200);
     const again = await call(env, cast.enterprise.cookie, 'POST', `/api/market/needs/${id}/publish`, {});
     expect(again.statusCode).toBe(409);
     const foreign = await call(env, cast.enterprise2.cookie, 'POST', `/api/market/needs/${id}/close`, {});
