@@ -60,6 +60,8 @@ export interface WorkflowDef<S extends string, A extends string, O, X, C extends
   /** where an object starts (reachability is judged from here) */
   initial: S | readonly S[];
   transitions: ReadonlyArray<TransitionDef<S, A, O, X, C>>;
+  /** false only for a workflow built to test the checks themselves */
+  register?: boolean;
 }
 
 export interface Denial<A extends string = string> {
@@ -123,7 +125,7 @@ function build<
   X extends WorkflowActor,
   C extends string,
 >(def: WorkflowDef<S, A, O, X, C>): Workflow<S, A, O, X, C> {
-  if (registry.has(def.name)) throw new Error(`workflow ${def.name} defined twice`);
+  if (def.register !== false && registry.has(def.name)) throw new Error(`workflow ${def.name} defined twice`);
   const stateNames = Object.keys(def.states) as S[];
   for (const s of fromList(def.initial))
     if (!(s in def.states)) throw new Error(`workflow ${def.name}: unknown initial state ${s}`);
@@ -148,8 +150,8 @@ function build<
   const permissionRefusal = (t: TransitionDef<S, A, O, X, C>): Refused<'forbidden'> => {
     if (t.whoDenial) return deny(t.whoDenial.zh, t.whoDenial.en, 'forbidden');
     if (t.roles?.length) {
-      const zh = t.roles.map((r) => ROLES[r].zh).join('或');
-      const en = t.roles.map((r) => ROLES[r].en.toLowerCase()).join(' or ');
+      const zh = t.roles.map((r) => ROLES[r]?.zh ?? r).join('或');
+      const en = t.roles.map((r) => (ROLES[r]?.en ?? r).toLowerCase()).join(' or ');
       return deny(
         `只有${zh}可以“${t.label.zh}”`,
         `Only a ${en} can ${t.label.en.toLowerCase()}`,
@@ -206,7 +208,7 @@ function build<
     stateRefusal,
     permissionRefusal,
   };
-  registry.set(def.name, wf);
+  if (def.register !== false) registry.set(def.name, wf);
   return wf;
 }
 
@@ -235,4 +237,45 @@ export function availableActions<
 /** Every workflow defined so far (the modules that define them must be imported). */
 export function allWorkflows(): Workflow<any, any, any, any, any>[] {
   return [...registry.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * What is wrong with a workflow's shape, as sentences (empty when nothing): a permission or role that
+ * does not exist or that no role holds, a state no path reaches, a non-terminal state without a way out,
+ * a terminal state with one, a label or refusal without zh or en text.
+ */
+export function workflowProblems(wf: Workflow<any, any, any, any, any>): string[] {
+  const out: string[] = [];
+  const n = wf.name;
+  const text = (l: Label | undefined, where: string) => {
+    if (!l?.zh?.trim() || !l?.en?.trim()) out.push(`${n}: ${where} lacks zh or en text`);
+  };
+  for (const [s, def] of Object.entries(wf.states) as Array<[string, StateDef]>) text(def, `state ${s}`);
+  for (const t of wf.transitions) {
+    const at = `${t.action} from ${fromList(t.from).join('|')}`;
+    text(t.label, `the label of ${at}`);
+    if (t.permission !== AUTHENTICATED) {
+      const p = permissionDef(t.permission);
+      if (!p) out.push(`${n}: ${at} names the unknown permission ${t.permission}`);
+      else if (t.roles?.length && !t.roles.some((r) => p.roles.includes(r)))
+        out.push(`${n}: ${at}: none of its roles holds ${t.permission}`);
+    }
+    for (const r of t.roles ?? []) if (!(r in ROLES)) out.push(`${n}: ${at} names the unknown role ${r}`);
+    text(wf.permissionRefusal(t), `the refusal of ${at} for an actor without the permission`);
+  }
+  for (const s of wf.stateNames)
+    for (const a of wf.actionNames)
+      if (!wf.from(s).some((t) => t.action === a)) text(wf.stateRefusal(s, a), `the refusal of ${a} in ${s}`);
+  const moves = (s: string) => wf.from(s).filter((t) => t.to !== undefined && t.to !== s);
+  const seen = new Set<string>(wf.initial);
+  const queue = [...wf.initial];
+  while (queue.length)
+    for (const t of moves(queue.shift()!)) if (!seen.has(t.to!)) (seen.add(t.to!), queue.push(t.to!));
+  for (const s of wf.stateNames) {
+    if (!seen.has(s)) out.push(`${n}: state ${s} is unreachable from ${wf.initial.join('|')}`);
+    const terminal = !!(wf.states[s] as StateDef).terminal;
+    if (!terminal && moves(s).length === 0) out.push(`${n}: state ${s} is not terminal and has no way out`);
+    if (terminal && moves(s).length > 0) out.push(`${n}: state ${s} is marked terminal but has a way out`);
+  }
+  return out;
 }
