@@ -270,7 +270,11 @@ export function workflowProblems(wf: Workflow<any, any, any, any, any>): string[
   const seen = new Set<string>(wf.initial);
   const queue = [...wf.initial];
   while (queue.length)
-    for (const t of moves(queue.shift()!)) if (!seen.has(t.to!)) (seen.add(t.to!), queue.push(t.to!));
+    for (const t of moves(queue.shift()!))
+      if (!seen.has(t.to!)) {
+        seen.add(t.to!);
+        queue.push(t.to!);
+      }
   for (const s of wf.stateNames) {
     if (!seen.has(s)) out.push(`${n}: state ${s} is unreachable from ${wf.initial.join('|')}`);
     const terminal = !!(wf.states[s] as StateDef).terminal;
