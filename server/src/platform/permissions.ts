@@ -44,7 +44,10 @@ export function roleHasPermission(role: Role, name: string): boolean {
   return registry.get(name)?.roles.includes(role) ?? false;
 }
 
-export function actorHas(actor: Pick<Actor, 'roles'> | null | undefined, name: string): boolean {
+export function actorHas(
+  actor: { readonly roles: readonly Role[] } | null | undefined,
+  name: string,
+): boolean {
   if (name === PUBLIC) return true;
   if (!actor) return false;
   return actor.roles.some((r) => roleHasPermission(r, name));
@@ -57,9 +60,5 @@ export function permissionsOf(actor: Pick<Actor, 'roles'>): string[] {
     .map(([n]) => n);
 }
 
-/** A policy answer: allowed, or not with a reason the UI shows. */
-export type Decision = { allowed: true } | { allowed: false; code: string; zh: string; en: string };
-export const ALLOW: Decision = { allowed: true };
-export function deny(zh: string, en: string, code = 'forbidden'): Decision {
-  return { allowed: false, code, zh, en };
-}
+/** Policy answers live in decision.ts; re-exported here for the modules that import them from the registry. */
+export { ALLOW, deny, type Decision } from './decision.js';

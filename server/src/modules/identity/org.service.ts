@@ -6,7 +6,7 @@ import { DomainError, fieldError, validationError, type FieldError } from '../..
 import { maskPhone } from '../../platform/mask.js';
 import type { Actor } from '../../platform/roles.js';
 import { auditActorOf } from './identity.context.js';
-import { enforce } from './identity.deny.js';
+import { enforce } from '../../platform/enforce.js';
 import { canReadOrg, canUpdateOrg, orgScope } from './identity.policy.js';
 import type { OrgTable } from './identity.tables.js';
 import { findOrg, findOrgByUscc, insertOrg, listOrgs, updateOrg } from './org.repo.js';

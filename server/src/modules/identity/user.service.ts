@@ -6,7 +6,7 @@ import { maskIdNumber, maskPhone } from '../../platform/mask.js';
 import type { Actor, Role } from '../../platform/roles.js';
 import { auditActorOf } from './identity.context.js';
 import { hashPassword } from './identity.crypto.js';
-import { enforce } from './identity.deny.js';
+import { enforce } from '../../platform/enforce.js';
 import { canAssignRoles, canManageUser, canReadUser, canSetStatus, userScope } from './identity.policy.js';
 import { deleteUserSessions, findUserById, updateUser } from './identity.repo.js';
 import { ID_NUMBER_MESSAGES, validateIdNumber } from './idnumber.rules.js';

@@ -1,12 +1,8 @@
 import { maskPhone } from '../../platform/mask.js';
+import { ACHIEVEMENT, ACHIEVEMENT_STATUS } from './achievement.workflow.js';
 import {
-  ACHIEVEMENT_STATUS,
-  ACHIEVEMENT_WORKFLOW,
   OWNERSHIP,
   TRL_LABELS,
-  availableActions,
-  canTransition,
-  type AchievementAction,
   type ContributingOrg,
   type IpItem,
   type Person,
@@ -61,14 +57,7 @@ export function publicAchievement(r: AchievementFullRow) {
 export function fullAchievement(r: AchievementFullRow, actor: Who) {
   const ref = { status: r.status, ownerOrgId: r.owner_org_id, createdBy: r.created_by };
   const contact = r.researcher_contact as ResearcherContact | null;
-  const actions = availableActions(actor, ref);
-  const denials = (Object.keys(ACHIEVEMENT_WORKFLOW[r.status]) as AchievementAction[])
-    .filter((a) => !actions.includes(a))
-    .map((a) => {
-      const d = canTransition(actor, ref, a);
-      return d.allowed ? null : { action: a, code: d.code, zh: d.zh, en: d.en };
-    })
-    .filter((d): d is NonNullable<typeof d> => d !== null);
+  const { actions, denials } = ACHIEVEMENT.available(actor, ref);
   return {
     ...publicAchievement(r),
     researcherContact: contact

@@ -11,6 +11,7 @@ import { CreateAchievementBody, type ImportReport } from './achievement.schema.j
 import { findByExternalRef, insertAchievement, orgInfo, updateAchievement } from './achievement.repo.js';
 import { IMPORT_COLUMNS, formatOf, readRows, toBody } from './achievement.parse.js';
 import { achievementColumns } from './achievement.service.js';
+import { ACHIEVEMENT } from './achievement.workflow.js';
 
 /**
  * Bulk import of achievements from .xlsx, .csv or .json into the importer's institution as drafts.
@@ -143,7 +144,7 @@ export async function importAchievements(
             region: org.region,
             owner_org_id: actor.orgId,
             created_by: actor.userId,
-            status: 'draft',
+            status: ACHIEVEMENT.state.draft,
             source: 'import',
             external_ref: w.ref ?? null,
             created_at: now,

@@ -26,6 +26,7 @@ import {
 } from './achievement.service.js';
 import { importAchievements } from './achievement.import.js';
 import { IdParams } from './common.schema.js';
+import { ACHIEVEMENT_ACTIONS } from './achievement.workflow.js';
 
 const tags = ['market: achievements'];
 const problems = {
@@ -36,7 +37,7 @@ const problems = {
   409: ProblemSchema,
 };
 const ActionParams = IdParams.extend({
-  action: z.enum(['submit', 'publish', 'keepInternal', 'return', 'withdraw']),
+  action: z.enum(ACHIEVEMENT_ACTIONS),
 });
 
 export async function achievementRoutes(app: FastifyInstance, ctx: AppContext) {

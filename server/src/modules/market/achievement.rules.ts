@@ -1,5 +1,19 @@
 import { deny, ALLOW, type Decision } from '../../platform/permissions.js';
 import type { Role } from '../../platform/roles.js';
+import {
+  ACHIEVEMENT,
+  ACHIEVEMENT_STATUS,
+  EDITABLE_ACHIEVEMENT_STATES,
+  type AchievementRef,
+} from './achievement.workflow.js';
+
+export {
+  ACHIEVEMENT_STATUS,
+  ACHIEVEMENT_STATUS_NAMES,
+  type AchievementAction,
+  type AchievementRef,
+  type AchievementStatus,
+} from './achievement.workflow.js';
 
 /** 技术成熟度 1..9 with the labels the UI shows (GB/T 22900 levels, abbreviated). */
 export const TRL_LABELS: Record<number, { zh: string; en: string }> = {
@@ -66,67 +80,16 @@ export interface ResearcherContact {
   email?: string | null;
 }
 
-export const ACHIEVEMENT_STATUS = {
-  draft: { zh: '草稿', en: 'Draft' },
-  submitted: { zh: '已提交待审核', en: 'Submitted for review' },
-  returned: { zh: '已退回修改', en: 'Returned for changes' },
-  published: { zh: '已公开', en: 'Published' },
-  internal: { zh: '内部留存', en: 'Kept internal' },
-} as const;
-export type AchievementStatus = keyof typeof ACHIEVEMENT_STATUS;
-export const ACHIEVEMENT_STATUS_NAMES = Object.keys(ACHIEVEMENT_STATUS) as [
-  AchievementStatus,
-  ...AchievementStatus[],
-];
-
 /** Organisation types whose researchers disclose achievements (科研事业单位). */
 export const RESEARCH_ORG_TYPES = ['university', 'researchInstitute', 'hospital'] as const;
 /** Roles that draft a disclosure (the researcher) and roles of the transfer office that review it. */
 export const AUTHOR_ROLES: readonly Role[] = ['projectLead', 'techManager'];
 export const REVIEWER_ROLES: readonly Role[] = ['orgAdmin', 'techManager'];
 
-export type AchievementAction = 'submit' | 'publish' | 'keepInternal' | 'return' | 'withdraw';
-export interface Transition {
-  to: AchievementStatus;
-  by: 'author' | 'reviewer';
-  zh: string;
-  en: string;
-  reasonRequired?: boolean;
-}
-
-/** The disclosure workflow as data: state → action → {to, by}. Services ask this table. */
-export const ACHIEVEMENT_WORKFLOW: Record<
-  AchievementStatus,
-  Partial<Record<AchievementAction, Transition>>
-> = {
-  draft: { submit: { to: 'submitted', by: 'author', zh: '提交审核', en: 'Submit for review' } },
-  returned: { submit: { to: 'submitted', by: 'author', zh: '重新提交', en: 'Resubmit' } },
-  submitted: {
-    publish: { to: 'published', by: 'reviewer', zh: '审核通过并公开', en: 'Approve and publish' },
-    keepInternal: { to: 'internal', by: 'reviewer', zh: '审核通过，内部留存', en: 'Approve, keep internal' },
-    return: {
-      to: 'returned',
-      by: 'reviewer',
-      zh: '退回修改',
-      en: 'Return for changes',
-      reasonRequired: true,
-    },
-  },
-  published: {
-    withdraw: { to: 'internal', by: 'reviewer', zh: '撤回公开', en: 'Withdraw from public view' },
-  },
-  internal: { publish: { to: 'published', by: 'reviewer', zh: '公开', en: 'Publish' } },
-};
-
 export interface Who {
   userId: string;
   orgId: string;
   roles: readonly Role[];
-}
-export interface AchievementRef {
-  status: AchievementStatus;
-  ownerOrgId: string;
-  createdBy: string | null;
 }
 
 export function canCreateAchievement(actor: Who, orgType: string): Decision {
@@ -154,43 +117,13 @@ export function canEditAchievement(actor: Who, a: AchievementRef): Decision {
       '只有成果登记人或本单位转化办公室可以修改',
       'Only the author or the institution’s transfer office can edit this',
     );
-  if (a.status !== 'draft' && a.status !== 'returned')
+  if (!EDITABLE_ACHIEVEMENT_STATES.includes(a.status))
     return deny(
       `成果处于“${ACHIEVEMENT_STATUS[a.status].zh}”状态，不能修改`,
       `The achievement is ${ACHIEVEMENT_STATUS[a.status].en.toLowerCase()} and cannot be edited`,
       'invalid_state',
     );
   return ALLOW;
-}
-
-/** Whether the actor may take the action now: state first, then who. */
-export function canTransition(actor: Who, a: AchievementRef, action: AchievementAction): Decision {
-  const t = ACHIEVEMENT_WORKFLOW[a.status][action];
-  if (!t)
-    return deny(
-      `成果处于“${ACHIEVEMENT_STATUS[a.status].zh}”状态，不能执行此操作`,
-      `Not allowed while the achievement is ${ACHIEVEMENT_STATUS[a.status].en.toLowerCase()}`,
-      'invalid_state',
-    );
-  if (t.by === 'author' && a.createdBy !== actor.userId)
-    return deny('只有成果登记人可以提交', 'Only the author can submit this disclosure');
-  if (t.by === 'reviewer') {
-    if (!isReviewer(actor, a))
-      return deny(
-        '只有成果所属单位的转化办公室（单位管理员或技术经理人）可以审核',
-        'Only the owning institution’s transfer office (org admin or technology manager) can review',
-      );
-    if (a.createdBy === actor.userId)
-      return deny('不能审核自己登记的成果', 'You cannot review a disclosure you wrote', 'self_review');
-  }
-  return ALLOW;
-}
-
-/** Actions the actor can take now, for the UI's buttons. */
-export function availableActions(actor: Who, a: AchievementRef): AchievementAction[] {
-  return (Object.keys(ACHIEVEMENT_WORKFLOW[a.status]) as AchievementAction[]).filter(
-    (x) => canTransition(actor, a, x).allowed,
-  );
 }
 
 /** Who may read the full record (with the researcher's contact): author, owning org, staff. */
@@ -202,5 +135,5 @@ export function canReadPrivate(actor: Who | null, a: AchievementRef): boolean {
 
 /** Who may see the record at all: published for everyone; otherwise as canReadPrivate. */
 export function canSee(actor: Who | null, a: AchievementRef): boolean {
-  return a.status === 'published' || canReadPrivate(actor, a);
+  return a.status === ACHIEVEMENT.state.published || canReadPrivate(actor, a);
 }

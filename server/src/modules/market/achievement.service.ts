@@ -5,15 +5,9 @@ import { DomainError, fieldError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/roles.js';
 import { auditActorOf } from '../identity/identity.context.js';
 import { indexChanged } from '../matching/matching.service.js';
-import {
-  ACHIEVEMENT_WORKFLOW,
-  canCreateAchievement,
-  canEditAchievement,
-  canReadPrivate,
-  canTransition,
-  isReviewer,
-  type AchievementAction,
-} from './achievement.rules.js';
+import { enforce, transaction } from '../../platform/enforce.js';
+import { canCreateAchievement, canEditAchievement, canReadPrivate, isReviewer } from './achievement.rules.js';
+import { ACHIEVEMENT, isReview, type AchievementAction } from './achievement.workflow.js';
 import type { AchievementQuery, CreateAchievementBody, PatchAchievementBody } from './achievement.schema.js';
 import {
   findAchievement,
@@ -25,13 +19,6 @@ import {
   userInfo,
 } from './achievement.repo.js';
 import { fullAchievement, publicAchievement } from './achievement.dto.js';
-import type { Decision } from '../../platform/permissions.js';
-
-export function denied(d: Decision): never {
-  if (d.allowed) throw new Error('denied() called with an allowed decision');
-  const status = d.code === 'invalid_state' || d.code === 'deadline_passed' ? d.code : 'forbidden';
-  throw new DomainError(status, { zh: d.zh, en: d.en, params: { reason: d.code } });
-}
 
 export async function assertTechManager(ctx: AppContext, id: string | null | undefined) {
   if (!id) return;
@@ -78,8 +65,11 @@ export async function createAchievement(
 ) {
   const org = await orgInfo(ctx.db, actor.orgId);
   if (!org) throw new DomainError('not_found');
-  const d = canCreateAchievement(actor, org.type);
-  if (!d.allowed) denied(d);
+  await enforce(ctx, actor, canCreateAchievement(actor, org.type), {
+    action: 'market.achievement.create',
+    objectType: 'achievement',
+    ip,
+  });
   await assertTechManager(ctx, body.techManagerId);
   const id = randomUUID();
   const now = ctx.now();
@@ -90,7 +80,7 @@ export async function createAchievement(
       region: org.region,
       owner_org_id: actor.orgId,
       created_by: actor.userId,
-      status: 'draft',
+      status: ACHIEVEMENT.state.draft,
       source: 'user',
       created_at: now,
       updated_at: now,
@@ -115,7 +105,7 @@ export async function patchAchievement(
 ) {
   const { version, ...changes } = body;
   if (changes.techManagerId) await assertTechManager(ctx, changes.techManagerId);
-  await ctx.db.transaction().execute(async (trx) => {
+  await transaction(ctx, async (trx) => {
     const a = await lockAchievement(trx, id);
     if (!a) throw new DomainError('not_found');
     const d = canEditAchievement(actor, {
@@ -123,7 +113,13 @@ export async function patchAchievement(
       ownerOrgId: a.owner_org_id,
       createdBy: a.created_by,
     });
-    if (!d.allowed) denied(d);
+    await enforce(ctx, actor, d, {
+      action: 'market.achievement.update',
+      objectType: 'achievement',
+      objectId: id,
+      ip,
+      trx,
+    });
     if (a.version !== version)
       throw new DomainError('conflict', {
         zh: '成果已被他人修改，请刷新后重试',
@@ -170,16 +166,18 @@ export async function transitionAchievement(
   ip?: string,
 ) {
   let ownerOrg = '';
-  await ctx.db.transaction().execute(async (trx) => {
+  await transaction(ctx, async (trx) => {
     const a = await lockAchievement(trx, id);
     if (!a) throw new DomainError('not_found');
     ownerOrg = a.owner_org_id;
     const ref = { status: a.status, ownerOrgId: a.owner_org_id, createdBy: a.created_by };
     if (!canReadPrivate(actor, ref)) throw new DomainError('not_found');
-    const d = canTransition(actor, ref, action);
-    if (!d.allowed) denied(d);
-    const t = ACHIEVEMENT_WORKFLOW[a.status][action]!;
-    if (t.reasonRequired && !body.reason?.trim())
+    const what = { action: `market.achievement.${action}`, objectType: 'achievement', objectId: id, ip, trx };
+    await enforce(ctx, actor, ACHIEVEMENT.decide(actor, ref, action), what);
+    const t = ACHIEVEMENT.transition(ref, action)!;
+    const to = t.to!;
+    const S = ACHIEVEMENT.state;
+    if (to === S.returned && !body.reason?.trim())
       throw new DomainError('validation_failed', {
         fields: [
           fieldError('reason', 'required', '退回时必须填写原因', 'A reason is required when returning'),
@@ -189,11 +187,10 @@ export async function transitionAchievement(
       throw new DomainError('conflict', { params: { currentVersion: a.version } });
     const now = ctx.now();
     await updateAchievement(trx, id, {
-      status: t.to,
-      return_reason:
-        t.to === 'returned' ? body.reason!.trim() : t.to === 'submitted' ? a.return_reason : null,
-      ...(t.by === 'reviewer' ? { reviewed_by: actor.userId, reviewed_at: now } : {}),
-      ...(t.to === 'published' ? { published_at: now } : {}),
+      status: to,
+      return_reason: to === S.returned ? body.reason!.trim() : to === S.submitted ? a.return_reason : null,
+      ...(isReview(t) ? { reviewed_by: actor.userId, reviewed_at: now } : {}),
+      ...(to === S.published ? { published_at: now } : {}),
       version: a.version + 1,
       updated_at: now,
     });
@@ -203,7 +200,7 @@ export async function transitionAchievement(
       objectType: 'achievement',
       objectId: id,
       before: { status: a.status },
-      after: { status: t.to },
+      after: { status: to },
       detail: body.reason ? { reason: body.reason } : undefined,
     });
   });
@@ -213,7 +210,7 @@ export async function transitionAchievement(
 
 export async function getPublicAchievement(ctx: AppContext, id: string) {
   const a = await findAchievement(ctx.db, id);
-  if (!a || a.status !== 'published') throw new DomainError('not_found');
+  if (!a || a.status !== ACHIEVEMENT.state.published) throw new DomainError('not_found');
   return publicAchievement(a);
 }
 
@@ -225,7 +222,12 @@ export async function getFullAchievement(ctx: AppContext, actor: Actor, id: stri
 }
 
 export async function listPublicAchievements(ctx: AppContext, q: AchievementQuery) {
-  const r = await listAchievements(ctx.db, { status: 'published', field: q.field }, q.page, q.pageSize);
+  const r = await listAchievements(
+    ctx.db,
+    { status: ACHIEVEMENT.state.published, field: q.field },
+    q.page,
+    q.pageSize,
+  );
   return { total: r.total, items: r.items.map(publicAchievement) };
 }
 

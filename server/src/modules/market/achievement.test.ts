@@ -140,14 +140,19 @@ describe('achievement disclosure workflow', () => {
     expect(list.body).not.toContain('13812345678');
   });
 
-  it('every transition is in the audit log', async () => {
+  it('every transition is in the audit log, and so is every refusal', async () => {
     const rows = await env.platform.ctx.db
       .selectFrom('audit_log')
-      .select(['action'])
+      .select(['action', 'result'])
       .where('object_id', '=', id)
       .orderBy('seq')
       .execute();
-    expect(rows.map((r) => r.action)).toEqual([
+    // the reviewer's early publish (409) and the author's own publish (403) of the test above
+    expect(rows.filter((r) => r.result === 'denied').map((r) => r.action)).toEqual([
+      'permission.denied',
+      'permission.denied',
+    ]);
+    expect(rows.filter((r) => r.result === 'ok').map((r) => r.action)).toEqual([
       'market.achievement.create',
       'market.achievement.submit',
       'market.achievement.return',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
 import { IdParams } from './common.schema.js';
+import { CHALLENGE_STEPS } from './challenge.workflow.js';
 import {
   AssignExpertsBody,
   AttachNeedsBody,
@@ -149,7 +150,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: '挑战赛流程：开始征集/专家初筛/下一轮/结束评选/公布结果 Challenge lifecycle',
         params: IdParams.extend({
-          action: z.enum(['open', 'startScreening', 'nextRound', 'close', 'publishResults']),
+          action: z.enum(CHALLENGE_STEPS),
         }),
         body: ChallengeActionBody,
         response: { 200: Challenge, ...problems },

@@ -5,14 +5,17 @@ import { DomainError, fieldError } from '../../platform/errors.js';
 import { actorHas } from '../../platform/permissions.js';
 import type { Actor } from '../../platform/roles.js';
 import { auditActorOf } from '../identity/identity.context.js';
-import { denied } from './achievement.service.js';
+import { enforce, transaction } from '../../platform/enforce.js';
+import { meanScore } from './challenge.rules.js';
 import {
+  CHALLENGE,
   CHALLENGE_STATUS,
-  CHALLENGE_WORKFLOW,
-  canChallengeAct,
-  meanScore,
   type ChallengeAction,
-} from './challenge.rules.js';
+  type ChallengeRef,
+  type ChallengeStep,
+} from './challenge.workflow.js';
+import { NEED } from './need.workflow.js';
+import { SOLUTION } from './solution.workflow.js';
 import {
   addExperts,
   attachNeeds,
@@ -64,7 +67,7 @@ async function validateNeeds(ctx: AppContext, ids: string[], challengeId?: strin
   const errs = ids.flatMap((id, i) => {
     const n = rows.find((r) => r.id === id);
     if (!n) return [fieldError(`needIds.${i}`, 'not_found', '需求不存在', 'No such need')];
-    if (n.status !== 'published')
+    if (n.status !== NEED.state.published)
       return [fieldError(`needIds.${i}`, 'not_published', '需求尚未发布', 'The need is not published')];
     if (n.challenge_id && n.challenge_id !== challengeId)
       return [
@@ -114,9 +117,9 @@ export async function createChallenge(ctx: AppContext, actor: Actor, body: Creat
 
 export async function getChallenge(ctx: AppContext, actor: Actor | null, id: string) {
   const c = await findChallenge(ctx.db, id);
-  if (!c || (c.status === 'draft' && !isManager(actor))) throw new DomainError('not_found');
-  const needs = await listNeeds(ctx.db, { challengeId: id, status: 'published' }, 1, 500);
-  const showWinners = c.status === 'resultsPublished' || isManager(actor);
+  if (!c || (c.status === CHALLENGE.state.draft && !isManager(actor))) throw new DomainError('not_found');
+  const needs = await listNeeds(ctx.db, { challengeId: id, status: NEED.state.published }, 1, 500);
+  const showWinners = c.status === CHALLENGE.state.resultsPublished || isManager(actor);
   const winners = showWinners ? await winnersOf(ctx.db, id) : [];
   return {
     ...head(c),
@@ -139,17 +142,37 @@ export async function listChallengesFor(ctx: AppContext, actor: Actor | null) {
   return { items: rows.map(head) };
 }
 
+const refOf = (
+  c: { status: ChallengeRef['status']; current_round: number; rounds: number },
+  isExpert?: boolean,
+) => ({
+  status: c.status,
+  currentRound: c.current_round,
+  rounds: c.rounds,
+  isExpert,
+});
+
+/** Locks the challenge, enforces the workflow's decision for `step` (when given), runs fn, audits. */
 async function mutate(
   ctx: AppContext,
   actor: Actor,
   id: string,
   action: string,
+  step: ChallengeAction | null,
   fn: (trx: AppContext['db'], c: NonNullable<Awaited<ReturnType<typeof lockChallenge>>>) => Promise<unknown>,
   ip?: string,
 ) {
-  await ctx.db.transaction().execute(async (trx) => {
+  await transaction(ctx, async (trx) => {
     const c = await lockChallenge(trx, id);
     if (!c) throw new DomainError('not_found');
+    if (step)
+      await enforce(ctx, actor, CHALLENGE.decide(actor, refOf(c), step), {
+        action,
+        objectType: 'challenge',
+        objectId: id,
+        ip,
+        trx,
+      });
     const detail = await fn(trx, c);
     await updateChallenge(trx, id, { version: c.version + 1, updated_at: ctx.now() });
     await appendAudit(trx, {
@@ -176,8 +199,8 @@ export async function attachChallengeNeeds(
     actor,
     id,
     'market.challenge.attachNeeds',
-    async (trx, c) => {
-      if (c.status === 'closed' || c.status === 'resultsPublished') throw new DomainError('invalid_state');
+    'attachNeeds',
+    async (trx) => {
       await attachNeeds(trx, id, needIds);
       return { needIds };
     },
@@ -204,6 +227,7 @@ export async function assignChallengeExperts(
     actor,
     id,
     'market.challenge.assignExperts',
+    null,
     async (trx) => {
       await addExperts(trx, id, userIds);
       return { userIds };
@@ -216,7 +240,7 @@ export async function challengeAction(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  action: ChallengeAction,
+  action: ChallengeStep,
   body: { promote?: string[]; resultNote?: string },
   ip?: string,
 ) {
@@ -225,13 +249,9 @@ export async function challengeAction(
     actor,
     id,
     `market.challenge.${action}`,
+    action,
     async (trx, c) => {
-      const d = canChallengeAct(
-        { status: c.status, currentRound: c.current_round, rounds: c.rounds },
-        action,
-      );
-      if (!d.allowed) denied(d);
-      const to = CHALLENGE_WORKFLOW[c.status][action]!;
+      const to = CHALLENGE.transition(refOf(c), action)!.to!;
       const set: Record<string, unknown> = { status: to };
       if (action === 'nextRound') {
         const sols = await listSolutions(trx, { challengeId: id });
@@ -269,22 +289,20 @@ export async function scoreSolution(
   body: { solutionId: string; score: number; comment?: string },
   ip?: string,
 ) {
-  await ctx.db.transaction().execute(async (trx) => {
+  await transaction(ctx, async (trx) => {
     const c = await lockChallenge(trx, id);
     if (!c) throw new DomainError('not_found');
-    if (!(await isChallengeExpert(trx, id, actor.userId)))
-      throw new DomainError('forbidden', {
-        zh: '您不是本挑战赛的评审专家',
-        en: 'You are not an expert of this challenge',
-      });
-    if (c.status !== 'screening')
-      throw new DomainError('invalid_state', {
-        zh: '挑战赛不在专家初筛阶段',
-        en: 'The challenge is not in pre-screening',
-      });
+    const expert = await isChallengeExpert(trx, id, actor.userId);
+    await enforce(ctx, actor, CHALLENGE.decide(actor, refOf(c, expert), 'score'), {
+      action: 'market.challenge.score',
+      objectType: 'challenge',
+      objectId: id,
+      ip,
+      trx,
+    });
     const sols = await listSolutions(trx, { challengeId: id, ids: [body.solutionId] });
     const s = sols.items[0];
-    if (!s || s.round !== c.current_round || s.status === 'withdrawn')
+    if (!s || s.round !== c.current_round || s.status === SOLUTION.state.withdrawn)
       throw new DomainError('validation_failed', {
         fields: [
           fieldError(
@@ -323,7 +341,7 @@ export async function screening(ctx: AppContext, actor: Actor, id: string) {
   const sols = await listSolutions(ctx.db, { challengeId: id });
   const scores = await scoresFor(ctx.db, id);
   const rows = sols.items
-    .filter((s) => s.round === c.current_round && s.status !== 'withdrawn')
+    .filter((s) => s.round === c.current_round && s.status !== SOLUTION.state.withdrawn)
     .map((s) => {
       const mine = scores.filter((x) => x.solution_id === s.id && x.round === c.current_round);
       return {
@@ -356,15 +374,11 @@ export async function setWinners(
     actor,
     id,
     'market.challenge.winners',
-    async (trx, c) => {
-      if (c.status !== 'closed')
-        throw new DomainError('invalid_state', {
-          zh: '请先结束评选再确定获胜方案',
-          en: 'Close judging before naming winners',
-        });
+    'setWinners',
+    async (trx) => {
       const sols = await listSolutions(trx, { challengeId: id });
       const errs = winners.flatMap((w, i) =>
-        sols.items.some((s) => s.id === w.solutionId && s.status !== 'withdrawn')
+        sols.items.some((s) => s.id === w.solutionId && s.status !== SOLUTION.state.withdrawn)
           ? []
           : [
               fieldError(

@@ -13,8 +13,16 @@ beforeAll(async () => {
 afterAll(async () => env?.close());
 
 describe('challenge (揭榜挂帅 / 创新挑战赛)', () => {
-  it('needs, a dated round, expert pre-screening, winners and a public result page', async () => {
-    const staff = await loginAs(env, ['programmeOfficeStaff']);
+  let staff: string;
+  let needId: string;
+  let cid: string;
+  let s1: Awaited<ReturnType<typeof call>>;
+  let s2: Awaited<ReturnType<typeof call>>;
+  let expert: Awaited<ReturnType<typeof actorIn>>;
+  let outsider: Awaited<ReturnType<typeof actorIn>>;
+
+  it('a challenge takes only published needs and well-ordered dates; only staff create one; a draft is not public', async () => {
+    staff = await loginAs(env, ['programmeOfficeStaff']);
     const need = await call(env, cast.enterprise.cookie, 'POST', '/api/market/needs', {
       title: '人形机器人灵巧手力控',
       problem:
@@ -25,7 +33,7 @@ describe('challenge (揭榜挂帅 / 创新挑战赛)', () => {
       budgetMaxFen: 400_000_000,
       deadline: '2026-12-31',
     });
-    const needId = need.json().id;
+    needId = need.json().id;
     const unpublished = await call(env, staff, 'POST', '/api/market/challenges', {
       title: '2025长三角创新挑战赛（机器人专场）',
       opensAt: '2025-08-01T00:00:00+08:00',
@@ -54,9 +62,11 @@ describe('challenge (揭榜挂帅 / 创新挑战赛)', () => {
       needIds: [needId],
     });
     expect(created.statusCode).toBe(201);
-    const cid = created.json().id;
+    cid = created.json().id;
     expect((await call(env, null, 'GET', `/api/market/challenges/${cid}`)).statusCode).toBe(404); // draft
+  });
 
+  it('solutions are accepted only while the challenge is open, each in the current round', async () => {
     env.setNow(new Date('2025-08-10T10:00:00+08:00'));
     const tooSoon = await call(env, cast.researcher.cookie, 'POST', `/api/market/needs/${needId}/solutions`, {
       title: '基于柔性触觉传感的灵巧手方案',
@@ -64,19 +74,21 @@ describe('challenge (揭榜挂帅 / 创新挑战赛)', () => {
     });
     expect(tooSoon.statusCode).toBe(409);
     await call(env, staff, 'POST', `/api/market/challenges/${cid}/open`, {});
-    const s1 = await call(env, cast.researcher.cookie, 'POST', `/api/market/needs/${needId}/solutions`, {
+    s1 = await call(env, cast.researcher.cookie, 'POST', `/api/market/needs/${needId}/solutions`, {
       title: '基于柔性触觉传感的灵巧手方案',
       summary: '采用柔性触觉阵列与阻抗控制，指尖力控精度0.05N，整手重量0.9公斤。',
     });
     expect(s1.statusCode).toBe(201);
     expect(s1.json().round).toBe(1);
-    const s2 = await call(env, cast.enterprise2.cookie, 'POST', `/api/market/needs/${needId}/solutions`, {
+    s2 = await call(env, cast.enterprise2.cookie, 'POST', `/api/market/needs/${needId}/solutions`, {
       title: '谐波减速器驱动的灵巧手',
       summary: '以微型谐波减速器驱动手指关节，配合电流环力估计，力控精度0.2N。',
     });
+  });
 
-    const expert = await actorIn(env, cast.uni.id, ['expert']);
-    const outsider = await actorIn(env, cast.uni.id, ['expert']);
+  it('only assigned experts score, only during screening; the sheet ranks by mean score', async () => {
+    expert = await actorIn(env, cast.uni.id, ['expert']);
+    outsider = await actorIn(env, cast.uni.id, ['expert']);
     expect(
       (
         await call(env, staff, 'POST', `/api/market/challenges/${cid}/experts`, {
@@ -113,6 +125,9 @@ describe('challenge (揭榜挂帅 / 创新挑战赛)', () => {
       [s1.json().id, 88],
       [s2.json().id, 61],
     ]);
+  });
+
+  it('an expert reads the solutions of the challenge they screen; another expert does not', async () => {
     // the expert may read the solutions of the challenge they screen
     expect((await call(env, expert.cookie, 'GET', `/api/market/solutions/${s2.json().id}`)).statusCode).toBe(
       200,
@@ -120,7 +135,9 @@ describe('challenge (揭榜挂帅 / 创新挑战赛)', () => {
     expect(
       (await call(env, outsider.cookie, 'GET', `/api/market/solutions/${s2.json().id}`)).statusCode,
     ).toBe(404);
+  });
 
+  it('a next round carries the promoted solutions, up to the number of rounds', async () => {
     const r2 = await call(env, staff, 'POST', `/api/market/challenges/${cid}/nextRound`, {
       promote: [s1.json().id],
     });
@@ -130,6 +147,9 @@ describe('challenge (揭榜挂帅 / 创新挑战赛)', () => {
     expect(last.statusCode).toBe(409);
     const round2 = await call(env, staff, 'GET', `/api/market/challenges/${cid}/screening`);
     expect(round2.json().rows.map((r: { solutionId: string }) => r.solutionId)).toEqual([s1.json().id]);
+  });
+
+  it('winners are named once judging closes and shown publicly once results are published', async () => {
     expect(
       (
         await call(env, staff, 'POST', `/api/market/challenges/${cid}/winners`, {
@@ -160,6 +180,9 @@ describe('challenge (揭榜挂帅 / 创新挑战赛)', () => {
         needTitle: '人形机器人灵巧手力控',
       }),
     ]);
+  });
+
+  it('no solution is accepted after the results', async () => {
     const closed = await call(env, cast.enterprise2.cookie, 'POST', `/api/market/needs/${needId}/solutions`, {
       title: '迟到的方案',
       summary: '结果公布后提交的方案不应被接受，摘要长度足够二十个字。',

@@ -7,6 +7,8 @@ import { appendAudit } from '../../platform/audit.js';
 import { assessNeed } from './need.rules.js';
 import type { Ownership, TransferMode } from './achievement.rules.js';
 import './market.tables.js';
+import { ACHIEVEMENT } from './achievement.workflow.js';
+import { NEED } from './need.workflow.js';
 
 /**
  * Demo data for the market. Achievements come from the real patent abstracts of KPPatent-ZH
@@ -196,7 +198,7 @@ export async function seedMarketDemo(ctx: AppContext, opts: MarketDemoOptions) {
         price_max_fen: (lo + Math.round(r() * 300)) * 1_000_000,
         owner_org_id: owner,
         created_by: opts.userId ?? null,
-        status: 'published' as const,
+        status: ACHIEVEMENT.state.published,
         published_at: now,
         source,
         created_at: now,
@@ -235,7 +237,7 @@ export async function seedMarketDemo(ctx: AppContext, opts: MarketDemoOptions) {
           deadline: '2026-12-31',
           confidentiality: 'public',
           summary: null,
-          status: 'published',
+          status: NEED.state.published,
           quality_score: q.score,
           quality_issues: JSON.stringify(q.issues),
           needs_refinement: q.needsRefinement,

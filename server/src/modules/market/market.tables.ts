@@ -11,6 +11,7 @@ import type {
 import type { NeedQualityIssue } from './need.rules.js';
 import type { RejectReason, SolutionStatus } from './solution.rules.js';
 import type { ChallengeStatus } from './challenge.rules.js';
+import type { NeedStatus } from './need.workflow.js';
 
 type Created = ColumnType<Date, Date | string | undefined, Date | string>;
 type Fen = ColumnType<number | string, number | bigint | null, number | bigint | null> | null;
@@ -59,7 +60,7 @@ export interface NeedTable {
   deadline: ColumnType<string | Date | null, string | null, string | null>;
   confidentiality: 'public' | 'summaryOnly' | 'private';
   summary: string | null;
-  status: Generated<'draft' | 'published' | 'closed'>;
+  status: Generated<NeedStatus>;
   quality_score: number;
   quality_issues: Json<NeedQualityIssue[]>;
   needs_refinement: boolean;

@@ -1,6 +1,7 @@
 import type { Role } from '../../platform/roles.js';
 import { REFINE_THRESHOLD, type NeedQualityIssue } from './need.rules.js';
 import type { NeedRow } from './need.repo.js';
+import { NEED, NEED_STATUS } from './need.workflow.js';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 const num = (v: number | string | null | undefined) => (v == null ? null : Number(v));
@@ -17,12 +18,6 @@ export interface Who {
   roles: readonly Role[];
 }
 
-const STATUS_LABEL = {
-  draft: { zh: '草稿', en: 'Draft' },
-  published: { zh: '已发布', en: 'Published' },
-  closed: { zh: '已关闭', en: 'Closed' },
-} as const;
-
 export const isNeedOwner = (actor: Who | null, n: { org_id: string }) =>
   !!actor && actor.orgId === n.org_id && actor.roles.includes('enterpriseUser');
 export const isStaff = (actor: Who | null) =>
@@ -34,7 +29,7 @@ export const canReadFullNeed = (actor: Who | null, n: { org_id: string }) =>
 export const canSeeNeed = (
   actor: Who | null,
   n: { org_id: string; status: string; confidentiality: string },
-) => canReadFullNeed(actor, n) || (n.status === 'published' && n.confidentiality !== 'private');
+) => canReadFullNeed(actor, n) || (n.status === NEED.state.published && n.confidentiality !== 'private');
 
 export function publicNeed(r: NeedRow) {
   const hidden = r.confidentiality !== 'public';
@@ -59,18 +54,9 @@ export function publicNeed(r: NeedRow) {
   };
 }
 
-export function needActions(
-  actor: Who,
-  r: Pick<NeedRow, 'org_id' | 'status' | 'needs_refinement'>,
-): string[] {
-  const out: string[] = [];
-  const owner = isNeedOwner(actor, r);
-  if (owner && r.status !== 'closed') out.push('edit');
-  if (owner && r.status === 'draft') out.push('publish');
-  if (owner && r.status === 'published') out.push('close');
-  if (actor.roles.includes('techManager') && r.status !== 'closed') out.push('refine');
-  if (!owner && r.status === 'published' && actor.orgId !== r.org_id) out.push('answer');
-  return out;
+/** The UI's actions[] and denials[] for a need (the need workflow's answer). */
+export function needActions(actor: Who, r: Pick<NeedRow, 'org_id' | 'status'>) {
+  return NEED.available(actor, { status: r.status, orgId: r.org_id });
 }
 
 export function fullNeed(r: NeedRow, actor: Who) {
@@ -86,10 +72,10 @@ export function fullNeed(r: NeedRow, actor: Who) {
     },
     refinedBy: r.refined_by,
     refinedAt: iso(r.refined_at),
-    statusLabel: STATUS_LABEL[r.status],
+    statusLabel: { zh: NEED_STATUS[r.status].zh, en: NEED_STATUS[r.status].en },
     version: r.version,
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
-    actions: needActions(actor, r),
+    ...needActions(actor, r),
   };
 }

@@ -152,7 +152,7 @@ export async function needRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Need, ...problems },
       },
     },
-    async (req) => setNeedStatus(ctx, req.actor!, req.params.id, 'published', req.body.version, req.ip),
+    async (req) => setNeedStatus(ctx, req.actor!, req.params.id, 'publish', req.body.version, req.ip),
   );
   r.post(
     '/market/needs/:id/close',
@@ -166,7 +166,7 @@ export async function needRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Need, ...problems },
       },
     },
-    async (req) => setNeedStatus(ctx, req.actor!, req.params.id, 'closed', req.body.version, req.ip),
+    async (req) => setNeedStatus(ctx, req.actor!, req.params.id, 'close', req.body.version, req.ip),
   );
   r.post(
     '/market/needs/:id/refine',

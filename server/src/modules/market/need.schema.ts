@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Fen, Field, Keywords, Label, OrgBrief } from './common.schema.js';
+import { Denial, Fen, Field, Keywords, Label, OrgBrief } from './common.schema.js';
+import { NEED_STATUS_NAMES } from './need.workflow.js';
 
 export const CONFIDENTIALITY = ['public', 'summaryOnly', 'private'] as const;
-export const NEED_STATUS = ['draft', 'published', 'closed'] as const;
 
 const budgetRefine = (
   v: { budgetMinFen?: number | null; budgetMaxFen?: number | null },
@@ -117,7 +117,7 @@ export const PublicNeed = z
     budgetMaxFen: z.number().nullable(),
     deadline: z.string().nullable(),
     confidentiality: z.enum(CONFIDENTIALITY),
-    status: z.enum(NEED_STATUS),
+    status: z.enum(NEED_STATUS_NAMES),
     org: OrgBrief,
     challengeId: z.string().nullable(),
     publishedAt: z.string().nullable(),
@@ -136,6 +136,7 @@ export const Need = PublicNeed.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
   actions: z.array(z.string()).describe('what the caller may do now: edit, publish, close, refine, answer'),
+  denials: z.array(Denial).describe('why the other actions of this state are not available to the caller'),
 }).meta({ id: 'Need' });
 
 export const NeedQuery = z.object({
@@ -145,7 +146,7 @@ export const NeedQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export const MyNeedQuery = NeedQuery.extend({
-  status: z.enum(NEED_STATUS).optional(),
+  status: z.enum(NEED_STATUS_NAMES).optional(),
   flagged: z.coerce.boolean().optional().describe('techManager: every published need flagged for refinement'),
 });
 export type MyNeedQuery = z.infer<typeof MyNeedQuery>;

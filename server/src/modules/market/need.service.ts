@@ -9,7 +9,9 @@ import { orgInfo } from './achievement.repo.js';
 import { assessNeed, REFINE_THRESHOLD } from './need.rules.js';
 import type { CreateNeedBody, MyNeedQuery, PatchNeedBody, RefineNeedBody } from './need.schema.js';
 import { findNeed, insertNeed, listNeeds, lockNeed, updateNeed } from './need.repo.js';
-import { canReadFullNeed, canSeeNeed, fullNeed, isNeedOwner, publicNeed } from './need.dto.js';
+import { canReadFullNeed, canSeeNeed, fullNeed, publicNeed } from './need.dto.js';
+import { NEED, type NeedAction } from './need.workflow.js';
+import { enforce, transaction } from '../../platform/enforce.js';
 import type { NeedTable } from './market.tables.js';
 import type { Selectable } from 'kysely';
 
@@ -56,12 +58,6 @@ function needColumns(b: Partial<CreateNeedBody>) {
   return out;
 }
 
-const notOwner = () =>
-  new DomainError('forbidden', {
-    zh: '只有发布需求的企业可以执行此操作',
-    en: 'Only the enterprise that posted the need can do this',
-  });
-
 export async function createNeed(ctx: AppContext, actor: Actor, body: CreateNeedBody, ip?: string) {
   const org = await orgInfo(ctx.db, actor.orgId);
   if (!org) throw new DomainError('not_found');
@@ -88,7 +84,7 @@ export async function createNeed(ctx: AppContext, actor: Actor, body: CreateNeed
       region: org.region,
       org_id: actor.orgId,
       created_by: actor.userId,
-      status: 'draft',
+      status: NEED.state.draft,
       refined_by: null,
       refined_at: null,
       challenge_id: null,
@@ -107,19 +103,28 @@ export async function createNeed(ctx: AppContext, actor: Actor, body: CreateNeed
   return fullNeed((await findNeed(ctx.db, id))!, actor);
 }
 
+/** Locks the need, enforces the workflow's decision for `action`, checks the version, saves and audits. */
 async function changeNeed(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  check: (n: NeedState) => void,
+  action: NeedAction,
+  version: number | undefined,
   build: (n: NeedState) => Record<string, unknown>,
   audit: { action: string; detail?: unknown },
   ip?: string,
 ) {
-  await ctx.db.transaction().execute(async (trx) => {
+  await transaction(ctx, async (trx) => {
     const n = await lockNeed(trx, id);
     if (!n || !canSeeNeed(actor, n)) throw new DomainError('not_found');
-    check(n);
+    await enforce(ctx, actor, NEED.decide(actor, { status: n.status, orgId: n.org_id }, action), {
+      action: audit.action,
+      objectType: 'need',
+      objectId: id,
+      ip,
+      trx,
+    });
+    versionCheck(n, version);
     const set = build(n);
     const merged = { ...n, ...set } as NeedState;
     if (
@@ -183,12 +188,8 @@ export function patchNeed(ctx: AppContext, actor: Actor, id: string, body: Patch
     ctx,
     actor,
     id,
-    (n) => {
-      if (!isNeedOwner(actor, n)) throw notOwner();
-      if (n.status === 'closed')
-        throw new DomainError('invalid_state', { zh: '需求已关闭', en: 'The need is closed' });
-      versionCheck(n, version);
-    },
+    'edit',
+    version,
     () => needColumns(changes),
     { action: 'market.need.update' },
     ip,
@@ -199,7 +200,7 @@ export function setNeedStatus(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  to: 'published' | 'closed',
+  action: 'publish' | 'close',
   version?: number,
   ip?: string,
 ) {
@@ -207,14 +208,15 @@ export function setNeedStatus(
     ctx,
     actor,
     id,
+    action,
+    version,
     (n) => {
-      if (!isNeedOwner(actor, n)) throw notOwner();
-      const ok = to === 'published' ? n.status === 'draft' : n.status === 'published';
-      if (!ok) throw new DomainError('invalid_state', { params: { status: n.status } });
-      versionCheck(n, version);
+      const to = NEED.transition({ status: n.status, orgId: n.org_id }, action)!.to!;
+      return to === NEED.state.published
+        ? { status: to, published_at: n.published_at ?? ctx.now() }
+        : { status: to };
     },
-    (n) => (to === 'published' ? { status: to, published_at: n.published_at ?? ctx.now() } : { status: to }),
-    { action: to === 'published' ? 'market.need.publish' : 'market.need.close' },
+    { action: `market.need.${action}` },
     ip,
   );
 }
@@ -226,16 +228,8 @@ export function refineNeed(ctx: AppContext, actor: Actor, id: string, body: Refi
     ctx,
     actor,
     id,
-    (n) => {
-      if (n.status === 'closed')
-        throw new DomainError('invalid_state', { zh: '需求已关闭', en: 'The need is closed' });
-      if (n.org_id === actor.orgId)
-        throw new DomainError('forbidden', {
-          zh: '技术经理人不能完善本单位发布的需求',
-          en: 'A technology manager cannot refine a need of their own organisation',
-        });
-      versionCheck(n, version);
-    },
+    'refine',
+    version,
     () => ({ ...needColumns(changes), refined_by: actor.userId, refined_at: ctx.now() }),
     { action: 'market.need.refine', detail: { note } },
     ip,
@@ -244,7 +238,7 @@ export function refineNeed(ctx: AppContext, actor: Actor, id: string, body: Refi
 
 export async function getPublicNeed(ctx: AppContext, actor: Actor | null, id: string) {
   const n = await findNeed(ctx.db, id);
-  if (!n || !canSeeNeed(actor, n) || (n.status !== 'published' && !canReadFullNeed(actor, n)))
+  if (!n || !canSeeNeed(actor, n) || (n.status !== NEED.state.published && !canReadFullNeed(actor, n)))
     throw new DomainError('not_found');
   return publicNeed(n);
 }
@@ -274,7 +268,7 @@ export async function listMyNeeds(ctx: AppContext, actor: Actor, q: MyNeedQuery)
   const r = await listNeeds(
     ctx.db,
     flagged
-      ? { status: 'published', flagged: true, field: q.field }
+      ? { status: NEED.state.published, flagged: true, field: q.field }
       : { orgId: actor.orgId, status: q.status, field: q.field, challengeId: q.challengeId },
     q.page,
     q.pageSize,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { Fen, Keywords, Label, OrgBrief } from './common.schema.js';
+import { Denial, Fen, Keywords, Label, OrgBrief } from './common.schema.js';
 import { REJECT_REASON_NAMES, SOLUTION_STATUS_NAMES } from './solution.rules.js';
+import { SOLUTION_ACTIONS } from './solution.workflow.js';
 
 export const CreateSolutionBody = z.object({
   title: z.string().trim().min(4).max(200),
@@ -16,15 +17,7 @@ export const CreateSolutionBody = z.object({
 });
 export type CreateSolutionBody = z.infer<typeof CreateSolutionBody>;
 
-export const SOLUTION_ACTIONS = [
-  'shortlist',
-  'reject',
-  'introduce',
-  'negotiate',
-  'sign',
-  'close',
-  'withdraw',
-] as const;
+export { SOLUTION_ACTIONS } from './solution.workflow.js';
 export const SolutionActionBody = z
   .object({
     reasonCode: z.enum(REJECT_REASON_NAMES).optional().describe('required for reject'),
@@ -77,6 +70,7 @@ export const Solution = z
     createdAt: z.string(),
     updatedAt: z.string(),
     actions: z.array(z.enum(SOLUTION_ACTIONS)),
+    denials: z.array(Denial).describe('why the other actions of this state are not available to the caller'),
     events: z.array(SolutionEvent),
   })
   .meta({ id: 'Solution' });

@@ -5,20 +5,14 @@ import { DomainError, fieldError, type FieldError } from '../../platform/errors.
 import type { Actor } from '../../platform/roles.js';
 import { auditActorOf } from '../identity/identity.context.js';
 import { indexChanged } from '../matching/matching.service.js';
-import { denied } from './achievement.service.js';
+import { enforce, transaction } from '../../platform/enforce.js';
 import { lockAchievement } from './achievement.repo.js';
 import { challengeAccepts } from './challenge.rules.js';
+import { NEED } from './need.workflow.js';
 import { findChallenge, isChallengeExpert } from './challenge.repo.js';
 import { lockNeed } from './need.repo.js';
-import {
-  REJECT_REASONS,
-  SOLUTION_STATUS,
-  SOLUTION_WORKFLOW,
-  canActOnSolution,
-  canReadSolution,
-  solutionActions,
-  type SolutionAction,
-} from './solution.rules.js';
+import { REJECT_REASONS, canReadSolution } from './solution.rules.js';
+import { SOLUTION, SOLUTION_STATUS, type SolutionAction } from './solution.workflow.js';
 import type { CreateSolutionBody, SolutionActionBody } from './solution.schema.js';
 import {
   findSolution,
@@ -81,7 +75,7 @@ export function solutionDto(r: SolutionRow, actor: Actor, events: Event[]) {
     version: r.version,
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
-    actions: solutionActions(actor, parties),
+    ...SOLUTION.available(actor, parties),
     events: events
       .filter((e) => e.solution_id === r.id)
       .map((e) => ({
@@ -115,24 +109,16 @@ export async function createSolution(
 ) {
   const id = randomUUID();
   const now = ctx.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  await transaction(ctx, async (trx) => {
     const n = await lockNeed(trx, needId);
     if (
       !n ||
-      (n.status !== 'published' && n.org_id !== actor.orgId) ||
+      (n.status !== NEED.state.published && n.org_id !== actor.orgId) ||
       (n.confidentiality === 'private' && n.org_id !== actor.orgId && !actor.roles.includes('techManager'))
     )
       throw new DomainError('not_found');
-    if (n.status !== 'published')
-      throw new DomainError('invalid_state', {
-        zh: '需求未发布或已关闭，不能提交方案',
-        en: 'The need is not open for solutions',
-      });
-    if (n.org_id === actor.orgId)
-      throw new DomainError('forbidden', {
-        zh: '不能为本单位的需求提交方案',
-        en: 'You cannot answer a need of your own organisation',
-      });
+    const what = { action: 'market.solution.create', objectType: 'need', objectId: needId, ip, trx };
+    await enforce(ctx, actor, NEED.decide(actor, { status: n.status, orgId: n.org_id }, 'answer'), what);
     let round = 1;
     if (n.challenge_id) {
       const c = await findChallenge(trx, n.challenge_id);
@@ -141,7 +127,7 @@ export async function createSolution(
           { status: c.status, opensAt: new Date(c.opens_at), closesAt: new Date(c.closes_at) },
           now,
         );
-        if (!d.allowed) denied(d);
+        await enforce(ctx, actor, d, what);
         round = c.current_round;
       }
     }
@@ -171,7 +157,7 @@ export async function createSolution(
       achievement_id: body.achievementId ?? null,
       solver_org_id: actor.orgId,
       solver_user_id: actor.userId,
-      status: 'submitted',
+      status: SOLUTION.state.submitted,
       round,
       reject_reason: null,
       reject_text: null,
@@ -189,7 +175,7 @@ export async function createSolution(
     await insertSolutionEvent(trx, {
       solution_id: id,
       from_status: null,
-      to_status: 'submitted',
+      to_status: SOLUTION.state.submitted,
       actor_id: actor.userId,
       note: null,
       at: now,
@@ -266,7 +252,7 @@ export async function actOnSolution(
   body: SolutionActionBody,
   ip?: string,
 ) {
-  await ctx.db.transaction().execute(async (trx) => {
+  await transaction(ctx, async (trx) => {
     const s = await lockSolution(trx, id);
     if (!s) throw new DomainError('not_found');
     const n = await lockNeed(trx, s.need_id);
@@ -277,15 +263,15 @@ export async function actOnSolution(
       solverUserId: s.solver_user_id,
     };
     if (!canReadSolution(actor, parties)) throw new DomainError('not_found');
-    const d = canActOnSolution(actor, parties, action);
-    if (!d.allowed) denied(d);
+    const what = { action: `market.solution.${action}`, objectType: 'solution', objectId: id, ip, trx };
+    await enforce(ctx, actor, SOLUTION.decide(actor, parties, action), what);
     const errs = actionErrors(action, body);
     if (errs.length) throw new DomainError('validation_failed', { fields: errs });
     if (body.version !== undefined && body.version !== s.version)
       throw new DomainError('conflict', { params: { currentVersion: s.version } });
-    const t = SOLUTION_WORKFLOW[s.status][action]!;
+    const to = SOLUTION.transition(parties, action)!.to!;
     const now = ctx.now();
-    const set: Record<string, unknown> = { status: t.to, version: s.version + 1, updated_at: now };
+    const set: Record<string, unknown> = { status: to, version: s.version + 1, updated_at: now };
     if (action === 'shortlist' || action === 'reject') {
       set.judged_by = actor.userId;
       set.judged_at = now;
@@ -306,7 +292,7 @@ export async function actOnSolution(
     await insertSolutionEvent(trx, {
       solution_id: id,
       from_status: s.status,
-      to_status: t.to,
+      to_status: to,
       actor_id: actor.userId,
       note:
         body.note ??
@@ -319,7 +305,7 @@ export async function actOnSolution(
       objectType: 'solution',
       objectId: id,
       before: { status: s.status },
-      after: { status: t.to },
+      after: { status: to },
       detail: {
         reasonCode: body.reasonCode,
         reasonText: body.reasonText,

@@ -68,7 +68,7 @@ export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installProblemHandler(app);
+  installProblemHandler(app, ctx.db);
 
   const undeclared: string[] = [];
   const table: RouteEntry[] = [];

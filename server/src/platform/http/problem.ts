@@ -1,6 +1,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db-types.js';
+import { auditRefusal, Refusal } from '../enforce.js';
 import { DomainError, fieldError, toProblem, type FieldError } from '../errors.js';
 
 const zhMap = z.locales.zhCN().localeError as (i: unknown) => string | { message: string } | undefined;
@@ -17,9 +20,14 @@ export function zodIssuesToFields(issues: ReadonlyArray<any>, prefix = ''): Fiel
   });
 }
 
-/** Every error leaves as application/problem+json with zh-CN and en messages and the invalid fields. */
-export function installProblemHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | DomainError | Error, req, reply) => {
+/**
+ * Every error leaves as application/problem+json with zh-CN and en messages and the invalid fields.
+ * A refusal that reaches here unaudited (thrown inside a transaction not run through
+ * platform/enforce.ts `transaction`) is audited now, so no denial goes unrecorded.
+ */
+export function installProblemHandler(app: FastifyInstance, db?: Kysely<DB>): void {
+  app.setErrorHandler(async (err: FastifyError | DomainError | Error, req, reply) => {
+    if (err instanceof Refusal && db) await auditRefusal(db, err);
     let de: DomainError;
     if (err instanceof DomainError) {
       de = err;
@@ -64,7 +72,7 @@ export function installProblemHandler(app: FastifyInstance): void {
       de = new DomainError('internal');
     }
     const problem = toProblem(de, req.url);
-    reply.status(de.status).type('application/problem+json; charset=utf-8').send(problem);
+    return reply.status(de.status).type('application/problem+json; charset=utf-8').send(problem);
   });
   app.setNotFoundHandler((req, reply) => {
     const de = new DomainError('not_found', {
