@@ -21,13 +21,13 @@ import {
 import { EditOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
-import {
-  marketApi,
-  type Achievement,
-  type AchievementAction,
-  type AchievementMatches,
-  type PublicAchievement,
-} from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type {
+  Achievement,
+  AchievementAction,
+  AchievementMatches,
+  PublicAchievement,
+} from '../../api/types.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { problemText } from '../../components/problem.js';
 import { ActionButton, Marked, StatusTag, TermTags, useMarketBase } from './common.js';

@@ -19,7 +19,8 @@ import {
 import { EditOutlined, SendOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
-import { marketApi, type Funnel, type Need, type PublicNeed, type Solution } from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type { Funnel, Need, PublicNeed, Solution } from '../../api/types.js';
 import { useAuth } from '../../auth/AuthContext.js';
 import { can } from '../../auth/can.js';
 import { PageHeader } from '../../components/PageHeader.js';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select, type ButtonProps } from 'antd';
-import { marketApi, type RejectReason, type Solution, type SolutionAction } from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type { RejectReason, Solution, SolutionAction } from '../../api/types.js';
 import { applyProblem } from '../../components/problem.js';
 import { useMt } from './i18n.js';
 import { REJECT_REASONS, SOLUTION_ACTION_LABELS } from './labels.js';

@@ -16,7 +16,8 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { applicationsApi, type ActionDto, type ApplicationDetail } from '../../api/programme.js';
+import { applicationsApi } from '../../api/programme.js';
+import type { ActionDto, ApplicationDetail } from '../../api/types.js';
 import { ApiError } from '../../api/client.js';
 import { applyProblem, problemText } from '../../components/problem.js';
 import { useP } from './i18n.js';

@@ -25,14 +25,8 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import { usersApi } from '../../api/admin.js';
-import {
-  applicationsApi,
-  callsApi,
-  type ApplicationDetail,
-  type Checklist,
-  type PublicCall,
-  type SaveResult,
-} from '../../api/programme.js';
+import { applicationsApi, callsApi } from '../../api/programme.js';
+import type { ApplicationDetail, Checklist, PublicCall, SaveResult } from '../../api/types.js';
 import type { User } from '../../api/types.js';
 import { useMe } from '../../auth/AuthContext.js';
 import { can } from '../../auth/can.js';

@@ -2,12 +2,8 @@
 import { useState } from 'react';
 import { Alert, App, Button, Popconfirm, Space, Table, Tag, Typography, Upload } from 'antd';
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  applicationsApi,
-  uploadFile,
-  type ApplicationDetail,
-  type AttachmentDto,
-} from '../../api/programme.js';
+import { applicationsApi, uploadFile } from '../../api/programme.js';
+import type { ApplicationDetail, AttachmentDto } from '../../api/types.js';
 import { problemText } from '../../components/problem.js';
 import { useP } from './i18n.js';
 

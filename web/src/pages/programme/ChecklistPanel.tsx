@@ -1,7 +1,7 @@
 /** The live checklist beside the form: every rule pass / fail / unknown with its reason, grouped. */
 import { Alert, Badge, Button, Card, Collapse, List, Space, Tag, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import type { Checklist, Verdict } from '../../api/programme.js';
+import type { Checklist, Verdict } from '../../api/types.js';
 import { VerdictIcon } from './bits.js';
 import { useP, type PKey } from './i18n.js';
 

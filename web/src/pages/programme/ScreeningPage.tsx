@@ -3,14 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Empty, Table } from 'antd';
 import { DownloadOutlined, PlayCircleOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  callsApi,
-  screeningApi,
-  type CallSummary,
-  type PublicCall,
-  type ScreeningItem,
-  type ScreeningList,
-} from '../../api/programme.js';
+import { callsApi, screeningApi } from '../../api/programme.js';
+import type { CallSummary, PublicCall, ScreeningItem, ScreeningList } from '../../api/types.js';
 import type { Query } from '../../api/client.js';
 import { useMe } from '../../auth/AuthContext.js';
 import { can } from '../../auth/can.js';

@@ -8,14 +8,8 @@ import {
   MinusCircleOutlined,
   QuestionCircleFilled,
 } from '@ant-design/icons';
-import {
-  serverTime,
-  type CallStatus,
-  type DeadlineState,
-  type DescribedRule,
-  type Overall,
-  type Verdict,
-} from '../../api/programme.js';
+import { serverTime } from '../../api/programme.js';
+import type { CallStatus, DeadlineState, DescribedRule, Overall, Verdict } from '../../api/types.js';
 import { useP } from './i18n.js';
 import { showFen } from './money.js';
 

@@ -1,7 +1,7 @@
 /** 形式审查 tables: the columns of the applications list and the findings shown when a row is expanded. */
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import type { ScreeningItem } from '../../../api/programme.js';
+import type { ScreeningItem } from '../../../api/types.js';
 import { ResultTag, VerdictIcon } from '../bits.js';
 import type { useP } from '../i18n.js';
 import { showFen } from '../money.js';
