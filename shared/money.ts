@@ -69,3 +69,18 @@ export function wanRange(
   if (lo !== null) return `≥ ${fenToWan(lo)} ${unit}`;
   return `≤ ${fenToWan(hi)} ${unit}`;
 }
+
+/** The money units a KPI may be stated in, and their size in fen. */
+export const MONEY_UNIT_FEN = { 元: 100n, 万元: 1_000_000n, 亿元: 10_000_000_000n } as const;
+export type MoneyUnit = keyof typeof MONEY_UNIT_FEN;
+export const isMoneyUnit = (u: string): u is MoneyUnit => Object.hasOwn(MONEY_UNIT_FEN, u);
+
+/** Exact fen for `value` in a money unit (a KPI "≥ 2.5 亿元"), or null if it is not a whole number of fen. */
+export function kpiAmountFen(value: number, unit: MoneyUnit): bigint | null {
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(String(value));
+  if (!m) return null;
+  const frac = m[2] ?? '';
+  const scaled = BigInt(m[1] + frac) * MONEY_UNIT_FEN[unit];
+  const div = 10n ** BigInt(frac.length);
+  return scaled % div === 0n ? scaled / div : null;
+}

@@ -33,7 +33,7 @@ import { problemText } from '../../components/problem.js';
 import { ActionButton, Marked, StatusTag, TermTags, useMarketBase } from './common.js';
 import { useMt } from './i18n.js';
 import { ACHIEVEMENT_ACTION_LABELS, IP_TYPES, TRANSFER_MODES } from './labels.js';
-import { wanRange } from './money.js';
+import { wanRange } from '../../../../shared/money.js';
 
 const isFull = (a: PublicAchievement | Achievement): a is Achievement => 'actions' in a;
 

@@ -24,7 +24,8 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { applyProblem, problemText } from '../../components/problem.js';
 import { useMt } from './i18n.js';
 import { IP_TYPES, OWNERSHIP, TRANSFER_MODES, TRL_LABELS } from './labels.js';
-import { fenToWan, wanRule, wanToFen } from './money.js';
+import { fenToWan, wanToFen } from '../../../../shared/money.js';
+import { wanRule } from '../../components/wanRule.js';
 
 interface Values {
   title: string;

@@ -14,7 +14,7 @@ import { ChallengeManage } from './ChallengeManage.js';
 import { ChallengeScreening } from './ChallengeScreening.js';
 import { StatusTag, useMarketBase } from './common.js';
 import { useMt } from './i18n.js';
-import { wanRange } from './money.js';
+import { wanRange } from '../../../../shared/money.js';
 
 const STAGES = ['draft', 'open', 'screening', 'closed', 'resultsPublished'] as const;
 const STAGE_LABELS: Record<(typeof STAGES)[number], [string, string]> = {

@@ -5,7 +5,7 @@ import { Alert, Col, Descriptions, Row, Statistic, Table, Typography } from 'ant
 import type { Funnel } from '../../api/types.js';
 import { EChart } from '../../components/EChart.js';
 import { useMt } from './i18n.js';
-import { fenToWan } from './money.js';
+import { fenToWan } from '../../../../shared/money.js';
 
 echarts.use([FunnelChart]);
 

@@ -30,7 +30,7 @@ import { FunnelView } from './FunnelView.js';
 import { useMt } from './i18n.js';
 import { CONFIDENTIALITY, NEED_STATUS } from './labels.js';
 import { MatchesPanel } from './MatchesPanel.js';
-import { wanRange } from './money.js';
+import { wanRange } from '../../../../shared/money.js';
 import { NeedQuality } from './NeedQuality.js';
 import { SolutionFormModal } from './SolutionFormModal.js';
 import { SolutionsTable } from './SolutionsTable.js';

@@ -22,7 +22,8 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { applyProblem, problemText } from '../../components/problem.js';
 import { useMt } from './i18n.js';
 import { CONFIDENTIALITY } from './labels.js';
-import { fenToWan, wanRule, wanToFen } from './money.js';
+import { fenToWan, wanToFen } from '../../../../shared/money.js';
+import { wanRule } from '../../components/wanRule.js';
 import { NeedQuality } from './NeedQuality.js';
 
 interface Values {

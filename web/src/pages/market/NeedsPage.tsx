@@ -12,7 +12,7 @@ import { ChallengeList } from './ChallengeList.js';
 import { StatusTag, useMarketBase } from './common.js';
 import { useMt } from './i18n.js';
 import { NEED_STATUS } from './labels.js';
-import { wanRange } from './money.js';
+import { wanRange } from '../../../../shared/money.js';
 
 function useNeedColumns(): ColumnsType<PublicNeed> {
   const { m, fmt } = useMt();

@@ -5,7 +5,8 @@ import type { RejectReason, Solution, SolutionAction } from '../../api/types.js'
 import { applyProblem } from '../../components/problem.js';
 import { useMt } from './i18n.js';
 import { REJECT_REASONS, SOLUTION_ACTION_LABELS } from './labels.js';
-import { wanRule, wanToFen } from './money.js';
+import { wanToFen } from '../../../../shared/money.js';
+import { wanRule } from '../../components/wanRule.js';
 
 interface Values {
   reasonCode?: RejectReason;

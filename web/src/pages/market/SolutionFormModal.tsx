@@ -5,7 +5,8 @@ import type { Achievement, Solution } from '../../api/types.js';
 import { applyProblem } from '../../components/problem.js';
 import { useMt } from './i18n.js';
 import { TRL_LABELS } from './labels.js';
-import { wanRule, wanToFen } from './money.js';
+import { wanToFen } from '../../../../shared/money.js';
+import { wanRule } from '../../components/wanRule.js';
 
 interface Values {
   title: string;

@@ -5,7 +5,7 @@ import type { Solution, SolutionAction } from '../../api/types.js';
 import { ActionButton, StatusTag } from './common.js';
 import { useMt } from './i18n.js';
 import { SOLUTION_ACTION_LABELS, SOLUTION_STATUS_LABELS } from './labels.js';
-import { fenToWan } from './money.js';
+import { fenToWan } from '../../../../shared/money.js';
 import { SolutionActionModal } from './SolutionActionModal.js';
 
 const ORDER: SolutionAction[] = [

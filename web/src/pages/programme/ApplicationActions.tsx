@@ -21,7 +21,7 @@ import type { ActionDto, ApplicationDetail } from '../../api/types.js';
 import { ApiError } from '../../api/client.js';
 import { applyProblem, problemText } from '../../components/problem.js';
 import { useP } from './i18n.js';
-import { fenToWan, showFen, wanToFen } from './money.js';
+import { fenToWan, isWan, showFen, wanToFen } from '../../../../shared/money.js';
 
 type Dialog = { action: ActionDto } | null;
 
@@ -221,7 +221,7 @@ export function ApplicationActions({
                   { required: true, message: p('f.moneyBad') },
                   {
                     validator: (_r, v) =>
-                      wanToFen(v) === null ? Promise.reject(new Error(p('f.moneyBad'))) : Promise.resolve(),
+                      isWan(v) ? Promise.resolve() : Promise.reject(new Error(p('f.moneyBad'))),
                   },
                 ]}
               >

@@ -40,7 +40,7 @@ export function ApplicationListPage() {
 
 function ApplicationList() {
   const me = useMe();
-  const { p, bi, fmt, lang, pick } = useP();
+  const { p, L, fmt, lang, pick } = useP();
   const nav = useNavigate();
   const list = usePagedList<ApplicationSummary>(applicationsApi.list);
   const columns: ColumnsType<ApplicationSummary> = [
@@ -69,7 +69,7 @@ function ApplicationList() {
       width: 140,
       render: (v: ApplicationStatus, a) => (
         <Tag color={APP_STATUS_COLOR[v]} data-testid={`app-status-${a.id}`}>
-          {bi(a.statusLabel)}
+          {L(a.statusLabel)}
         </Tag>
       ),
     },

@@ -66,7 +66,7 @@ export function ApplicationPage() {
 
 function ApplicationEditor({ initial }: { initial: ApplicationDetail }) {
   const me = useMe();
-  const { p, bi, fmt, lang, pick } = useP();
+  const { p, L, fmt, lang, pick } = useP();
   const nav = useNavigate();
   const [app, setApp] = useState(initial);
   const [call, setCall] = useState<PublicCall>();
@@ -192,7 +192,7 @@ function ApplicationEditor({ initial }: { initial: ApplicationDetail }) {
         subtitle={
           <Space wrap>
             <Tag color={APP_STATUS_COLOR[app.status]} data-testid="application-status">
-              {bi(app.statusLabel)}
+              {L(app.statusLabel)}
             </Tag>
             <span>{app.orgName}</span>
             <span>
@@ -302,7 +302,7 @@ function ApplicationEditor({ initial }: { initial: ApplicationDetail }) {
                   <>
                     <Descriptions size="small" bordered column={2} style={{ marginBottom: 16 }}>
                       <Descriptions.Item label={p('apps.org')}>{app.orgName}</Descriptions.Item>
-                      <Descriptions.Item label={p('apps.status')}>{bi(app.statusLabel)}</Descriptions.Item>
+                      <Descriptions.Item label={p('apps.status')}>{L(app.statusLabel)}</Descriptions.Item>
                       <Descriptions.Item label={p('apps.call')}>{app.callNumber}</Descriptions.Item>
                       <Descriptions.Item label={p('apps.direction')}>
                         {app.directionCode} {app.directionTitle}

@@ -16,7 +16,7 @@ export function AttachmentsSection({
   editable: boolean;
   onChanged(): void;
 }) {
-  const { p, bi, lang, fmt } = useP();
+  const { p, L, lang, fmt } = useP();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
@@ -66,7 +66,7 @@ export function AttachmentsSection({
             dataIndex: 'label',
             render: (_v, r) => (
               <Space direction="vertical" size={0}>
-                <Typography.Text strong>{bi(r.label)}</Typography.Text>
+                <Typography.Text strong>{L(r.label)}</Typography.Text>
                 <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
                   {r.type}
                 </Typography.Text>

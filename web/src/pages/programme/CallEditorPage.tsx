@@ -40,7 +40,7 @@ export function CallEditorPage() {
 
 function Editor({ detail, onSaved }: { detail?: CallDetail; onSaved(d: CallDetail): void }) {
   const me = useMe();
-  const { p, bi, pick, lang, fmt } = useP();
+  const { p, L, pick, lang, fmt } = useP();
   const { message, modal } = App.useApp();
   const nav = useNavigate();
   const [form] = Form.useForm();
@@ -105,7 +105,7 @@ function Editor({ detail, onSaved }: { detail?: CallDetail; onSaved(d: CallDetai
             {detail?.number ?? p('calls.new')}
             {detail && (
               <Tag color={CALL_STATUS_COLOR[detail.status]} data-testid="call-status">
-                {bi(detail.statusLabel)}
+                {L(detail.statusLabel)}
               </Tag>
             )}
           </Space>
@@ -149,7 +149,7 @@ function Editor({ detail, onSaved }: { detail?: CallDetail; onSaved(d: CallDetai
                   type="primary"
                   danger={t.to === 'closed'}
                   disabled={!t.allowed}
-                  title={t.reason ? bi(t.reason) : undefined}
+                  title={t.reason ? L(t.reason) : undefined}
                   onClick={() => transition(t)}
                   data-testid={`call-${t.to === 'closed' ? 'close' : 'publish'}`}
                 >

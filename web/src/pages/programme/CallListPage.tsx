@@ -21,7 +21,7 @@ export function CallListPage() {
 }
 
 function useCallColumns(): ColumnsType<CallSummary> {
-  const { p, bi, fmt } = useP();
+  const { p, L, fmt } = useP();
   return [
     {
       title: p('calls.number'),
@@ -37,7 +37,7 @@ function useCallColumns(): ColumnsType<CallSummary> {
       width: 100,
       render: (v: CallSummary['status'], c) => (
         <Tag color={CALL_STATUS_COLOR[v]} data-testid={`call-status-${c.id}`}>
-          {bi(c.statusLabel)}
+          {L(c.statusLabel)}
         </Tag>
       ),
     },

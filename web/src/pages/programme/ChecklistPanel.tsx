@@ -23,7 +23,7 @@ export function ChecklistPanel({
   loading: boolean;
   onRefresh(): void;
 }) {
-  const { p, bi, pick, fmt } = useP();
+  const { p, L, pick, fmt } = useP();
   if (!checklist)
     return (
       <Card size="small" title={p('check.title')} loading>
@@ -41,7 +41,7 @@ export function ChecklistPanel({
           passed: f.passed,
           applicable: f.applicable,
           severity: f.severity,
-          reason: bi(f.reason),
+          reason: L(f.reason),
         })),
     }),
   );
@@ -53,7 +53,7 @@ export function ChecklistPanel({
       passed: c.passed,
       applicable: true,
       severity: 'error',
-      reason: bi(c.reason),
+      reason: L(c.reason),
     })),
   });
   if (checklist.fieldErrors.length)

@@ -22,7 +22,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { problemText } from '../../components/problem.js';
 import { Countdown, DeadlineTag, DescribedRules, KpiTable } from './bits.js';
 import { useP } from './i18n.js';
-import { showFen } from './money.js';
+import { showFen } from '../../../../shared/money.js';
 
 export function PublicCallPage() {
   const { id = '' } = useParams();

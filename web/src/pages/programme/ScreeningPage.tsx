@@ -24,7 +24,7 @@ export function ScreeningPage() {
 
 function Screening() {
   const me = useMe();
-  const { p, lang, fmt, bi, pick } = useP();
+  const { p, lang, fmt, L, pick } = useP();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const [calls, setCalls] = useState<CallSummary[]>([]);
@@ -83,8 +83,8 @@ function Screening() {
     }
   };
 
-  const columns = screeningColumns({ p, lang, fmt, bi });
-  const findingRows = findingsRowRender({ p, fmt, bi, pick }, can(me, 'screening.decide'), setDeciding);
+  const columns = screeningColumns({ p, lang, fmt, L });
+  const findingRows = findingsRowRender({ p, fmt, L, pick }, can(me, 'screening.decide'), setDeciding);
 
   const directions = call?.directions ?? [];
   return (
