@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['server/src/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'],
+    include: ['server/src/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}', 'shared/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -19,7 +19,11 @@ export default function setup() {
   const stale =
     !fs.existsSync(INDEX) ||
     fs.statSync(INDEX).mtimeMs <
-      Math.max(newestMtime(path.join(ROOT, 'web')), fs.statSync(path.join(ROOT, 'vite.config.ts')).mtimeMs);
+      Math.max(
+        newestMtime(path.join(ROOT, 'web')),
+        newestMtime(path.join(ROOT, 'shared')),
+        fs.statSync(path.join(ROOT, 'vite.config.ts')).mtimeMs,
+      );
   // vitest sets NODE_ENV=test, which would give React's and antd's development builds
   if (stale) {
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {

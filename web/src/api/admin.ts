@@ -1,51 +1,39 @@
-import { get, patch, post, type Query } from './client.js';
-import type { AuditRecord, AuditVerifyResult, Org, Page, PermissionRegistry, User } from './types.js';
+/** Organisations, users, audit, the permission registry, notifications (identity, audit, system). */
+import { api, call, type BodyOf, type QueryOf } from './client.js';
+import type { NotificationItem } from './types.js';
+
+const id = (v: string) => ({ params: { path: { id: v } } });
 
 export const orgsApi = {
-  list: (q: Query) => get<Page<Org>>('/api/orgs', q),
-  get: (id: string) => get<Org>(`/api/orgs/${encodeURIComponent(id)}`),
-  create: (body: Partial<Org>) => post<Org>('/api/orgs', body),
-  update: (id: string, body: Partial<Org>) => patch<Org>(`/api/orgs/${encodeURIComponent(id)}`, body),
+  list: (q: QueryOf<'/api/orgs', 'get'>) => call(api.GET('/api/orgs', { params: { query: q } })),
+  get: (v: string) => call(api.GET('/api/orgs/{id}', id(v))),
+  create: (body: BodyOf<'/api/orgs', 'post'>) => call(api.POST('/api/orgs', { body })),
+  update: (v: string, body: BodyOf<'/api/orgs/{id}', 'patch'>) =>
+    call(api.PATCH('/api/orgs/{id}', { ...id(v), body })),
 };
 
 export const usersApi = {
-  list: (q: Query) => get<Page<User>>('/api/users', q),
-  create: (body: Record<string, unknown>) =>
-    post<{ user: User; initialPassword?: string }>('/api/users', body),
-  update: (id: string, body: Record<string, unknown>) =>
-    patch<User>(`/api/users/${encodeURIComponent(id)}`, body),
-  resetPassword: (id: string) =>
-    post<{ initialPassword: string }>(`/api/users/${encodeURIComponent(id)}/reset-password`),
-  unlock: (id: string) => post<unknown>(`/api/users/${encodeURIComponent(id)}/unlock`),
-  resetTotp: (id: string) => post<unknown>(`/api/users/${encodeURIComponent(id)}/reset-totp`),
+  list: (q: QueryOf<'/api/users', 'get'>) => call(api.GET('/api/users', { params: { query: q } })),
+  create: (body: BodyOf<'/api/users', 'post'>) => call(api.POST('/api/users', { body })),
+  update: (v: string, body: BodyOf<'/api/users/{id}', 'patch'>) =>
+    call(api.PATCH('/api/users/{id}', { ...id(v), body })),
+  resetPassword: (v: string) => call(api.POST('/api/users/{id}/reset-password', id(v))),
+  unlock: (v: string) => call(api.POST('/api/users/{id}/unlock', id(v))),
+  resetTotp: (v: string) => call(api.POST('/api/users/{id}/reset-totp', id(v))),
 };
 
 export const auditApi = {
-  list: (q: Query) => get<Page<AuditRecord>>('/api/audit', q),
-  verify: () => post<AuditVerifyResult>('/api/audit/verify'),
+  list: (q: QueryOf<'/api/audit', 'get'>) => call(api.GET('/api/audit', { params: { query: q } })),
+  verify: () => call(api.POST('/api/audit/verify')),
 };
 
 export const systemApi = {
-  permissions: () => get<PermissionRegistry>('/api/permissions'),
-  health: () => get<{ status: string; database: string; time: string }>('/api/health'),
+  permissions: () => call(api.GET('/api/permissions')),
+  health: () => call(api.GET('/api/health')),
 };
 
-export interface NotificationItem {
-  id: string;
-  title?: string;
-  titleEn?: string;
-  body?: string;
-  bodyEn?: string;
-  createdAt?: string;
-  readAt?: string | null;
-  link?: string | null;
-  [k: string]: unknown;
-}
-
-/** GET /api/notifications: accepts a page or a plain list while that module settles. */
+/** GET /api/notifications: the newest first. */
 export async function listNotifications(): Promise<NotificationItem[]> {
-  const data = await get<Page<NotificationItem> | NotificationItem[]>('/api/notifications', undefined, {
-    quiet: true,
-  });
-  return Array.isArray(data) ? data : (data?.items ?? []);
+  const data = await call(api.GET('/api/notifications'), { quiet: true });
+  return data.items;
 }

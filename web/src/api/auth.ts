@@ -1,16 +1,17 @@
-import { get, patch, post } from './client.js';
-import type { LoginResult, Me, TotpEnrolment } from './types.js';
+/** /api/auth/**: sign-in, TOTP, locale, password (server/src/modules/identity). */
+import { api, call } from './client.js';
 
 export const authApi = {
-  me: () => get<Me>('/api/auth/me', undefined, { quiet: true }),
-  login: (username: string, password: string) => post<LoginResult>('/api/auth/login', { username, password }),
-  logout: () => post<unknown>('/api/auth/logout'),
-  enrol: () => post<TotpEnrolment>('/api/auth/totp/enrol'),
-  activate: (code: string) => post<{ me: Me }>('/api/auth/totp/activate', { code }),
-  verify: (code: string) => post<{ me: Me }>('/api/auth/totp/verify', { code }),
-  setLocale: (locale: string) => patch<unknown>('/api/auth/me', { locale }),
-  reauth: (password: string) => post<unknown>('/api/auth/reauth', { password }),
+  me: () => call(api.GET('/api/auth/me'), { quiet: true }),
+  login: (username: string, password: string) =>
+    call(api.POST('/api/auth/login', { body: { username, password } })),
+  logout: () => call(api.POST('/api/auth/logout')),
+  enrol: () => call(api.POST('/api/auth/totp/enrol')),
+  activate: (code: string) => call(api.POST('/api/auth/totp/activate', { body: { code } })),
+  verify: (code: string) => call(api.POST('/api/auth/totp/verify', { body: { code } })),
+  setLocale: (locale: 'zh-CN' | 'en') => call(api.PATCH('/api/auth/me', { body: { locale } })),
+  reauth: (password: string) => call(api.POST('/api/auth/reauth', { body: { password } })),
   changePassword: (currentPassword: string, newPassword: string) =>
-    post<unknown>('/api/auth/password', { currentPassword, newPassword }),
-  oidcStartUrl: '/api/auth/oidc/start',
+    call(api.POST('/api/auth/password', { body: { currentPassword, newPassword } })),
+  oidcStartUrl: '/api/auth/oidc/start' satisfies keyof import('./schema.js').paths,
 };

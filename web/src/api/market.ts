@@ -1,114 +1,106 @@
-/** Typed client for /api/market/** (server/src/modules/market and matching). */
-import { get, patch, post, api, type Query } from './client.js';
-import type {
-  Achievement,
-  AchievementAction,
-  AchievementBody,
-  AchievementMatches,
-  Challenge,
-  ChallengeAction,
-  ChallengeBody,
-  ChallengeBrief,
-  Dictionary,
-  DictionaryChange,
-  Funnel,
-  ImportReport,
-  Need,
-  NeedBody,
-  NeedMatches,
-  PageOf,
-  PublicAchievement,
-  PublicNeed,
-  Quality,
-  Screening,
-  SearchResult,
-  Solution,
-  SolutionAction,
-  SolutionActionBody,
-  SolutionBody,
-  Suggestion,
-} from './market.types.js';
-export type * from './market.types.js';
+/** /api/market/** (server/src/modules/market and matching), typed by the generated OpenAPI types. */
+import { api, call, type BodyOf, type QueryOf } from './client.js';
+import type { AchievementAction, ChallengeAction, SolutionAction } from './types.js';
 
-const M = '/api/market';
-const enc = encodeURIComponent;
+const id = (v: string) => ({ params: { path: { id: v } } });
 
 export const marketApi = {
   // achievements
-  publicAchievements: (q: Query) => get<PageOf<PublicAchievement>>(`${M}/achievements`, q),
-  myAchievements: (q: Query) => get<PageOf<Achievement>>(`${M}/achievements/mine`, q),
-  achievement: (id: string) => get<PublicAchievement>(`${M}/achievements/${enc(id)}`),
-  fullAchievement: (id: string) =>
-    get<Achievement>(`${M}/achievements/${enc(id)}/full`, undefined, { quiet: true }),
-  createAchievement: (b: AchievementBody) => post<Achievement>(`${M}/achievements`, b),
-  patchAchievement: (id: string, b: Partial<AchievementBody> & { version: number }) =>
-    patch<Achievement>(`${M}/achievements/${enc(id)}`, b),
-  achievementAction: (id: string, action: AchievementAction, b: { reason?: string; version?: number }) =>
-    post<Achievement>(`${M}/achievements/${enc(id)}/${action}`, b),
-  importAchievements: (b: { filename: string; contentBase64: string; dryRun: boolean }) =>
-    post<ImportReport>(`${M}/achievements/import`, b),
-  achievementMatches: (id: string, limit = 10) =>
-    get<AchievementMatches>(`${M}/achievements/${enc(id)}/matches`, { limit }),
+  publicAchievements: (q: QueryOf<'/api/market/achievements', 'get'>) =>
+    call(api.GET('/api/market/achievements', { params: { query: q } })),
+  myAchievements: (q: QueryOf<'/api/market/achievements/mine', 'get'>) =>
+    call(api.GET('/api/market/achievements/mine', { params: { query: q } })),
+  achievement: (v: string) => call(api.GET('/api/market/achievements/{id}', id(v))),
+  fullAchievement: (v: string) => call(api.GET('/api/market/achievements/{id}/full', id(v)), { quiet: true }),
+  createAchievement: (body: BodyOf<'/api/market/achievements', 'post'>) =>
+    call(api.POST('/api/market/achievements', { body })),
+  patchAchievement: (v: string, body: BodyOf<'/api/market/achievements/{id}', 'patch'>) =>
+    call(api.PATCH('/api/market/achievements/{id}', { ...id(v), body })),
+  achievementAction: (
+    v: string,
+    action: AchievementAction,
+    body: BodyOf<'/api/market/achievements/{id}/{action}', 'post'>,
+  ) =>
+    call(api.POST('/api/market/achievements/{id}/{action}', { params: { path: { id: v, action } }, body })),
+  importAchievements: (body: BodyOf<'/api/market/achievements/import', 'post'>) =>
+    call(api.POST('/api/market/achievements/import', { body })),
+  achievementMatches: (v: string, limit = 10) =>
+    call(api.GET('/api/market/achievements/{id}/matches', { params: { path: { id: v }, query: { limit } } })),
 
   // needs
-  publicNeeds: (q: Query) => get<PageOf<PublicNeed>>(`${M}/needs`, q),
-  myNeeds: (q: Query) => get<PageOf<Need>>(`${M}/needs/mine`, q),
-  need: (id: string) => get<PublicNeed>(`${M}/needs/${enc(id)}`),
-  fullNeed: (id: string) => get<Need>(`${M}/needs/${enc(id)}/full`, undefined, { quiet: true }),
-  qualityCheck: (b: Partial<NeedBody>) => post<Quality>(`${M}/needs/quality-check`, b),
-  createNeed: (b: NeedBody) => post<Need>(`${M}/needs`, b),
-  patchNeed: (id: string, b: Partial<NeedBody> & { version: number }) =>
-    patch<Need>(`${M}/needs/${enc(id)}`, b),
-  publishNeed: (id: string, version?: number) => post<Need>(`${M}/needs/${enc(id)}/publish`, { version }),
-  closeNeed: (id: string, version?: number) => post<Need>(`${M}/needs/${enc(id)}/close`, { version }),
-  refineNeed: (
-    id: string,
-    b: Partial<Pick<NeedBody, 'title' | 'problem' | 'indicators' | 'keywords' | 'summary'>> & {
-      version: number;
-      note: string;
-    },
-  ) => post<Need>(`${M}/needs/${enc(id)}/refine`, b),
-  needMatches: (id: string, limit = 10) => get<NeedMatches>(`${M}/needs/${enc(id)}/matches`, { limit }),
-  needFunnel: (id: string) => get<Funnel>(`${M}/needs/${enc(id)}/funnel`, undefined, { quiet: true }),
+  publicNeeds: (q: QueryOf<'/api/market/needs', 'get'>) =>
+    call(api.GET('/api/market/needs', { params: { query: q } })),
+  myNeeds: (q: QueryOf<'/api/market/needs/mine', 'get'>) =>
+    call(api.GET('/api/market/needs/mine', { params: { query: q } })),
+  need: (v: string) => call(api.GET('/api/market/needs/{id}', id(v))),
+  fullNeed: (v: string) => call(api.GET('/api/market/needs/{id}/full', id(v)), { quiet: true }),
+  qualityCheck: (body: BodyOf<'/api/market/needs/quality-check', 'post'>) =>
+    call(api.POST('/api/market/needs/quality-check', { body })),
+  createNeed: (body: BodyOf<'/api/market/needs', 'post'>) => call(api.POST('/api/market/needs', { body })),
+  patchNeed: (v: string, body: BodyOf<'/api/market/needs/{id}', 'patch'>) =>
+    call(api.PATCH('/api/market/needs/{id}', { ...id(v), body })),
+  publishNeed: (v: string, version?: number) =>
+    call(api.POST('/api/market/needs/{id}/publish', { ...id(v), body: { version } })),
+  closeNeed: (v: string, version?: number) =>
+    call(api.POST('/api/market/needs/{id}/close', { ...id(v), body: { version } })),
+  refineNeed: (v: string, body: BodyOf<'/api/market/needs/{id}/refine', 'post'>) =>
+    call(api.POST('/api/market/needs/{id}/refine', { ...id(v), body })),
+  needMatches: (v: string, limit = 10) =>
+    call(api.GET('/api/market/needs/{id}/matches', { params: { path: { id: v }, query: { limit } } })),
+  needFunnel: (v: string) => call(api.GET('/api/market/needs/{id}/funnel', id(v)), { quiet: true }),
 
   // solutions
-  answer: (needId: string, b: SolutionBody) => post<Solution>(`${M}/needs/${enc(needId)}/solutions`, b),
-  needSolutions: (needId: string, q: Query = {}) =>
-    get<PageOf<Solution>>(`${M}/needs/${enc(needId)}/solutions`, { pageSize: 100, ...q }),
-  mySolutions: (q: Query) => get<PageOf<Solution>>(`${M}/solutions/mine`, q),
-  solution: (id: string) => get<Solution>(`${M}/solutions/${enc(id)}`),
-  solutionAction: (id: string, action: SolutionAction, b: SolutionActionBody) =>
-    post<Solution>(`${M}/solutions/${enc(id)}/${action}`, b),
+  answer: (needId: string, body: BodyOf<'/api/market/needs/{id}/solutions', 'post'>) =>
+    call(api.POST('/api/market/needs/{id}/solutions', { ...id(needId), body })),
+  needSolutions: (needId: string, q: QueryOf<'/api/market/needs/{id}/solutions', 'get'> = {}) =>
+    call(
+      api.GET('/api/market/needs/{id}/solutions', {
+        params: { path: { id: needId }, query: { pageSize: 100, ...q } },
+      }),
+    ),
+  mySolutions: (q: QueryOf<'/api/market/solutions/mine', 'get'>) =>
+    call(api.GET('/api/market/solutions/mine', { params: { query: q } })),
+  solution: (v: string) => call(api.GET('/api/market/solutions/{id}', id(v))),
+  solutionAction: (
+    v: string,
+    action: SolutionAction,
+    body: BodyOf<'/api/market/solutions/{id}/{action}', 'post'>,
+  ) => call(api.POST('/api/market/solutions/{id}/{action}', { params: { path: { id: v, action } }, body })),
 
   // funnel
-  funnel: (q: Query = {}) => get<Funnel>(`${M}/funnel`, q),
+  funnel: (q: QueryOf<'/api/market/funnel', 'get'> = {}) =>
+    call(api.GET('/api/market/funnel', { params: { query: q } })),
 
   // search
-  search: (q: Query) => get<SearchResult>(`${M}/search`, q),
+  search: (q: QueryOf<'/api/market/search', 'get'>) =>
+    call(api.GET('/api/market/search', { params: { query: q } })),
   suggest: (title: string, type?: 'achievement' | 'need') =>
-    get<{ items: Suggestion[] }>(`${M}/suggest`, { title, type, limit: 8 }, { quiet: true }),
+    call(api.GET('/api/market/suggest', { params: { query: { title, type, limit: 8 } } }), { quiet: true }),
 
   // challenges
-  challenges: () => get<{ items: ChallengeBrief[] }>(`${M}/challenges`),
-  challenge: (id: string) => get<Challenge>(`${M}/challenges/${enc(id)}`),
-  createChallenge: (b: ChallengeBody) => post<Challenge>(`${M}/challenges`, b),
-  attachNeeds: (id: string, needIds: string[]) =>
-    post<Challenge>(`${M}/challenges/${enc(id)}/needs`, { needIds }),
-  assignExperts: (id: string, userIds: string[]) =>
-    post<Challenge>(`${M}/challenges/${enc(id)}/experts`, { userIds }),
-  setWinners: (id: string, winners: Array<{ solutionId: string; rank: number; award: string }>) =>
-    post<Challenge>(`${M}/challenges/${enc(id)}/winners`, { winners }),
-  screening: (id: string) => get<Screening>(`${M}/challenges/${enc(id)}/screening`),
-  score: (id: string, b: { solutionId: string; score: number; comment?: string }) =>
-    post<Screening>(`${M}/challenges/${enc(id)}/scores`, b),
+  challenges: () => call(api.GET('/api/market/challenges')),
+  challenge: (v: string) => call(api.GET('/api/market/challenges/{id}', id(v))),
+  createChallenge: (body: BodyOf<'/api/market/challenges', 'post'>) =>
+    call(api.POST('/api/market/challenges', { body })),
+  attachNeeds: (v: string, needIds: string[]) =>
+    call(api.POST('/api/market/challenges/{id}/needs', { ...id(v), body: { needIds } })),
+  assignExperts: (v: string, userIds: string[]) =>
+    call(api.POST('/api/market/challenges/{id}/experts', { ...id(v), body: { userIds } })),
+  setWinners: (v: string, winners: BodyOf<'/api/market/challenges/{id}/winners', 'post'>['winners']) =>
+    call(api.POST('/api/market/challenges/{id}/winners', { ...id(v), body: { winners } })),
+  screening: (v: string) => call(api.GET('/api/market/challenges/{id}/screening', id(v))),
+  score: (v: string, body: BodyOf<'/api/market/challenges/{id}/scores', 'post'>) =>
+    call(api.POST('/api/market/challenges/{id}/scores', { ...id(v), body })),
   challengeAction: (
-    id: string,
+    v: string,
     action: ChallengeAction,
-    b: { promote?: string[]; resultNote?: string } = {},
-  ) => post<Challenge>(`${M}/challenges/${enc(id)}/${action}`, b),
+    body: BodyOf<'/api/market/challenges/{id}/{action}', 'post'> = {},
+  ) => call(api.POST('/api/market/challenges/{id}/{action}', { params: { path: { id: v, action } }, body })),
 
   // dictionary
-  dictionary: () => get<Dictionary>(`${M}/dictionary`),
-  addTerms: (terms: string[], note?: string) => post<DictionaryChange>(`${M}/dictionary`, { terms, note }),
-  removeTerm: (term: string) => api<DictionaryChange>('DELETE', `${M}/dictionary/${enc(term)}`),
+  dictionary: () => call(api.GET('/api/market/dictionary')),
+  addTerms: (terms: string[], note?: string) =>
+    call(api.POST('/api/market/dictionary', { body: { terms, note } })),
+  removeTerm: (term: string) =>
+    call(api.DELETE('/api/market/dictionary/{term}', { params: { path: { term } } })),
 };

@@ -1,43 +1,21 @@
-/** Programme I (calls, applications, screening): shapes of server/src/modules/calls and applications. */
-import { api, ApiError, get, post, withQuery, type Query } from './client.js';
-import type { Page } from './types.js';
-import type {
-  ApplicationDetail,
-  ApplicationSummary,
-  AttachmentDto,
-  CallDetail,
-  CallSummary,
-  Checklist,
-  FileMeta,
-  PublicCall,
-  Receipt,
-  SaveResult,
-  ScreeningItem,
-  ScreeningList,
-  OngoingImportReport,
-  OngoingProject,
-  ScreeningRun,
-  VersionDto,
-} from './programme.types.js';
-export type * from './programme.types.js';
+/** Programme I (calls, applications, screening): /api/calls/**, /api/applications/**, /api/files. */
+import { api, call, networkError, problemFrom, withQuery, type BodyOf, type QueryOf } from './client.js';
+import type { FileMeta } from './types.js';
 
-const enc = encodeURIComponent;
-const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
-const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
-const del = <T>(path: string) => api<T>('DELETE', path);
+const id = (v: string) => ({ params: { path: { id: v } } });
+type ScreeningQuery = QueryOf<'/api/calls/{id}/screening', 'get'>;
 
 /** Fetches a file answer (export) and hands it to the browser as a download. */
 async function download(path: string, fallbackName: string): Promise<void> {
-  const res = await fetch(path, { credentials: 'same-origin' });
+  let res: Response;
+  try {
+    res = await fetch(path, { credentials: 'same-origin' });
+  } catch {
+    throw networkError();
+  }
   if (!res.ok) {
     const data = await res.json().catch(() => ({}));
-    throw new ApiError(
-      res.status,
-      String(data.code ?? 'internal'),
-      String(data.message ?? '下载失败'),
-      String(data.messageEn ?? 'Download failed'),
-      Array.isArray(data.errors) ? data.errors : [],
-    );
+    throw problemFrom(res.status, data, { zh: '下载失败', en: 'Download failed' });
   }
   const cd = res.headers.get('content-disposition') ?? '';
   const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(cd);
@@ -54,81 +32,88 @@ async function download(path: string, fallbackName: string): Promise<void> {
 }
 
 export const callsApi = {
-  list: (q: Query) => get<Page<CallSummary>>('/api/calls', q),
-  open: () => get<Page<CallSummary>>('/api/calls/open'),
-  get: (id: string) => get<CallDetail>(`/api/calls/${enc(id)}`),
-  publicPage: (id: string) => get<PublicCall>(`/api/calls/${enc(id)}/public`),
-  create: (content: Record<string, unknown>) => post<CallDetail>('/api/calls', { content }),
-  importJson: (doc: Record<string, unknown>) => post<CallDetail>('/api/calls/import', doc),
-  update: (id: string, content: Record<string, unknown>, baseVersion?: number) =>
-    put<CallDetail>(`/api/calls/${enc(id)}`, { content, baseVersion }),
-  transition: (id: string, action: 'publish' | 'close') =>
-    post<CallDetail>(`/api/calls/${enc(id)}/${action}`),
-  exportJson: (id: string) => download(`/api/calls/${enc(id)}/export`, `call-${id}.json`),
+  list: (q: QueryOf<'/api/calls', 'get'>) => call(api.GET('/api/calls', { params: { query: q } })),
+  open: () => call(api.GET('/api/calls/open')),
+  get: (v: string) => call(api.GET('/api/calls/{id}', id(v))),
+  publicPage: (v: string) => call(api.GET('/api/calls/{id}/public', id(v))),
+  create: (content: BodyOf<'/api/calls', 'post'>['content']) =>
+    call(api.POST('/api/calls', { body: { content } })),
+  importJson: (doc: BodyOf<'/api/calls/import', 'post'>) =>
+    call(api.POST('/api/calls/import', { body: doc })),
+  update: (v: string, content: BodyOf<'/api/calls/{id}', 'put'>['content'], baseVersion?: number) =>
+    call(api.PUT('/api/calls/{id}', { ...id(v), body: { content, baseVersion } })),
+  transition: (v: string, action: 'publish' | 'close') =>
+    call(
+      action === 'publish'
+        ? api.POST('/api/calls/{id}/publish', id(v))
+        : api.POST('/api/calls/{id}/close', id(v)),
+    ),
+  exportJson: (v: string) => download(`/api/calls/${encodeURIComponent(v)}/export`, `call-${v}.json`),
 };
 
 export const applicationsApi = {
-  list: (q: Query) => get<Page<ApplicationSummary>>('/api/applications', q),
-  start: (body: { callId: string; directionCode: string; leadUserId?: string }) =>
-    post<ApplicationDetail>('/api/applications', body),
-  get: (id: string) => get<ApplicationDetail>(`/api/applications/${enc(id)}`),
-  remove: (id: string) => del<void>(`/api/applications/${enc(id)}`),
+  list: (q: QueryOf<'/api/applications', 'get'>) =>
+    call(api.GET('/api/applications', { params: { query: q } })),
+  start: (body: BodyOf<'/api/applications', 'post'>) => call(api.POST('/api/applications', { body })),
+  get: (v: string) => call(api.GET('/api/applications/{id}', id(v))),
+  remove: (v: string) => call(api.DELETE('/api/applications/{id}', id(v))),
   saveDraft: (
-    id: string,
-    content: Record<string, unknown>,
+    v: string,
+    content: BodyOf<'/api/applications/{id}/draft', 'patch'>['content'],
     baseVersion?: number,
     leadUserId?: string | null,
   ) =>
-    patch<SaveResult>(`/api/applications/${enc(id)}/draft`, {
-      content,
-      ...(baseVersion ? { baseVersion } : {}),
-      ...(leadUserId !== undefined ? { leadUserId } : {}),
-    }),
-  versions: (id: string) => get<{ items: VersionDto[] }>(`/api/applications/${enc(id)}/versions`),
-  version: (id: string, v: number) =>
-    get<VersionDto & { content: Record<string, any> }>(`/api/applications/${enc(id)}/versions/${v}`),
-  checklist: (id: string) =>
-    get<Checklist>(`/api/applications/${enc(id)}/checklist`, undefined, { quiet: true }),
-  attach: (id: string, type: string, fileId: string) =>
-    post<AttachmentDto>(`/api/applications/${enc(id)}/attachments`, { type, fileId }),
-  detach: (id: string, attachmentId: string) =>
-    del<void>(`/api/applications/${enc(id)}/attachments/${enc(attachmentId)}`),
-  sendForReview: (id: string) => post<ApplicationDetail>(`/api/applications/${enc(id)}/send-for-review`),
-  orgReview: (
-    id: string,
-    body: { decision: 'approve' | 'return'; reason?: string; overrideReason?: string },
-  ) => post<ApplicationDetail>(`/api/applications/${enc(id)}/org-review`, body),
-  districtReview: (
-    id: string,
-    body: {
-      decision: 'approve' | 'return';
-      reason?: string;
-      commitmentFen?: number;
-      opinion?: string;
-      overrideReason?: string;
-    },
-  ) => post<ApplicationDetail>(`/api/applications/${enc(id)}/district-review`, body),
-  submit: (id: string) => post<Receipt>(`/api/applications/${enc(id)}/submit`),
-  receipt: (id: string) => get<Receipt>(`/api/applications/${enc(id)}/receipt`),
+    call(
+      api.PATCH('/api/applications/{id}/draft', {
+        ...id(v),
+        body: {
+          content,
+          ...(baseVersion ? { baseVersion } : {}),
+          ...(leadUserId !== undefined ? { leadUserId } : {}),
+        },
+      }),
+    ),
+  versions: (v: string) => call(api.GET('/api/applications/{id}/versions', id(v))),
+  version: (v: string, version: number) =>
+    call(api.GET('/api/applications/{id}/versions/{version}', { params: { path: { id: v, version } } })),
+  checklist: (v: string) => call(api.GET('/api/applications/{id}/checklist', id(v)), { quiet: true }),
+  attach: (v: string, type: string, fileId: string) =>
+    call(api.POST('/api/applications/{id}/attachments', { ...id(v), body: { type, fileId } })),
+  detach: (v: string, attachmentId: string) =>
+    call(
+      api.DELETE('/api/applications/{id}/attachments/{attachmentId}', {
+        params: { path: { id: v, attachmentId } },
+      }),
+    ),
+  sendForReview: (v: string) => call(api.POST('/api/applications/{id}/send-for-review', id(v))),
+  orgReview: (v: string, body: BodyOf<'/api/applications/{id}/org-review', 'post'>) =>
+    call(api.POST('/api/applications/{id}/org-review', { ...id(v), body })),
+  districtReview: (v: string, body: BodyOf<'/api/applications/{id}/district-review', 'post'>) =>
+    call(api.POST('/api/applications/{id}/district-review', { ...id(v), body })),
+  submit: (v: string) => call(api.POST('/api/applications/{id}/submit', id(v))),
+  receipt: (v: string) => call(api.GET('/api/applications/{id}/receipt', id(v))),
 };
 
 export const screeningApi = {
-  list: (callId: string, q: Query) => get<ScreeningList>(`/api/calls/${enc(callId)}/screening`, q),
-  run: (callId: string) => post<ScreeningRun>(`/api/calls/${enc(callId)}/screening/run`),
+  list: (callId: string, q: ScreeningQuery) =>
+    call(api.GET('/api/calls/{id}/screening', { params: { path: { id: callId }, query: q } })),
+  run: (callId: string) => call(api.POST('/api/calls/{id}/screening/run', id(callId))),
   runStatus: (callId: string, runId: string) =>
-    get<ScreeningRun>(`/api/calls/${enc(callId)}/screening/runs/${enc(runId)}`),
-  decide: (
-    applicationId: string,
-    body: { ruleId: string; action: 'confirm' | 'override'; verdict?: 'pass' | 'fail'; reason: string },
-  ) => post<ScreeningItem>(`/api/applications/${enc(applicationId)}/screening/decisions`, body),
-  exportExcel: (callId: string, q: Query) =>
-    download(withQuery(`/api/calls/${enc(callId)}/screening/export`, q), `screening-${callId}.xlsx`),
+    call(api.GET('/api/calls/{id}/screening/runs/{runId}', { params: { path: { id: callId, runId } } })),
+  decide: (applicationId: string, body: BodyOf<'/api/applications/{id}/screening/decisions', 'post'>) =>
+    call(api.POST('/api/applications/{id}/screening/decisions', { ...id(applicationId), body })),
+  exportExcel: (callId: string, q: ScreeningQuery) =>
+    download(
+      withQuery(`/api/calls/${encodeURIComponent(callId)}/screening/export`, q),
+      `screening-${callId}.xlsx`,
+    ),
 };
 
 export const ongoingApi = {
-  importExcel: (b: { filename: string; contentBase64: string; dryRun: boolean }) =>
-    post<OngoingImportReport>('/api/programme/ongoing-projects/import', b),
-  list: (q: Query) => get<{ total: number; items: OngoingProject[] }>('/api/programme/ongoing-projects', q),
+  importExcel: (body: BodyOf<'/api/programme/ongoing-projects/import', 'post'>) =>
+    call(api.POST('/api/programme/ongoing-projects/import', { body })),
+  list: (q: QueryOf<'/api/programme/ongoing-projects', 'get'>) =>
+    call(api.GET('/api/programme/ongoing-projects', { params: { query: q } })),
 };
 
 /** Uploads one file (multipart, field `file`) for an application attachment. */
@@ -143,25 +128,12 @@ export async function uploadFile(file: File): Promise<FileMeta> {
       credentials: 'same-origin',
     });
   } catch {
-    throw new ApiError(
-      0,
-      'network',
-      '网络连接失败，请检查网络后重试',
-      'Network error; check your connection and retry',
-    );
+    throw networkError();
   }
   const data = await res.json().catch(() => ({}));
-  if (!res.ok)
-    throw new ApiError(
-      res.status,
-      String(data.code ?? 'internal'),
-      String(data.message ?? '上传失败'),
-      String(data.messageEn ?? 'Upload failed'),
-      Array.isArray(data.errors) ? data.errors : [],
-    );
+  if (!res.ok) throw problemFrom(res.status, data, { zh: '上传失败', en: 'Upload failed' });
   return data as FileMeta;
 }
 
 /** The server's clock (deadlines are judged by it, never the browser's). */
-export const serverTime = () =>
-  get<{ status: string; time: string }>('/api/health', undefined, { quiet: true }).then((h) => h.time);
+export const serverTime = () => call(api.GET('/api/health'), { quiet: true }).then((h) => h.time);

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import { listNotifications, type NotificationItem } from '../api/admin.js';
+import { listNotifications } from '../api/admin.js';
+import type { NotificationItem } from '../api/types.js';
 import { useI18n } from '../i18n/index.js';
 
 /** The bell in the top bar: the user's unread notifications from /api/notifications. */
@@ -33,7 +34,7 @@ export function NotificationBell() {
           renderItem={(n) => (
             <List.Item>
               <List.Item.Meta
-                title={<Typography.Text strong={!n.readAt}>{pick(n.title, n.titleEn)}</Typography.Text>}
+                title={<Typography.Text strong={!n.readAt}>{pick(n.titleZh, n.titleEn)}</Typography.Text>}
                 description={fmt(n.createdAt, 'MM-DD HH:mm')}
               />
             </List.Item>

@@ -1,25 +1,38 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc.js';
-import timezone from 'dayjs/plugin/timezone.js';
 import 'dayjs/locale/zh-cn.js';
 import 'dayjs/locale/en.js';
+import { pickZhEn, type Lang, type ZhEn } from '../../../shared/i18n.js';
+import { formatShanghai } from '../../../shared/time.js';
 import { zhCN, type MessageKey } from './zh-CN.js';
 import { en } from './en.js';
 
-dayjs.extend(utc);
-dayjs.extend(timezone);
-
-export type Lang = 'zh-CN' | 'en';
+export type { Lang, ZhEn };
 export const LANGS: Array<{ code: Lang; label: string }> = [
   { code: 'zh-CN', label: '中文' },
   { code: 'en', label: 'English' },
 ];
-export const DISPLAY_TZ = 'Asia/Shanghai';
 const STORAGE_KEY = 'transferone.lang';
-const DICTS: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
-export type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type Params = Record<string, string | number>;
+/** A message dictionary per language; Chinese is the source of the keys. */
+export type Dicts<K extends string> = { 'zh-CN': Record<K, string>; en: Record<K, string> };
+
+/**
+ * The one message lookup of the web (the shell, and each area's own strings through `useMessages`):
+ * the key in the language's dictionary, else the Chinese text, else the key; `{name}` is replaced
+ * by `params.name`.
+ */
+export function translator<K extends string>(dicts: Dicts<K>) {
+  return (lang: Lang) =>
+    (key: K, params?: Params): string => {
+      const s = dicts[lang][key] ?? dicts['zh-CN'][key] ?? key;
+      return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
+    };
+}
+
+const shell = translator<MessageKey>({ 'zh-CN': zhCN, en });
+export type T = (key: MessageKey, params?: Params) => string;
 
 export function normaliseLang(v: string | null | undefined): Lang | undefined {
   if (!v) return undefined;
@@ -36,18 +49,15 @@ export function storedLang(): Lang | undefined {
   }
 }
 
-function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const s = DICTS[lang][key] ?? zhCN[key] ?? key;
-  return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
-}
-
 interface I18n {
   lang: Lang;
   t: T;
   setLang(lang: Lang): void;
-  /** Formats an instant in Asia/Shanghai. */
+  /** Formats an instant in Asia/Shanghai (shared/time.ts); '—' for none. */
   fmt(at: string | Date | null | undefined, pattern?: string): string;
-  /** Picks the zh or en variant of a pair the server sent. */
+  /** The text of a zh/en pair (shared/i18n.ts ZhEn) in the user's language. */
+  L(pair: Partial<ZhEn> | null | undefined): string;
+  /** The same for a pair the server sends as two fields (label / labelEn, message / messageEn). */
   pick(zh: string | null | undefined, enText: string | null | undefined): string;
 }
 
@@ -58,7 +68,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
     document.documentElement.lang = lang;
-    document.title = `${translate(lang, 'app.name')} · ${translate(lang, 'app.fullName')}`;
+    document.title = `${shell(lang)('app.name')} · ${shell(lang)('app.fullName')}`;
   }, [lang]);
   const setLang = useCallback((l: Lang) => {
     try {
@@ -73,9 +83,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       lang,
       setLang,
-      t: (key, params) => translate(lang, key, params),
-      fmt: (at, pattern = 'YYYY-MM-DD HH:mm:ss') => (at ? dayjs(at).tz(DISPLAY_TZ).format(pattern) : '—'),
-      pick: (zh, enText) => (lang === 'en' ? enText || zh || '' : zh || enText || ''),
+      t: shell(lang),
+      fmt: (at, pattern) => (at ? formatShanghai(at, pattern) : '—'),
+      L: (pair) => pickZhEn(pair, lang),
+      pick: (zh, enText) => pickZhEn({ zh: zh ?? '', en: enText ?? '' }, lang),
     }),
     [lang, setLang],
   );

@@ -21,7 +21,5 @@ export function deadlineState(call: Pick<Call, 'window'>, now: Date): DeadlineSt
   return 'closed';
 }
 
-/** Formats an instant in Asia/Shanghai, e.g. "2023-10-30 16:30:00". */
-export function formatShanghai(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
-}
+/** Formats an instant in Asia/Shanghai, e.g. "2023-10-30 16:30:00" (shared/time.ts). */
+export { formatShanghai } from '../../../../shared/time.js';

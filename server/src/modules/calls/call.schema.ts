@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import { RuleSchema, RuleSourceSchema, OrgTypeSchema } from './rule.schema.js';
+import { MONEY_UNIT_FEN, isMoneyUnit, kpiAmountFen, type MoneyUnit } from '../../../../shared/money.js';
 
 export const CALL_STATUSES = ['draft', 'published', 'closed'] as const;
 export const CallStatusSchema = z.enum(CALL_STATUSES);
@@ -43,19 +44,8 @@ export const DateSchema = z
     { message: 'not a real date', params: { zh: '不是有效的日期' } },
   );
 
-export const MONEY_UNIT_FEN = { 元: 100n, 万元: 1_000_000n, 亿元: 10_000_000_000n } as const;
-export type MoneyUnit = keyof typeof MONEY_UNIT_FEN;
-export const isMoneyUnit = (u: string): u is MoneyUnit => Object.hasOwn(MONEY_UNIT_FEN, u);
-
-/** Exact fen for `value` in a money unit, or null if it is not a whole number of fen. */
-export function kpiAmountFen(value: number, unit: MoneyUnit): bigint | null {
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(String(value));
-  if (!m) return null;
-  const frac = m[2] ?? '';
-  const scaled = BigInt(m[1] + frac) * MONEY_UNIT_FEN[unit];
-  const div = 10n ** BigInt(frac.length);
-  return scaled % div === 0n ? scaled / div : null;
-}
+// Money units of a KPI (元, 万元, 亿元) and their exact fen: shared/money.ts, re-exported for importers.
+export { MONEY_UNIT_FEN, isMoneyUnit, kpiAmountFen, type MoneyUnit };
 
 export const KpiSchema = z
   .strictObject({

@@ -24,6 +24,7 @@ import {
 
 type CallHead = Omit<CallRow, 'content'>;
 import { canEditCall, canTransition } from './calls.policy.js';
+import { shanghaiIso } from '../../../../shared/time.js';
 
 export const who = (a: Actor, ip?: string) => ({
   id: a.userId,
@@ -32,11 +33,8 @@ export const who = (a: Actor, ip?: string) => ({
   ip: ip ?? null,
 });
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
-/** An instant as ISO 8601 with the +08:00 offset (Asia/Shanghai, no DST). */
-export function shanghaiIso(d: Date | string): string {
-  const t = new Date(d).getTime() + 8 * 3600_000;
-  return `${new Date(t).toISOString().slice(0, 19)}+08:00`;
-}
+/** An instant as ISO 8601 with the +08:00 offset (Asia/Shanghai): shared/time.ts, kept here for its importers. */
+export { shanghaiIso };
 
 export async function enforceCall(
   ctx: AppContext,

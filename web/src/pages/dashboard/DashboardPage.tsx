@@ -1,10 +1,10 @@
 import { Alert, Col, Row } from 'antd';
-import dayjs from 'dayjs';
 import { useMe } from '../../auth/AuthContext.js';
 import { useWorkspace } from '../../auth/workspace.js';
 import { problemText } from '../../components/problem.js';
 import { roleLabel } from '../../components/roleLabels.js';
-import { DISPLAY_TZ, useI18n } from '../../i18n/index.js';
+import { useI18n } from '../../i18n/index.js';
+import { inShanghai } from '../../../../shared/time.js';
 import { AccountCard, ActivityCard, NotificationsCard } from './SideCards.js';
 import { AuditByDayChart, AuditResultChart, OrgTypeChart, UserRoleChart } from './Charts.js';
 import { QuickAccess } from './QuickAccess.js';
@@ -18,7 +18,7 @@ export function DashboardPage() {
   const { t, lang } = useI18n();
   const { data, loading, error } = useDashboardData(me);
   const can = readable(me);
-  const now = dayjs().tz(DISPLAY_TZ);
+  const now = inShanghai();
   const hour = now.hour();
   const greeting = t(
     hour < 12 ? 'dash.greeting.morning' : hour < 18 ? 'dash.greeting.afternoon' : 'dash.greeting.evening',

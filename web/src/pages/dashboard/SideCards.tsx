@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Card, Descriptions, Empty, List, Space, Tag, Timeline, Typography } from 'antd';
 import { CheckCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
-import { listNotifications, type NotificationItem } from '../../api/admin.js';
+import { listNotifications } from '../../api/admin.js';
+import type { NotificationItem } from '../../api/types.js';
 import type { AuditRecord } from '../../api/types.js';
 import { useMe } from '../../auth/AuthContext.js';
 import { ROLE_LABELS, orgTypeKey, roleLabel } from '../../components/roleLabels.js';
@@ -74,7 +75,7 @@ export function NotificationsCard() {
           renderItem={(n) => (
             <List.Item>
               <List.Item.Meta
-                title={pick(n.title, n.titleEn)}
+                title={pick(n.titleZh, n.titleEn)}
                 description={fmt(n.createdAt, 'YYYY-MM-DD HH:mm')}
               />
             </List.Item>

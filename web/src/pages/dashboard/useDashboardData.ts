@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import dayjs from 'dayjs';
 import { auditApi, orgsApi, usersApi } from '../../api/admin.js';
 import {
   ORG_TYPES,
@@ -9,7 +8,7 @@ import {
   type OrgType,
   type Role,
 } from '../../api/types.js';
-import { DISPLAY_TZ } from '../../i18n/index.js';
+import { inShanghai } from '../../../../shared/time.js';
 
 /** Which admin data the signed-in user may read (by the permissions /api/auth/me lists). */
 export function readable(me: Me) {
@@ -73,7 +72,7 @@ export function useDashboardData(me: Me) {
       );
     }
     if (can.audit) {
-      const today = dayjs().tz(DISPLAY_TZ).startOf('day');
+      const today = inShanghai().startOf('day');
       const days = Array.from({ length: DAYS }, (_, i) => today.subtract(DAYS - 1 - i, 'day'));
       tasks.push(
         Promise.all([

@@ -21,19 +21,19 @@ import {
 import { EditOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
-import {
-  marketApi,
-  type Achievement,
-  type AchievementAction,
-  type AchievementMatches,
-  type PublicAchievement,
-} from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type {
+  Achievement,
+  AchievementAction,
+  AchievementMatches,
+  PublicAchievement,
+} from '../../api/types.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { problemText } from '../../components/problem.js';
 import { ActionButton, Marked, StatusTag, TermTags, useMarketBase } from './common.js';
 import { useMt } from './i18n.js';
 import { ACHIEVEMENT_ACTION_LABELS, IP_TYPES, TRANSFER_MODES } from './labels.js';
-import { wanRange } from './money.js';
+import { wanRange } from '../../../../shared/money.js';
 
 const isFull = (a: PublicAchievement | Achievement): a is Achievement => 'actions' in a;
 

@@ -18,19 +18,14 @@ import {
 } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
-import {
-  marketApi,
-  type Achievement,
-  type AchievementBody,
-  type IpItem,
-  type Ownership,
-  type TransferMode,
-} from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type { Achievement, AchievementBody, IpItem, Ownership, TransferMode } from '../../api/types.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { applyProblem, problemText } from '../../components/problem.js';
 import { useMt } from './i18n.js';
 import { IP_TYPES, OWNERSHIP, TRANSFER_MODES, TRL_LABELS } from './labels.js';
-import { fenToWan, wanRule, wanToFen } from './money.js';
+import { fenToWan, wanToFen } from '../../../../shared/money.js';
+import { wanRule } from '../../components/wanRule.js';
 
 interface Values {
   title: string;

@@ -16,7 +16,8 @@ import {
 } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router-dom';
-import { marketApi, type PublicAchievement, type SearchResult, type Suggestion } from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type { IpType, PublicAchievement, SearchResult, Suggestion, TransferMode } from '../../api/types.js';
 import { problemText } from '../../components/problem.js';
 import { Marked, TermTags, useMarketBase } from './common.js';
 import { useMt } from './i18n.js';
@@ -26,8 +27,8 @@ interface Filters {
   field?: string;
   trl?: [number, number];
   region?: string;
-  transferMode?: string;
-  ipType?: string;
+  transferMode?: TransferMode;
+  ipType?: IpType;
 }
 
 /** 科技成果库: browse published achievements, or search them in Chinese with filters and highlights. */

@@ -2,7 +2,8 @@ import { Button, Card, Select, Space, Table, Tabs, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { marketApi, type Achievement } from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type { Achievement } from '../../api/types.js';
 import { useMe } from '../../auth/AuthContext.js';
 import { can } from '../../auth/can.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -23,7 +24,11 @@ const STATUS_LABELS: Record<string, { zh: string; en: string }> = {
 function MyAchievements({ review }: { review?: boolean }) {
   const { m, L, fmt } = useMt();
   const list = usePagedList<Achievement>((q) =>
-    marketApi.myAchievements({ ...q, mine: 'org', status: review ? 'submitted' : q.status }),
+    marketApi.myAchievements({
+      ...q,
+      mine: 'org',
+      status: review ? 'submitted' : (q.status as Achievement['status'] | undefined),
+    }),
   );
   const columns: ColumnsType<Achievement> = [
     {

@@ -4,7 +4,8 @@ import type { ColumnsType } from 'antd/es/table/index.js';
 import { TrophyOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
-import { marketApi, type Challenge, type ChallengeWinner, type PublicNeed } from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type { Challenge, ChallengeWinner, PublicNeed } from '../../api/types.js';
 import { useAuth } from '../../auth/AuthContext.js';
 import { can } from '../../auth/can.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -13,7 +14,7 @@ import { ChallengeManage } from './ChallengeManage.js';
 import { ChallengeScreening } from './ChallengeScreening.js';
 import { StatusTag, useMarketBase } from './common.js';
 import { useMt } from './i18n.js';
-import { wanRange } from './money.js';
+import { wanRange } from '../../../../shared/money.js';
 
 const STAGES = ['draft', 'open', 'screening', 'closed', 'resultsPublished'] as const;
 const STAGE_LABELS: Record<(typeof STAGES)[number], [string, string]> = {

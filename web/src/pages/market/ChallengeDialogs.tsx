@@ -1,7 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Form, Input, Modal, Select, type ButtonProps } from 'antd';
 import { usersApi } from '../../api/admin.js';
-import { marketApi, type Challenge, type PublicNeed } from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type { Challenge, PublicNeed } from '../../api/types.js';
 import type { User } from '../../api/types.js';
 import { applyProblem, problemText } from '../../components/problem.js';
 import { useMt } from './i18n.js';

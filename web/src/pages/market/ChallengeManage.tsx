@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Space, type ButtonProps } from 'antd';
-import { marketApi, type Challenge, type ChallengeAction } from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type { Challenge, ChallengeAction } from '../../api/types.js';
 import { problemText } from '../../components/problem.js';
 import { ExpertsDialog, NeedsDialog, PublishDialog } from './ChallengeDialogs.js';
 import { NextRoundDialog, WinnersDialog } from './ChallengeRoundDialogs.js';

@@ -16,7 +16,8 @@ import {
   type ButtonProps,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import { marketApi, type Challenge, type Screening, type ScreeningRow } from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type { Challenge, Screening, ScreeningRow } from '../../api/types.js';
 import { useAuth } from '../../auth/AuthContext.js';
 import { applyProblem, problemText } from '../../components/problem.js';
 import { useMt } from './i18n.js';

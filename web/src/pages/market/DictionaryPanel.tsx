@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Input, Popconfirm, Row, Table, Tag, Typography } from 'antd';
-import { marketApi, type Dictionary, type DictionaryChange } from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type { Dictionary, DictionaryChange } from '../../api/types.js';
 import { applyProblem, problemText } from '../../components/problem.js';
 import { useMt } from './i18n.js';
 

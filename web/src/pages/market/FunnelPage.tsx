@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, Card, DatePicker, Form, Input, Spin } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { marketApi, type Funnel } from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type { Funnel } from '../../api/types.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { problemText } from '../../components/problem.js';
 import { FunnelView } from './FunnelView.js';

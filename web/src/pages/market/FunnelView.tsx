@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import * as echarts from 'echarts/core';
 import { FunnelChart } from 'echarts/charts';
 import { Alert, Col, Descriptions, Row, Statistic, Table, Typography } from 'antd';
-import type { Funnel } from '../../api/market.js';
+import type { Funnel } from '../../api/types.js';
 import { EChart } from '../../components/EChart.js';
 import { useMt } from './i18n.js';
-import { fenToWan } from './money.js';
+import { fenToWan } from '../../../../shared/money.js';
 
 echarts.use([FunnelChart]);
 

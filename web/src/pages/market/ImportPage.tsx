@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Space, Table, Tag, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { marketApi, type ImportReport } from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type { ImportReport } from '../../api/types.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { problemText } from '../../components/problem.js';
 import { useMt } from './i18n.js';

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, Empty, List, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { marketApi, type NeedMatches } from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type { NeedMatches } from '../../api/types.js';
 import { problemText } from '../../components/problem.js';
 import { Marked, TermTags } from './common.js';
 import { useMt } from './i18n.js';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Card, Tabs } from 'antd';
-import { marketApi, type Solution } from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type { Solution } from '../../api/types.js';
 import { useMe } from '../../auth/AuthContext.js';
 import { can } from '../../auth/can.js';
 import { PageHeader } from '../../components/PageHeader.js';

@@ -19,7 +19,8 @@ import {
 import { EditOutlined, SendOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.js';
-import { marketApi, type Funnel, type Need, type PublicNeed, type Solution } from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type { Funnel, Need, PublicNeed, Solution } from '../../api/types.js';
 import { useAuth } from '../../auth/AuthContext.js';
 import { can } from '../../auth/can.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -29,7 +30,7 @@ import { FunnelView } from './FunnelView.js';
 import { useMt } from './i18n.js';
 import { CONFIDENTIALITY, NEED_STATUS } from './labels.js';
 import { MatchesPanel } from './MatchesPanel.js';
-import { wanRange } from './money.js';
+import { wanRange } from '../../../../shared/money.js';
 import { NeedQuality } from './NeedQuality.js';
 import { SolutionFormModal } from './SolutionFormModal.js';
 import { SolutionsTable } from './SolutionsTable.js';

@@ -16,12 +16,14 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
-import { marketApi, type Confidentiality, type Need, type NeedBody, type Quality } from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type { Confidentiality, Need, NeedBody, Quality } from '../../api/types.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { applyProblem, problemText } from '../../components/problem.js';
 import { useMt } from './i18n.js';
 import { CONFIDENTIALITY } from './labels.js';
-import { fenToWan, wanRule, wanToFen } from './money.js';
+import { fenToWan, wanToFen } from '../../../../shared/money.js';
+import { wanRule } from '../../components/wanRule.js';
 import { NeedQuality } from './NeedQuality.js';
 
 interface Values {

@@ -1,5 +1,5 @@
 import { Alert, Card, Empty, List, Progress, Space, Tag, Typography } from 'antd';
-import type { Quality } from '../../api/market.js';
+import type { Quality } from '../../api/types.js';
 import { useMt } from './i18n.js';
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

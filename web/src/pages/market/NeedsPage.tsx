@@ -2,7 +2,8 @@ import { Button, Card, Empty, Input, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { marketApi, type Need, type PublicNeed } from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type { Need, PublicNeed } from '../../api/types.js';
 import { useMe } from '../../auth/AuthContext.js';
 import { can } from '../../auth/can.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -11,7 +12,7 @@ import { ChallengeList } from './ChallengeList.js';
 import { StatusTag, useMarketBase } from './common.js';
 import { useMt } from './i18n.js';
 import { NEED_STATUS } from './labels.js';
-import { wanRange } from './money.js';
+import { wanRange } from '../../../../shared/money.js';
 
 function useNeedColumns(): ColumnsType<PublicNeed> {
   const { m, fmt } = useMt();

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Modal, Select, type ButtonProps } from 'antd';
-import { marketApi, type Achievement, type Solution } from '../../api/market.js';
+import { marketApi } from '../../api/market.js';
+import type { Achievement, Solution } from '../../api/types.js';
 import { applyProblem } from '../../components/problem.js';
 import { useMt } from './i18n.js';
 import { TRL_LABELS } from './labels.js';
-import { wanRule, wanToFen } from './money.js';
+import { wanToFen } from '../../../../shared/money.js';
+import { wanRule } from '../../components/wanRule.js';
 
 interface Values {
   title: string;

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { App, Descriptions, Empty, Space, Table, Tag, Timeline, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import type { Solution, SolutionAction } from '../../api/market.js';
+import type { Solution, SolutionAction } from '../../api/types.js';
 import { ActionButton, StatusTag } from './common.js';
 import { useMt } from './i18n.js';
 import { SOLUTION_ACTION_LABELS, SOLUTION_STATUS_LABELS } from './labels.js';
-import { fenToWan } from './money.js';
+import { fenToWan } from '../../../../shared/money.js';
 import { SolutionActionModal } from './SolutionActionModal.js';
 
 const ORDER: SolutionAction[] = [

@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { Button, Tag, Tooltip, type ButtonProps } from 'antd';
-import type { Denial, Label } from '../../api/market.js';
+import type { Denial, Label } from '../../api/types.js';
 import { useI18n } from '../../i18n/index.js';
 import { STATUS_COLORS } from './labels.js';
 

@@ -1,5 +1,5 @@
 /** The market pages' own strings (zh-CN first, English second). */
-import { useI18n } from '../../i18n/index.js';
+import { translator, useI18n } from '../../i18n/index.js';
 
 const S = {
   'lib.title': ['科技成果库', 'Achievement library'],
@@ -317,16 +317,11 @@ export const en = Object.fromEntries(Object.entries(S).map(([k, v]) => [k, v[1]]
   string
 >;
 
-export type MT = (key: MarketKey, params?: Record<string, string | number>) => string;
+const market = translator<MarketKey>({ 'zh-CN': zhCN, en });
+export type MT = ReturnType<typeof market>;
 
 /** The shell's i18n plus `m` for this area's strings. */
 export function useMt() {
   const i = useI18n();
-  const dict = i.lang === 'en' ? en : zhCN;
-  const m: MT = (key, params) => {
-    const s = dict[key] ?? zhCN[key] ?? key;
-    return params ? s.replace(/\{(\w+)\}/g, (x, k: string) => (k in params ? String(params[k]) : x)) : s;
-  };
-  const L = (l: { zh: string; en: string } | null | undefined) => (l ? i.pick(l.zh, l.en) : '');
-  return { ...i, m, L };
+  return { ...i, m: market(i.lang) };
 }

@@ -1,5 +1,5 @@
 /** Option labels for the market's forms, as the server names them (achievement.rules.ts, solution.rules.ts). */
-import type { Label, IpType, Ownership, RejectReason, TransferMode } from '../../api/market.js';
+import type { Label, IpType, Ownership, RejectReason, TransferMode } from '../../api/types.js';
 
 export const TRL_LABELS: Record<number, Label> = {
   1: { zh: '基本原理被发现', en: 'Basic principles observed' },

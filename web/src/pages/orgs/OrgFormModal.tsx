@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { orgsApi } from '../../api/admin.js';
-import { ORG_TYPES, type Org } from '../../api/types.js';
+import { ORG_TYPES, type Org, type OrgBody, type OrgPatch } from '../../api/types.js';
 import { applyProblem } from '../../components/problem.js';
 import { orgTypeKey } from '../../components/roleLabels.js';
 import { useI18n } from '../../i18n/index.js';
@@ -42,7 +42,9 @@ export function OrgFormModal({
     // Editing: an empty phone box keeps the stored (masked) phone.
     if (org && !v.contactPhone) delete body.contactPhone;
     try {
-      const saved = org ? await orgsApi.update(org.id, body) : await orgsApi.create(body);
+      const saved = org
+        ? await orgsApi.update(org.id, body as OrgPatch)
+        : await orgsApi.create(body as OrgBody);
       onSaved(saved);
     } catch (e) {
       setError(applyProblem(form, e, lang, FIELDS));

@@ -16,11 +16,12 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { applicationsApi, type ActionDto, type ApplicationDetail } from '../../api/programme.js';
+import { applicationsApi } from '../../api/programme.js';
+import type { ActionDto, ApplicationDetail } from '../../api/types.js';
 import { ApiError } from '../../api/client.js';
 import { applyProblem, problemText } from '../../components/problem.js';
 import { useP } from './i18n.js';
-import { fenToWan, showFen, wanToFen } from './money.js';
+import { fenToWan, isWan, showFen, wanToFen } from '../../../../shared/money.js';
 import {
   DistrictRouteNotice,
   FailingFindings,
@@ -266,7 +267,7 @@ export function ApplicationActions({
                   { required: true, message: p('f.moneyBad') },
                   {
                     validator: (_r, v) =>
-                      wanToFen(v) === null ? Promise.reject(new Error(p('f.moneyBad'))) : Promise.resolve(),
+                      isWan(v) ? Promise.resolve() : Promise.reject(new Error(p('f.moneyBad'))),
                   },
                 ]}
               >

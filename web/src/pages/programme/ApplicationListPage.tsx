@@ -3,7 +3,8 @@ import { useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Empty, Form, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { applicationsApi, type ApplicationStatus, type ApplicationSummary } from '../../api/programme.js';
+import { applicationsApi } from '../../api/programme.js';
+import type { ApplicationStatus, ApplicationSummary } from '../../api/types.js';
 import { useMe } from '../../auth/AuthContext.js';
 import { can } from '../../auth/can.js';
 import { Forbidden } from '../../components/Forbidden.js';
@@ -39,7 +40,7 @@ export function ApplicationListPage() {
 
 function ApplicationList() {
   const me = useMe();
-  const { p, bi, fmt, lang, pick } = useP();
+  const { p, L, fmt, lang, pick } = useP();
   const nav = useNavigate();
   const list = usePagedList<ApplicationSummary>(applicationsApi.list);
   const columns: ColumnsType<ApplicationSummary> = [
@@ -69,7 +70,7 @@ function ApplicationList() {
       render: (v: ApplicationStatus, a) => (
         <>
           <Tag color={APP_STATUS_COLOR[v]} data-testid={`app-status-${a.id}`}>
-            {bi(a.statusLabel)}
+            {L(a.statusLabel)}
           </Tag>
           <ImportedTag imported={a.imported} testId={`app-imported-${a.id}`} />
         </>

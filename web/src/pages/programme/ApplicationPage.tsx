@@ -25,14 +25,8 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import { usersApi } from '../../api/admin.js';
-import {
-  applicationsApi,
-  callsApi,
-  type ApplicationDetail,
-  type Checklist,
-  type PublicCall,
-  type SaveResult,
-} from '../../api/programme.js';
+import { applicationsApi, callsApi } from '../../api/programme.js';
+import type { ApplicationDetail, Checklist, PublicCall, SaveResult } from '../../api/types.js';
 import type { User } from '../../api/types.js';
 import { useMe } from '../../auth/AuthContext.js';
 import { can } from '../../auth/can.js';
@@ -72,7 +66,7 @@ export function ApplicationPage() {
 
 function ApplicationEditor({ initial }: { initial: ApplicationDetail }) {
   const me = useMe();
-  const { p, bi, fmt, lang, pick } = useP();
+  const { p, L, fmt, lang, pick } = useP();
   const nav = useNavigate();
   const [app, setApp] = useState(initial);
   const [call, setCall] = useState<PublicCall>();
@@ -198,7 +192,7 @@ function ApplicationEditor({ initial }: { initial: ApplicationDetail }) {
         subtitle={
           <Space wrap>
             <Tag color={APP_STATUS_COLOR[app.status]} data-testid="application-status">
-              {bi(app.statusLabel)}
+              {L(app.statusLabel)}
             </Tag>
             <span>{app.orgName}</span>
             <span>
@@ -308,7 +302,7 @@ function ApplicationEditor({ initial }: { initial: ApplicationDetail }) {
                   <>
                     <Descriptions size="small" bordered column={2} style={{ marginBottom: 16 }}>
                       <Descriptions.Item label={p('apps.org')}>{app.orgName}</Descriptions.Item>
-                      <Descriptions.Item label={p('apps.status')}>{bi(app.statusLabel)}</Descriptions.Item>
+                      <Descriptions.Item label={p('apps.status')}>{L(app.statusLabel)}</Descriptions.Item>
                       <Descriptions.Item label={p('apps.call')}>{app.callNumber}</Descriptions.Item>
                       <Descriptions.Item label={p('apps.direction')}>
                         {app.directionCode} {app.directionTitle}

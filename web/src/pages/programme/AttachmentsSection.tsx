@@ -2,12 +2,8 @@
 import { useState } from 'react';
 import { Alert, App, Button, Popconfirm, Space, Table, Tag, Typography, Upload } from 'antd';
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  applicationsApi,
-  uploadFile,
-  type ApplicationDetail,
-  type AttachmentDto,
-} from '../../api/programme.js';
+import { applicationsApi, uploadFile } from '../../api/programme.js';
+import type { ApplicationDetail, AttachmentDto } from '../../api/types.js';
 import { problemText } from '../../components/problem.js';
 import { useP } from './i18n.js';
 
@@ -20,7 +16,7 @@ export function AttachmentsSection({
   editable: boolean;
   onChanged(): void;
 }) {
-  const { p, bi, lang, fmt } = useP();
+  const { p, L, lang, fmt } = useP();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
@@ -70,7 +66,7 @@ export function AttachmentsSection({
             dataIndex: 'label',
             render: (_v, r) => (
               <Space direction="vertical" size={0}>
-                <Typography.Text strong>{bi(r.label)}</Typography.Text>
+                <Typography.Text strong>{L(r.label)}</Typography.Text>
                 <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
                   {r.type}
                 </Typography.Text>

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Form, List, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined, SaveOutlined } from '@ant-design/icons';
-import { callsApi, type CallDetail, type CallTransition, type ImportProblem } from '../../api/programme.js';
+import { callsApi } from '../../api/programme.js';
+import type { CallDetail, CallTransition, ImportProblem } from '../../api/types.js';
 import { useMe } from '../../auth/AuthContext.js';
 import { can } from '../../auth/can.js';
 import { Forbidden } from '../../components/Forbidden.js';
@@ -39,7 +40,7 @@ export function CallEditorPage() {
 
 function Editor({ detail, onSaved }: { detail?: CallDetail; onSaved(d: CallDetail): void }) {
   const me = useMe();
-  const { p, bi, pick, lang, fmt } = useP();
+  const { p, L, pick, lang, fmt } = useP();
   const { message, modal } = App.useApp();
   const nav = useNavigate();
   const [form] = Form.useForm();
@@ -104,7 +105,7 @@ function Editor({ detail, onSaved }: { detail?: CallDetail; onSaved(d: CallDetai
             {detail?.number ?? p('calls.new')}
             {detail && (
               <Tag color={CALL_STATUS_COLOR[detail.status]} data-testid="call-status">
-                {bi(detail.statusLabel)}
+                {L(detail.statusLabel)}
               </Tag>
             )}
             {detail && <ImportedTag imported={detail.imported} />}
@@ -149,7 +150,7 @@ function Editor({ detail, onSaved }: { detail?: CallDetail; onSaved(d: CallDetai
                   type="primary"
                   danger={t.to === 'closed'}
                   disabled={!t.allowed}
-                  title={t.reason ? bi(t.reason) : undefined}
+                  title={t.reason ? L(t.reason) : undefined}
                   onClick={() => transition(t)}
                   data-testid={`call-${t.to === 'closed' ? 'close' : 'publish'}`}
                 >

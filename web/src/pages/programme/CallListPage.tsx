@@ -4,7 +4,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Alert, App, Button, Card, Empty, Form, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { EyeOutlined, FileAddOutlined, ImportOutlined, ReloadOutlined } from '@ant-design/icons';
-import { callsApi, type CallSummary } from '../../api/programme.js';
+import { callsApi } from '../../api/programme.js';
+import type { CallSummary } from '../../api/types.js';
 import { useMe } from '../../auth/AuthContext.js';
 import { can } from '../../auth/can.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -20,7 +21,7 @@ export function CallListPage() {
 }
 
 function useCallColumns(): ColumnsType<CallSummary> {
-  const { p, bi, fmt } = useP();
+  const { p, L, fmt } = useP();
   return [
     {
       title: p('calls.number'),
@@ -36,7 +37,7 @@ function useCallColumns(): ColumnsType<CallSummary> {
       width: 100,
       render: (v: CallSummary['status'], c) => (
         <Tag color={CALL_STATUS_COLOR[v]} data-testid={`call-status-${c.id}`}>
-          {bi(c.statusLabel)}
+          {L(c.statusLabel)}
         </Tag>
       ),
     },

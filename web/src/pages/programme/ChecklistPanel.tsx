@@ -1,7 +1,7 @@
 /** The live checklist beside the form: every rule pass / fail / unknown with its reason, grouped. */
 import { Alert, Badge, Button, Card, Collapse, List, Space, Tag, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import type { Checklist, Verdict } from '../../api/programme.js';
+import type { Checklist, Verdict } from '../../api/types.js';
 import { VerdictIcon } from './bits.js';
 import { useP, type PKey } from './i18n.js';
 
@@ -23,7 +23,7 @@ export function ChecklistPanel({
   loading: boolean;
   onRefresh(): void;
 }) {
-  const { p, bi, pick, fmt } = useP();
+  const { p, L, pick, fmt } = useP();
   if (!checklist)
     return (
       <Card size="small" title={p('check.title')} loading>
@@ -41,7 +41,7 @@ export function ChecklistPanel({
           passed: f.passed,
           applicable: f.applicable,
           severity: f.severity,
-          reason: bi(f.reason),
+          reason: L(f.reason),
         })),
     }),
   );
@@ -53,7 +53,7 @@ export function ChecklistPanel({
       passed: c.passed,
       applicable: true,
       severity: 'error',
-      reason: bi(c.reason),
+      reason: L(c.reason),
     })),
   });
   if (checklist.fieldErrors.length)

@@ -1,7 +1,7 @@
 /** Topics and their directions in the call editor: goal, scope, KPIs, period, funding (万元), attachments, rules. */
 import { Button, Card, Collapse, Form, Input, Space, Tag } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { ImportProblem } from '../../api/programme.js';
+import type { ImportProblem } from '../../api/types.js';
 import { problemsUnder } from './callEditor/problems.js';
 import { DirectionFields } from './directions/DirectionFields.js';
 import { useP } from './i18n.js';

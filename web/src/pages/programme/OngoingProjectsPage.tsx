@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Space, Table, Tag, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { ongoingApi, type OngoingImportReport, type OngoingProject } from '../../api/programme.js';
+import { ongoingApi } from '../../api/programme.js';
+import type { OngoingImportReport, OngoingProject } from '../../api/types.js';
 import { useMe } from '../../auth/AuthContext.js';
 import { can } from '../../auth/can.js';
 import { Forbidden } from '../../components/Forbidden.js';

@@ -15,13 +15,14 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { callsApi, type PublicCall } from '../../api/programme.js';
+import { callsApi } from '../../api/programme.js';
+import type { PublicCall } from '../../api/types.js';
 import { LogoMark } from '../../components/Logo.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { problemText } from '../../components/problem.js';
 import { Countdown, DeadlineTag, DescribedRules, KpiTable } from './bits.js';
 import { useP } from './i18n.js';
-import { showFen } from './money.js';
+import { showFen } from '../../../../shared/money.js';
 
 export function PublicCallPage() {
   const { id = '' } = useParams();
@@ -67,7 +68,8 @@ export function PublicCallPage() {
 
 function CallBody({ data }: { data: PublicCall }) {
   const { p, pick, fmt, lang } = useP();
-  const call = data.call;
+  // The published call document (CallSchema on the server); the API types it as an open record.
+  const call = data.call as Record<string, any>;
   const described = new Map(data.directions.map((d) => [d.code, d]));
   return (
     <div data-testid="public-call">

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Button, Card, Descriptions, Result, Skeleton, Typography } from 'antd';
-import { applicationsApi, type Receipt } from '../../api/programme.js';
+import { applicationsApi } from '../../api/programme.js';
+import type { Receipt } from '../../api/types.js';
 import { problemText } from '../../components/problem.js';
 import { useP } from './i18n.js';
 

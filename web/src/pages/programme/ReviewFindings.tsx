@@ -4,7 +4,7 @@
  */
 import { Alert, Typography } from 'antd';
 import type { FieldProblem } from '../../api/client.js';
-import type { Checklist, DistrictRoute } from '../../api/programme.js';
+import type { Checklist, DistrictRoute } from '../../api/types.js';
 import { useP } from './i18n.js';
 
 export interface FailingItem {

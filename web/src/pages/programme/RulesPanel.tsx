@@ -7,8 +7,8 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Input, List, Space, Table, Tag, Typography } from 'antd';
 import { CodeOutlined } from '@ant-design/icons';
 import { z } from 'zod';
-import { describeRule } from '../../../../server/src/modules/calls/rule.describe.js';
-import { RuleSchema, ruleFields, type Rule } from '../../../../server/src/modules/calls/rule.schema.js';
+import { describeRule } from '../../../../shared/rules/rule.describe.js';
+import { RuleSchema, ruleFields, type Rule } from '../../../../shared/rules/rule.schema.js';
 import { useP } from './i18n.js';
 
 export interface RuleProblem {

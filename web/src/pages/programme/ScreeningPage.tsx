@@ -3,14 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Empty, Table } from 'antd';
 import { DatabaseOutlined, DownloadOutlined, PlayCircleOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  callsApi,
-  screeningApi,
-  type CallSummary,
-  type PublicCall,
-  type ScreeningItem,
-  type ScreeningList,
-} from '../../api/programme.js';
+import { callsApi, screeningApi } from '../../api/programme.js';
+import type { CallSummary, PublicCall, ScreeningItem, ScreeningList } from '../../api/types.js';
 import type { Query } from '../../api/client.js';
 import { useMe } from '../../auth/AuthContext.js';
 import { can } from '../../auth/can.js';
@@ -30,7 +24,7 @@ export function ScreeningPage() {
 
 function Screening() {
   const me = useMe();
-  const { p, lang, fmt, bi, pick } = useP();
+  const { p, lang, fmt, L, pick } = useP();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const [calls, setCalls] = useState<CallSummary[]>([]);
@@ -89,8 +83,8 @@ function Screening() {
     }
   };
 
-  const columns = screeningColumns({ p, lang, fmt, bi });
-  const findingRows = findingsRowRender({ p, fmt, bi, pick }, can(me, 'screening.decide'), setDeciding);
+  const columns = screeningColumns({ p, lang, fmt, L });
+  const findingRows = findingsRowRender({ p, fmt, L, pick }, can(me, 'screening.decide'), setDeciding);
 
   const directions = call?.directions ?? [];
   return (

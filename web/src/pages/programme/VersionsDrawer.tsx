@@ -1,7 +1,8 @@
 /** Saved versions of a draft: when, by whom, how many problems; view one, restore it into the form. */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Drawer, List, Modal, Space, Tag, Typography } from 'antd';
-import { applicationsApi, type ApplicationDetail, type VersionDto } from '../../api/programme.js';
+import { applicationsApi } from '../../api/programme.js';
+import type { ApplicationDetail, VersionDto } from '../../api/types.js';
 import { problemText } from '../../components/problem.js';
 import { useP } from './i18n.js';
 

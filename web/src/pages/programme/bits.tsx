@@ -8,16 +8,10 @@ import {
   MinusCircleOutlined,
   QuestionCircleFilled,
 } from '@ant-design/icons';
-import {
-  serverTime,
-  type CallStatus,
-  type DeadlineState,
-  type DescribedRule,
-  type Overall,
-  type Verdict,
-} from '../../api/programme.js';
+import { serverTime } from '../../api/programme.js';
+import type { CallStatus, DeadlineState, DescribedRule, Overall, Verdict } from '../../api/types.js';
 import { useP } from './i18n.js';
-import { showFen } from './money.js';
+import { showFen } from '../../../../shared/money.js';
 
 export const CALL_STATUS_COLOR: Record<CallStatus, string> = {
   draft: 'default',
@@ -149,7 +143,7 @@ export function Countdown({ opensAt, closesAt }: { opensAt: string; closesAt: st
 
 /** Rules as sentences (server describeRule output), with id and source. */
 export function DescribedRules({ rules, testId }: { rules: DescribedRule[]; testId?: string }) {
-  const { p, bi, pick } = useP();
+  const { p, L, pick } = useP();
   return (
     <Table<DescribedRule>
       data-testid={testId}
@@ -172,7 +166,7 @@ export function DescribedRules({ rules, testId }: { rules: DescribedRule[]; test
                   </Tag>
                 )}
               </Typography.Text>
-              <Typography.Text>{bi(r.description)}</Typography.Text>
+              <Typography.Text>{L(r.description)}</Typography.Text>
             </Space>
           ),
         },

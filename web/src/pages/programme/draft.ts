@@ -1,5 +1,5 @@
 /** Application content ↔ form values: money is 万元 text on the form and integer fen in the draft. */
-import { fenToWan, wanToFen } from './money.js';
+import { fenToWan, wanToFen } from '../../../../shared/money.js';
 
 export const MONEY_FIELDS: Array<[string, string]> = [
   ['budget', 'selfFundingFen'],
@@ -42,8 +42,8 @@ export function fromForm(values: Record<string, any>): Record<string, unknown> {
     const sec = v[s];
     if (!sec || typeof sec !== 'object' || !(f in sec)) continue;
     const fen = wanToFen(sec[f]);
-    if (fen === undefined) delete sec[f];
-    else sec[f] = fen === null ? sec[f] : fen;
+    if (fen === null) delete sec[f];
+    else if (fen !== undefined) sec[f] = fen;
   }
   const out: Record<string, unknown> = {};
   for (const k of SECTIONS) if (v[k] !== undefined) out[k] = prune(v[k]);

@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client.js';
-import { applicationsApi, type SaveResult } from '../../api/programme.js';
+import { applicationsApi } from '../../api/programme.js';
+import type { SaveResult } from '../../api/types.js';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'unsent' | 'conflict' | 'error';
 

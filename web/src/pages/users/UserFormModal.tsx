@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { usersApi } from '../../api/admin.js';
-import { ROLE_CODES, type User } from '../../api/types.js';
+import { ROLE_CODES, type User, type UserBody, type UserPatch } from '../../api/types.js';
 import { useMe } from '../../auth/AuthContext.js';
 import { can } from '../../auth/can.js';
 import { OrgSelect } from '../../components/OrgSelect.js';
@@ -57,9 +57,9 @@ export function UserFormModal({
       Object.entries(v).filter(([, x]) => x !== '' && x !== undefined),
     );
     try {
-      if (user) onSaved(await usersApi.update(user.id, body));
+      if (user) onSaved(await usersApi.update(user.id, body as UserPatch));
       else {
-        const r = await usersApi.create(body);
+        const r = await usersApi.create(body as UserBody);
         onSaved(r.user, r.initialPassword);
       }
     } catch (e) {

@@ -1,6 +1,6 @@
 /** 指南编辑, tab 通用要求: eligibility rules for every direction, and the attachments every application needs. */
 import { Form, List, Space, Tag, Typography } from 'antd';
-import type { ImportProblem } from '../../../api/programme.js';
+import type { ImportProblem } from '../../../api/types.js';
 import { useP } from '../i18n.js';
 import { RulesPanel } from '../RulesPanel.js';
 import { problemsUnder } from './problems.js';

@@ -1,7 +1,6 @@
 /** Call document ↔ the editor's form values: 万元 ↔ fen, the window in local Beijing time ↔ +08:00. */
-import dayjs from 'dayjs';
-import { kpiAmountFen, isMoneyUnit } from '../../../../../server/src/modules/calls/call.schema.js';
-import { fenToWan, wanToFen } from '../money.js';
+import { fenToWan, isMoneyUnit, kpiAmountFen, wanToFen } from '../../../../../shared/money.js';
+import { formatShanghai, fromShanghaiLocal } from '../../../../../shared/time.js';
 
 const FUNDING_MONEY = ['capPerProjectFen', 'firstYearCapFen'];
 export const NEW_CALL = {
@@ -14,8 +13,8 @@ export const NEW_CALL = {
   topics: [],
 };
 
-const toLocal = (s?: string) => (s ? dayjs(s).tz('Asia/Shanghai').format('YYYY-MM-DDTHH:mm') : undefined);
-const fromLocal = (s?: string) => (s ? `${s.length === 16 ? `${s}:00` : s}+08:00` : undefined);
+const toLocal = (s?: string) => (s ? formatShanghai(s, 'YYYY-MM-DDTHH:mm') : undefined);
+const fromLocal = (s?: string) => (s ? fromShanghaiLocal(s) : undefined);
 
 /** Call document → form values (money in 万元, window as local Beijing time). */
 export function toEditor(doc: Record<string, any>) {
@@ -43,8 +42,8 @@ export function fromEditor(v: Record<string, any>, base: Record<string, any>) {
     for (const d of t.directions ?? []) {
       for (const k of FUNDING_MONEY) {
         const fen = wanToFen(d.fundingRules?.[k]);
-        if (fen === undefined) delete d.fundingRules?.[k];
-        else if (fen !== null) d.fundingRules[k] = fen;
+        if (fen === null) delete d.fundingRules?.[k];
+        else if (fen !== undefined) d.fundingRules[k] = fen;
       }
       for (const kpi of d.kpis ?? []) {
         if (isMoneyUnit(kpi.unit) && typeof kpi.value === 'number') {

@@ -1,5 +1,5 @@
 /** A call's import problems under one path prefix, with paths made relative to it (for a rules panel). */
-import type { ImportProblem } from '../../../api/programme.js';
+import type { ImportProblem } from '../../../api/types.js';
 
 export const problemsUnder = (problems: ImportProblem[], prefix: string) =>
   problems

@@ -1,6 +1,6 @@
 /** One direction (方向) in the call editor: its fields, funding, KPIs, attachments and eligibility rules. */
 import { Col, Form, Input, Row, Switch, Typography } from 'antd';
-import type { ImportProblem } from '../../../api/programme.js';
+import type { ImportProblem } from '../../../api/types.js';
 import { useP } from '../i18n.js';
 import { RulesPanel } from '../RulesPanel.js';
 import { FundingRulesFields } from './FundingRulesFields.js';

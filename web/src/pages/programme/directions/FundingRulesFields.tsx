@@ -4,12 +4,12 @@
  */
 import { Col, Form, Input, InputNumber, Row, Space } from 'antd';
 import { useP } from '../i18n.js';
-import { moneyRule } from '../moneyRule.js';
+import { wanRule } from '../../../components/wanRule.js';
 
 /** `name` is the direction's index in its topic's directions list. */
 export function FundingRulesFields({ name }: { name: number }) {
   const { p } = useP();
-  const money = moneyRule(p);
+  const money = wanRule(p('f.moneyBad'));
   return (
     <Row gutter={16}>
       <Col span={6}>

@@ -1,8 +1,8 @@
 /** Step 经费预算: the direction's funding rules as tags, the amounts in 万元, the live co-funding ratio. */
 import { Col, Form, Input, Row, Space, Tag, Typography } from 'antd';
 import { useP, type PKey } from '../i18n.js';
-import { showFen, wanToFen } from '../money.js';
-import { moneyRule } from '../moneyRule.js';
+import { showFen, wanToFen } from '../../../../../shared/money.js';
+import { wanRule } from '../../../components/wanRule.js';
 
 export function BudgetSection({ direction }: { direction?: Record<string, any> }) {
   const { p, lang } = useP();
@@ -52,7 +52,7 @@ export function BudgetSection({ direction }: { direction?: Record<string, any> }
           ] as Array<[string, PKey, string]>
         ).map(([name, label, tid]) => (
           <Col span={12} key={name}>
-            <Form.Item name={['budget', name]} label={p(label)} rules={[moneyRule(p)]}>
+            <Form.Item name={['budget', name]} label={p(label)} rules={[wanRule(p('f.moneyBad'))]}>
               <Input inputMode="decimal" suffix="万元" data-testid={tid} />
             </Form.Item>
           </Col>

@@ -1,7 +1,7 @@
 /** Step 考核指标承诺: what the applicant commits to, against the direction's KPIs (考核指标). */
 import { Button, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { COMMITMENT_UNITS, unitsFitting } from '../../../../../server/src/modules/calls/kpi.units.js';
+import { COMMITMENT_UNITS, unitsFitting } from '../../../../../shared/kpi.units.js';
 import { cmpSymbol } from '../bits.js';
 import { useP } from '../i18n.js';
 

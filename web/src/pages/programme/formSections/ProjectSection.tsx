@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { Card, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useP } from '../i18n.js';
-import { moneyRule } from '../moneyRule.js';
+import { wanRule } from '../../../components/wanRule.js';
 
 export function ProjectSection({ leadSelect }: { leadSelect?: ReactNode }) {
   const { p } = useP();
@@ -52,7 +52,7 @@ export function ProjectSection({ leadSelect }: { leadSelect?: ReactNode }) {
             <Form.Item
               name={['applicant', 'prevYearRevenueFen']}
               label={p('f.prevYearRevenue')}
-              rules={[moneyRule(p)]}
+              rules={[wanRule(p('f.moneyBad'))]}
             >
               <Input inputMode="decimal" suffix="万元" data-testid="f-revenue" />
             </Form.Item>

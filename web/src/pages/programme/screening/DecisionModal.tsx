@@ -1,7 +1,8 @@
 /** 形式审查: confirm or override one finding of an application's screening, with a reason. */
 import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Modal, Radio } from 'antd';
-import { screeningApi, type ScreeningItem } from '../../../api/programme.js';
+import { screeningApi } from '../../../api/programme.js';
+import type { ScreeningItem } from '../../../api/types.js';
 import { applyProblem } from '../../../components/problem.js';
 import { useP } from '../i18n.js';
 

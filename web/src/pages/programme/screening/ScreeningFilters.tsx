@@ -1,6 +1,6 @@
 /** 形式审查 filters: the call, then direction, result, organisation type and overridden. */
 import { Card, Form, Select } from 'antd';
-import type { CallSummary, PublicCall } from '../../../api/programme.js';
+import type { CallSummary, PublicCall } from '../../../api/types.js';
 import type { Query } from '../../../api/client.js';
 import { useP } from '../i18n.js';
 

@@ -1,6 +1,6 @@
 /** 形式审查 totals: all, pass, fail, incomplete, unscreened, overridden and flagged applications of the call. */
 import { Card, Col, Row, Statistic } from 'antd';
-import type { ScreeningList } from '../../../api/programme.js';
+import type { ScreeningList } from '../../../api/types.js';
 import { useP } from '../i18n.js';
 
 export function ScreeningSummary({ summary }: { summary: ScreeningList['summary'] }) {

@@ -1,16 +1,16 @@
 /** 形式审查 tables: the columns of the applications list and the findings shown when a row is expanded. */
 import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import type { ScreeningItem } from '../../../api/programme.js';
+import type { ScreeningItem } from '../../../api/types.js';
 import { ImportedTag, ResultTag, VerdictIcon } from '../bits.js';
 import type { useP } from '../i18n.js';
-import { showFen } from '../money.js';
+import { showFen } from '../../../../../shared/money.js';
 import type { Decision, Finding } from './DecisionModal.js';
 
-type Strings = Pick<ReturnType<typeof useP>, 'p' | 'lang' | 'fmt' | 'bi' | 'pick'>;
+type Strings = Pick<ReturnType<typeof useP>, 'p' | 'lang' | 'fmt' | 'L' | 'pick'>;
 
 /** One row per submitted application: receipt, organisation, project, lead, amount, results. */
-export function screeningColumns({ p, lang, fmt, bi }: Omit<Strings, 'pick'>): ColumnsType<ScreeningItem> {
+export function screeningColumns({ p, lang, fmt, L }: Omit<Strings, 'pick'>): ColumnsType<ScreeningItem> {
   return [
     {
       title: p('apps.receipt'),
@@ -33,7 +33,7 @@ export function screeningColumns({ p, lang, fmt, bi }: Omit<Strings, 'pick'>): C
       render: (v: string, r) => (
         <Space direction="vertical" size={0}>
           <span>{v}</span>
-          <Tag bordered={false}>{bi(r.orgTypeLabel)}</Tag>
+          <Tag bordered={false}>{L(r.orgTypeLabel)}</Tag>
         </Space>
       ),
     },
@@ -109,7 +109,7 @@ export function screeningColumns({ p, lang, fmt, bi }: Omit<Strings, 'pick'>): C
         flags?.length ? (
           <Space direction="vertical" size={2}>
             {flags.map((f) => (
-              <Tooltip key={f.code} title={bi(f)}>
+              <Tooltip key={f.code} title={L(f)}>
                 <Tag color="orange" data-testid={`flag-${f.code}`}>
                   {p(`screen.flag.${f.code}`)}
                 </Tag>
@@ -136,7 +136,7 @@ export function screeningColumns({ p, lang, fmt, bi }: Omit<Strings, 'pick'>): C
 
 /** The expanded row: the application's applicable findings, confirm/override when the user may decide. */
 export function findingsRowRender(
-  { p, fmt, bi, pick }: Omit<Strings, 'lang'>,
+  { p, fmt, L, pick }: Omit<Strings, 'lang'>,
   canDecide: boolean,
   setDeciding: (d: Decision) => void,
 ) {
@@ -157,7 +157,7 @@ export function findingsRowRender(
               <Space direction="vertical" size={0}>
                 <Typography.Text strong>{pick(f.label, f.labelEn)}</Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {bi(f.reason)}
+                  {L(f.reason)}
                 </Typography.Text>
               </Space>
             </Space>

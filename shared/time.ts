@@ -1,0 +1,34 @@
+/**
+ * Time, shared by server and web: instants are stored and sent as UTC (timestamptz) and shown in
+ * Asia/Shanghai (UTC+8, no daylight saving), whatever the zone of the server or the browser.
+ */
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import timezone from 'dayjs/plugin/timezone.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const SHANGHAI_TZ = 'Asia/Shanghai';
+
+type Instant = Date | string | number;
+
+/** An instant in Asia/Shanghai with a dayjs pattern, e.g. "2023-10-30 16:30:00" (the default). */
+export function formatShanghai(at: Instant, pattern = 'YYYY-MM-DD HH:mm:ss'): string {
+  return dayjs(at).tz(SHANGHAI_TZ).format(pattern);
+}
+
+/** An instant as ISO 8601 with the +08:00 offset, e.g. "2023-10-30T16:30:00+08:00". */
+export function shanghaiIso(at: Instant): string {
+  return formatShanghai(at, 'YYYY-MM-DDTHH:mm:ssZ');
+}
+
+/** A wall-clock time typed in Beijing time ("2023-10-30T16:30" or with seconds) → ISO with +08:00. */
+export function fromShanghaiLocal(local: string): string {
+  return `${local.length === 16 ? `${local}:00` : local}+08:00`;
+}
+
+/** The dayjs of an instant (or now) in Asia/Shanghai, for date pickers and day arithmetic. */
+export function inShanghai(at?: Instant) {
+  return (at === undefined ? dayjs() : dayjs(at)).tz(SHANGHAI_TZ);
+}
