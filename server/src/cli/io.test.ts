@@ -8,6 +8,7 @@ import { verifyAuditChain } from '../platform/audit.js';
 import { seedActor, seedDemo } from '../modules/demo/demo.seed.js';
 import { DEMO_ORGS, DEMO_USERS } from '../modules/demo/demo.data.js';
 import { createUserFor } from '../modules/identity/user.service.js';
+import { HISTORICAL_2022_PATH } from '../modules/applications/historical.demo.js';
 import { exportCommand, importCommand } from './io-commands.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'transferone-io-test-'));
@@ -36,6 +37,10 @@ async function withDb<T>(config: Config, fn: (p: Awaited<ReturnType<typeof openP
     await p.close();
   }
 }
+
+// the demo also imports the 2022 call of seed 003 with its example organisations
+const HISTORICAL_ORGS = (JSON.parse(fs.readFileSync(HISTORICAL_2022_PATH, 'utf8')) as { orgs: unknown[] })
+  .orgs.length;
 
 // In-process on the embedded database in a folder (the commands open and close it themselves).
 describe('export and import', { timeout: 180_000 }, () => {
@@ -70,7 +75,7 @@ describe('export and import', { timeout: 180_000 }, () => {
     expect(text).toContain('138****5678');
     expect(text).not.toMatch(/password|totp/i);
     const data = JSON.parse(text);
-    expect(data.orgs.length).toBe(DEMO_ORGS.length);
+    expect(data.orgs.length).toBe(DEMO_ORGS.length + HISTORICAL_ORGS);
     expect(data.users.length).toBe(DEMO_USERS.length + 1);
 
     const raw = path.join(tmp, 'unmasked.xlsx');
@@ -95,7 +100,9 @@ describe('export and import', { timeout: 180_000 }, () => {
     const file = path.join(tmp, 'unmasked.xlsx');
     const first = await capture(() => importCommand(dst, file, {}));
     expect(first.code).toBe(0);
-    expect(first.out).toContain(`${DEMO_ORGS.length + DEMO_USERS.length + 1} rows imported`);
+    expect(first.out).toContain(
+      `${DEMO_ORGS.length + HISTORICAL_ORGS + DEMO_USERS.length + 1} rows imported`,
+    );
     expect(first.out).toMatch(/li\.researcher\t\S{10,}/); // generated initial password, shown once
     await withDb(dst, async (p) => {
       const u = await p.ctx.db
@@ -110,7 +117,7 @@ describe('export and import', { timeout: 180_000 }, () => {
     const second = await capture(() => importCommand(dst, file, {}));
     expect(second.code).toBe(0);
     expect(second.out).toContain(
-      `0 rows imported, 0 would import, ${DEMO_ORGS.length + DEMO_USERS.length + 1} skipped`,
+      `0 rows imported, 0 would import, ${DEMO_ORGS.length + HISTORICAL_ORGS + DEMO_USERS.length + 1} skipped`,
     );
     expect(second.out).toContain('already registered');
   });
