@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The whole test suite, as the README's `npm test` runs it:
-//   1. format, lint, typecheck (npm run check)
+//   1. format, lint, typecheck (npm run check), the install check (scripts/check-install.ts)
 //   2. unit + integration tests on the embedded PGlite
 //   3. the same tests on the PostgreSQL server, when DATABASE_URL is set
 //   4. browser journeys in Chromium (/usr/bin/chromium or CHROMIUM_PATH)
@@ -73,6 +73,10 @@ if (want('check')) {
   step('format (prettier --check)', run('format', npx, ['prettier', '--check', '.']));
   step('lint (eslint)', run('lint', npx, ['eslint', '.']));
   step('typecheck (tsc)', run('typecheck', npx, ['tsc', '--noEmit', '-p', '.']));
+  step(
+    'install (engines and native bindings in package-lock.json)',
+    run('install', npx, ['tsx', 'scripts/check-install.ts']),
+  );
 }
 if (want('pglite')) vitest('tests on PGlite', 'vitest.config.ts', { DATABASE_URL: '' });
 if (want('postgres') && process.env.DATABASE_URL) {
