@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
 import { maskPersonal } from '../../platform/mask.js';
 import type { Actor } from '../../platform/roles.js';
-import { deadlineState, screenApplication } from '../calls/call.rules.js';
+import { deadlineState, screenApplication } from '../calls/index.js';
 import { buildFacts, combineChecklist, contentFindings, draftFieldErrors } from './application.rules.js';
 import {
   countLeadOngoing,

@@ -4,8 +4,8 @@
  */
 import { canonicalJson, sha256Hex } from '../../platform/canonical.js';
 import type { FieldError } from '../../platform/errors.js';
-import type { Call, Direction, Kpi } from '../calls/call.schema.js';
-import type { ApplicationFacts, Finding, Overall, ScreeningResult } from '../calls/call.rules.js';
+import type { Call, Direction, Kpi } from '../calls/index.js';
+import type { ApplicationFacts, Finding, Overall, ScreeningResult } from '../calls/index.js';
 import { DraftContentSchema } from './application.schema.js';
 
 /** Identity's organisation types → the rule language's (`hospital` is 医疗卫生机构). */

@@ -3,8 +3,8 @@ import { createTestEnv, type TestEnv } from '../../testing/harness.js';
 import { sessionCookie } from '../../testing/factories.js';
 import { verifyAuditChain } from '../../platform/audit.js';
 import { ROLE_NAMES, ROLES } from '../../platform/roles.js';
-import { validateUscc } from '../identity/uscc.rules.js';
-import { totpCode } from '../identity/totp.rules.js';
+import { validateUscc } from '../identity/index.js';
+import { totpCode } from '../identity/index.js';
 import { DEMO_ORGS, DEMO_USERS, syntheticUscc } from './demo.data.js';
 import { seedDemo } from './demo.seed.js';
 
