@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The whole test suite, as the README's `npm test` runs it:
-//   1. format, lint, typecheck, generated client up to date (npm run check)
+//   1. format, lint, typecheck, the install check (scripts/check-install.ts), generated client up to date
 //   2. unit + integration tests on the embedded PGlite
 //   3. the same tests on the PostgreSQL server, when DATABASE_URL is set
 //   4. browser journeys in Chromium (/usr/bin/chromium or CHROMIUM_PATH)
@@ -76,6 +76,10 @@ if (want('check')) {
   step(
     'generated web client matches the API (gen:client --check)',
     run('gen:client --check', npx, ['tsx', 'scripts/gen-client.ts', '--check']),
+  );
+  step(
+    'install (engines and native bindings in package-lock.json)',
+    run('install', npx, ['tsx', 'scripts/check-install.ts']),
   );
 }
 if (want('pglite')) vitest('tests on PGlite', 'vitest.config.ts', { DATABASE_URL: '' });

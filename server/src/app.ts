@@ -6,15 +6,16 @@ import type { AppContext } from './platform/context.js';
 import { openDatabase, type Database } from './platform/db.js';
 import { migrateToLatest } from './platform/migrate.js';
 import { buildHttpApp } from './platform/http/app.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
-import { systemRoutes } from './modules/system/system.routes.js';
-import { createActorResolver, identityRoutes } from './modules/identity/identity.module.js';
+import { auditRoutes } from './modules/audit/index.js';
+import { systemRoutes } from './modules/system/index.js';
+import { createActorResolver, identityRoutes, registerIdentityJobs } from './modules/identity/index.js';
 import { openPlatformServices } from './platform/jobs/platform-services.js';
-import { filesRoutes } from './modules/files/files.routes.js';
-import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
-import { jobsRoutes } from './modules/jobs/jobs.routes.js';
-import { marketRoutes } from './modules/market/market.module.js';
-import { programmeRoutes } from './modules/applications/applications.module.js';
+import { filesRoutes } from './modules/files/index.js';
+import { Notifier, notificationsRoutes } from './modules/notifications/index.js';
+import { jobsRoutes } from './modules/jobs/index.js';
+import { marketRoutes } from './modules/market/index.js';
+import { matchingModule } from './modules/matching/index.js';
+import { programmeRoutes } from './modules/applications/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIR = path.join(ROOT, 'dist/web');
@@ -28,6 +29,7 @@ const MODULES: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void> | 
   notificationsRoutes,
   jobsRoutes,
   marketRoutes,
+  matchingModule,
   programmeRoutes,
 ];
 
@@ -58,7 +60,12 @@ export async function openPlatform(
   };
   const closers: Array<() => Promise<void>> = [];
   try {
-    closers.push(await openPlatformServices(ctx));
+    closers.push(
+      await openPlatformServices(ctx, {
+        notifier: (mail, c) => new Notifier(mail, c.config.baseUrl),
+        jobs: [registerIdentityJobs],
+      }),
+    );
   } catch (e) {
     await database.close();
     throw e;

@@ -4,7 +4,7 @@ import type { DB } from './db-types.js';
 import type { FileStorage } from './files/storage.js';
 import type { JobQueue } from './jobs/queue.js';
 import type { Mailer } from './mail/mailer.js';
-import type { Notifier } from '../modules/notifications/notifier.js';
+import type { NotificationSender } from './notify.js';
 
 /** What every service gets: configuration, the database, the clock. Platform services hang off it. */
 export interface AppContext {
@@ -22,5 +22,5 @@ export interface AppContext {
   /** Outgoing mail through the outbox. */
   mail?: Mailer;
   /** In-app notifications (and their e-mails). */
-  notify?: Notifier;
+  notify?: NotificationSender;
 }

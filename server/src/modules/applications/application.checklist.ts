@@ -3,10 +3,10 @@ import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
 import { maskPersonal } from '../../platform/mask.js';
 import type { Actor } from '../../platform/roles.js';
-import { deadlineState, screenApplication } from '../calls/call.rules.js';
+import { deadlineState, screenApplication } from '../calls/index.js';
 import { buildFacts, combineChecklist, contentFindings, draftFieldErrors } from './application.rules.js';
-import { idNumberForMatching } from '../identity/user.service.js';
-import { validateIdNumber } from '../identity/idnumber.rules.js';
+import { idNumberForMatching } from '../identity/index.js';
+import { validateIdNumber } from '../identity/index.js';
 import { ongoingFlag, regionFlag, type EligibilityFlag } from './eligibility.rules.js';
 import { countOngoingByLead } from './ongoing.repo.js';
 import {

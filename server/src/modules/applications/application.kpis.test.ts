@@ -11,8 +11,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../testing/harness.js';
 import { loginAs } from '../../testing/factories.js';
-import type { Call, Direction, Kpi } from '../calls/call.schema.js';
-import { findDirection } from '../calls/call.schema.js';
+import type { Call, Direction, Kpi } from '../calls/index.js';
+import { findDirection } from '../calls/index.js';
 import { contentFindings } from './application.rules.js';
 import { guide2023, YI } from './programme.fixtures.js';
 import {

@@ -6,7 +6,7 @@
  * Old drafts stay readable: a commitment without a unit (or with an empty one) is read in the KPI's
  * unit, one without a comparator as the KPI's comparator, and the finding says so.
  */
-import type { Direction, Kpi } from '../calls/call.schema.js';
+import type { Direction, Kpi } from '../calls/index.js';
 import {
   CMP_SYMBOL,
   DIMENSION_LABEL,
@@ -16,9 +16,9 @@ import {
   isComparator,
   toBase,
   unitsFitting,
-} from '../calls/kpi.units.js';
-import type { Comparator } from '../calls/rule.schema.js';
-import { tally, type Finding, type ScreeningResult } from '../calls/call.rules.js';
+} from '../calls/index.js';
+import type { Comparator } from '../calls/index.js';
+import { tally, type Finding, type ScreeningResult } from '../calls/index.js';
 
 export interface ContentFinding {
   id: string;

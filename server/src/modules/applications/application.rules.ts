@@ -4,9 +4,9 @@
  */
 import { canonicalJson, sha256Hex } from '../../platform/canonical.js';
 import type { FieldError } from '../../platform/errors.js';
-import type { Call, Direction } from '../calls/call.schema.js';
-import type { ApplicationFacts, Finding, Overall, ScreeningResult } from '../calls/call.rules.js';
-import { usccDivisionCode } from '../identity/uscc.rules.js';
+import type { Call, Direction } from '../calls/index.js';
+import type { ApplicationFacts, Finding, Overall, ScreeningResult } from '../calls/index.js';
+import { usccDivisionCode } from '../identity/index.js';
 import { DraftContentSchema } from './application.schema.js';
 import { declaredCount, judgedOngoing } from './eligibility.rules.js';
 import { kpiFindings, type ContentFinding } from './application.kpis.js';

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
-import '../calls/calls.tables.js';
+import '../calls/index.js';
 import './applications.tables.js';
-import { callRoutes } from '../calls/calls.routes.js';
+import { callRoutes } from '../calls/index.js';
 import { applicationRoutes } from './applications.routes.js';
 import { screeningRoutes } from './screening.routes.js';
 import { ongoingRoutes } from './ongoing.routes.js';

@@ -8,7 +8,7 @@ import type {
   ApplicationTable,
 } from './applications.tables.js';
 import './applications.tables.js';
-import '../calls/calls.tables.js';
+import '../calls/index.js';
 import { SUBMITTED_STATUSES, type ApplicationStatus } from './application.workflow.js';
 
 type Db = Kysely<DB>;

@@ -4,7 +4,7 @@
  * commission projects the project lead already leads (declared vs. registry).
  */
 import { divisionFromText, divisionOf, withinDivision } from '../../platform/divisions.js';
-import { usccDivisionCode } from '../identity/uscc.rules.js';
+import { usccDivisionCode } from '../identity/index.js';
 
 export type FlagCode = 'regionMismatch' | 'ongoingProjectsMismatch';
 export interface EligibilityFlag {

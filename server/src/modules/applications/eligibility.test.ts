@@ -15,10 +15,10 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { createTestEnv, type TestEnv } from '../../testing/harness.js';
 import { createOrg, createUser, loginAs } from '../../testing/factories.js';
-import { usccCheckChar } from '../identity/uscc.rules.js';
-import type { OrgType } from '../identity/org.rules.js';
-import type { Call } from '../calls/call.schema.js';
-import { findDirection } from '../calls/call.schema.js';
+import { usccCheckChar } from '../identity/index.js';
+import type { OrgType } from '../identity/index.js';
+import type { Call } from '../calls/index.js';
+import { findDirection } from '../calls/index.js';
 import { neededAttachments, passingContent } from './programme.fixtures.js';
 import {
   approve,

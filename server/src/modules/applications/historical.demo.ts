@@ -9,8 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/roles.js';
-import { findCallByNumber } from '../calls/calls.repo.js';
-import { createOrg } from '../identity/org.service.js';
+import { findCallByNumber } from '../calls/index.js';
+import { createOrg } from '../identity/index.js';
 import { orgsByUscc } from './historical.repo.js';
 import { importHistoricalCall } from './historical.service.js';
 

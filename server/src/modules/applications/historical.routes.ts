@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
-import '../calls/calls.policy.js';
+import '../calls/index.js'; // registers call.manage
 import { ImportHistoricalBody, ImportHistoricalResult } from './historical.schema.js';
 import { importHistoricalCall } from './historical.service.js';
 

@@ -4,9 +4,9 @@
  * typed in 万元, converted exactly). Every problem names its field (applications.<i>.<field>).
  */
 import type { FieldError } from '../../platform/errors.js';
-import { findDirection, type Call } from '../calls/call.schema.js';
-import { toBase } from '../calls/kpi.units.js';
-import { formatFen } from '../calls/rule.describe.js';
+import { findDirection, type Call } from '../calls/index.js';
+import { toBase } from '../calls/index.js';
+import { formatFen } from '../calls/index.js';
 import { HistoricalApplication } from './historical.schema.js';
 
 const problem = (field: string, code: string, zh: string, en: string): FieldError => ({

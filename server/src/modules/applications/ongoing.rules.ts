@@ -4,8 +4,8 @@
  * normalised as the identity module does (GB 11643, upper-case X); USCCs as GB 32100.
  */
 import { fieldError, type FieldError } from '../../platform/errors.js';
-import { ID_NUMBER_MESSAGES, validateIdNumber } from '../identity/idnumber.rules.js';
-import { usccMessage, validateUscc } from '../identity/uscc.rules.js';
+import { ID_NUMBER_MESSAGES, validateIdNumber } from '../identity/index.js';
+import { usccMessage, validateUscc } from '../identity/index.js';
 
 export const ONGOING_COLUMNS = [
   { key: 'projectNumber', zh: '项目编号', en: 'project number', required: true },

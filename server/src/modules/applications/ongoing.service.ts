@@ -12,7 +12,7 @@ import { appendAudit } from '../../platform/audit.js';
 import { DomainError, fieldError } from '../../platform/errors.js';
 import { maskIdNumber } from '../../platform/mask.js';
 import type { Actor } from '../../platform/roles.js';
-import { validateIdNumber } from '../identity/idnumber.rules.js';
+import { validateIdNumber } from '../identity/index.js';
 import { auditWho } from './application.context.js';
 import {
   columnOf,

@@ -2,20 +2,11 @@
  * Complete, passing application content for the 2023 guide's directions (tests, demo and the
  * deadline-rush benchmark share it). Money in integer fen: 1 万元 = 1 000 000 分.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Call, Direction } from '../calls/call.schema.js';
-import { findDirection } from '../calls/call.schema.js';
+import type { Call, Direction } from '../calls/index.js';
+import { findDirection } from '../calls/index.js';
 import { applicableKpis, ruleOrgType } from './application.rules.js';
 
-export const GUIDE_2023_PATH = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../calls/fixtures/guide-2023.json',
-);
-export function guide2023(): Call {
-  return JSON.parse(fs.readFileSync(GUIDE_2023_PATH, 'utf8')) as Call;
-}
+export { GUIDE_2023_PATH, guide2023 } from '../calls/index.js';
 
 export const WAN = 1_000_000;
 export const YI = 10_000_000_000;

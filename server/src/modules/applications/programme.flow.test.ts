@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createTestEnv, type TestEnv } from '../../testing/harness.js';
 import { createUser, loginAs } from '../../testing/factories.js';
 import { canonicalJson, sha256Hex } from '../../platform/canonical.js';
-import type { Call } from '../calls/call.schema.js';
+import type { Call } from '../calls/index.js';
 import { passingContent, WAN, YI } from './programme.fixtures.js';
 import {
   approve,

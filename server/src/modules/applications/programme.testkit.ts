@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { TestEnv } from '../../testing/harness.js';
 import { createOrg, createUser, loginAs } from '../../testing/factories.js';
-import type { OrgType } from '../identity/org.rules.js';
-import type { Call } from '../calls/call.schema.js';
-import { findDirection } from '../calls/call.schema.js';
+import type { OrgType } from '../identity/index.js';
+import type { Call } from '../calls/index.js';
+import { findDirection } from '../calls/index.js';
 import { guide2023, neededAttachments, passingContent, pdf } from './programme.fixtures.js';
 
 export const OPENS = '2023-10-11T09:00:00+08:00';

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createTestEnv, type TestEnv } from '../../testing/harness.js';
 import { loginAs } from '../../testing/factories.js';
-import type { Call } from '../calls/call.schema.js';
+import type { Call } from '../calls/index.js';
 import { passingContent, WAN } from './programme.fixtures.js';
 import {
   approve,

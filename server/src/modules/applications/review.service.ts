@@ -30,8 +30,8 @@ import { readable } from './applications.service.js';
 import { notifyReturned } from './receipt.notify.js';
 import { computeChecklist } from './application.checklist.js';
 import { districtOf } from './application.rules.js';
-import { districtOfficeRegions } from '../identity/district.service.js';
-import { usccDivisionCode } from '../identity/uscc.rules.js';
+import { districtOfficeRegions } from '../identity/index.js';
+import { usccDivisionCode } from '../identity/index.js';
 import {
   districtRoute,
   failingFieldErrors,

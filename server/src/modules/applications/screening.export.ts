@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import type { AppContext } from '../../platform/context.js';
 import { auditEvent } from '../../platform/audit.js';
 import type { Actor } from '../../platform/roles.js';
-import { formatFen } from '../calls/rule.describe.js';
-import { loadCall } from '../calls/calls.service.js';
+import { formatFen } from '../calls/index.js';
+import { loadCall } from '../calls/index.js';
 import { auditWho } from './application.context.js';
 import { screeningList, type ScreeningFilter } from './screening.service.js';
 

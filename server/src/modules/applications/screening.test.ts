@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { createTestEnv, type TestEnv } from '../../testing/harness.js';
 import { loginAs } from '../../testing/factories.js';
-import type { Call } from '../calls/call.schema.js';
+import type { Call } from '../calls/index.js';
 import {
   approve,
   DURING,

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { createTestEnv, type TestEnv } from '../../testing/harness.js';
 import { loginAs } from '../../testing/factories.js';
-import type { Call } from '../calls/call.schema.js';
+import type { Call } from '../calls/index.js';
 import {
   approve,
   DURING,

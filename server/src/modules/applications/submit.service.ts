@@ -19,7 +19,7 @@ import { appendAudit } from '../../platform/audit.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/roles.js';
 import { auditEvent } from '../../platform/audit.js';
-import { deadlineState, formatShanghai } from '../calls/call.rules.js';
+import { deadlineState, formatShanghai } from '../calls/index.js';
 import { canAct } from './application.policy.js';
 import { receiptNumber, submissionPackage } from './application.rules.js';
 import {
@@ -35,7 +35,7 @@ import { auditWho, enforceApp, factsOf, receiptDto, type Loaded } from './applic
 import { readable } from './applications.service.js';
 import { computeChecklist } from './application.checklist.js';
 import { notifyReceipt } from './receipt.notify.js';
-import { shanghaiIso } from '../calls/calls.service.js';
+import { shanghaiIso } from '../calls/index.js';
 
 export function deadlinePassed(closesAt: string, receivedAt: Date) {
   const zh = formatShanghai(new Date(closesAt));

@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/roles.js';
 import { findCallByNumber } from './calls.repo.js';
 import { importCallDraft, publishCall } from './calls.service.js';
-import { guide2023 } from '../applications/programme.fixtures.js';
+import { guide2023 } from './guide-2023.js';
 
 const DAY = 86_400_000;
 

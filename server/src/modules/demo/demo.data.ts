@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Role } from '../../platform/roles.js';
-import type { OrgType } from '../identity/org.rules.js';
-import { usccCheckChar } from '../identity/uscc.rules.js';
+import type { OrgType } from '../identity/index.js';
+import { usccCheckChar } from '../identity/index.js';
 
 /**
  * Demo data drawn from the seed documents. The organisations are the ones the 2024 performance

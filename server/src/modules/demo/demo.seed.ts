@@ -1,11 +1,11 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/roles.js';
-import { createOrg, listOrgsFor } from '../identity/org.service.js';
-import { createUserFor, listUsersFor } from '../identity/user.service.js';
-import { marketDemoSeeded, seedMarketDemo } from '../market/market.demo.js';
-import { seedProgrammeDemo } from '../calls/calls.demo.js';
-import { seedOngoingDemo } from '../applications/ongoing.demo.js';
-import { seedHistoricalDemo } from '../applications/historical.demo.js';
+import { createOrg, listOrgsFor } from '../identity/index.js';
+import { createUserFor, listUsersFor } from '../identity/index.js';
+import { marketDemoSeeded, seedMarketDemo } from '../market/index.js';
+import { seedProgrammeDemo } from '../calls/index.js';
+import { seedOngoingDemo } from '../applications/index.js';
+import { seedHistoricalDemo } from '../applications/index.js';
 import { DEMO_ORGS, DEMO_USERS } from './demo.data.js';
 
 /**

@@ -3,11 +3,11 @@ import { createTestEnv, type TestEnv } from '../../testing/harness.js';
 import { sessionCookie } from '../../testing/factories.js';
 import { verifyAuditChain } from '../../platform/audit.js';
 import { ROLE_NAMES, ROLES } from '../../platform/roles.js';
-import { validateUscc } from '../identity/uscc.rules.js';
-import { totpCode } from '../identity/totp.rules.js';
+import { validateUscc } from '../identity/index.js';
+import { totpCode } from '../identity/index.js';
 import { DEMO_ORGS, DEMO_USERS, syntheticUscc } from './demo.data.js';
 import { seedDemo } from './demo.seed.js';
-import { HISTORICAL_2022_PATH } from '../applications/historical.demo.js';
+import { HISTORICAL_2022_PATH } from '../applications/index.js';
 import fs from 'node:fs';
 
 /** The 2022 call imported for the record brings its (example) applicant organisations along. */

@@ -1,11 +1,13 @@
 import type { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db-types.js';
 import type { AppContext } from '../../platform/context.js';
 import { appendAudit, auditEvent } from '../../platform/audit.js';
 import { DomainError, fieldError, validationError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/roles.js';
 import { classify, detectKind, type Classified } from '../../platform/files/detect.js';
 import type { FileStorage } from '../../platform/files/storage.js';
-import { findFile, insertFile, type FileRow } from './files.repo.js';
+import { findFile, insertFile, linkFile as linkFileRow, type FileRow } from './files.repo.js';
 import { canReadFile } from './files.policy.js';
 import type { FileMeta } from './files.schema.js';
 
@@ -143,4 +145,16 @@ export function attachmentDisposition(name: string): string {
     (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase(),
   );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * Attaches an uploaded file to the object it belongs to (e.g. an application), in the caller's
+ * transaction; the object's module audits the change that needed it.
+ */
+export function linkFile(
+  trx: Kysely<DB>,
+  id: string,
+  link: { objectType: string; objectId: string },
+): Promise<FileRow | undefined> {
+  return linkFileRow(trx, id, link);
 }

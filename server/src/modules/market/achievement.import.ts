@@ -4,8 +4,8 @@ import { appendAudit } from '../../platform/audit.js';
 import { DomainError, fieldError, type FieldError } from '../../platform/errors.js';
 import { zodIssuesToFields } from '../../platform/http/problem.js';
 import type { Actor } from '../../platform/roles.js';
-import { auditActorOf } from '../identity/identity.context.js';
-import { indexChanged } from '../matching/matching.service.js';
+import { auditActorOf } from '../identity/index.js';
+import { marketChanged } from './market.events.js';
 import { RESEARCH_ORG_TYPES, canEditAchievement } from './achievement.rules.js';
 import { CreateAchievementBody, type ImportReport } from './achievement.schema.js';
 import { findByExternalRef, insertAchievement, orgInfo, updateAchievement } from './achievement.repo.js';
@@ -159,7 +159,7 @@ export async function importAchievements(
         });
       }
     });
-    await indexChanged(ctx, { achievement: toWrite.map((w) => w.id) });
+    await marketChanged(ctx, { achievement: toWrite.map((w) => w.id) });
   }
   const count = (o: string) => report.filter((r) => r.outcome === o).length;
   return {

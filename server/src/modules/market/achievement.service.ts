@@ -3,11 +3,11 @@ import type { AppContext } from '../../platform/context.js';
 import { appendAudit } from '../../platform/audit.js';
 import { DomainError, fieldError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/roles.js';
-import { auditActorOf } from '../identity/identity.context.js';
-import { indexChanged } from '../matching/matching.service.js';
+import { auditActorOf } from '../identity/index.js';
 import { enforce, transaction } from '../../platform/enforce.js';
 import { canCreateAchievement, canEditAchievement, canReadPrivate, isReviewer } from './achievement.rules.js';
 import { ACHIEVEMENT, isReview, type AchievementAction } from './achievement.workflow.js';
+import { marketChanged } from './market.events.js';
 import type { AchievementQuery, CreateAchievementBody, PatchAchievementBody } from './achievement.schema.js';
 import {
   findAchievement,
@@ -153,7 +153,7 @@ export async function patchAchievement(
       after: changes,
     });
   });
-  await indexChanged(ctx, { achievement: [id] });
+  await marketChanged(ctx, { achievement: [id] });
   return fullAchievement((await findAchievement(ctx.db, id))!, actor);
 }
 
@@ -204,7 +204,7 @@ export async function transitionAchievement(
       detail: body.reason ? { reason: body.reason } : undefined,
     });
   });
-  await indexChanged(ctx, { achievement: [id], institution: [ownerOrg] });
+  await marketChanged(ctx, { achievement: [id], institution: [ownerOrg] });
   return fullAchievement((await findAchievement(ctx.db, id))!, actor);
 }
 

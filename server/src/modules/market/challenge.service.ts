@@ -4,7 +4,7 @@ import { appendAudit } from '../../platform/audit.js';
 import { DomainError, fieldError } from '../../platform/errors.js';
 import { actorHas } from '../../platform/permissions.js';
 import type { Actor } from '../../platform/roles.js';
-import { auditActorOf } from '../identity/identity.context.js';
+import { auditActorOf } from '../identity/index.js';
 import { enforce, transaction } from '../../platform/enforce.js';
 import { meanScore } from './challenge.rules.js';
 import {

@@ -3,8 +3,8 @@ import type { AppContext } from '../../platform/context.js';
 import { appendAudit } from '../../platform/audit.js';
 import { DomainError, fieldError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/roles.js';
-import { auditActorOf } from '../identity/identity.context.js';
-import { indexChanged } from '../matching/matching.service.js';
+import { auditActorOf } from '../identity/index.js';
+import { marketChanged } from './market.events.js';
 import { orgInfo } from './achievement.repo.js';
 import { assessNeed, REFINE_THRESHOLD } from './need.rules.js';
 import type { CreateNeedBody, MyNeedQuery, PatchNeedBody, RefineNeedBody } from './need.schema.js';
@@ -169,7 +169,7 @@ async function changeNeed(
       detail: audit.detail,
     });
   });
-  await indexChanged(ctx, { need: [id] });
+  await marketChanged(ctx, { need: [id] });
   return fullNeed((await findNeed(ctx.db, id))!, actor);
 }
 

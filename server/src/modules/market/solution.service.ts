@@ -3,9 +3,9 @@ import type { AppContext } from '../../platform/context.js';
 import { appendAudit } from '../../platform/audit.js';
 import { DomainError, fieldError, type FieldError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/roles.js';
-import { auditActorOf } from '../identity/identity.context.js';
-import { indexChanged } from '../matching/matching.service.js';
+import { auditActorOf } from '../identity/index.js';
 import { enforce, transaction } from '../../platform/enforce.js';
+import { marketChanged } from './market.events.js';
 import { lockAchievement } from './achievement.repo.js';
 import { challengeAccepts } from './challenge.rules.js';
 import { NEED } from './need.workflow.js';
@@ -188,7 +188,7 @@ export async function createSolution(
       after: { needId, title: body.title },
     });
   });
-  await indexChanged(ctx, { solution: [id] });
+  await marketChanged(ctx, { solution: [id] });
   return getSolution(ctx, actor, id);
 }
 
@@ -314,6 +314,6 @@ export async function actOnSolution(
       },
     });
   });
-  if (action === 'withdraw') await indexChanged(ctx, { solution: [id] });
+  if (action === 'withdraw') await marketChanged(ctx, { solution: [id] });
   return getSolution(ctx, actor, id);
 }

@@ -3,7 +3,7 @@ import { appendAudit } from '../../platform/audit.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/roles.js';
 import { DOMAIN_TERMS, normalize } from '../search/index.js';
-import { auditActorOf } from '../identity/identity.context.js';
+import { auditActorOf } from '../identity/index.js';
 import {
   customTerms,
   deleteTerm,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db-types.js';
-import '../market/market.tables.js';
+import '../market/index.js';
 
 type Db = Kysely<DB>;
 

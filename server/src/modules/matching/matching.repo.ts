@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db-types.js';
 import type { Collection, SearchDoc } from '../search/index.js';
-import '../market/market.tables.js';
-import type { IpItem } from '../market/achievement.rules.js';
+import '../market/index.js';
+import type { IpItem } from '../market/index.js';
 
 type Db = Kysely<DB>;
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
-import { IdParams } from '../market/common.schema.js';
+import { IdParams } from '../market/index.js';
 import {
   AchievementMatches,
   AddTermsBody,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IP_TYPE_NAMES, TRANSFER_MODE_NAMES } from '../market/achievement.rules.js';
+import { IP_TYPE_NAMES, TRANSFER_MODE_NAMES } from '../market/index.js';
 
 export const SearchQuery = z.object({
   q: z.string().trim().min(1).max(500),

@@ -2,12 +2,17 @@ import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/roles.js';
 import type { SearchDoc, SearchFilters, SearchHit } from '../search/index.js';
-import { achievementsByIds, findAchievement } from '../market/achievement.repo.js';
-import { canSee as canSeeAchievement, type IpItem } from '../market/achievement.rules.js';
-import { needsByIds, findNeed } from '../market/need.repo.js';
-import { canReadFullNeed } from '../market/need.dto.js';
-import { listSolutions } from '../market/solution.repo.js';
-import { canReadSolution } from '../market/solution.rules.js';
+import {
+  achievementsByIds,
+  canReadFullNeed,
+  canReadSolution,
+  canSeeAchievement,
+  findAchievement,
+  findNeed,
+  listSolutions,
+  needsByIds,
+  type IpItem,
+} from '../market/index.js';
 import { matchingOf } from './matching.service.js';
 import { needText } from './matching.repo.js';
 import type { SearchQuery } from './matching.schema.js';

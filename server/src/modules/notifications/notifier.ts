@@ -2,26 +2,17 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db-types.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { bilingualMail } from '../../platform/mail/templates.js';
+import type { NotificationInput, NotificationSender } from '../../platform/notify.js';
 import { emailsOf, insertNotifications } from './notifications.repo.js';
 
-export interface NotificationInput {
-  /** What happened, `resource.event`, e.g. `application.returned`. */
-  kind: string;
-  titleZh: string;
-  titleEn: string;
-  body: string;
-  /** Path in the web client, e.g. `/applications/123`. */
-  link?: string;
-  /** Also send an e-mail (through the outbox). */
-  email?: boolean;
-}
+export type { NotificationInput };
 
 /**
  * In-app notifications (站内通知). `notify` writes in the caller's transaction, so a notification
  * exists exactly when the change that caused it commits; with `email` the message is queued in the
  * mail outbox in the same transaction.
  */
-export class Notifier {
+export class Notifier implements NotificationSender {
   constructor(
     private readonly mailer: Mailer | undefined,
     private readonly baseUrl: string,

@@ -13,8 +13,8 @@ import { restoreBackup, RestoreRefusedError } from './restore.js';
 import { BackupInvalidError } from './verify.js';
 import { countRows, listTables } from './schema-info.js';
 import { Readable } from 'node:stream';
-import { seedActor, seedDemo } from '../../modules/demo/demo.seed.js';
-import { openFileForDownload, uploadFile } from '../../modules/files/files.service.js';
+import { seedActor, seedDemo } from '../../modules/demo/index.js';
+import { openFileForDownload, uploadFile } from '../../modules/files/index.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'transferone-backup-test-'));
 const cleanups: Array<() => Promise<void>> = [];

@@ -3,16 +3,26 @@ import { LocalDiskStorage } from '../files/storage.js';
 import { JobQueue } from './queue.js';
 import { registerBuiltinJobs } from './builtin.js';
 import { Mailer } from '../mail/mailer.js';
-import { Notifier } from '../../modules/notifications/notifier.js';
-import { registerIdentityJobs } from '../../modules/identity/identity.module.js';
+import type { NotificationSender } from '../notify.js';
 
 export type ServiceLog = (level: 'info' | 'warn' | 'error', msg: string, err?: unknown) => void;
+
+/** What modules plug into the platform services; the composition root (server/src/app.ts) passes them. */
+export interface ServicePlugins {
+  /** Makes `ctx.notify` (the notifications module's Notifier). */
+  notifier?: (mail: Mailer, ctx: AppContext) => NotificationSender;
+  /** Registers a module's job handlers before the queue starts (when config.jobs). */
+  jobs?: Array<(ctx: AppContext, jobs: JobQueue) => Promise<void>>;
+}
 
 /**
  * Creates the platform services on the context (files, jobs, mail, notifications) and starts the
  * job queue when config.jobs is on. Returns what closes them, in order.
  */
-export async function openPlatformServices(ctx: AppContext): Promise<() => Promise<void>> {
+export async function openPlatformServices(
+  ctx: AppContext,
+  plugins: ServicePlugins = {},
+): Promise<() => Promise<void>> {
   const log: ServiceLog | undefined =
     ctx.config.logLevel === 'silent'
       ? undefined
@@ -23,11 +33,11 @@ export async function openPlatformServices(ctx: AppContext): Promise<() => Promi
   ctx.jobs = jobs;
   const mail = new Mailer(ctx.db, ctx.config, { jobs, log });
   ctx.mail = mail;
-  ctx.notify = new Notifier(mail, ctx.config.baseUrl);
+  if (plugins.notifier) ctx.notify = plugins.notifier(mail, ctx);
   if (ctx.config.jobs) {
     await mail.registerJobs(jobs);
     await registerBuiltinJobs(jobs, ctx.db, ctx.now);
-    await registerIdentityJobs(ctx, jobs);
+    for (const register of plugins.jobs ?? []) await register(ctx, jobs);
     await jobs.start();
   }
   return async () => {

@@ -1,0 +1,6 @@
+/** The applications module's public face (module boundaries, docs/ARCHITECTURE.md). */
+import './applications.tables.js';
+
+export { programmeRoutes } from './applications.module.js';
+export { seedOngoingDemo } from './ongoing.demo.js';
+export { seedHistoricalDemo, HISTORICAL_2022_PATH } from './historical.demo.js';

@@ -1,0 +1,6 @@
+/** The files module's public face (module boundaries, docs/ARCHITECTURE.md). */
+import './files.tables.js';
+
+export { filesRoutes } from './files.routes.js';
+export { fileMeta, linkFile, uploadFile, openFileForDownload, type UploadInput } from './files.service.js';
+export { registerFileAccessCheck, type FileAccessCheck } from './files.policy.js';

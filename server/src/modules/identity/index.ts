@@ -1,0 +1,15 @@
+/** The identity module's public face (module boundaries, docs/ARCHITECTURE.md). */
+import './identity.tables.js';
+
+export { identityRoutes, createActorResolver, registerIdentityJobs } from './identity.module.js';
+export { auditActorOf, requestMeta, type RequestMeta } from './identity.context.js';
+export { buildMe, meOf } from './me.js';
+export { getOrg, createOrg, listOrgsFor } from './org.service.js';
+export { createUserFor, listUsersFor } from './user.service.js';
+export { ORG_TYPES, ORG_TYPE_NAMES, type OrgType } from './org.rules.js';
+export { usccCheckChar, usccDivisionCode, validateUscc } from './uscc.rules.js';
+export { totpCode } from './totp.rules.js';
+export { idNumberForMatching } from './user.service.js';
+export { validateIdNumber, ID_NUMBER_MESSAGES } from './idnumber.rules.js';
+export { usccMessage } from './uscc.rules.js';
+export { districtOfficeRegions } from './district.service.js';
