@@ -5,6 +5,7 @@ import { DomainError, fieldError } from '../../platform/errors.js';
 import { actorHas } from '../../platform/permissions.js';
 import type { Actor } from '../../platform/roles.js';
 import { auditActorOf } from '../identity/index.js';
+import { assignToChallenge, challengeExperts, isChallengeExpert } from '../experts/index.js';
 import { denied } from './achievement.service.js';
 import {
   CHALLENGE_STATUS,
@@ -14,12 +15,9 @@ import {
   type ChallengeAction,
 } from './challenge.rules.js';
 import {
-  addExperts,
   attachNeeds,
-  challengeExperts,
   findChallenge,
   insertChallenge,
-  isChallengeExpert,
   listChallenges,
   lockChallenge,
   needsForAttach,
@@ -205,7 +203,7 @@ export async function assignChallengeExperts(
     id,
     'market.challenge.assignExperts',
     async (trx) => {
-      await addExperts(trx, id, userIds);
+      await assignToChallenge(trx, id, userIds);
       return { userIds };
     },
     ip,

@@ -8,7 +8,8 @@ import { marketChanged } from './market.events.js';
 import { denied } from './achievement.service.js';
 import { lockAchievement } from './achievement.repo.js';
 import { challengeAccepts } from './challenge.rules.js';
-import { findChallenge, isChallengeExpert } from './challenge.repo.js';
+import { findChallenge } from './challenge.repo.js';
+import { isChallengeExpert } from '../experts/index.js';
 import { lockNeed } from './need.repo.js';
 import {
   REJECT_REASONS,
