@@ -32,32 +32,6 @@ export function listChallenges(db: Db, includeDrafts: boolean) {
   if (!includeDrafts) q = q.where('c.status', '!=', 'draft');
   return q.orderBy('c.opens_at', 'desc').execute();
 }
-export async function isChallengeExpert(db: Db, challengeId: string, userId: string) {
-  const r = await db
-    .selectFrom('market_challenge_experts')
-    .select('user_id')
-    .where('challenge_id', '=', challengeId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return !!r;
-}
-export function challengeExperts(db: Db, challengeId: string) {
-  return db
-    .selectFrom('market_challenge_experts as e')
-    .innerJoin('users as u', 'u.id', 'e.user_id')
-    .select(['u.id', 'u.name'])
-    .where('e.challenge_id', '=', challengeId)
-    .orderBy('u.name')
-    .execute();
-}
-export async function addExperts(db: Db, challengeId: string, userIds: string[]) {
-  if (userIds.length === 0) return;
-  await db
-    .insertInto('market_challenge_experts')
-    .values(userIds.map((user_id) => ({ challenge_id: challengeId, user_id })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-}
 export function usersWithRole(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('users').select(['id', 'roles']).where('id', 'in', ids).execute();

@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/roles.js';
 import { auditActorOf } from '../identity/index.js';
 import { enforce, transaction } from '../../platform/enforce.js';
 import { meanScore } from './challenge.rules.js';
+import { assignToChallenge, challengeExperts, isChallengeExpert } from '../experts/index.js';
 import {
   CHALLENGE,
   CHALLENGE_STATUS,
@@ -17,12 +18,9 @@ import {
 import { NEED } from './need.workflow.js';
 import { SOLUTION } from './solution.workflow.js';
 import {
-  addExperts,
   attachNeeds,
-  challengeExperts,
   findChallenge,
   insertChallenge,
-  isChallengeExpert,
   listChallenges,
   lockChallenge,
   needsForAttach,
@@ -229,7 +227,7 @@ export async function assignChallengeExperts(
     'market.challenge.assignExperts',
     null,
     async (trx) => {
-      await addExperts(trx, id, userIds);
+      await assignToChallenge(trx, id, userIds);
       return { userIds };
     },
     ip,

@@ -140,7 +140,6 @@ declare module '../../platform/db-types.js' {
     market_solutions: SolutionTable;
     market_solution_events: SolutionEventTable;
     market_challenges: ChallengeTable;
-    market_challenge_experts: { challenge_id: string; user_id: string };
     market_challenge_scores: {
       challenge_id: string;
       solution_id: string;
@@ -151,19 +150,5 @@ declare module '../../platform/db-types.js' {
       at: Created;
     };
     market_challenge_winners: { challenge_id: string; solution_id: string; rank: number; award: string };
-    market_dictionary_terms: {
-      term: string;
-      note: string | null;
-      created_by: string | null;
-      created_at: Created;
-    };
-    market_expert_profiles: {
-      user_id: string;
-      fields: string[];
-      keywords: string[];
-      bio: string;
-      version: Generated<number>;
-      updated_at: Created;
-    };
   }
 }

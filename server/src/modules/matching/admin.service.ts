@@ -4,13 +4,8 @@ import { DomainError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/roles.js';
 import { DOMAIN_TERMS, normalize } from '../search/index.js';
 import { auditActorOf } from '../identity/index.js';
-import {
-  customTerms,
-  deleteTerm,
-  expertProfile,
-  insertTerms,
-  upsertExpertProfile,
-} from './matching.lookup.js';
+import { customTerms, deleteTerm, insertTerms } from './matching.lookup.js';
+import { getExpertProfile as profileOf, saveExpertProfile } from '../experts/index.js';
 import { indexChanged, matchingOf } from './matching.service.js';
 
 export async function getDictionary(ctx: AppContext) {
@@ -89,18 +84,8 @@ export async function rebuildIndex(ctx: AppContext, actor: Actor, ip?: string) {
   return m.status();
 }
 
-function profileDto(userId: string, p: Awaited<ReturnType<typeof expertProfile>>) {
-  return {
-    userId,
-    fields: p?.fields ?? [],
-    keywords: p?.keywords ?? [],
-    bio: p?.bio ?? '',
-    version: p?.version ?? 0,
-  };
-}
-
 export async function getExpertProfile(ctx: AppContext, actor: Actor) {
-  return profileDto(actor.userId, await expertProfile(ctx.db, actor.userId));
+  return profileOf(ctx.db, actor.userId);
 }
 
 export async function putExpertProfile(
@@ -110,7 +95,7 @@ export async function putExpertProfile(
   ip?: string,
 ) {
   await ctx.db.transaction().execute(async (trx) => {
-    await upsertExpertProfile(trx, { user_id: actor.userId, ...body, now: ctx.now() });
+    await saveExpertProfile(trx, actor.userId, body, ctx.now());
     await appendAudit(trx, {
       actor: auditActorOf(actor, ip),
       action: 'market.expertProfile.update',

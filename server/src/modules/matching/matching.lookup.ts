@@ -1,48 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db-types.js';
 import '../market/index.js';
+import './matching.tables.js';
 
 type Db = Kysely<DB>;
-
-/** Display data for recommended experts (name, organisation, fields; never contact details). */
-export async function expertsByIds(db: Db, ids: string[]) {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('market_expert_profiles as p')
-    .innerJoin('users as u', 'u.id', 'p.user_id')
-    .innerJoin('orgs as o', 'o.id', 'u.org_id')
-    .select(['u.id', 'u.name', 'o.name as org_name', 'p.fields'])
-    .where('u.id', 'in', ids)
-    .execute();
-  return rows.map((r) => ({ ...r, fields: r.fields ?? [] }));
-}
 
 export function institutionsByIds(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('orgs').select(['id', 'name', 'type', 'region']).where('id', 'in', ids).execute();
-}
-
-export function expertProfile(db: Db, userId: string) {
-  return db.selectFrom('market_expert_profiles').selectAll().where('user_id', '=', userId).executeTakeFirst();
-}
-
-export async function upsertExpertProfile(
-  db: Db,
-  p: { user_id: string; fields: string[]; keywords: string[]; bio: string; now: Date },
-) {
-  await db
-    .insertInto('market_expert_profiles')
-    .values({ user_id: p.user_id, fields: p.fields, keywords: p.keywords, bio: p.bio, updated_at: p.now })
-    .onConflict((oc) =>
-      oc.column('user_id').doUpdateSet((eb) => ({
-        fields: p.fields,
-        keywords: p.keywords,
-        bio: p.bio,
-        updated_at: p.now,
-        version: eb('market_expert_profiles.version', '+', 1),
-      })),
-    )
-    .execute();
 }
 
 export function customTerms(db: Db) {

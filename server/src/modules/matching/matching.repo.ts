@@ -1,7 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db-types.js';
 import type { Collection, SearchDoc } from '../search/index.js';
 import '../market/index.js';
+import './matching.tables.js';
+import { expertsForIndex } from '../experts/index.js';
 import type { IpItem } from '../market/index.js';
 
 type Db = Kysely<DB>;
@@ -106,23 +108,16 @@ export async function solutionDocs(db: Db, ids?: readonly string[]): Promise<Sea
 }
 
 export async function expertDocs(db: Db, ids?: readonly string[]): Promise<SearchDoc[]> {
-  let q = db
-    .selectFrom('market_expert_profiles as p')
-    .innerJoin('users as u', 'u.id', 'p.user_id')
-    .select(['p.user_id', 'p.fields', 'p.keywords', 'p.bio'])
-    .where(sql<boolean>`'expert' = any(u.roles)`)
-    .where('u.status', '=', 'active');
-  if (ids) q = q.where('p.user_id', 'in', ids.length ? ids : ['']);
-  const rows = await q.orderBy('p.user_id').execute();
-  return rows
-    .filter((r) => arr(r.fields).length + arr(r.keywords).length > 0)
-    .map((r) => ({
-      id: r.user_id,
+  const experts = await expertsForIndex(db, ids);
+  return experts
+    .filter((e) => e.fields.length + e.keywords.length > 0)
+    .map((e) => ({
+      id: e.userId,
       collection: 'expert' as const,
-      title: arr(r.fields).join(' '),
-      keywords: arr(r.keywords),
-      abstract: r.bio,
-      field: arr(r.fields)[0],
+      title: e.fields.join(' '),
+      keywords: e.keywords,
+      abstract: e.bio,
+      field: e.fields[0],
     }));
 }
 

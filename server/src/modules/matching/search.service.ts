@@ -16,7 +16,8 @@ import {
 import { matchingOf } from './matching.service.js';
 import { needText } from './matching.repo.js';
 import type { SearchQuery } from './matching.schema.js';
-import { expertsByIds, institutionsByIds } from './matching.lookup.js';
+import { institutionsByIds } from './matching.lookup.js';
+import { expertCards } from '../experts/index.js';
 
 const num = (v: unknown) => (v == null ? null : Number(v));
 const day = (d: unknown) =>
@@ -234,7 +235,7 @@ export async function needMatches(ctx: AppContext, actor: Actor, id: string, lim
     ).slice(0, limit),
     experts: await joinHits(
       m.rank(doc, 'expert', limit),
-      (ids) => expertsByIds(ctx.db, ids),
+      (ids) => expertCards(ctx.db, ids),
       (r, h) => ({ id: r.id, name: r.name, orgName: r.org_name, fields: r.fields, ...why(h) }),
     ),
     institutions: await joinHits(
