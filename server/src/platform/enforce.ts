@@ -8,19 +8,18 @@
  * after the rollback. Outside a transaction `enforce` audits at once.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { auditEvent, type AuditActor, type AuditEntry } from './audit.js';
+import { auditEvent, type AuditEntry } from './audit.js';
+import { auditActor, type AnyCaller } from './caller.js';
 import type { AppContext } from './context.js';
 import type { DB } from './db-types.js';
 import { problemCodeOf, type Decision, type Refused } from './decision.js';
 import { DomainError } from './errors.js';
-import type { Actor } from './roles.js';
 
 export interface EnforceWhat {
   /** the attempted action, `resource.action` (as the audit record of the change would name it) */
   action: string;
   objectType: string;
   objectId?: string;
-  ip?: string;
   /** set when the check runs inside a transaction: the audit is written after its rollback */
   trx?: Transaction<DB> | Kysely<DB>;
 }
@@ -40,13 +39,6 @@ export class Refusal extends DomainError {
   }
 }
 
-const auditActor = (a: Pick<Actor, 'userId' | 'orgId' | 'name'>, ip?: string): AuditActor => ({
-  id: a.userId,
-  orgId: a.orgId,
-  label: a.name,
-  ip: ip ?? null,
-});
-
 /** Writes the refusal's audit row unless it is written already. */
 export async function auditRefusal(db: Kysely<DB>, r: Refusal): Promise<void> {
   if (r.audited) return;
@@ -57,13 +49,13 @@ export async function auditRefusal(db: Kysely<DB>, r: Refusal): Promise<void> {
 /** Returns when allowed; otherwise audits the refusal (now, or after the transaction) and throws it. */
 export async function enforce(
   ctx: AppContext,
-  actor: Pick<Actor, 'userId' | 'orgId' | 'name'>,
+  caller: AnyCaller,
   d: Decision,
   what: EnforceWhat,
 ): Promise<void> {
   if (d.allowed) return;
   const r = new Refusal(d, {
-    actor: auditActor(actor, what.ip),
+    actor: auditActor(caller),
     action: 'permission.denied',
     objectType: what.objectType,
     objectId: what.objectId,

@@ -6,6 +6,7 @@ import { DomainError, fieldError, validationError, type FieldError } from '../..
 import { maskPhone } from '../../platform/mask.js';
 import type { Actor } from '../../platform/roles.js';
 import { auditActorOf } from './identity.context.js';
+import { callerFor } from '../../platform/caller.js';
 import { enforce } from '../../platform/enforce.js';
 import { canReadOrg, canUpdateOrg, orgScope } from './identity.policy.js';
 import type { OrgTable } from './identity.tables.js';
@@ -80,11 +81,10 @@ export async function listOrgsFor(ctx: AppContext, actor: Actor, q: OrgQuery) {
 export async function getOrg(ctx: AppContext, actor: Actor, id: string, ip?: string) {
   const o = await findOrg(ctx.db, id);
   if (!o) throw new DomainError('not_found', { zh: '单位不存在', en: 'No such organisation' });
-  await enforce(ctx, actor, canReadOrg(actor, o), {
+  await enforce(ctx, callerFor(ctx, actor, { ip }), canReadOrg(actor, o), {
     action: 'org.read',
     objectType: 'org',
     objectId: id,
-    ip,
   });
   return orgDto(o);
 }
@@ -122,11 +122,10 @@ export async function createOrg(ctx: AppContext, actor: Actor, input: CreateOrgB
 export async function patchOrg(ctx: AppContext, actor: Actor, id: string, input: PatchOrgBody, ip?: string) {
   const current = await findOrg(ctx.db, id);
   if (!current) throw new DomainError('not_found', { zh: '单位不存在', en: 'No such organisation' });
-  await enforce(ctx, actor, canUpdateOrg(actor, current, input), {
+  await enforce(ctx, callerFor(ctx, actor, { ip }), canUpdateOrg(actor, current, input), {
     action: 'org.update',
     objectType: 'org',
     objectId: id,
-    ip,
   });
   const u = usccErrors(input.uscc);
   if (u.errors.length) throw validationError(u.errors);

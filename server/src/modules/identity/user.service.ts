@@ -6,6 +6,7 @@ import { maskIdNumber, maskPhone } from '../../platform/mask.js';
 import type { Actor, Role } from '../../platform/roles.js';
 import { auditActorOf } from './identity.context.js';
 import { hashPassword } from './identity.crypto.js';
+import { callerFor } from '../../platform/caller.js';
 import { enforce } from '../../platform/enforce.js';
 import { canAssignRoles, canManageUser, canReadUser, canSetStatus, userScope } from './identity.policy.js';
 import { deleteUserSessions, findUserById, updateUser } from './identity.repo.js';
@@ -70,22 +71,25 @@ async function load(ctx: AppContext, id: string) {
 /** Loads a user the actor may manage (refused and audited otherwise) for an account action. */
 async function loadManaged(ctx: AppContext, actor: Actor, id: string, action: string, ip?: string) {
   const cur = await load(ctx, id);
-  await enforce(ctx, actor, canManageUser(actor, { orgId: cur.org_id, roles: cur.roles }), {
-    action,
-    objectType: 'user',
-    objectId: id,
-    ip,
-  });
+  await enforce(
+    ctx,
+    callerFor(ctx, actor, { ip }),
+    canManageUser(actor, { orgId: cur.org_id, roles: cur.roles }),
+    {
+      action,
+      objectType: 'user',
+      objectId: id,
+    },
+  );
   return cur;
 }
 
 export async function getUser(ctx: AppContext, actor: Actor, id: string, ip?: string) {
   const u = await load(ctx, id);
-  await enforce(ctx, actor, canReadUser(actor, { orgId: u.org_id }), {
+  await enforce(ctx, callerFor(ctx, actor, { ip }), canReadUser(actor, { orgId: u.org_id }), {
     action: 'user.read',
     objectType: 'user',
     objectId: id,
-    ip,
   });
   return userDto(u, ctx.now());
 }
@@ -104,12 +108,16 @@ export async function createUserFor(
   const now = ctx.now();
   const roles = [...new Set(input.roles)] as Role[];
   const org = await findOrg(ctx.db, input.orgId);
-  await enforce(ctx, actor, canAssignRoles(actor, { id: null, orgId: input.orgId, roles: [] }, roles), {
-    action: 'user.create',
-    objectType: 'org',
-    objectId: input.orgId,
-    ip,
-  });
+  await enforce(
+    ctx,
+    callerFor(ctx, actor, { ip }),
+    canAssignRoles(actor, { id: null, orgId: input.orgId, roles: [] }, roles),
+    {
+      action: 'user.create',
+      objectType: 'org',
+      objectId: input.orgId,
+    },
+  );
   const errors: FieldError[] = [];
   if (!org)
     errors.push(
@@ -177,11 +185,12 @@ export async function patchUser(
   const now = ctx.now();
   const cur = await load(ctx, id);
   const target = { id, orgId: cur.org_id, roles: cur.roles };
-  const what = { action: 'user.update', objectType: 'user', objectId: id, ip };
-  await enforce(ctx, actor, canManageUser(actor, target), what);
+  const what = { action: 'user.update', objectType: 'user', objectId: id };
+  await enforce(ctx, callerFor(ctx, actor, { ip }), canManageUser(actor, target), what);
   const roles = input.roles ? ([...new Set(input.roles)] as Role[]) : undefined;
-  if (roles) await enforce(ctx, actor, canAssignRoles(actor, target, roles), what);
-  if (input.status) await enforce(ctx, actor, canSetStatus(actor, target, input.status), what);
+  if (roles) await enforce(ctx, callerFor(ctx, actor, { ip }), canAssignRoles(actor, target, roles), what);
+  if (input.status)
+    await enforce(ctx, callerFor(ctx, actor, { ip }), canSetStatus(actor, target, input.status), what);
   const idn = idNumberErrors(input.idNumber, now);
   if (idn.errors.length) throw validationError(idn.errors);
 

@@ -4,6 +4,7 @@ import { appendAudit } from '../../platform/audit.js';
 import { DomainError, fieldError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/roles.js';
 import { auditActorOf } from '../identity/index.js';
+import { callerFor } from '../../platform/caller.js';
 import { enforce, transaction } from '../../platform/enforce.js';
 import { canCreateAchievement, canEditAchievement, canReadPrivate, isReviewer } from './achievement.rules.js';
 import { ACHIEVEMENT, isReview, type AchievementAction } from './achievement.workflow.js';
@@ -65,10 +66,9 @@ export async function createAchievement(
 ) {
   const org = await orgInfo(ctx.db, actor.orgId);
   if (!org) throw new DomainError('not_found');
-  await enforce(ctx, actor, canCreateAchievement(actor, org.type), {
+  await enforce(ctx, callerFor(ctx, actor, { ip }), canCreateAchievement(actor, org.type), {
     action: 'market.achievement.create',
     objectType: 'achievement',
-    ip,
   });
   await assertTechManager(ctx, body.techManagerId);
   const id = randomUUID();
@@ -113,11 +113,10 @@ export async function patchAchievement(
       ownerOrgId: a.owner_org_id,
       createdBy: a.created_by,
     });
-    await enforce(ctx, actor, d, {
+    await enforce(ctx, callerFor(ctx, actor, { ip }), d, {
       action: 'market.achievement.update',
       objectType: 'achievement',
       objectId: id,
-      ip,
       trx,
     });
     if (a.version !== version)
@@ -172,8 +171,8 @@ export async function transitionAchievement(
     ownerOrg = a.owner_org_id;
     const ref = { status: a.status, ownerOrgId: a.owner_org_id, createdBy: a.created_by };
     if (!canReadPrivate(actor, ref)) throw new DomainError('not_found');
-    const what = { action: `market.achievement.${action}`, objectType: 'achievement', objectId: id, ip, trx };
-    await enforce(ctx, actor, ACHIEVEMENT.decide(actor, ref, action), what);
+    const what = { action: `market.achievement.${action}`, objectType: 'achievement', objectId: id, trx };
+    await enforce(ctx, callerFor(ctx, actor, { ip }), ACHIEVEMENT.decide(actor, ref, action), what);
     const t = ACHIEVEMENT.transition(ref, action)!;
     const to = t.to!;
     const S = ACHIEVEMENT.state;

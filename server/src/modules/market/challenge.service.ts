@@ -5,6 +5,7 @@ import { DomainError, fieldError } from '../../platform/errors.js';
 import { actorHas } from '../../platform/permissions.js';
 import type { Actor } from '../../platform/roles.js';
 import { auditActorOf } from '../identity/index.js';
+import { callerFor } from '../../platform/caller.js';
 import { enforce, transaction } from '../../platform/enforce.js';
 import { meanScore } from './challenge.rules.js';
 import { assignToChallenge, challengeExperts, isChallengeExpert } from '../experts/index.js';
@@ -164,11 +165,10 @@ async function mutate(
     const c = await lockChallenge(trx, id);
     if (!c) throw new DomainError('not_found');
     if (step)
-      await enforce(ctx, actor, CHALLENGE.decide(actor, refOf(c), step), {
+      await enforce(ctx, callerFor(ctx, actor, { ip }), CHALLENGE.decide(actor, refOf(c), step), {
         action,
         objectType: 'challenge',
         objectId: id,
-        ip,
         trx,
       });
     const detail = await fn(trx, c);
@@ -291,11 +291,10 @@ export async function scoreSolution(
     const c = await lockChallenge(trx, id);
     if (!c) throw new DomainError('not_found');
     const expert = await isChallengeExpert(trx, id, actor.userId);
-    await enforce(ctx, actor, CHALLENGE.decide(actor, refOf(c, expert), 'score'), {
+    await enforce(ctx, callerFor(ctx, actor, { ip }), CHALLENGE.decide(actor, refOf(c, expert), 'score'), {
       action: 'market.challenge.score',
       objectType: 'challenge',
       objectId: id,
-      ip,
       trx,
     });
     const sols = await listSolutions(trx, { challengeId: id, ids: [body.solutionId] });

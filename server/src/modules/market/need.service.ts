@@ -11,6 +11,7 @@ import type { CreateNeedBody, MyNeedQuery, PatchNeedBody, RefineNeedBody } from 
 import { findNeed, insertNeed, listNeeds, lockNeed, updateNeed } from './need.repo.js';
 import { canReadFullNeed, canSeeNeed, fullNeed, publicNeed } from './need.dto.js';
 import { NEED, type NeedAction } from './need.workflow.js';
+import { callerFor } from '../../platform/caller.js';
 import { enforce, transaction } from '../../platform/enforce.js';
 import type { NeedTable } from './market.tables.js';
 import type { Selectable } from 'kysely';
@@ -117,13 +118,17 @@ async function changeNeed(
   await transaction(ctx, async (trx) => {
     const n = await lockNeed(trx, id);
     if (!n || !canSeeNeed(actor, n)) throw new DomainError('not_found');
-    await enforce(ctx, actor, NEED.decide(actor, { status: n.status, orgId: n.org_id }, action), {
-      action: audit.action,
-      objectType: 'need',
-      objectId: id,
-      ip,
-      trx,
-    });
+    await enforce(
+      ctx,
+      callerFor(ctx, actor, { ip }),
+      NEED.decide(actor, { status: n.status, orgId: n.org_id }, action),
+      {
+        action: audit.action,
+        objectType: 'need',
+        objectId: id,
+        trx,
+      },
+    );
     versionCheck(n, version);
     const set = build(n);
     const merged = { ...n, ...set } as NeedState;

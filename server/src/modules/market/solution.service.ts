@@ -4,6 +4,7 @@ import { appendAudit } from '../../platform/audit.js';
 import { DomainError, fieldError, type FieldError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/roles.js';
 import { auditActorOf } from '../identity/index.js';
+import { callerFor } from '../../platform/caller.js';
 import { enforce, transaction } from '../../platform/enforce.js';
 import { marketChanged } from './market.events.js';
 import { lockAchievement } from './achievement.repo.js';
@@ -118,8 +119,13 @@ export async function createSolution(
       (n.confidentiality === 'private' && n.org_id !== actor.orgId && !actor.roles.includes('techManager'))
     )
       throw new DomainError('not_found');
-    const what = { action: 'market.solution.create', objectType: 'need', objectId: needId, ip, trx };
-    await enforce(ctx, actor, NEED.decide(actor, { status: n.status, orgId: n.org_id }, 'answer'), what);
+    const what = { action: 'market.solution.create', objectType: 'need', objectId: needId, trx };
+    await enforce(
+      ctx,
+      callerFor(ctx, actor, { ip }),
+      NEED.decide(actor, { status: n.status, orgId: n.org_id }, 'answer'),
+      what,
+    );
     let round = 1;
     if (n.challenge_id) {
       const c = await findChallenge(trx, n.challenge_id);
@@ -128,7 +134,7 @@ export async function createSolution(
           { status: c.status, opensAt: new Date(c.opens_at), closesAt: new Date(c.closes_at) },
           now,
         );
-        await enforce(ctx, actor, d, what);
+        await enforce(ctx, callerFor(ctx, actor, { ip }), d, what);
         round = c.current_round;
       }
     }
@@ -264,8 +270,8 @@ export async function actOnSolution(
       solverUserId: s.solver_user_id,
     };
     if (!canReadSolution(actor, parties)) throw new DomainError('not_found');
-    const what = { action: `market.solution.${action}`, objectType: 'solution', objectId: id, ip, trx };
-    await enforce(ctx, actor, SOLUTION.decide(actor, parties, action), what);
+    const what = { action: `market.solution.${action}`, objectType: 'solution', objectId: id, trx };
+    await enforce(ctx, callerFor(ctx, actor, { ip }), SOLUTION.decide(actor, parties, action), what);
     const errs = actionErrors(action, body);
     if (errs.length) throw new DomainError('validation_failed', { fields: errs });
     if (body.version !== undefined && body.version !== s.version)
