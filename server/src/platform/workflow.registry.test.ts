@@ -21,9 +21,16 @@ beforeAll(async () => {
 });
 
 describe('every registered workflow', () => {
-  it('includes the four market lifecycles', () => {
+  it('includes the four market lifecycles, the call and the application', () => {
     expect(allWorkflows().map((w) => w.name)).toEqual(
-      expect.arrayContaining(['market.achievement', 'market.challenge', 'market.need', 'market.solution']),
+      expect.arrayContaining([
+        'market.achievement',
+        'market.challenge',
+        'market.need',
+        'market.solution',
+        'calls.call',
+        'applications.application',
+      ]),
     );
   });
 
@@ -87,5 +94,25 @@ describe('the checks themselves', () => {
       'test.broken: state d is unreachable from a',
       'test.broken: state d is not terminal and has no way out',
     ]);
+  });
+
+  it('count a state entered outside the workflow (reachedBy) as reachable, and only that one', () => {
+    const entered = defineWorkflow<{ status: 'a' | 'b' | 'c' }>()({
+      name: 'test.entered',
+      register: false,
+      noun: { zh: '测试', en: 'test' },
+      states: {
+        a: { zh: '甲', en: 'A' },
+        b: { zh: '乙', en: 'B', terminal: true },
+        c: { zh: '丙', en: 'C', terminal: true, reachedBy: 'an import' },
+      },
+      initial: 'a',
+      transitions: [
+        { action: 'go', from: 'a', to: 'b', permission: 'authenticated', label: { zh: '去', en: 'Go' } },
+      ],
+    });
+    expect(workflowProblems(entered)).toEqual([]);
+    const unmarked = { ...entered, states: { ...entered.states, c: { zh: '丙', en: 'C', terminal: true } } };
+    expect(workflowProblems(unmarked)).toEqual(['test.entered: state c is unreachable from a']);
   });
 });

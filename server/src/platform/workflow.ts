@@ -22,6 +22,12 @@ export interface Label {
 export interface StateDef extends Label {
   /** no transition leaves it (checked by the registry test) */
   terminal?: boolean;
+  /**
+   * Entered outside this workflow's transitions (an import of historical records, a later programme's
+   * decision): what enters it, e.g. 'programme II award'. The registry test counts such a state as
+   * reachable; everything else about it is checked as usual.
+   */
+  reachedBy?: string;
 }
 /** What a workflow needs to know about who acts (an Actor, or a policy's `Who`). */
 export interface WorkflowActor {
@@ -267,8 +273,9 @@ export function workflowProblems(wf: Workflow<any, any, any, any, any>): string[
     for (const a of wf.actionNames)
       if (!wf.from(s).some((t) => t.action === a)) text(wf.stateRefusal(s, a), `the refusal of ${a} in ${s}`);
   const moves = (s: string) => wf.from(s).filter((t) => t.to !== undefined && t.to !== s);
-  const seen = new Set<string>(wf.initial);
-  const queue = [...wf.initial];
+  const entered = wf.stateNames.filter((s) => (wf.states[s] as StateDef).reachedBy?.trim());
+  const seen = new Set<string>([...wf.initial, ...entered]);
+  const queue = [...seen];
   while (queue.length)
     for (const t of moves(queue.shift()!))
       if (!seen.has(t.to!)) {

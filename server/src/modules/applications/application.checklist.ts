@@ -2,7 +2,7 @@
 import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
 import { maskPersonal } from '../../platform/mask.js';
-import type { Actor } from '../../platform/roles.js';
+import type { Caller } from '../../platform/caller.js';
 import { deadlineState, screenApplication } from '../calls/index.js';
 import { buildFacts, combineChecklist, contentFindings, draftFieldErrors } from './application.rules.js';
 import { idNumberForMatching } from '../identity/index.js';
@@ -20,8 +20,8 @@ import {
 import type { Loaded } from './application.context.js';
 import { readable } from './applications.service.js';
 
-export async function versionsOf(ctx: AppContext, actor: Actor, id: string, ip?: string) {
-  await readable(ctx, actor, id, ip);
+export async function versionsOf(ctx: AppContext, caller: Caller, id: string) {
+  await readable(ctx, caller, id);
   const rows = await listVersions(ctx.db, id);
   return {
     items: rows.map((v) => ({
@@ -33,8 +33,8 @@ export async function versionsOf(ctx: AppContext, actor: Actor, id: string, ip?:
   };
 }
 
-export async function versionOf(ctx: AppContext, actor: Actor, id: string, version: number, ip?: string) {
-  const l = await readable(ctx, actor, id, ip);
+export async function versionOf(ctx: AppContext, caller: Caller, id: string, version: number) {
+  const l = await readable(ctx, caller, id);
   const v = await findVersion(ctx.db, id, version);
   if (!v) throw new DomainError('not_found', { zh: '没有该版本', en: 'No such version' });
   return {
@@ -42,7 +42,7 @@ export async function versionOf(ctx: AppContext, actor: Actor, id: string, versi
     savedAt: new Date(v.saved_at).toISOString(),
     savedBy: v.saved_by,
     findingCount: v.finding_count,
-    content: actor.orgId === l.app.org_id ? v.content : maskPersonal(v.content),
+    content: caller.actor.orgId === l.app.org_id ? v.content : maskPersonal(v.content),
   };
 }
 
@@ -115,17 +115,17 @@ export async function computeChecklist(
   return { checklist, attachments };
 }
 
-export async function checklistFor(ctx: AppContext, actor: Actor, id: string, ip?: string) {
-  const l = await readable(ctx, actor, id, ip);
+export async function checklistFor(ctx: AppContext, caller: Caller, id: string) {
+  const l = await readable(ctx, caller, id);
   const { checklist } = await computeChecklist(ctx, l);
-  const deadline = deadlineState(l.call, ctx.now());
+  const deadline = deadlineState(l.call, caller.now);
   return {
     applicationId: id,
     version: l.app.version,
     status: l.app.status,
     deadline,
     closesAt: l.call.window.closesAt,
-    serverTime: new Date(ctx.now()).toISOString(),
+    serverTime: caller.now.toISOString(),
     ...checklist,
     canSubmit: checklist.overall === 'pass' && deadline === 'open',
   };

@@ -1,16 +1,18 @@
 /** Loading an application with its call, direction and organisation, and turning it into DTOs. */
+import type { Caller } from '../../platform/caller.js';
 import type { AppContext } from '../../platform/context.js';
-import { auditEvent } from '../../platform/audit.js';
 import { DomainError } from '../../platform/errors.js';
 import { maskPersonal } from '../../platform/mask.js';
-import type { Decision } from '../../platform/permissions.js';
-import type { Actor } from '../../platform/roles.js';
 import { findDirection, type Call, type Direction } from '../calls/index.js';
 import { loadCall, shanghaiIso } from '../calls/index.js';
 import { getOrg } from '../identity/index.js';
 import { attachmentTypes, districtOf, draftFieldErrors } from './application.rules.js';
-import { canAct, type AppFacts } from './application.policy.js';
-import { applicationWorkflow } from './application.workflow.js';
+import {
+  APPLICATION,
+  APPLICATION_STATUS,
+  type ApplicationActor,
+  type ApplicationRef,
+} from './application.workflow.js';
 import {
   findApplication,
   findReceipt,
@@ -29,50 +31,22 @@ export interface Loaded {
   org: { id: string; name: string; type: string; region: string; uscc: string };
 }
 
-export const auditWho = (a: Actor, ip?: string) => ({
-  id: a.userId,
-  orgId: a.orgId,
-  label: a.name,
-  ip: ip ?? null,
-});
-
-export async function enforceApp(
-  ctx: AppContext,
-  actor: Actor,
-  d: Decision,
-  action: string,
-  id?: string,
-  ip?: string,
-) {
-  if (d.allowed) return;
-  await auditEvent(ctx.db, {
-    actor: auditWho(actor, ip),
-    action: 'permission.denied',
-    objectType: 'application',
-    objectId: id,
-    result: 'denied',
-    detail: { attempted: action, reason: d.code },
-  });
-  const code = d.code === 'invalid_state' || d.code === 'not_editable' ? 'invalid_state' : 'forbidden';
-  throw new DomainError(code, { zh: d.zh, en: d.en, params: { reason: d.code } });
-}
-
 export const notFound = () =>
   new DomainError('not_found', { zh: '项目申报不存在', en: 'No such application' });
 
-export async function loadApplication(ctx: AppContext, actor: Actor, id: string): Promise<Loaded> {
+export async function loadApplication(ctx: AppContext, caller: Caller, id: string): Promise<Loaded> {
   const app = await findApplication(ctx.db, id);
   if (!app) throw notFound();
-  return withCall(ctx, actor, app);
+  return withCall(ctx, caller, app);
 }
 
-export async function withCall(ctx: AppContext, actor: Actor, app: ApplicationRow): Promise<Loaded> {
+export async function withCall(ctx: AppContext, caller: Caller, app: ApplicationRow): Promise<Loaded> {
   const { call } = await loadCall(ctx, app.call_id);
   const found = findDirection(call, app.direction_code);
   if (!found) throw new DomainError('not_found', { zh: '申报方向不存在', en: 'No such direction' });
   let org: Loaded['org'];
   try {
-    org = await getOrg(ctx, actor, app.org_id);
+    org = await getOrg(ctx, caller.actor, app.org_id);
   } catch (e) {
     // a reader not allowed to read the organisation is not allowed to read the application either
     if (e instanceof DomainError && e.code === 'forbidden') throw notFound();
@@ -81,20 +55,25 @@ export async function withCall(ctx: AppContext, actor: Actor, app: ApplicationRo
   return { app, call, direction: found.direction, org };
 }
 
-export const factsOf = (l: Pick<Loaded, 'app' | 'direction'>): AppFacts => ({
-  orgId: l.app.org_id,
+/** The application as the workflow sees it. */
+export const refOf = (l: Pick<Loaded, 'app' | 'direction' | 'org'>): ApplicationRef => ({
   status: l.app.status,
+  orgId: l.app.org_id,
   leadUserId: l.app.lead_user_id,
   needsDistrict: l.direction.needsDistrictRecommendation,
   routedToOffice: !!l.app.district_route,
+  district: districtOf(l.org.region),
 });
 
-/** Whether a district officer's district is the applicant's (both read through the identity service). */
-export async function sameDistrict(ctx: AppContext, actor: Actor, applicantRegion: string): Promise<boolean> {
-  if (!actor.roles.includes('districtOfficer')) return false;
+/**
+ * The caller as the workflow sees them: a district officer's own district is read through the
+ * identity service (their organisation's region); nobody else needs one.
+ */
+export async function workflowActor(ctx: AppContext, caller: Caller): Promise<ApplicationActor> {
+  const { actor } = caller;
+  if (!actor.roles.includes('districtOfficer')) return actor;
   const own = await getOrg(ctx, actor, actor.orgId);
-  const a = districtOf(own.region);
-  return !!a && a === districtOf(applicantRegion);
+  return { ...actor, district: districtOf(own.region) };
 }
 
 export function receiptDto(r: ReceiptRow, app: ApplicationRow, call: Call) {
@@ -152,7 +131,7 @@ export function summaryDto(l: Loaded, receiptNumber: string | null) {
     leadUserId: app.lead_user_id,
     projectTitle: typeof project.title === 'string' ? project.title : null,
     status: app.status,
-    statusLabel: { zh: applicationWorkflow[app.status].label, en: applicationWorkflow[app.status].labelEn },
+    statusLabel: { zh: APPLICATION_STATUS[app.status].zh, en: APPLICATION_STATUS[app.status].en },
     version: app.version,
     updatedAt: new Date(app.updated_at).toISOString(),
     submittedAt: app.submitted_at ? shanghaiIso(app.submitted_at) : null,
@@ -161,35 +140,36 @@ export function summaryDto(l: Loaded, receiptNumber: string | null) {
   };
 }
 
-export async function detailDto(ctx: AppContext, actor: Actor, l: Loaded) {
-  const [attachments, reviews, receipt] = await Promise.all([
+/** The detail with the actions the caller may take (`actions`: allowed, or refused with the reason). */
+export async function detailDto(ctx: AppContext, caller: Caller, l: Loaded) {
+  const [attachments, reviews, receipt, who] = await Promise.all([
     listAttachments(ctx.db, l.app.id),
     listReviews(ctx.db, l.app.id),
     findReceipt(ctx.db, l.app.id),
+    workflowActor(ctx, caller),
   ]);
   const types = attachmentTypes(l.call, l.direction);
   const labels = new Map(types.map((t) => [t.type, t.label]));
-  const district = actor.roles.includes('districtOfficer')
-    ? await sameDistrict(ctx, actor, l.org.region)
-    : false;
-  const facts = factsOf(l);
-  const actions = applicationWorkflow[l.app.status].transitions
-    .filter((t) => !t.when || (t.when === 'district') === facts.needsDistrict)
+  const ref = refOf(l);
+  const { actions: allowed, denials } = APPLICATION.available(who, ref);
+  // the buttons are the moves; `edit` (no `to`) is the form itself
+  const actions = APPLICATION.from(ref.status, ref)
+    .filter((t) => t.to !== undefined)
     .map((t) => {
-      const d = canAct(actor, facts, t.action, district);
+      const denial = denials.find((d) => d.action === t.action);
       return {
         action: t.action,
-        to: t.to,
-        label: t.label,
-        labelEn: t.labelEn,
-        allowed: d.allowed,
-        ...(d.allowed ? {} : { reason: { zh: d.zh, en: d.en } }),
+        to: t.to!,
+        label: t.label.zh,
+        labelEn: t.label.en,
+        allowed: allowed.includes(t.action),
+        ...(denial ? { reason: { zh: denial.zh, en: denial.en } } : {}),
       };
     });
   return {
     ...summaryDto(l, receipt?.number ?? null),
     // people outside the organisation see ID numbers and phones masked
-    content: actor.orgId === l.app.org_id ? l.app.content : maskPersonal(l.app.content),
+    content: caller.actor.orgId === l.app.org_id ? l.app.content : maskPersonal(l.app.content),
     fieldErrors: draftFieldErrors(l.app.content),
     needsDistrictRecommendation: l.direction.needsDistrictRecommendation,
     returnReason: l.app.return_reason,

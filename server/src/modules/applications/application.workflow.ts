@@ -1,154 +1,231 @@
 /**
- * The application lifecycle as data (seed 003 §一.6): draft → 申报单位审核 (orgReview) →
- * [推荐部门审核 (districtReview) where the direction needs it] → approved → submitted.
- * Each review can return the application with reasons (→ returned, editable again).
- * Services ask this table; they never hard-code `if status == …`.
+ * The application lifecycle (seed 003 §一.6): draft → 申报单位审核 (orgReview) →
+ * [推荐部门审核 (districtReview) where the direction needs it] → approved (待提交) → submitted.
+ * Each review can return the application with reasons (→ returned, editable again); the
+ * organisation admin can take an approved one back. The only place that names an application's
+ * states; services use `APPLICATION.state`.
+ *
+ * The district review is routed to the programme office when no district office in the platform can
+ * act for the applicant (`district_route`, review.service.ts): then commission and programme-office
+ * staff hold it instead of the district officer (the `routedToOffice` branch of each district step).
  */
-import type { Role } from '../../platform/roles.js';
+import { ALLOW, deny } from '../../platform/decision.js';
+import { defineWorkflow, type WorkflowActor } from '../../platform/workflow.js';
+import './applications.permissions.js';
+import { APPLICATION_REFUSALS, type ApplicationRefusal } from './applications.refusals.js';
 
-export const APPLICATION_STATUSES = [
-  'draft',
-  'orgReview',
-  'districtReview',
-  'approved',
-  'returned',
-  'submitted',
-  'awarded',
-] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+export const APPLICATION_STATUS = {
+  draft: { zh: '填报中', en: 'Draft' },
+  orgReview: { zh: '申报单位审核中', en: 'Organisation review' },
+  districtReview: { zh: '推荐部门审核中', en: 'District recommendation' },
+  approved: { zh: '待提交', en: 'Ready to submit' },
+  returned: { zh: '已退回修改', en: 'Returned for changes' },
+  // final for Programme I: Programme II (issue 12) adds the award that leaves it
+  submitted: { zh: '已提交', en: 'Submitted', terminal: true },
+  // no transition enters it before Programme II; today only the historical import stores it
+  awarded: {
+    zh: '已立项',
+    en: 'Awarded',
+    terminal: true,
+    reachedBy: 'programme II award (today: the historical import, historical.service.ts)',
+  },
+} as const;
+export type ApplicationStatus = keyof typeof APPLICATION_STATUS;
 
-export type ApplicationAction =
-  'sendForReview' | 'orgApprove' | 'orgReturn' | 'districtApprove' | 'districtReturn' | 'submit';
-
-export interface ApplicationTransition {
-  action: ApplicationAction;
-  to: ApplicationStatus;
-  roles: readonly Role[];
-  /**
-   * Who acts instead when the application is routed to the programme office (its organisation has
-   * no district office in the platform: registered outside Shanghai, or no district officer).
-   */
-  officeRoles?: readonly Role[];
-  /** Only when the direction needs (or does not need) a district recommendation. */
-  when?: 'district' | 'noDistrict';
-  label: string;
-  labelEn: string;
+/** What the workflow needs to know about an application. */
+export interface ApplicationRef {
+  status: ApplicationStatus;
+  orgId?: string;
+  leadUserId?: string | null;
+  /** the direction needs a district recommendation (推荐部门审核) */
+  needsDistrict?: boolean;
+  /** the district review goes to the programme office (no district office in the platform can act) */
+  routedToOffice?: boolean;
+  /** the applicant's district (districtOf its registered region) */
+  district?: string | null;
 }
 
-export const applicationWorkflow: Record<
-  ApplicationStatus,
-  { label: string; labelEn: string; editable: boolean; transitions: readonly ApplicationTransition[] }
-> = {
-  draft: {
-    label: '填报中',
-    labelEn: 'Draft',
-    editable: true,
-    transitions: [
-      {
-        action: 'sendForReview',
-        to: 'orgReview',
-        roles: ['orgAdmin', 'projectLead'],
-        label: '提交单位审核',
-        labelEn: 'Send for organisation review',
-      },
-    ],
-  },
-  returned: {
-    label: '已退回修改',
-    labelEn: 'Returned for changes',
-    editable: true,
-    transitions: [
-      {
-        action: 'sendForReview',
-        to: 'orgReview',
-        roles: ['orgAdmin', 'projectLead'],
-        label: '提交单位审核',
-        labelEn: 'Send for organisation review',
-      },
-    ],
-  },
-  orgReview: {
-    label: '申报单位审核中',
-    labelEn: 'Organisation review',
-    editable: false,
-    transitions: [
-      {
-        action: 'orgApprove',
-        to: 'districtReview',
-        when: 'district',
-        roles: ['orgAdmin'],
-        label: '单位审核通过，报送推荐部门',
-        labelEn: 'Approve and send to the district',
-      },
-      {
-        action: 'orgApprove',
-        to: 'approved',
-        when: 'noDistrict',
-        roles: ['orgAdmin'],
-        label: '单位审核通过',
-        labelEn: 'Approve',
-      },
-      {
-        action: 'orgReturn',
-        to: 'returned',
-        roles: ['orgAdmin'],
-        label: '退回修改',
-        labelEn: 'Return for changes',
-      },
-    ],
-  },
-  districtReview: {
-    label: '推荐部门审核中',
-    labelEn: 'District recommendation',
-    editable: false,
-    transitions: [
-      {
-        action: 'districtApprove',
-        to: 'approved',
-        roles: ['districtOfficer'],
-        officeRoles: ['commissionStaff', 'programmeOfficeStaff'],
-        label: '同意推荐',
-        labelEn: 'Recommend',
-      },
-      {
-        action: 'districtReturn',
-        to: 'returned',
-        roles: ['districtOfficer'],
-        officeRoles: ['commissionStaff', 'programmeOfficeStaff'],
-        label: '退回修改',
-        labelEn: 'Return for changes',
-      },
-    ],
-  },
-  approved: {
-    label: '待提交',
-    labelEn: 'Ready to submit',
-    editable: false,
-    transitions: [
-      { action: 'submit', to: 'submitted', roles: ['orgAdmin'], label: '正式提交', labelEn: 'Submit' },
-      {
-        action: 'orgReturn',
-        to: 'returned',
-        roles: ['orgAdmin'],
-        label: '撤回修改',
-        labelEn: 'Take back for changes',
-      },
-    ],
-  },
-  submitted: { label: '已提交', labelEn: 'Submitted', editable: false, transitions: [] },
-  awarded: { label: '已立项', labelEn: 'Awarded', editable: false, transitions: [] },
-};
+/** Who acts: besides roles, a district officer's own district. */
+export interface ApplicationActor extends WorkflowActor {
+  district?: string | null;
+}
 
-/** The transition for `action` from `status`, given whether the direction needs a district recommendation. */
-export function findTransition(
-  status: ApplicationStatus,
-  action: ApplicationAction,
-  needsDistrict: boolean,
-): ApplicationTransition | undefined {
-  return applicationWorkflow[status].transitions.find(
-    (t) => t.action === action && (!t.when || (t.when === 'district') === needsDistrict),
+const R = APPLICATION_REFUSALS;
+const OFFICE_ROLES = ['commissionStaff', 'programmeOfficeStaff'] as const;
+
+export const otherOrg = () =>
+  deny(
+    '只能查看和办理本单位的项目申报',
+    'You may only see and handle your own organisation’s applications',
+    R.other_org,
   );
-}
+const ownOrg = (actor: ApplicationActor, a: ApplicationRef) => (actor.orgId === a.orgId ? ALLOW : otherOrg());
+/** the organisation admin, or the project lead of this application */
+const adminOrLead = (zh: string, en: string) => (actor: ApplicationActor, a: ApplicationRef) => {
+  if (actor.orgId !== a.orgId) return otherOrg();
+  if (actor.roles.includes('orgAdmin')) return ALLOW;
+  if (actor.roles.includes('projectLead') && !!a.leadUserId && a.leadUserId === actor.userId) return ALLOW;
+  return deny(zh, en, R.not_lead);
+};
+export const inDistrict = (actor: ApplicationActor, a: ApplicationRef) =>
+  !!actor.district && actor.district === a.district;
+const ownDistrict = (actor: ApplicationActor, a: ApplicationRef) =>
+  inDistrict(actor, a)
+    ? ALLOW
+    : deny(
+        '只能审核本区单位的申报',
+        'You may only recommend applications from your district',
+        R.other_district,
+      );
 
+const ROUTED = {
+  zh: '申报单位所在区没有推荐部门，推荐部门审核已转由项目管理机构（市科委）办理',
+  en: 'No district office can act for this organisation; the programme office handles its district review',
+};
+const routed = (a: ApplicationRef) => !!a.routedToOffice;
+const notRouted = (a: ApplicationRef) => !a.routedToOffice;
+const byOrgAdmin = (label: string, labelEn: string) => ({
+  zh: `只有申报单位管理员可以「${label}」`,
+  en: `Only the organisation admin may “${labelEn}”`,
+});
+const byDistrict = (label: string, labelEn: string) => ({
+  zh: `只有推荐部门（区科委）可以「${label}」`,
+  en: `Only the district office may “${labelEn}”`,
+});
+
+/** One district step (approve or return): the district officer of the applicant's district, or, when routed, staff. */
+const districtStep = <A extends string>(action: A, to: 'approved' | 'returned', zh: string, en: string) =>
+  [
+    {
+      action,
+      from: 'districtReview',
+      to,
+      permission: 'application.districtReview',
+      roles: ['districtOfficer'],
+      when: notRouted,
+      whoDenial: byDistrict(zh, en),
+      guard: ownDistrict,
+      label: { zh, en },
+    },
+    {
+      action,
+      from: 'districtReview',
+      to,
+      permission: 'application.districtReview',
+      roles: OFFICE_ROLES,
+      when: routed,
+      whoDenial: ROUTED,
+      label: { zh, en },
+    },
+  ] as const;
+
+export const APPLICATION = defineWorkflow<ApplicationRef, ApplicationActor, ApplicationRefusal>()({
+  name: 'applications.application',
+  noun: { zh: '申报书', en: 'application' },
+  states: APPLICATION_STATUS,
+  initial: 'draft',
+  transitions: [
+    {
+      action: 'edit',
+      from: ['draft', 'returned'],
+      permission: 'application.edit',
+      whoDenial: {
+        zh: '只有本单位管理员或该项目的负责人可以填写',
+        en: 'Only your organisation admin or this project’s lead may fill it in',
+      },
+      guard: adminOrLead(
+        '只有本单位管理员或该项目的负责人可以填写',
+        'Only your organisation admin or this project’s lead may fill it in',
+      ),
+      label: { zh: '填写申报书', en: 'Fill in' },
+      stateDenial: {
+        zh: '申报书已送审或已提交，不能修改（只有填报中或被退回时可修改）',
+        en: 'The application can be edited only as a draft or when returned',
+      },
+    },
+    {
+      action: 'sendForReview',
+      from: ['draft', 'returned'],
+      to: 'orgReview',
+      permission: 'application.edit',
+      whoDenial: {
+        zh: '只有申报单位管理员或项目负责人可以「提交单位审核」',
+        en: 'Only the organisation admin or the project lead may send it for review',
+      },
+      guard: adminOrLead(
+        '只有本单位管理员或该项目的负责人可以提交审核',
+        'Only the organisation admin or this project’s lead may send it for review',
+      ),
+      label: { zh: '提交单位审核', en: 'Send for organisation review' },
+    },
+    {
+      action: 'orgApprove',
+      from: 'orgReview',
+      to: 'districtReview',
+      when: (a) => !!a.needsDistrict,
+      permission: 'application.orgReview',
+      whoDenial: byOrgAdmin('单位审核通过', 'Approve'),
+      guard: ownOrg,
+      label: { zh: '单位审核通过，报送推荐部门', en: 'Approve and send to the district' },
+    },
+    {
+      action: 'orgApprove',
+      from: 'orgReview',
+      to: 'approved',
+      when: (a) => !a.needsDistrict,
+      permission: 'application.orgReview',
+      whoDenial: byOrgAdmin('单位审核通过', 'Approve'),
+      guard: ownOrg,
+      label: { zh: '单位审核通过', en: 'Approve' },
+    },
+    {
+      action: 'orgReturn',
+      from: 'orgReview',
+      to: 'returned',
+      permission: 'application.orgReview',
+      whoDenial: byOrgAdmin('退回修改', 'Return for changes'),
+      guard: ownOrg,
+      label: { zh: '退回修改', en: 'Return for changes' },
+    },
+    ...districtStep('districtApprove', 'approved', '同意推荐', 'Recommend'),
+    ...districtStep('districtReturn', 'returned', '退回修改', 'Return for changes'),
+    {
+      action: 'submit',
+      from: 'approved',
+      to: 'submitted',
+      permission: 'application.submit',
+      whoDenial: byOrgAdmin('正式提交', 'Submit'),
+      guard: ownOrg,
+      label: { zh: '正式提交', en: 'Submit' },
+    },
+    {
+      action: 'orgReturn',
+      from: 'approved',
+      to: 'returned',
+      permission: 'application.orgReview',
+      whoDenial: byOrgAdmin('撤回修改', 'Take back for changes'),
+      guard: ownOrg,
+      label: { zh: '撤回修改', en: 'Take back for changes' },
+    },
+  ],
+});
+export type ApplicationAction = (typeof APPLICATION.actionNames)[number];
+export const APPLICATION_STATUSES = APPLICATION.stateNames;
+
+const S = APPLICATION.state;
 /** Statuses staff see (the application has reached the programme office). */
-export const SUBMITTED_STATUSES: readonly ApplicationStatus[] = ['submitted', 'awarded'];
+export const SUBMITTED_STATUSES: readonly ApplicationStatus[] = [S.submitted, S.awarded];
+/** Statuses staff also see when the district review was routed to them. */
+export const ROUTED_STATUSES: readonly ApplicationStatus[] = [S.districtReview, S.approved, S.returned];
+/** Statuses a district officer sees (the organisation has sent it on, or it came back). */
+export const SENT_TO_DISTRICT: readonly ApplicationStatus[] = [
+  S.districtReview,
+  S.approved,
+  S.submitted,
+  S.returned,
+  S.awarded,
+];
+
+/** The applicant may fill in (and delete) the application only as a draft or once returned. */
+export const isEditableState = (status: ApplicationStatus): boolean =>
+  APPLICATION.from(status).some((t) => t.action === 'edit');

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { callerOf } from '../../platform/caller.js';
 import type { AppContext } from '../../platform/context.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
 import './application.policy.js';
@@ -58,7 +59,7 @@ export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: ApplicationPage, ...problems },
       },
     },
-    async (req) => listApplicationsFor(ctx, req.actor!, req.query),
+    async (req) => listApplicationsFor(ctx, callerOf(ctx, req), req.query),
   );
   r.post(
     '/applications',
@@ -71,7 +72,7 @@ export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 201: ApplicationDetail, ...problems },
       },
     },
-    async (req, reply) => reply.status(201).send(await startApplication(ctx, req.actor!, req.body, req.ip)),
+    async (req, reply) => reply.status(201).send(await startApplication(ctx, callerOf(ctx, req), req.body)),
   );
   r.get(
     '/applications/:id',
@@ -84,7 +85,7 @@ export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: ApplicationDetail, ...problems },
       },
     },
-    async (req) => getApplication(ctx, req.actor!, req.params.id, req.ip),
+    async (req) => getApplication(ctx, callerOf(ctx, req), req.params.id),
   );
   r.delete(
     '/applications/:id',
@@ -98,7 +99,7 @@ export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      await deleteDraft(ctx, req.actor!, req.params.id, req.ip);
+      await deleteDraft(ctx, callerOf(ctx, req), req.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -115,7 +116,7 @@ export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: SaveResult, ...problems },
       },
     },
-    async (req) => saveDraft(ctx, req.actor!, req.params.id, req.body as never, req.ip),
+    async (req) => saveDraft(ctx, callerOf(ctx, req), req.params.id, req.body as never),
   );
   r.get(
     '/applications/:id/versions',
@@ -128,7 +129,7 @@ export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: VersionList, ...problems },
       },
     },
-    async (req) => versionsOf(ctx, req.actor!, req.params.id, req.ip),
+    async (req) => versionsOf(ctx, callerOf(ctx, req), req.params.id),
   );
   r.get(
     '/applications/:id/versions/:version',
@@ -141,7 +142,7 @@ export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: VersionContent, ...problems },
       },
     },
-    async (req) => versionOf(ctx, req.actor!, req.params.id, req.params.version, req.ip),
+    async (req) => versionOf(ctx, callerOf(ctx, req), req.params.id, req.params.version),
   );
   r.get(
     '/applications/:id/checklist',
@@ -155,7 +156,7 @@ export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) =>
-      (await checklistFor(ctx, req.actor!, req.params.id, req.ip)) as z.infer<typeof ChecklistDto>,
+      (await checklistFor(ctx, callerOf(ctx, req), req.params.id)) as z.infer<typeof ChecklistDto>,
   );
   r.get(
     '/applications/:id/attachments',
@@ -168,7 +169,7 @@ export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: z.object({ items: z.array(AttachmentDto) }), ...problems },
       },
     },
-    async (req) => attachmentsOf(ctx, req.actor!, req.params.id, req.ip),
+    async (req) => attachmentsOf(ctx, callerOf(ctx, req), req.params.id),
   );
   r.post(
     '/applications/:id/attachments',
@@ -183,7 +184,7 @@ export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await attach(ctx, req.actor!, req.params.id, req.body, req.ip)),
+      reply.status(201).send(await attach(ctx, callerOf(ctx, req), req.params.id, req.body)),
   );
   r.delete(
     '/applications/:id/attachments/:attachmentId',
@@ -197,7 +198,7 @@ export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      await detach(ctx, req.actor!, req.params.id, req.params.attachmentId, req.ip);
+      await detach(ctx, callerOf(ctx, req), req.params.id, req.params.attachmentId);
       return reply.status(204).send(null);
     },
   );
@@ -212,7 +213,7 @@ export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: ApplicationDetail, ...problems },
       },
     },
-    async (req) => sendForReview(ctx, req.actor!, req.params.id, req.ip),
+    async (req) => sendForReview(ctx, callerOf(ctx, req), req.params.id),
   );
   r.post(
     '/applications/:id/org-review',
@@ -226,7 +227,7 @@ export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: ApplicationDetail, ...problems },
       },
     },
-    async (req) => orgReview(ctx, req.actor!, req.params.id, req.body, req.ip),
+    async (req) => orgReview(ctx, callerOf(ctx, req), req.params.id, req.body),
   );
   r.post(
     '/applications/:id/district-review',
@@ -240,7 +241,7 @@ export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: ApplicationDetail, ...problems },
       },
     },
-    async (req) => districtReview(ctx, req.actor!, req.params.id, req.body, req.ip),
+    async (req) => districtReview(ctx, callerOf(ctx, req), req.params.id, req.body),
   );
   r.post(
     '/applications/:id/submit',
@@ -254,8 +255,8 @@ export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const receivedAt = ctx.now();
-      const out = await submitApplication(ctx, req.actor!, req.params.id, receivedAt, req.ip);
+      // the deadline is judged on the caller's receive instant (callerOf takes the server time)
+      const out = await submitApplication(ctx, callerOf(ctx, req), req.params.id);
       return reply.status(out.created ? 201 : 200).send(out.receipt);
     },
   );
@@ -270,6 +271,6 @@ export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: ReceiptDto, ...problems },
       },
     },
-    async (req) => getReceipt(ctx, req.actor!, req.params.id, req.ip),
+    async (req) => getReceipt(ctx, callerOf(ctx, req), req.params.id),
   );
 }

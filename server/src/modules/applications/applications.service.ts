@@ -5,16 +5,23 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import { appendAudit } from '../../platform/audit.js';
+import { auditActor, type Caller } from '../../platform/caller.js';
+import { enforce } from '../../platform/enforce.js';
 import { DomainError } from '../../platform/errors.js';
-import type { Actor } from '../../platform/roles.js';
-import { findDirection } from '../calls/index.js';
+import { findDirection, isCallOpenForApplications } from '../calls/index.js';
 import { deadlineState } from '../calls/index.js';
 import { loadCall } from '../calls/index.js';
 import { buildMe } from '../identity/index.js';
 import { getOrg } from '../identity/index.js';
 import { draftFieldErrors } from './application.rules.js';
-import { canEditApplication, canReadApplication, canStart } from './application.policy.js';
-import { SUBMITTED_STATUSES, type ApplicationStatus } from './application.workflow.js';
+import { canReadApplication, canStart } from './application.policy.js';
+import {
+  APPLICATION,
+  isEditableState,
+  SENT_TO_DISTRICT,
+  SUBMITTED_STATUSES,
+  type ApplicationStatus,
+} from './application.workflow.js';
 import {
   deleteApplication,
   findApplication,
@@ -24,14 +31,12 @@ import {
   saveContent,
 } from './applications.repo.js';
 import {
-  auditWho,
   detailDto,
-  enforceApp,
-  factsOf,
   loadApplication,
   notFound,
-  sameDistrict,
+  refOf,
   withCall,
+  workflowActor,
   summaryDto,
   type Loaded,
 } from './application.context.js';
@@ -42,26 +47,30 @@ import { SECTION_KEYS } from './application.schema.js';
  * Loads and checks read access: the policy runs before anything of the application is shown, so
  * another organisation's user gets the policy's reason (403), not the data.
  */
-export async function readable(ctx: AppContext, actor: Actor, id: string, ip?: string): Promise<Loaded> {
+export async function readable(ctx: AppContext, caller: Caller, id: string): Promise<Loaded> {
   const app = await findApplication(ctx.db, id);
   if (!app) throw notFound();
   const { call } = await loadCall(ctx, app.call_id);
   const needsDistrict =
     findDirection(call, app.direction_code)?.direction.needsDistrictRecommendation ?? false;
-  let district = false;
-  if (actor.roles.includes('districtOfficer') && needsDistrict) {
-    const org = await getOrg(ctx, actor, app.org_id);
-    district = await sameDistrict(ctx, actor, org.region);
-  }
-  const facts = {
-    orgId: app.org_id,
+  const who = await workflowActor(ctx, caller);
+  // the applicant's district matters only to a district officer (read through the identity service)
+  const district =
+    who.district && needsDistrict ? districtOf((await getOrg(ctx, caller.actor, app.org_id)).region) : null;
+  const ref = {
     status: app.status,
+    orgId: app.org_id,
     leadUserId: app.lead_user_id,
     needsDistrict,
     routedToOffice: !!app.district_route,
+    district,
   };
-  await enforceApp(ctx, actor, canReadApplication(actor, facts, district), 'application.read', id, ip);
-  return withCall(ctx, actor, app);
+  await enforce(ctx, caller, canReadApplication(who, ref), {
+    action: 'application.read',
+    objectType: 'application',
+    objectId: id,
+  });
+  return withCall(ctx, caller, app);
 }
 
 /** A project lead must be an active user of the organisation with the projectLead or orgAdmin role. */
@@ -84,15 +93,15 @@ async function checkLead(ctx: AppContext, orgId: string, leadUserId: string | nu
 
 export async function startApplication(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   body: { callId: string; directionCode: string; leadUserId?: string },
-  ip?: string,
 ) {
-  await enforceApp(ctx, actor, canStart(actor), 'application.create', undefined, ip);
+  const { actor } = caller;
+  await enforce(ctx, caller, canStart(actor), { action: 'application.create', objectType: 'application' });
   const { row, call } = await loadCall(ctx, body.callId);
-  if (row.status !== 'published')
+  if (!isCallOpenForApplications(row.status))
     throw new DomainError('invalid_state', { zh: '该指南未发布，不能申报', en: 'The call is not published' });
-  const state = deadlineState(call, ctx.now());
+  const state = deadlineState(call, caller.now);
   if (state === 'closed')
     throw new DomainError('deadline_passed', {
       zh: `申报已于 ${call.window.closesAt.replace('T', ' ').slice(0, 16)}（北京时间）截止`,
@@ -114,7 +123,7 @@ export async function startApplication(
   // How many applications an organisation may make is call data (a screening rule such as
   // common.oneApplicationPerOrg), judged at submission; starting a draft is never refused for it.
   const id = randomUUID();
-  const now = ctx.now();
+  const now = caller.now;
   await ctx.db.transaction().execute(async (trx) => {
     await insertApplication(trx, {
       id,
@@ -140,25 +149,26 @@ export async function startApplication(
       finding_count: 0,
     });
     await appendAudit(trx, {
-      actor: auditWho(actor, ip),
+      actor: auditActor(caller),
       action: 'application.create',
       objectType: 'application',
       objectId: id,
       after: { callId: row.id, directionCode: body.directionCode, orgId: actor.orgId },
     });
   });
-  return detailDto(ctx, actor, await loadApplication(ctx, actor, id));
+  return detailDto(ctx, caller, await loadApplication(ctx, caller, id));
 }
 
-export async function getApplication(ctx: AppContext, actor: Actor, id: string, ip?: string) {
-  return detailDto(ctx, actor, await readable(ctx, actor, id, ip));
+export async function getApplication(ctx: AppContext, caller: Caller, id: string) {
+  return detailDto(ctx, caller, await readable(ctx, caller, id));
 }
 
 export async function listApplicationsFor(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   q: { callId?: string; status?: ApplicationStatus; page: number; pageSize: number },
 ) {
+  const { actor } = caller;
   const orgUser = actor.roles.includes('orgAdmin') || actor.roles.includes('projectLead');
   let scope: Parameters<typeof listApplications>[2];
   if (orgUser) scope = { orgId: actor.orgId };
@@ -171,7 +181,7 @@ export async function listApplicationsFor(
     const own = await getOrg(ctx, actor, actor.orgId);
     const d = districtOf(own.region);
     if (!d) return { total: 0, items: [] };
-    scope = { district: d, statuses: ['districtReview', 'approved', 'submitted', 'returned', 'awarded'] };
+    scope = { district: d, statuses: SENT_TO_DISTRICT };
   }
   const { total, items } = await listApplications(ctx.db, q, scope);
   const out = [];
@@ -198,13 +208,17 @@ export async function listApplicationsFor(
 
 export async function saveDraft(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   id: string,
   body: { baseVersion?: number; content: Record<string, unknown>; leadUserId?: string | null },
-  ip?: string,
 ) {
-  const l = await readable(ctx, actor, id, ip);
-  await enforceApp(ctx, actor, canEditApplication(actor, factsOf(l)), 'application.edit', id, ip);
+  const { actor } = caller;
+  const l = await readable(ctx, caller, id);
+  await enforce(ctx, caller, APPLICATION.decide(actor, refOf(l), 'edit'), {
+    action: 'application.edit',
+    objectType: 'application',
+    objectId: id,
+  });
   if (body.leadUserId !== undefined && body.leadUserId !== l.app.lead_user_id) {
     if (!actor.roles.includes('orgAdmin'))
       throw new DomainError('forbidden', {
@@ -217,7 +231,7 @@ export async function saveDraft(
   for (const k of SECTION_KEYS)
     if (k in body.content && body.content[k] !== undefined) merged[k] = body.content[k];
   const fieldErrors = draftFieldErrors(merged);
-  const now = ctx.now();
+  const now = caller.now;
   await ctx.db.transaction().execute(async (trx) => {
     const version = await saveContent(trx, id, merged, body.leadUserId, body.baseVersion, now);
     if (version === null)
@@ -235,25 +249,26 @@ export async function saveDraft(
       finding_count: fieldErrors.length,
     });
     await appendAudit(trx, {
-      actor: auditWho(actor, ip),
+      actor: auditActor(caller),
       action: 'application.save',
       objectType: 'application',
       objectId: id,
       detail: { version, sections: Object.keys(body.content), fieldErrors: fieldErrors.length },
     });
   });
-  const application = await detailDto(ctx, actor, await loadApplication(ctx, actor, id));
+  const application = await detailDto(ctx, caller, await loadApplication(ctx, caller, id));
   return { application, fieldErrors, saved: true };
 }
 
-export async function deleteDraft(ctx: AppContext, actor: Actor, id: string, ip?: string) {
-  const l = await readable(ctx, actor, id, ip);
+export async function deleteDraft(ctx: AppContext, caller: Caller, id: string) {
+  const { actor } = caller;
+  const l = await readable(ctx, caller, id);
   if (!actor.roles.includes('orgAdmin') || actor.orgId !== l.app.org_id)
     throw new DomainError('forbidden', {
       zh: '只有本单位管理员可以删除申报草稿',
       en: 'Only your organisation admin may delete a draft',
     });
-  if (l.app.status !== 'draft' && l.app.status !== 'returned')
+  if (!isEditableState(l.app.status))
     throw new DomainError('invalid_state', {
       zh: '只能删除未提交审核的草稿',
       en: 'Only a draft can be deleted',
@@ -261,7 +276,7 @@ export async function deleteDraft(ctx: AppContext, actor: Actor, id: string, ip?
   await ctx.db.transaction().execute(async (trx) => {
     await deleteApplication(trx, id);
     await appendAudit(trx, {
-      actor: auditWho(actor, ip),
+      actor: auditActor(caller),
       action: 'application.delete',
       objectType: 'application',
       objectId: id,

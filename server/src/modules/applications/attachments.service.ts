@@ -7,31 +7,25 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import { appendAudit } from '../../platform/audit.js';
+import { auditActor, callerFor, type Caller } from '../../platform/caller.js';
+import { enforce } from '../../platform/enforce.js';
 import { DomainError } from '../../platform/errors.js';
-import type { Actor } from '../../platform/roles.js';
 import { fileMeta } from '../files/index.js';
 import { linkFile } from '../files/index.js';
 import { registerFileAccessCheck } from '../files/index.js';
 import { attachmentTypes } from './application.rules.js';
-import { canEditApplication, canReadApplication } from './application.policy.js';
+import { canReadApplication } from './application.policy.js';
+import { APPLICATION } from './application.workflow.js';
 import { deleteAttachment, insertAttachment, listAttachments } from './applications.repo.js';
-import {
-  attachmentDto,
-  auditWho,
-  enforceApp,
-  factsOf,
-  loadApplication,
-  sameDistrict,
-} from './application.context.js';
+import { attachmentDto, loadApplication, refOf, workflowActor } from './application.context.js';
 import { readable } from './applications.service.js';
 
 registerFileAccessCheck('application', async (ctx, actor, objectId) => {
   try {
-    const l = await loadApplication(ctx, actor, objectId);
-    const district = actor.roles.includes('districtOfficer')
-      ? await sameDistrict(ctx, actor, l.org.region)
-      : false;
-    return canReadApplication(actor, factsOf(l), district);
+    // the files module asks with an actor (its own signature); the check builds the caller
+    const caller = callerFor(ctx, actor);
+    const l = await loadApplication(ctx, caller, objectId);
+    return canReadApplication(await workflowActor(ctx, caller), refOf(l));
   } catch {
     return {
       allowed: false,
@@ -42,15 +36,18 @@ registerFileAccessCheck('application', async (ctx, actor, objectId) => {
   }
 });
 
+const editing = (action: string, id: string) => ({ action, objectType: 'application', objectId: id });
+
 export async function attach(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   id: string,
   body: { type: string; fileId: string },
-  ip?: string,
 ) {
-  const l = await readable(ctx, actor, id, ip);
-  await enforceApp(ctx, actor, canEditApplication(actor, factsOf(l)), 'application.attach', id, ip);
+  const { actor } = caller;
+  const l = await readable(ctx, caller, id);
+  const may = APPLICATION.decide(actor, refOf(l), 'edit');
+  await enforce(ctx, caller, may, editing('application.attach', id));
   const types = attachmentTypes(l.call, l.direction);
   const label = types.find((t) => t.type === body.type)?.label;
   if (!label)
@@ -66,7 +63,7 @@ export async function attach(
     });
   let meta;
   try {
-    meta = await fileMeta(ctx, actor, body.fileId, ip);
+    meta = await fileMeta(ctx, actor, body.fileId, caller.ip ?? undefined);
   } catch (e) {
     if (e instanceof DomainError && (e.code === 'not_found' || e.code === 'forbidden'))
       throw new DomainError('validation_failed', {
@@ -101,13 +98,13 @@ export async function attach(
     size: meta.size,
     sha256: meta.sha256,
     created_by: actor.userId,
-    created_at: ctx.now(),
+    created_at: caller.now,
   };
   await ctx.db.transaction().execute(async (trx) => {
     await insertAttachment(trx, row);
     await linkFile(trx, meta.id, { objectType: 'application', objectId: id });
     await appendAudit(trx, {
-      actor: auditWho(actor, ip),
+      actor: auditActor(caller),
       action: 'application.attach',
       objectType: 'application',
       objectId: id,
@@ -120,14 +117,15 @@ export async function attach(
   );
 }
 
-export async function detach(ctx: AppContext, actor: Actor, id: string, attachmentId: string, ip?: string) {
-  const l = await readable(ctx, actor, id, ip);
-  await enforceApp(ctx, actor, canEditApplication(actor, factsOf(l)), 'application.detach', id, ip);
+export async function detach(ctx: AppContext, caller: Caller, id: string, attachmentId: string) {
+  const l = await readable(ctx, caller, id);
+  const may = APPLICATION.decide(caller.actor, refOf(l), 'edit');
+  await enforce(ctx, caller, may, editing('application.detach', id));
   await ctx.db.transaction().execute(async (trx) => {
     const gone = await deleteAttachment(trx, id, attachmentId);
     if (!gone) throw new DomainError('not_found', { zh: '附件不存在', en: 'No such attachment' });
     await appendAudit(trx, {
-      actor: auditWho(actor, ip),
+      actor: auditActor(caller),
       action: 'application.detach',
       objectType: 'application',
       objectId: id,
@@ -136,8 +134,8 @@ export async function detach(ctx: AppContext, actor: Actor, id: string, attachme
   });
 }
 
-export async function attachmentsOf(ctx: AppContext, actor: Actor, id: string, ip?: string) {
-  const l = await readable(ctx, actor, id, ip);
+export async function attachmentsOf(ctx: AppContext, caller: Caller, id: string) {
+  const l = await readable(ctx, caller, id);
   const labels = new Map(attachmentTypes(l.call, l.direction).map((t) => [t.type, t.label]));
   return { items: (await listAttachments(ctx.db, id)).map((a) => attachmentDto(a, labels)) };
 }

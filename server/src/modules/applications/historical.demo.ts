@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../../platform/context.js';
+import { callerFor } from '../../platform/caller.js';
 import type { Actor } from '../../platform/roles.js';
 import { findCallByNumber } from '../calls/index.js';
 import { createOrg } from '../identity/index.js';
@@ -37,7 +38,7 @@ export async function seedHistoricalDemo(ctx: AppContext, actor: Actor) {
   );
   for (const o of data.orgs)
     if (!have.has(o.uscc)) await createOrg(ctx, actor, { ...o, type: o.type as never });
-  const r = await importHistoricalCall(ctx, actor, {
+  const r = await importHistoricalCall(ctx, callerFor(ctx, actor), {
     call,
     applications: data.applications,
     source: HISTORICAL_SOURCE,

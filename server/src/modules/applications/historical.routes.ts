@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { callerOf } from '../../platform/caller.js';
 import type { AppContext } from '../../platform/context.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
 import '../calls/index.js'; // registers call.manage
@@ -27,6 +28,6 @@ export async function historicalRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await importHistoricalCall(ctx, req.actor!, req.body, req.ip)),
+      reply.status(201).send(await importHistoricalCall(ctx, callerOf(ctx, req), req.body)),
   );
 }

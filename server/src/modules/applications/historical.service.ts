@@ -12,11 +12,11 @@ import ExcelJS from 'exceljs';
 import type { AppContext } from '../../platform/context.js';
 import { appendAudit } from '../../platform/audit.js';
 import { DomainError, type FieldError } from '../../platform/errors.js';
-import type { Actor } from '../../platform/roles.js';
+import { auditActor, type Caller } from '../../platform/caller.js';
 import { importCall } from '../calls/index.js';
 import type { ScreeningResult } from '../calls/index.js';
-import { insertImportedCall } from '../calls/index.js';
-import { auditWho } from './application.context.js';
+import { CALL, insertImportedCall } from '../calls/index.js';
+import { APPLICATION } from './application.workflow.js';
 import { insertApplication, insertVersion } from './applications.repo.js';
 import { checkHistoricalRows, rowsFromSheet } from './historical.rules.js';
 import type { HistoricalApplication } from './historical.schema.js';
@@ -86,17 +86,17 @@ function importedScreening(callNumber: string, a: HistoricalApplication, source:
 
 export async function importHistoricalCall(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   body: {
     call: Record<string, unknown>;
     applications?: unknown[];
     applicationsXlsxBase64?: string;
     source: string;
   },
-  ip?: string,
 ) {
+  const { actor } = caller;
   const errors: FieldError[] = [];
-  const parsed = importCall({ ...body.call, status: 'closed' });
+  const parsed = importCall({ ...body.call, status: CALL.state.closed });
   if (!parsed.ok)
     errors.push(
       ...parsed.errors.map((e) => ({
@@ -114,7 +114,7 @@ export async function importHistoricalCall(
   }
   if (!parsed.ok) throw new DomainError('validation_failed', { fields: errors });
   const call = parsed.call;
-  const checked = checkHistoricalRows(call, rows, ctx.now());
+  const checked = checkHistoricalRows(call, rows, caller.now);
   if (!checked.ok) errors.push(...checked.errors);
   const list = checked.ok ? checked.rows : [];
   const orgs = new Map(
@@ -134,12 +134,12 @@ export async function importHistoricalCall(
   });
   if (errors.length) throw new DomainError('validation_failed', { fields: errors });
 
-  const now = ctx.now();
+  const now = caller.now;
   const closesAt = new Date(call.window.closesAt);
   let callId = '';
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      callId = await insertImportedCall(ctx, trx, actor, call, body.source, ip);
+      callId = await insertImportedCall(ctx, caller, trx, call, body.source);
       for (const a of list) {
         const org = orgs.get(a.orgUscc.toUpperCase())!;
         const id = randomUUID();
@@ -159,7 +159,7 @@ export async function importHistoricalCall(
           org_id: org.id,
           lead_user_id: null,
           created_by: actor.userId,
-          status: a.awarded ? 'awarded' : 'submitted',
+          status: a.awarded ? APPLICATION.state.awarded : APPLICATION.state.submitted,
           content: JSON.stringify(content),
           created_at: now,
           updated_at: now,
@@ -196,7 +196,7 @@ export async function importHistoricalCall(
           created_at: now,
         });
         await appendAudit(trx, {
-          actor: auditWho(actor, ip),
+          actor: auditActor(caller),
           action: 'application.importHistorical',
           objectType: 'application',
           objectId: id,

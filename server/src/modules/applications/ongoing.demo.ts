@@ -7,6 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../../platform/context.js';
+import { callerFor } from '../../platform/caller.js';
 import type { Actor } from '../../platform/roles.js';
 import { ONGOING_COLUMNS } from './ongoing.rules.js';
 import { listOngoing } from './ongoing.repo.js';
@@ -67,7 +68,7 @@ export async function seedOngoingDemo(
       status: '在研',
     });
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  const r = await importOngoingProjects(ctx, actor, {
+  const r = await importOngoingProjects(ctx, callerFor(ctx, actor), {
     filename: '在研项目登记（演示）.xlsx',
     contentBase64: buf.toString('base64'),
     dryRun: false,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { callerOf } from '../../platform/caller.js';
 import type { AppContext } from '../../platform/context.js';
 import { definePermissions } from '../../platform/permissions.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
@@ -37,7 +38,7 @@ export async function ongoingRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: OngoingImportReport, ...problems },
       },
     },
-    async (req) => importOngoingProjects(ctx, req.actor!, req.body, req.ip),
+    async (req) => importOngoingProjects(ctx, callerOf(ctx, req), req.body),
   );
   r.get(
     '/programme/ongoing-projects',

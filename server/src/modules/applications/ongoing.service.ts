@@ -11,9 +11,8 @@ import type { AppContext } from '../../platform/context.js';
 import { appendAudit } from '../../platform/audit.js';
 import { DomainError, fieldError } from '../../platform/errors.js';
 import { maskIdNumber } from '../../platform/mask.js';
-import type { Actor } from '../../platform/roles.js';
+import { auditActor, type Caller } from '../../platform/caller.js';
 import { validateIdNumber } from '../identity/index.js';
-import { auditWho } from './application.context.js';
 import {
   columnOf,
   ONGOING_COLUMNS,
@@ -83,9 +82,8 @@ const masked = (v: string | undefined) => {
 
 export async function importOngoingProjects(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   input: OngoingImportBody,
-  ip?: string,
 ): Promise<OngoingImportReport> {
   if (!/\.xlsx$/i.test(input.filename))
     throw new DomainError('validation_failed', {
@@ -101,7 +99,7 @@ export async function importOngoingProjects(
   const buf = Buffer.from(input.contentBase64, 'base64');
   if (buf.byteLength > MAX_BYTES) throw new DomainError('payload_too_large');
   const rows = await readSheet(buf);
-  const now = ctx.now();
+  const now = caller.now;
   const parsed = rows.map((r) => ({ ...r, ...parseOngoingRow(r.values, now) }));
   // the same project number twice in one file: the later rows are refused
   const firstRow = new Map<string, number>();
@@ -152,7 +150,7 @@ export async function importOngoingProjects(
           ends_on: r.endsOn,
           status: r.status,
           source_file: input.filename,
-          imported_by: actor.userId,
+          imported_by: caller.actor.userId,
           imported_at: now,
         };
         const id = known.get(r.projectNumber);
@@ -161,7 +159,7 @@ export async function importOngoingProjects(
       }
       // one record for the import; project numbers only (no ID numbers in the audit log)
       await appendAudit(trx, {
-        actor: auditWho(actor, ip),
+        actor: auditActor(caller),
         action: 'programme.ongoingProjects.import',
         objectType: 'ongoingProjects',
         detail: {

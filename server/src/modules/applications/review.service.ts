@@ -12,20 +12,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import { appendAudit } from '../../platform/audit.js';
+import { auditActor, type Caller } from '../../platform/caller.js';
+import { enforce, transaction } from '../../platform/enforce.js';
 import { DomainError } from '../../platform/errors.js';
-import type { Actor } from '../../platform/roles.js';
-import { canAct } from './application.policy.js';
-import { findTransition, type ApplicationAction } from './application.workflow.js';
+import { APPLICATION, type ApplicationAction } from './application.workflow.js';
 import { findApplication, insertReview, updateApplication } from './applications.repo.js';
-import {
-  auditWho,
-  detailDto,
-  enforceApp,
-  factsOf,
-  loadApplication,
-  sameDistrict,
-  type Loaded,
-} from './application.context.js';
+import { detailDto, loadApplication, refOf, workflowActor, type Loaded } from './application.context.js';
 import { readable } from './applications.service.js';
 import { notifyReturned } from './receipt.notify.js';
 import { computeChecklist } from './application.checklist.js';
@@ -69,7 +61,7 @@ const reasonRequired = () =>
 
 async function step(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   l: Loaded,
   action: ApplicationAction,
   review: {
@@ -80,19 +72,11 @@ async function step(
     opinion?: string;
     overrideReason?: string;
   } | null,
-  ip?: string,
 ) {
-  const district = actor.roles.includes('districtOfficer')
-    ? await sameDistrict(ctx, actor, l.org.region)
-    : false;
-  await enforceApp(
-    ctx,
-    actor,
-    canAct(actor, factsOf(l), action, district),
-    `application.${action}`,
-    l.app.id,
-    ip,
-  );
+  const { actor } = caller;
+  const who = await workflowActor(ctx, caller);
+  const what = { action: `application.${action}`, objectType: 'application', objectId: l.app.id };
+  await enforce(ctx, caller, APPLICATION.decide(who, refOf(l), action), what);
   let failing: FailingFinding[] = [];
   if (action === 'orgApprove' || action === 'districtApprove') {
     const { checklist } = await computeChecklist(ctx, l, {
@@ -105,19 +89,17 @@ async function step(
     action === 'orgApprove' && l.direction.needsDistrictRecommendation ? await routeFor(ctx, l) : undefined;
   const { overrideReason, ...decision } = review ?? {};
   const override = failing.length ? { overrideReason, failingFindings: failing } : {};
-  const now = ctx.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  const now = caller.now;
+  await transaction(ctx, async (trx) => {
     const cur = await findApplication(trx, l.app.id, true);
-    // re-check on the locked row: someone may have acted in between
-    const t = cur ? findTransition(cur.status, action, l.direction.needsDistrictRecommendation) : undefined;
-    if (!cur || !t)
-      throw new DomainError('invalid_state', {
-        zh: '申报书状态已变化，请刷新',
-        en: 'The application changed meanwhile; reload',
-      });
-    const returning = t.to === 'returned';
+    if (!cur) throw new DomainError('not_found');
+    // re-decide on the locked row: someone may have acted in between (audited after the rollback)
+    const ref = refOf({ ...l, app: cur });
+    await enforce(ctx, caller, APPLICATION.decide(who, ref, action), { ...what, trx });
+    const to = APPLICATION.transition(ref, action)!.to!;
+    const returning = to === APPLICATION.state.returned;
     await updateApplication(trx, cur.id, {
-      status: t.to,
+      status: to,
       updated_at: now,
       ...(returning
         ? { return_reason: review?.reason ?? null, returned_by_stage: review?.stage ?? 'org' }
@@ -141,12 +123,12 @@ async function step(
         at: now,
       });
     await appendAudit(trx, {
-      actor: auditWho(actor, ip),
+      actor: auditActor(caller),
       action: `application.${action}`,
       objectType: 'application',
       objectId: cur.id,
       before: { status: cur.status },
-      after: { status: t.to },
+      after: { status: to },
       detail: review
         ? {
             ...decision,
@@ -163,37 +145,32 @@ async function step(
         reason: review?.reason ?? '',
       });
   });
-  return detailDto(ctx, actor, await loadApplication(ctx, actor, l.app.id));
+  return detailDto(ctx, caller, await loadApplication(ctx, caller, l.app.id));
 }
 
-export async function sendForReview(ctx: AppContext, actor: Actor, id: string, ip?: string) {
-  const l = await readable(ctx, actor, id, ip);
-  return step(ctx, actor, l, 'sendForReview', null, ip);
+export async function sendForReview(ctx: AppContext, caller: Caller, id: string) {
+  const l = await readable(ctx, caller, id);
+  return step(ctx, caller, l, 'sendForReview', null);
 }
 
 export async function orgReview(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   id: string,
   body: { decision: 'approve' | 'return'; reason?: string; overrideReason?: string },
-  ip?: string,
 ) {
-  const l = await readable(ctx, actor, id, ip);
+  const l = await readable(ctx, caller, id);
   if (body.decision === 'return' && !body.reason?.trim()) throw reasonRequired();
   // "return" from approved is the admin taking it back; from orgReview it is the review's return
-  return step(
-    ctx,
-    actor,
-    l,
-    body.decision === 'approve' ? 'orgApprove' : 'orgReturn',
-    { stage: 'org', ...body },
-    ip,
-  );
+  return step(ctx, caller, l, body.decision === 'approve' ? 'orgApprove' : 'orgReturn', {
+    stage: 'org',
+    ...body,
+  });
 }
 
 export async function districtReview(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   id: string,
   body: {
     decision: 'approve' | 'return';
@@ -202,9 +179,8 @@ export async function districtReview(
     opinion?: string;
     overrideReason?: string;
   },
-  ip?: string,
 ) {
-  const l = await readable(ctx, actor, id, ip);
+  const l = await readable(ctx, caller, id);
   if (body.decision === 'return' && !body.reason?.trim()) throw reasonRequired();
   if (body.decision === 'approve' && body.commitmentFen === undefined)
     throw new DomainError('validation_failed', {
@@ -217,12 +193,8 @@ export async function districtReview(
         },
       ],
     });
-  return step(
-    ctx,
-    actor,
-    l,
-    body.decision === 'approve' ? 'districtApprove' : 'districtReturn',
-    { stage: 'district', ...body },
-    ip,
-  );
+  return step(ctx, caller, l, body.decision === 'approve' ? 'districtApprove' : 'districtReturn', {
+    stage: 'district',
+    ...body,
+  });
 }

@@ -2,27 +2,20 @@
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../../platform/context.js';
 import { auditEvent } from '../../platform/audit.js';
-import type { Actor } from '../../platform/roles.js';
+import { auditActor, type Caller } from '../../platform/caller.js';
 import { formatFen } from '../calls/index.js';
 import { loadCall } from '../calls/index.js';
-import { auditWho } from './application.context.js';
 import { screeningList, type ScreeningFilter } from './screening.service.js';
 
 const RESULT_ZH = { pass: '通过', fail: '不通过', incomplete: '信息不完整' } as const;
 
 /** The screening list as an .xlsx workbook (personal data masked). */
-export async function screeningWorkbook(
-  ctx: AppContext,
-  actor: Actor,
-  callId: string,
-  f: ScreeningFilter,
-  ip?: string,
-) {
+export async function screeningWorkbook(ctx: AppContext, caller: Caller, callId: string, f: ScreeningFilter) {
   const { call } = await loadCall(ctx, callId);
   const { items } = await screeningList(ctx, callId, f);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'TransferOne 科转通';
-  wb.created = ctx.now();
+  wb.created = caller.now;
   const ws = wb.addWorksheet('形式审查清单');
   ws.columns = [
     { header: '回执编号', key: 'receipt', width: 18 },
@@ -80,7 +73,7 @@ export async function screeningWorkbook(
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   await auditEvent(ctx.db, {
-    actor: auditWho(actor, ip),
+    actor: auditActor(caller),
     action: 'screening.export',
     objectType: 'call',
     objectId: callId,

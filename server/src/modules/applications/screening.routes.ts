@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { callerOf } from '../../platform/caller.js';
 import type { AppContext } from '../../platform/context.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
 import './application.policy.js';
@@ -56,7 +57,7 @@ export async function screeningRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const { buffer, filename } = await screeningWorkbook(ctx, req.actor!, req.params.id, req.query, req.ip);
+      const { buffer, filename } = await screeningWorkbook(ctx, callerOf(ctx, req), req.params.id, req.query);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${filename}"`)
@@ -74,7 +75,7 @@ export async function screeningRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: ScreeningRunDto, ...problems },
       },
     },
-    async (req) => startScreeningRun(ctx, req.actor!, req.params.id, req.ip),
+    async (req) => startScreeningRun(ctx, callerOf(ctx, req), req.params.id),
   );
   r.get(
     '/calls/:id/screening/runs/:runId',
@@ -101,6 +102,6 @@ export async function screeningRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: ScreeningItemDto, ...problems },
       },
     },
-    async (req) => decideFinding(ctx, req.actor!, req.params.id, req.body, req.ip),
+    async (req) => decideFinding(ctx, callerOf(ctx, req), req.params.id, req.body),
   );
 }

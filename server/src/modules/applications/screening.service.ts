@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import { appendAudit, auditEvent } from '../../platform/audit.js';
+import { auditActor, type Caller } from '../../platform/caller.js';
 import { DomainError } from '../../platform/errors.js';
 import { maskPhone } from '../../platform/mask.js';
-import type { Actor } from '../../platform/roles.js';
 import type { ScreeningResult } from '../calls/index.js';
 import { findDirection } from '../calls/index.js';
 import { loadCall, shanghaiIso } from '../calls/index.js';
@@ -18,7 +18,7 @@ import { kpiCheck, kpiFindings, withKpiFindings } from './application.kpis.js';
 import { SUBMITTED_STATUSES } from './application.workflow.js';
 import { findApplication } from './applications.repo.js';
 import { outcomesOf } from './historical.repo.js';
-import { auditWho, notFound, withCall } from './application.context.js';
+import { notFound, withCall } from './application.context.js';
 import { computeChecklist } from './application.checklist.js';
 import {
   decisionsOf,
@@ -58,14 +58,14 @@ function runDto(r: {
   };
 }
 
-async function runAll(ctx: AppContext, actor: Actor, runId: string, callId: string, ids: string[]) {
+async function runAll(ctx: AppContext, caller: Caller, runId: string, callId: string, ids: string[]) {
   const summary = { pass: 0, fail: 0, incomplete: 0 };
   try {
     let done = 0;
     for (const { id } of ids.map((id) => ({ id }))) {
       const app = await findApplication(ctx.db, id);
       if (!app) continue;
-      const l = await withCall(ctx, actor, app);
+      const l = await withCall(ctx, caller, app);
       const { checklist } = await computeChecklist(ctx, l);
       // the run's snapshot holds the KPI commitments' verdicts too (issue 8 §3)
       const screening = withKpiFindings(
@@ -96,7 +96,7 @@ async function runAll(ctx: AppContext, actor: Actor, runId: string, callId: stri
         finished_at: ctx.now(),
       });
       await appendAudit(trx, {
-        actor: auditWho(actor),
+        actor: auditActor(caller),
         action: 'screening.run',
         objectType: 'call',
         objectId: callId,
@@ -120,7 +120,7 @@ const importedReadOnly = () =>
     params: { reason: 'imported' },
   });
 
-export async function startScreeningRun(ctx: AppContext, actor: Actor, callId: string, ip?: string) {
+export async function startScreeningRun(ctx: AppContext, caller: Caller, callId: string) {
   const { row } = await loadCall(ctx, callId);
   if (row.imported_at) throw importedReadOnly();
   const ids = (await submittedIds(ctx.db, callId)).map((r) => r.id);
@@ -131,18 +131,18 @@ export async function startScreeningRun(ctx: AppContext, actor: Actor, callId: s
     status: 'running',
     total: ids.length,
     done: 0,
-    started_by: actor.userId,
-    started_at: ctx.now(),
+    started_by: caller.actor.userId,
+    started_at: caller.now,
   });
   await auditEvent(ctx.db, {
-    actor: auditWho(actor, ip),
+    actor: auditActor(caller),
     action: 'screening.run.start',
     objectType: 'call',
     objectId: callId,
     detail: { runId, total: ids.length },
   });
-  if (ids.length <= INLINE_RUN_LIMIT) await runAll(ctx, actor, runId, callId, ids);
-  else void runAll(ctx, actor, runId, callId, ids).catch(() => undefined);
+  if (ids.length <= INLINE_RUN_LIMIT) await runAll(ctx, caller, runId, callId, ids);
+  else void runAll(ctx, caller, runId, callId, ids).catch(() => undefined);
   return runDto((await findRun(ctx.db, callId, runId))!);
 }
 
@@ -275,10 +275,9 @@ export async function screeningList(ctx: AppContext, callId: string, f: Screenin
 
 export async function decideFinding(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   applicationId: string,
   body: { ruleId: string; action: 'confirm' | 'override'; verdict?: 'pass' | 'fail'; reason: string },
-  ip?: string,
 ) {
   const app = await findApplication(ctx.db, applicationId);
   if (!app) throw notFound();
@@ -314,7 +313,7 @@ export async function decideFinding(
       ],
     });
   const verdict = body.action === 'confirm' ? (finding.automatic === true ? 'pass' : 'fail') : body.verdict!;
-  const now = ctx.now();
+  const now = caller.now;
   await ctx.db.transaction().execute(async (trx) => {
     await insertDecision(trx, {
       id: randomUUID(),
@@ -323,11 +322,11 @@ export async function decideFinding(
       action: body.action,
       verdict,
       reason: body.reason,
-      actor_id: actor.userId,
+      actor_id: caller.actor.userId,
       at: now,
     });
     await appendAudit(trx, {
-      actor: auditWho(actor, ip),
+      actor: auditActor(caller),
       action: `screening.${body.action}`,
       objectType: 'application',
       objectId: applicationId,

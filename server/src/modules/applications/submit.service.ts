@@ -3,8 +3,7 @@
  * receipt number of the call's year (one sequence shared by every call of that year), stores the screening snapshot, the receipt (with the package and its
  * SHA-256) and the audit record. Submitting again returns the same receipt.
  *
- * Deadline rule: judged on `receivedAt`, the server clock (ctx.now()) when the submit request is
- * handled, never the client's clock; the window is [opensAt, closesAt): at 16:29:59.999 +08:00 a
+ * Deadline rule: judged on `caller.now`, the server clock when the submit request was received, never the client's clock; the window is [opensAt, closesAt): at 16:29:59.999 +08:00 a
  * submit is accepted, at exactly 16:30:00.000 +08:00 and after it is refused (deadline_passed).
  *
  * Failure: anything other than a domain refusal inside submit (a database fault, a lost connection)
@@ -15,12 +14,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
-import { appendAudit } from '../../platform/audit.js';
+import { appendAudit, auditEvent } from '../../platform/audit.js';
+import { auditActor, type Caller } from '../../platform/caller.js';
+import { enforce, transaction } from '../../platform/enforce.js';
 import { DomainError } from '../../platform/errors.js';
-import type { Actor } from '../../platform/roles.js';
-import { auditEvent } from '../../platform/audit.js';
-import { deadlineState, formatShanghai } from '../calls/index.js';
-import { canAct } from './application.policy.js';
+import { deadlineState, formatShanghai, isCallOpenForApplications } from '../calls/index.js';
+import { APPLICATION, SUBMITTED_STATUSES } from './application.workflow.js';
 import { receiptNumber, submissionPackage } from './application.rules.js';
 import {
   findApplication,
@@ -31,7 +30,7 @@ import {
   updateApplication,
 } from './applications.repo.js';
 import { insertSnapshot } from './screening.repo.js';
-import { auditWho, enforceApp, factsOf, receiptDto, type Loaded } from './application.context.js';
+import { receiptDto, refOf, type Loaded } from './application.context.js';
 import { readable } from './applications.service.js';
 import { computeChecklist } from './application.checklist.js';
 import { notifyReceipt } from './receipt.notify.js';
@@ -64,21 +63,17 @@ export function submitFailed(closesAt: string | null, cause: unknown) {
 
 type Submitted = { created: boolean; receipt: ReturnType<typeof receiptDto> };
 
-export async function submitApplication(
-  ctx: AppContext,
-  actor: Actor,
-  id: string,
-  receivedAt: Date,
-  ip?: string,
-): Promise<Submitted> {
-  const l = await readable(ctx, actor, id, ip);
+/** Submits on the caller's receive instant (`caller.now`, the server clock when the request arrived). */
+export async function submitApplication(ctx: AppContext, caller: Caller, id: string): Promise<Submitted> {
+  const receivedAt = caller.now;
+  const l = await readable(ctx, caller, id);
   try {
-    return await submitLoaded(ctx, actor, l, receivedAt, ip);
+    return await submitLoaded(ctx, caller, l);
   } catch (e) {
     if (e instanceof DomainError) throw e;
     const err = e as { code?: unknown; message?: unknown };
     await auditEvent(ctx.db, {
-      actor: auditWho(actor, ip),
+      actor: auditActor(caller),
       action: 'application.submit.failed',
       objectType: 'application',
       objectId: id,
@@ -93,21 +88,17 @@ export async function submitApplication(
   }
 }
 
-async function submitLoaded(
-  ctx: AppContext,
-  actor: Actor,
-  l: Loaded,
-  receivedAt: Date,
-  ip?: string,
-): Promise<Submitted> {
+async function submitLoaded(ctx: AppContext, caller: Caller, l: Loaded): Promise<Submitted> {
+  const { actor } = caller;
+  const receivedAt = caller.now;
   const id = l.app.id;
-  if (l.app.status === 'submitted' || l.app.status === 'awarded') {
+  if (SUBMITTED_STATUSES.includes(l.app.status)) {
     const r = await existingReceipt(ctx, l);
     if (r && actor.orgId === l.app.org_id) return { created: false, receipt: r };
   }
   const state = deadlineState(l.call, receivedAt);
   if (state === 'closed') throw deadlinePassed(l.call.window.closesAt, receivedAt);
-  if (l.call.status !== 'published')
+  if (!isCallOpenForApplications(l.call.status))
     throw new DomainError('deadline_passed', {
       zh: '该指南已结束征集，不再接受提交',
       en: 'The call has been closed; no more submissions are accepted',
@@ -118,7 +109,8 @@ async function submitLoaded(
       zh: `网上填报尚未开始（起始时间 ${formatShanghai(new Date(l.call.window.opensAt))} 北京时间）`,
       en: `The window opens at ${l.call.window.opensAt}`,
     });
-  await enforceApp(ctx, actor, canAct(actor, factsOf(l), 'submit'), 'application.submit', id, ip);
+  const what = { action: 'application.submit', objectType: 'application', objectId: id };
+  await enforce(ctx, caller, APPLICATION.decide(actor, refOf(l), 'submit'), what);
   const { checklist } = await computeChecklist(ctx, l);
   if (checklist.overall !== 'pass') {
     const failing = [
@@ -145,15 +137,16 @@ async function submitLoaded(
   // receipt_sequences row, then the audit chain head. Both shared locks are held until commit; the
   // audit chain head serialises every audited write anyway, so one counter per year costs no extra
   // waiting when several calls close at the same minute.
-  const out = await ctx.db.transaction().execute(async (trx) => {
+  const out = await transaction(ctx, async (trx) => {
     const cur = await findApplication(trx, id, true);
     if (!cur) throw new DomainError('not_found');
-    if (cur.status === 'submitted') return { created: false as const };
-    if (cur.status !== 'approved')
-      throw new DomainError('invalid_state', {
-        zh: '申报书状态已变化，请刷新',
-        en: 'The application changed meanwhile; reload',
-      });
+    if (cur.status === APPLICATION.state.submitted) return { created: false as const };
+    // re-decide on the locked row: someone may have taken it back meanwhile (audited after the rollback)
+    await enforce(ctx, caller, APPLICATION.decide(actor, refOf({ ...l, app: cur }), 'submit'), {
+      ...what,
+      trx,
+    });
+    const to = APPLICATION.transition(refOf({ ...l, app: cur }), 'submit')!.to!;
     const attachments = await listAttachments(trx, id);
     const { pkg, sha256 } = submissionPackage({
       applicationId: id,
@@ -172,7 +165,7 @@ async function submitLoaded(
       })),
     });
     await updateApplication(trx, id, {
-      status: 'submitted',
+      status: to,
       submitted_at: receivedAt,
       updated_at: receivedAt,
     });
@@ -210,12 +203,12 @@ async function submitLoaded(
       orgName: l.org.name,
     });
     await appendAudit(trx, {
-      actor: auditWho(actor, ip),
+      actor: auditActor(caller),
       action: 'application.submit',
       objectType: 'application',
       objectId: id,
       before: { status: cur.status },
-      after: { status: 'submitted', receipt: number, sha256 },
+      after: { status: to, receipt: number, sha256 },
       detail: { receivedAt: receivedAt.toISOString() },
     });
     return {
@@ -234,8 +227,8 @@ async function submitLoaded(
   return { created: out.created, receipt };
 }
 
-export async function getReceipt(ctx: AppContext, actor: Actor, id: string, ip?: string) {
-  const l = await readable(ctx, actor, id, ip);
+export async function getReceipt(ctx: AppContext, caller: Caller, id: string) {
+  const l = await readable(ctx, caller, id);
   const r = await existingReceipt(ctx, l);
   if (!r)
     throw new DomainError('not_found', {

@@ -1,6 +1,7 @@
 /** The application deadline, judged on the server's receive instant in Asia/Shanghai. */
 import type { Call } from './call.schema.js';
-import { CallError } from './call.errors.js';
+import { DomainError } from '../../platform/errors.js';
+import './calls.permissions.js';
 
 export type DeadlineState = 'notOpen' | 'open' | 'closed';
 
@@ -15,7 +16,7 @@ export type DeadlineState = 'notOpen' | 'open' | 'closed';
  */
 export function deadlineState(call: Pick<Call, 'window'>, now: Date): DeadlineState {
   const t = now.getTime();
-  if (Number.isNaN(t)) throw new CallError('call.deadline.badInstant', '时间无效', 'Invalid instant');
+  if (Number.isNaN(t)) throw new DomainError('invalid_instant');
   if (t < Date.parse(call.window.opensAt)) return 'notOpen';
   if (t < Date.parse(call.window.closesAt)) return 'open';
   return 'closed';

@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importCall } from './call.io.js';
+import { DomainError } from '../../platform/errors.js';
 import {
-  assertCallTransition,
-  CallError,
-  callTransitions,
-  decideSubmission,
   deadlineState,
   formatShanghai,
-  isCallPublic,
   screenApplication,
   screenApplications,
   type ApplicationFacts,
@@ -238,8 +234,11 @@ describe('screenApplication: a technology-transfer demonstration institution (di
     ]);
     expect(finding(r, 'attachment.serviceInstitutionAnnualReport').applicable).toBe(false);
   });
-  it('an unknown direction code is a domain error', () => {
-    expect(() => screenApplication(call, '9', {})).toThrowError(CallError);
+  it('an unknown direction code is a domain error answered 400, never a 500', () => {
+    expect(() => screenApplication(call, '9', {})).toThrowError(DomainError);
+    expect(() => screenApplication(call, '9', {})).toThrowError(
+      expect.objectContaining({ code: 'unknown_direction', status: 400 }),
+    );
   });
 });
 
@@ -284,59 +283,5 @@ describe('deadline: window [opensAt, closesAt) judged on the server receive inst
   it('16:30 in another zone is not the deadline: 16:30 UTC is long after closing', () => {
     expect(deadlineState(call, new Date('2023-10-30T16:29:00Z'))).toBe('closed');
     expect(deadlineState(call, new Date('2023-10-30T08:29:00Z'))).toBe('open');
-  });
-});
-
-describe('decideSubmission', () => {
-  const T = new Date('2023-10-30T16:30:00+08:00');
-  it('accepts a passing application received at T−1s', () => {
-    const d = decideSubmission(call, '2', enterprise(), new Date(T.getTime() - 1000));
-    expect(d).toMatchObject({ accepted: true, deadline: 'open', reasons: [] });
-  });
-  it('refuses the same application received at T, saying when it closed and when it arrived', () => {
-    const d = decideSubmission(call, '2', enterprise(), T);
-    expect(d.accepted).toBe(false);
-    expect(d.reasons.map((r) => r.zh)).toEqual([
-      '已过截止时间 2023-10-30 16:30:00（服务器接收时间 2023-10-30 16:30:00）',
-    ]);
-  });
-  it('refuses an incomplete application inside the window, and any submission to a draft call', () => {
-    const inside = new Date('2023-10-20T10:00:00+08:00');
-    expect(decideSubmission(call, '2', {}, inside).reasons.map((r) => r.en)).toEqual([
-      'The application is incomplete',
-    ]);
-    const draft = { ...call, status: 'draft' as const };
-    expect(decideSubmission(draft, '2', enterprise(), inside).accepted).toBe(false);
-  });
-});
-
-describe('call workflow as data', () => {
-  it('draft → published → closed, nothing else', () => {
-    expect(assertCallTransition('draft', 'published', 'programmeOffice').action).toBe('call.publish');
-    expect(assertCallTransition('published', 'closed').label).toBe('结束征集');
-    for (const [from, to] of [
-      ['draft', 'closed'],
-      ['published', 'draft'],
-      ['closed', 'published'],
-      ['closed', 'draft'],
-      ['draft', 'draft'],
-    ] as const) {
-      expect(() => assertCallTransition(from, to), `${from}→${to}`).toThrowError(
-        expect.objectContaining({ code: 'call.transition.notAllowed' }),
-      );
-    }
-  });
-  it('checks the role when given', () => {
-    expect(() => assertCallTransition('draft', 'published', 'applicant' as never)).toThrowError(
-      expect.objectContaining({ code: 'call.transition.forbiddenRole' }),
-    );
-  });
-  it('the table lists every status; only published and closed calls have a public page', () => {
-    expect(Object.keys(callTransitions)).toEqual(['draft', 'published', 'closed']);
-    expect([isCallPublic('draft'), isCallPublic('published'), isCallPublic('closed')]).toEqual([
-      false,
-      true,
-      true,
-    ]);
   });
 });

@@ -1,20 +1,17 @@
 /**
- * Pure rules of the calls module: screening (形式审查), the call workflow as data, and the deadline.
+ * Pure rules of the calls module: screening (形式审查) and the deadline (the lifecycle: call.workflow.ts).
  * No I/O, no clock: the caller passes the server's receive instant.
  */
 import { findDirection, type Call, type Direction, type RequiredAttachment } from './call.schema.js';
 import { evaluateRule, type ApplicationFacts, type Facts, type RuleResult } from './rule.eval.js';
 import type { Rule } from './rule.schema.js';
 import { formatFen } from './rule.describe.js';
-import { CallError } from './call.errors.js';
-import { callTransitions } from './call.workflow.js';
-import { deadlineState, formatShanghai, type DeadlineState } from './call.deadline.js';
+import { DomainError } from '../../platform/errors.js';
+import './calls.permissions.js';
 
 export { evaluateRule } from './rule.eval.js';
 export type { ApplicationFacts, Facts, RuleResult, Verdict } from './rule.eval.js';
 export { describeRule } from './rule.describe.js';
-export { CallError } from './call.errors.js';
-export * from './call.workflow.js';
 export * from './call.deadline.js';
 
 /** `kpis`: the applicant's KPI commitments, judged by applications' kpiFindings and merged in for staff. */
@@ -171,12 +168,11 @@ export function screenApplication(
 ): ScreeningResult {
   const found = findDirection(call, directionCode);
   if (!found)
-    throw new CallError(
-      'call.direction.notFound',
-      `指南${call.number}中没有方向「${directionCode}」`,
-      `Call ${call.number} has no direction "${directionCode}"`,
-      { directionCode },
-    );
+    throw new DomainError('unknown_direction', {
+      zh: `指南${call.number}中没有方向「${directionCode}」`,
+      en: `Call ${call.number} has no direction "${directionCode}"`,
+      params: { directionCode },
+    });
   const { direction } = found;
   const findings: Finding[] = [
     ...call.commonEligibility.map((rule) => ({
@@ -206,7 +202,7 @@ export function screenApplications(
   call: Call,
   rows: ScreeningRow[],
 ): {
-  results: ({ applicationId: string } & (ScreeningResult | { error: CallError }))[];
+  results: ({ applicationId: string } & (ScreeningResult | { error: DomainError }))[];
   summary: Record<Overall | 'error', number>;
 } {
   const summary = { pass: 0, fail: 0, incomplete: 0, error: 0 };
@@ -216,55 +212,10 @@ export function screenApplications(
       summary[r.overall] += 1;
       return { applicationId: row.applicationId, ...r };
     } catch (e) {
-      if (!(e instanceof CallError)) throw e;
+      if (!(e instanceof DomainError) || e.code !== 'unknown_direction') throw e;
       summary.error += 1;
       return { applicationId: row.applicationId, error: e };
     }
   });
   return { results, summary };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Submission
-// ---------------------------------------------------------------------------------------------------
-
-export interface SubmissionDecision {
-  accepted: boolean;
-  deadline: DeadlineState;
-  screening: ScreeningResult;
-  reasons: { zh: string; en: string }[];
-}
-
-/**
- * At submission: accepted only if the call is published, the receive instant is inside the window and
- * screening passes (no failed and no unjudgeable error-severity rule). Warnings do not block.
- */
-export function decideSubmission(
-  call: Call,
-  directionCode: string,
-  facts: Facts | ApplicationFacts,
-  receivedAt: Date,
-): SubmissionDecision {
-  const deadline = deadlineState(call, receivedAt);
-  const screening = screenApplication(call, directionCode, facts);
-  const reasons: { zh: string; en: string }[] = [];
-  if (call.status !== 'published')
-    reasons.push({
-      zh: `指南状态为「${callTransitions[call.status].label}」，不接受申报`,
-      en: `The call is ${call.status}`,
-    });
-  if (deadline === 'notOpen')
-    reasons.push({
-      zh: `网上填报尚未开始（起始时间 ${formatShanghai(new Date(call.window.opensAt))}）`,
-      en: `The window opens at ${call.window.opensAt}`,
-    });
-  if (deadline === 'closed')
-    reasons.push({
-      zh: `已过截止时间 ${formatShanghai(new Date(call.window.closesAt))}（服务器接收时间 ${formatShanghai(receivedAt)}）`,
-      en: `The window closed at ${call.window.closesAt} (received ${receivedAt.toISOString()})`,
-    });
-  if (screening.overall === 'fail') reasons.push({ zh: '形式审查未通过', en: 'Screening failed' });
-  if (screening.overall === 'incomplete')
-    reasons.push({ zh: '申报信息不完整', en: 'The application is incomplete' });
-  return { accepted: reasons.length === 0, deadline, screening, reasons };
 }

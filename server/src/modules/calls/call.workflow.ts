@@ -1,72 +1,61 @@
 /**
- * The call lifecycle as data (like Hypha's workflow definitions): state → transitions {to, action, roles,
- * label}. Services ask this table; they never hard-code `if (status === …)`.
+ * The call lifecycle (申报指南): staff draft a call, publish it (its public page and the application
+ * window open) and close it. A published or closed call is no longer edited; an adjustment is a new
+ * call. The only place that names a call's states; services use `CALL.state`.
  */
+import { defineWorkflow, type WorkflowActor } from '../../platform/workflow.js';
+import './calls.permissions.js';
 import type { CallStatus } from './call.schema.js';
-import { CallError } from './call.errors.js';
 
-export type CallRole = 'commission' | 'programmeOffice';
-export interface CallTransition {
-  to: CallStatus;
-  action: string;
-  roles: readonly CallRole[];
-  label: string;
-  labelEn: string;
+export const CALL_STATUS = {
+  draft: { zh: '草稿', en: 'Draft' },
+  published: { zh: '已发布', en: 'Published' },
+  // historical calls are imported closed (calls.historical.ts); a call never reopens
+  closed: { zh: '已结束', en: 'Closed', terminal: true },
+} as const satisfies Record<CallStatus, unknown>;
+
+export interface CallRef {
+  status: CallStatus;
 }
-export const callTransitions: Record<
-  CallStatus,
-  { label: string; labelEn: string; public: boolean; transitions: readonly CallTransition[] }
-> = {
-  draft: {
-    label: '草稿',
-    labelEn: 'Draft',
-    public: false,
-    transitions: [
-      {
-        to: 'published',
-        action: 'call.publish',
-        roles: ['commission', 'programmeOffice'],
-        label: '发布指南',
-        labelEn: 'Publish call',
+
+const MANAGE = 'call.manage';
+
+export const CALL = defineWorkflow<CallRef, WorkflowActor>()({
+  name: 'calls.call',
+  noun: { zh: '申报指南', en: 'call' },
+  states: CALL_STATUS,
+  initial: 'draft',
+  transitions: [
+    {
+      action: 'publish',
+      from: 'draft',
+      to: 'published',
+      permission: MANAGE,
+      label: { zh: '发布指南', en: 'Publish call' },
+    },
+    {
+      action: 'close',
+      from: 'published',
+      to: 'closed',
+      permission: MANAGE,
+      label: { zh: '结束征集', en: 'Close call' },
+    },
+    {
+      action: 'edit',
+      from: 'draft',
+      permission: MANAGE,
+      label: { zh: '修改指南', en: 'Edit call' },
+      stateDenial: {
+        zh: '指南已发布或已结束，不能再修改；如需调整请另建新指南',
+        en: 'The call has been published or closed and can no longer be edited; create a new call instead',
       },
-    ],
-  },
-  published: {
-    label: '已发布',
-    labelEn: 'Published',
-    public: true,
-    transitions: [
-      {
-        to: 'closed',
-        action: 'call.close',
-        roles: ['commission', 'programmeOffice'],
-        label: '结束征集',
-        labelEn: 'Close call',
-      },
-    ],
-  },
-  closed: { label: '已结束', labelEn: 'Closed', public: true, transitions: [] },
-};
+    },
+  ],
+});
+export type CallAction = (typeof CALL.actionNames)[number];
 
 /** A published or closed call has a public page; a draft never does. */
-export const isCallPublic = (status: CallStatus): boolean => callTransitions[status].public;
+export const isCallPublic = (status: CallStatus): boolean => status !== CALL.state.draft;
 
-/** Returns the transition, or throws CallError('call.transition.notAllowed' | 'call.transition.forbiddenRole'). */
-export function assertCallTransition(from: CallStatus, to: CallStatus, role?: CallRole): CallTransition {
-  const t = callTransitions[from].transitions.find((x) => x.to === to);
-  if (!t)
-    throw new CallError(
-      'call.transition.notAllowed',
-      `指南不能从「${callTransitions[from].label}」变为「${callTransitions[to].label}」`,
-      `A call cannot go from ${from} to ${to}`,
-      { from, to },
-    );
-  if (role && !t.roles.includes(role))
-    throw new CallError(
-      'call.transition.forbiddenRole',
-      `当前角色无权执行「${t.label}」`,
-      `Role ${role} may not ${t.labelEn.toLowerCase()}`,
-      { from, to, role },
-    );
-  return t;
-}
+/** Applications are started and submitted only while the call is published (the window decides the rest). */
+export const isCallOpenForApplications = (status: CallStatus): boolean => status === CALL.state.published;

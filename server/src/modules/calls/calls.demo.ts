@@ -5,6 +5,7 @@
  * and says so in its note. Idempotent: a second run finds the call by its number and changes nothing.
  */
 import type { AppContext } from '../../platform/context.js';
+import { callerFor } from '../../platform/caller.js';
 import type { Actor } from '../../platform/roles.js';
 import { findCallByNumber } from './calls.repo.js';
 import { importCallDraft, publishCall } from './calls.service.js';
@@ -45,7 +46,8 @@ export async function seedProgrammeDemo(
       note: `演示数据：原指南网上填报时间为2023年10月11日9:00至10月30日16:30，演示环境改为 ${opensAt} 至 ${closesAt}。按服务器接收时刻判定，窗口为 [起始, 截止)。`,
     },
   };
-  const detail = await importCallDraft(ctx, seeder, demo);
-  if (opts.publish !== false) await publishCall(ctx, seeder, detail.id);
+  const caller = callerFor(ctx, seeder);
+  const detail = await importCallDraft(ctx, caller, demo);
+  if (opts.publish !== false) await publishCall(ctx, caller, detail.id);
   return { callId: detail.id, created: true };
 }

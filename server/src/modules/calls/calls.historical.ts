@@ -2,10 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import { appendAudit } from '../../platform/audit.js';
-import type { Actor } from '../../platform/roles.js';
+import { auditActor, type Caller } from '../../platform/caller.js';
 import type { Call } from './call.schema.js';
 import { insertCall } from './calls.repo.js';
-import { assertNumberFree, columnsOf, who } from './calls.service.js';
+import { assertNumberFree, columnsOf } from './calls.service.js';
+import { CALL } from './call.workflow.js';
 
 /**
  * A historical call entered for the record (issue 8 §6), inside the caller's transaction: stored
@@ -14,36 +15,35 @@ import { assertNumberFree, columnsOf, who } from './calls.service.js';
  */
 export async function insertImportedCall(
   ctx: AppContext,
+  caller: Caller,
   trx: Parameters<typeof insertCall>[0],
-  actor: Actor,
   call: Call,
   source: string,
-  ip?: string,
 ): Promise<string> {
   await assertNumberFree(ctx, call.number, undefined, trx);
   const id = randomUUID();
-  const now = ctx.now();
-  const stored = { ...call, status: 'closed' };
+  const now = caller.now;
+  const stored = { ...call, status: CALL.state.closed };
   await insertCall(trx, {
     id,
     ...columnsOf(stored),
-    status: 'closed',
+    status: CALL.state.closed,
     content: JSON.stringify(stored),
-    created_by: actor.userId,
+    created_by: caller.actor.userId,
     created_at: now,
     updated_at: now,
     published_at: null,
     closed_at: new Date(call.window.closesAt),
     imported_at: now,
-    imported_by: actor.userId,
+    imported_by: caller.actor.userId,
     import_source: source,
   } as never);
   await appendAudit(trx, {
-    actor: who(actor, ip),
+    actor: auditActor(caller),
     action: 'call.importHistorical',
     objectType: 'call',
     objectId: id,
-    after: { number: call.number, year: call.year, title: call.title, status: 'closed', source },
+    after: { number: call.number, year: call.year, title: call.title, status: CALL.state.closed, source },
   });
   return id;
 }

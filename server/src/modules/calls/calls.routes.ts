@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { anonCallerOf, callerOf } from '../../platform/caller.js';
 import type { AppContext } from '../../platform/context.js';
 import { PUBLIC } from '../../platform/permissions.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
-import './calls.policy.js';
+import './calls.permissions.js';
 import { getPublicCall } from './calls.public.js';
 import { CallDetail, CallDraftBody, CallIdParams, CallPage, CallQuery, PublicCall } from './calls.dto.js';
 import {
@@ -41,7 +42,7 @@ export async function callRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: CallPage, ...problems },
       },
     },
-    async (req) => listCallsFor(ctx, req.query),
+    async (req) => listCallsFor(ctx, callerOf(ctx, req), req.query),
   );
   r.get(
     '/calls/open',
@@ -49,7 +50,7 @@ export async function callRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { permission: PUBLIC },
       schema: { tags, summary: '正在征集的申报指南 Open calls', response: { 200: CallPage } },
     },
-    async () => listOpen(ctx),
+    async (req) => listOpen(ctx, anonCallerOf(ctx, req)),
   );
   r.post(
     '/calls',
@@ -63,7 +64,7 @@ export async function callRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await createDraft(ctx, req.actor!, req.body.content, req.ip)),
+      reply.status(201).send(await createDraft(ctx, callerOf(ctx, req), req.body.content)),
   );
   r.post(
     '/calls/import',
@@ -76,7 +77,7 @@ export async function callRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 201: CallDetail, ...problems },
       },
     },
-    async (req, reply) => reply.status(201).send(await importCallDraft(ctx, req.actor!, req.body, req.ip)),
+    async (req, reply) => reply.status(201).send(await importCallDraft(ctx, callerOf(ctx, req), req.body)),
   );
   r.get(
     '/calls/:id',
@@ -89,7 +90,7 @@ export async function callRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: CallDetail, ...problems },
       },
     },
-    async (req) => getCallDetail(ctx, req.actor!, req.params.id),
+    async (req) => getCallDetail(ctx, callerOf(ctx, req), req.params.id),
   );
   r.put(
     '/calls/:id',
@@ -104,7 +105,7 @@ export async function callRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) =>
-      updateDraft(ctx, req.actor!, req.params.id, req.body.content, req.body.baseVersion, req.ip),
+      updateDraft(ctx, callerOf(ctx, req), req.params.id, req.body.content, req.body.baseVersion),
   );
   r.post(
     '/calls/:id/publish',
@@ -117,7 +118,7 @@ export async function callRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: CallDetail, ...problems },
       },
     },
-    async (req) => publishCall(ctx, req.actor!, req.params.id, req.ip),
+    async (req) => publishCall(ctx, callerOf(ctx, req), req.params.id),
   );
   r.post(
     '/calls/:id/close',
@@ -130,7 +131,7 @@ export async function callRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: CallDetail, ...problems },
       },
     },
-    async (req) => closeCall(ctx, req.actor!, req.params.id, req.ip),
+    async (req) => closeCall(ctx, callerOf(ctx, req), req.params.id),
   );
   r.get(
     '/calls/:id/public',
@@ -143,7 +144,7 @@ export async function callRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: PublicCall, 404: ProblemSchema },
       },
     },
-    async (req) => getPublicCall(ctx, req.params.id),
+    async (req) => getPublicCall(ctx, anonCallerOf(ctx, req), req.params.id),
   );
   r.get(
     '/calls/:id/export',
@@ -157,7 +158,7 @@ export async function callRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const { text, filename } = await exportCallJson(ctx, req.actor!, req.params.id, req.ip);
+      const { text, filename } = await exportCallJson(ctx, callerOf(ctx, req), req.params.id);
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${filename}"`)

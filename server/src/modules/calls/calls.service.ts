@@ -5,11 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import { appendAudit, auditEvent } from '../../platform/audit.js';
+import { auditActor, type AnyCaller, type Caller } from '../../platform/caller.js';
+import { enforce, transaction } from '../../platform/enforce.js';
 import { DomainError, type FieldError } from '../../platform/errors.js';
-import type { Decision } from '../../platform/permissions.js';
-import type { Actor } from '../../platform/roles.js';
 import { importCall, exportCall, type ImportFieldError } from './call.io.js';
-import { callTransitions, deadlineState } from './call.rules.js';
+import { deadlineState } from './call.rules.js';
+import { CALL, CALL_STATUS, type CallAction } from './call.workflow.js';
 import type { Call, CallStatus } from './call.schema.js';
 import {
   findCall,
@@ -23,45 +24,11 @@ import {
 } from './calls.repo.js';
 
 type CallHead = Omit<CallRow, 'content'>;
-import { canEditCall, canTransition } from './calls.policy.js';
 import { shanghaiIso } from '../../../../shared/time.js';
 
-export const who = (a: Actor, ip?: string) => ({
-  id: a.userId,
-  orgId: a.orgId,
-  label: a.name,
-  ip: ip ?? null,
-});
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 /** An instant as ISO 8601 with the +08:00 offset (Asia/Shanghai): shared/time.ts, kept here for its importers. */
 export { shanghaiIso };
-
-export async function enforceCall(
-  ctx: AppContext,
-  actor: Actor,
-  d: Decision,
-  action: string,
-  id?: string,
-  ip?: string,
-) {
-  if (d.allowed) return;
-  await auditEvent(ctx.db, {
-    actor: who(actor, ip),
-    action: 'permission.denied',
-    objectType: 'call',
-    objectId: id,
-    result: 'denied',
-    detail: { attempted: action, reason: d.code },
-  });
-  throw new DomainError(
-    d.code === 'invalid_state' || d.code === 'call_not_draft' ? 'invalid_state' : 'forbidden',
-    {
-      zh: d.zh,
-      en: d.en,
-      params: { reason: d.code },
-    },
-  );
-}
 
 const toFields = (errs: ImportFieldError[]): FieldError[] =>
   errs.map((e) => ({ field: e.path, code: e.code, message: e.message, messageEn: e.messageEn }));
@@ -80,8 +47,8 @@ export function columnsOf(content: Record<string, unknown>) {
   };
 }
 
+/** A call's list row; `now` is the caller's request time (the deadline state is judged on it). */
 export function summary(
-  ctx: AppContext,
   r: Pick<
     CallRow,
     | 'id'
@@ -98,10 +65,11 @@ export function summary(
     | 'closed_at'
   > &
     Partial<Pick<CallRow, 'imported_at' | 'import_source'>>,
+  now: Date,
 ) {
   const deadline =
     r.opens_at && r.closes_at
-      ? deadlineState({ window: { opensAt: iso(r.opens_at)!, closesAt: iso(r.closes_at)! } }, ctx.now())
+      ? deadlineState({ window: { opensAt: iso(r.opens_at)!, closesAt: iso(r.closes_at)! } }, now)
       : null;
   return {
     id: r.id,
@@ -109,7 +77,7 @@ export function summary(
     number: r.number,
     title: r.title,
     status: r.status,
-    statusLabel: { zh: callTransitions[r.status].label, en: callTransitions[r.status].labelEn },
+    statusLabel: { zh: CALL_STATUS[r.status].zh, en: CALL_STATUS[r.status].en },
     opensAt: r.opens_at ? shanghaiIso(r.opens_at) : null,
     closesAt: r.closes_at ? shanghaiIso(r.closes_at) : null,
     deadline,
@@ -124,21 +92,25 @@ export function summary(
   };
 }
 
-function detail(ctx: AppContext, actor: Actor, r: CallRow) {
+/** The detail with the buttons the caller may press (`transitions`) and why the others are refused. */
+function detail(caller: AnyCaller, r: CallRow) {
   const parsed = importCall({ ...r.content, status: r.status });
+  const ref = { status: r.status };
+  const { actions, denials } = CALL.available(caller.actor, ref);
+  const moves = CALL.from(r.status, ref).filter((t) => t.to !== undefined);
   return {
-    ...summary(ctx, r),
+    ...summary(r, caller.now),
     content: r.content,
     problems: parsed.ok ? [] : parsed.errors,
-    transitions: callTransitions[r.status].transitions.map((t) => {
-      const d = canTransition(actor, r.status, t.to);
+    transitions: moves.map((t) => {
+      const denial = denials.find((d) => d.action === t.action);
       return {
-        to: t.to,
+        to: t.to!,
         action: t.action,
-        label: t.label,
-        labelEn: t.labelEn,
-        allowed: d.allowed,
-        ...(d.allowed ? {} : { reason: { zh: d.zh, en: d.en } }),
+        label: t.label.zh,
+        labelEn: t.label.en,
+        allowed: actions.includes(t.action),
+        ...(denial ? { reason: { zh: denial.zh, en: denial.en } } : {}),
       };
     }),
   };
@@ -182,60 +154,66 @@ export async function assertNumberFree(ctx: AppContext, number: string | null, s
 
 export async function createDraft(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   content: Record<string, unknown>,
-  ip?: string,
   action = 'call.create',
 ) {
   const cols = columnsOf(content);
   await assertNumberFree(ctx, cols.number);
   const id = randomUUID();
-  const now = ctx.now();
-  const stored = { ...content, status: 'draft' };
+  const now = caller.now;
+  const stored = { ...content, status: CALL.state.draft };
   await ctx.db.transaction().execute(async (trx) => {
     await insertCall(trx, {
       id,
       ...cols,
       content: JSON.stringify(stored),
-      created_by: actor.userId,
+      created_by: caller.actor.userId,
       updated_at: now,
       created_at: now,
     } as never);
     await appendAudit(trx, {
-      actor: who(actor, ip),
+      actor: auditActor(caller),
       action,
       objectType: 'call',
       objectId: id,
       after: { number: cols.number, year: cols.year, title: cols.title },
     });
   });
-  return detail(ctx, actor, await loadRow(ctx, id));
+  return detail(caller, await loadRow(ctx, id));
 }
 
 /** POST /api/calls/import: the whole document must be valid (every wrong field listed); stored as a draft. */
-export async function importCallDraft(ctx: AppContext, actor: Actor, json: unknown, ip?: string) {
+export async function importCallDraft(ctx: AppContext, caller: Caller, json: unknown) {
   const r = importCall(json);
   if (!r.ok) throw new DomainError('validation_failed', { fields: toFields(r.errors) });
-  return createDraft(ctx, actor, r.call as unknown as Record<string, unknown>, ip, 'call.import');
+  return createDraft(ctx, caller, r.call as unknown as Record<string, unknown>, 'call.import');
 }
 
 export async function updateDraft(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   id: string,
   content: Record<string, unknown>,
   baseVersion?: number,
-  ip?: string,
 ) {
   const row = await loadRow(ctx, id);
-  await enforceCall(ctx, actor, canEditCall(row.status), 'call.update', id, ip);
+  await enforce(ctx, caller, CALL.decide(caller.actor, row, 'edit'), {
+    action: 'call.update',
+    objectType: 'call',
+    objectId: id,
+  });
   const cols = columnsOf(content);
   await assertNumberFree(ctx, cols.number, id);
   await ctx.db.transaction().execute(async (trx) => {
     const ok = await updateCall(
       trx,
       id,
-      { ...cols, content: JSON.stringify({ ...content, status: 'draft' }), updated_at: ctx.now() },
+      {
+        ...cols,
+        content: JSON.stringify({ ...content, status: CALL.state.draft }),
+        updated_at: caller.now,
+      },
       baseVersion,
     );
     if (!ok)
@@ -244,7 +222,7 @@ export async function updateDraft(
         en: 'The call was changed by someone else; reload and save again',
       });
     await appendAudit(trx, {
-      actor: who(actor, ip),
+      actor: auditActor(caller),
       action: 'call.update',
       objectType: 'call',
       objectId: id,
@@ -252,31 +230,36 @@ export async function updateDraft(
       after: { number: cols.number, title: cols.title },
     });
   });
-  return detail(ctx, actor, await loadRow(ctx, id));
+  return detail(caller, await loadRow(ctx, id));
 }
 
-export async function getCallDetail(ctx: AppContext, actor: Actor, id: string) {
-  return detail(ctx, actor, await loadRow(ctx, id));
+export async function getCallDetail(ctx: AppContext, caller: Caller, id: string) {
+  return detail(caller, await loadRow(ctx, id));
 }
 
-async function transition(ctx: AppContext, actor: Actor, id: string, to: CallStatus, ip?: string) {
-  // the denial is audited outside the transaction: on PGlite (one connection) auditing through the
-  // root handle while the transaction holds the connection would wait forever
-  const pre = await loadRow(ctx, id);
-  await enforceCall(ctx, actor, canTransition(actor, pre.status, to), `call.${to}`, id, ip);
-  return ctx.db.transaction().execute(async (trx) => {
+/**
+ * Publish or close: decided on the locked row inside one transaction; a refusal found there is audited
+ * by `transaction()` after the rollback (auditing through ctx.db inside the transaction would wait
+ * forever on PGlite's single connection).
+ */
+async function transition(ctx: AppContext, caller: Caller, id: string, action: CallAction) {
+  return transaction(ctx, async (trx) => {
     const row = await loadRow(ctx, id, true, trx);
-    const d = canTransition(actor, row.status, to);
-    if (!d.allowed)
-      throw new DomainError('invalid_state', { zh: d.zh, en: d.en, params: { reason: d.code } });
-    const now = ctx.now();
+    await enforce(ctx, caller, CALL.decide(caller.actor, row, action), {
+      action: `call.${action}`,
+      objectType: 'call',
+      objectId: id,
+      trx,
+    });
+    const to = CALL.transition(row, action)!.to!;
+    const now = caller.now;
     const set: Record<string, unknown> = {
       status: to,
       updated_at: now,
       content: JSON.stringify({ ...row.content, status: to }),
     };
-    if (to === 'published') {
-      const parsed = importCall({ ...row.content, status: 'published' });
+    if (to === CALL.state.published) {
+      const parsed = importCall({ ...row.content, status: to });
       if (!parsed.ok) throw new DomainError('call_incomplete', { fields: toFields(parsed.errors) });
       if (Date.parse(parsed.call.window.closesAt) <= now.getTime())
         throw new DomainError('call_incomplete', {
@@ -293,11 +276,11 @@ async function transition(ctx: AppContext, actor: Actor, id: string, to: CallSta
         });
       set.published_at = now;
     }
-    if (to === 'closed') set.closed_at = now;
+    if (to === CALL.state.closed) set.closed_at = now;
     await updateCall(trx, id, set);
     await appendAudit(trx, {
-      actor: who(actor, ip),
-      action: to === 'published' ? 'call.publish' : 'call.close',
+      actor: auditActor(caller),
+      action: `call.${action}`,
       objectType: 'call',
       objectId: id,
       before: { status: row.status },
@@ -307,35 +290,36 @@ async function transition(ctx: AppContext, actor: Actor, id: string, to: CallSta
   });
 }
 
-export async function publishCall(ctx: AppContext, actor: Actor, id: string, ip?: string) {
-  await transition(ctx, actor, id, 'published', ip);
-  return getCallDetail(ctx, actor, id);
+export async function publishCall(ctx: AppContext, caller: Caller, id: string) {
+  await transition(ctx, caller, id, 'publish');
+  return getCallDetail(ctx, caller, id);
 }
-export async function closeCall(ctx: AppContext, actor: Actor, id: string, ip?: string) {
-  await transition(ctx, actor, id, 'closed', ip);
-  return getCallDetail(ctx, actor, id);
+export async function closeCall(ctx: AppContext, caller: Caller, id: string) {
+  await transition(ctx, caller, id, 'close');
+  return getCallDetail(ctx, caller, id);
 }
 
 export async function listCallsFor(
   ctx: AppContext,
+  caller: Caller,
   q: { status?: CallStatus; year?: number; page: number; pageSize: number },
 ) {
   const { total, items } = await listCalls(ctx.db, q);
-  return { total, items: items.map((r) => summary(ctx, r)) };
+  return { total, items: items.map((r) => summary(r, caller.now)) };
 }
 
 /** Published calls still open (or not yet open) at server time: the public list. */
-export async function listOpen(ctx: AppContext) {
-  const rows = await listOpenCalls(ctx.db, ctx.now());
-  return { total: rows.length, items: rows.map((r) => summary(ctx, r)) };
+export async function listOpen(ctx: AppContext, caller: AnyCaller) {
+  const rows = await listOpenCalls(ctx.db, caller.now);
+  return { total: rows.length, items: rows.map((r) => summary(r, caller.now)) };
 }
 
 /** Canonical JSON of a complete call (call.io exportCall). */
-export async function exportCallJson(ctx: AppContext, actor: Actor, id: string, ip?: string) {
+export async function exportCallJson(ctx: AppContext, caller: Caller, id: string) {
   const { row, call } = await loadCall(ctx, id);
   const text = exportCall(call);
   await auditEvent(ctx.db, {
-    actor: who(actor, ip),
+    actor: auditActor(caller),
     action: 'call.export',
     objectType: 'call',
     objectId: id,

@@ -1,0 +1,33 @@
+import { registerErrorCodes } from '../../platform/errors.js';
+import { definePermissions } from '../../platform/permissions.js';
+
+/**
+ * Permissions of the calls module (the registry's labels; the call workflow, call.workflow.ts, adds
+ * the state). `call.read` lets staff see drafts; the public pages need none.
+ */
+definePermissions({
+  'call.read': {
+    zh: '查看申报指南（含草稿）',
+    en: 'View calls, drafts included',
+    roles: ['commissionStaff', 'programmeOfficeStaff', 'auditor', 'systemAdmin'],
+  },
+  'call.manage': {
+    zh: '编写、导入、发布和结束申报指南',
+    en: 'Author, import, publish and close calls',
+    roles: ['commissionStaff', 'programmeOfficeStaff'],
+  },
+});
+
+registerErrorCodes({
+  call_incomplete: {
+    status: 400,
+    zh: '申报指南内容不完整，不能发布',
+    en: 'The call is incomplete and cannot be published',
+  },
+  unknown_direction: {
+    status: 400,
+    zh: '指南中没有该申报方向',
+    en: 'The call has no such direction',
+  },
+  invalid_instant: { status: 400, zh: '时间无效', en: 'Invalid instant' },
+});
