@@ -19,7 +19,7 @@ export type Params = Record<string, string | number>;
 export type Dicts<K extends string> = { 'zh-CN': Record<K, string>; en: Record<K, string> };
 
 /**
- * The one message lookup of the web (the shell, and each area's own strings through `useMessages`):
+ * The one message lookup of the web (the shell, and each area's own strings through its translator: `useMt`, `useP`):
  * the key in the language's dictionary, else the Chinese text, else the key; `{name}` is replaced
  * by `params.name`.
  */
