@@ -3,22 +3,11 @@ import type { AuditActor } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/roles.js';
 
-/** What a service needs to know about the request besides its body. */
-export interface RequestMeta {
-  ip: string;
-  userAgent: string | null;
-  https: boolean;
-}
-
-export function requestMeta(req: FastifyRequest): RequestMeta {
-  const ua = req.headers['user-agent'];
-  return {
-    ip: req.ip,
-    userAgent: typeof ua === 'string' ? ua.slice(0, 300) : null,
-    https: req.protocol === 'https',
-  };
-}
-
+/**
+ * @deprecated Use `auditActor(caller)` from platform/caller.ts. Kept exported only while calls/ and
+ * applications/ are converted to the Caller on their own branch; the coordinator deletes it after
+ * merging both branches (issue 9, "one caller").
+ */
 export function auditActorOf(actor: Pick<Actor, 'userId' | 'orgId' | 'name'>, ip?: string): AuditActor {
   return { id: actor.userId, orgId: actor.orgId, label: actor.name, ip: ip ?? null };
 }

@@ -14,7 +14,8 @@ import {
   type Db,
 } from './identity.repo.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
-import { SESSION_COOKIE, type RequestMeta } from './identity.context.js';
+import { SESSION_COOKIE } from './identity.context.js';
+import { auditActor, type AnyCaller, type Caller } from '../../platform/caller.js';
 
 /** last_seen_at is written at most this often. */
 export const TOUCH_INTERVAL_MS = 60_000;
@@ -24,7 +25,7 @@ export async function startSession(
   trx: Db,
   now: Date,
   user: { id: string; roles: Role[]; totp_enabled: boolean },
-  meta: RequestMeta,
+  from: Pick<AnyCaller, 'ip' | 'userAgent'>,
   method: 'password' | 'oidc' = 'password',
 ) {
   const { token, idHash } = newSessionToken();
@@ -37,8 +38,8 @@ export async function startSession(
     authenticated_at: now,
     mfa_verified: mfaVerified,
     method,
-    ip: meta.ip,
-    user_agent: meta.userAgent,
+    ip: from.ip,
+    user_agent: from.userAgent,
   });
   const mfa: 'none' | 'required' | 'enrol' = mfaVerified ? 'none' : user.totp_enabled ? 'required' : 'enrol';
   return { token, idHash, mfa, mfaVerified };
@@ -118,11 +119,12 @@ export function createActorResolver(ctx: AppContext) {
 }
 
 /** Ends the current session (logout). */
-export async function endSession(ctx: AppContext, actor: Actor, ip: string) {
+export async function endSession(ctx: AppContext, caller: Caller) {
+  const { actor } = caller;
   await ctx.db.transaction().execute(async (trx) => {
     await deleteSession(trx, actor.sessionId);
     await appendAudit(trx, {
-      actor: { id: actor.userId, orgId: actor.orgId, label: actor.name, ip },
+      actor: auditActor(caller),
       action: 'auth.logout',
       objectType: 'user',
       objectId: actor.userId,
