@@ -35,9 +35,9 @@ const fail = () => new DomainError('invalid_credentials');
  */
 export async function countFailure(
   trx: Db,
+  caller: AnyCaller,
   user: UserRow,
   now: Date,
-  ip: string | null,
   kind: string,
 ): Promise<boolean> {
   const n = user.failed_logins + 1;
@@ -49,7 +49,7 @@ export async function countFailure(
   if (lock) {
     await deleteUserSessions(trx, user.id);
     await appendAudit(trx, {
-      actor: { id: user.id, orgId: user.org_id, label: user.name, ip },
+      actor: { id: user.id, orgId: user.org_id, label: user.name, ip: caller.ip },
       action: 'auth.login.locked',
       objectType: 'user',
       objectId: user.id,
@@ -101,7 +101,7 @@ export async function login(
     if (isLocked(user, now)) return failed('locked', user);
     if (user.status !== 'active') return failed('disabled', user);
     if (!passwordOk || user.password_hash !== found.password_hash) {
-      await countFailure(trx, user, now, ip, 'password');
+      await countFailure(trx, caller, user, now, 'password');
       return failed('wrong_password', user);
     }
     const session = await startSession(trx, now, user, caller);
@@ -132,7 +132,7 @@ export async function reauthWithPassword(ctx: AppContext, caller: Caller, passwo
     const user = await findUserById(trx, actor.userId, true);
     if (!user) return false;
     if (!ok || isLocked(user, now)) {
-      if (!isLocked(user, now)) await countFailure(trx, user, now, caller.ip, 'reauth');
+      if (!isLocked(user, now)) await countFailure(trx, caller, user, now, 'reauth');
       await appendAudit(trx, {
         actor: auditActor(caller),
         action: 'auth.reauth',
@@ -185,7 +185,7 @@ export async function changePassword(
     );
     await ctx.db.transaction().execute(async (trx) => {
       const user = (await findUserById(trx, actor.userId, true))!;
-      await countFailure(trx, user, now, caller.ip, 'password_change');
+      await countFailure(trx, caller, user, now, 'password_change');
       await appendAudit(trx, {
         actor: auditActor(caller),
         action: 'auth.password.change',

@@ -15,7 +15,7 @@ import {
 } from './identity.repo.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import { SESSION_COOKIE } from './identity.context.js';
-import { auditActor, type AnyCaller, type Caller } from '../../platform/caller.js';
+import { anonCallerOf, auditActor, type AnyCaller, type Caller } from '../../platform/caller.js';
 
 /** last_seen_at is written at most this often. */
 export const TOUCH_INTERVAL_MS = 60_000;
@@ -51,8 +51,8 @@ export type SessionState =
 /** Judges the session cookie against the idle and absolute timeouts at ctx.now(). */
 export async function readSession(
   ctx: AppContext,
+  caller: AnyCaller,
   token: string | undefined,
-  ip: string,
 ): Promise<SessionState> {
   if (!token || token.length > 100) return { kind: 'none' };
   const idHash = sha256(token);
@@ -69,7 +69,7 @@ export async function readSession(
     await ctx.db.transaction().execute(async (trx) => {
       if (!(await deleteSession(trx, idHash))) return;
       await appendAudit(trx, {
-        actor: { id: s.user_id, orgId: s.org_id, label: s.name, ip },
+        actor: { id: s.user_id, orgId: s.org_id, label: s.name, ip: caller.ip },
         action: 'auth.session.expired',
         objectType: 'user',
         objectId: s.user_id,
@@ -104,7 +104,8 @@ export function createActorResolver(ctx: AppContext) {
   return async (req: FastifyRequest): Promise<Actor | null> => {
     const cfg = req.routeOptions?.config;
     const needsSignIn = !!cfg?.permission && cfg.permission !== PUBLIC;
-    const state = await readSession(ctx, req.cookies?.[SESSION_COOKIE], req.ip);
+    // no actor yet: the session is what names one
+    const state = await readSession(ctx, anonCallerOf(ctx, req), req.cookies?.[SESSION_COOKIE]);
     if (state.kind === 'expired') {
       if (needsSignIn) throw new DomainError('session_expired');
       return null;

@@ -58,7 +58,7 @@ async function proveTotp(
       ? null
       : checkTotp(decryptSecret(key, u.totp_secret_enc), code, now, u.totp_last_step);
     if (step === null) {
-      if (!isLocked(u, now)) await countFailure(trx, u, now, caller.ip, `totp_${purpose}`);
+      if (!isLocked(u, now)) await countFailure(trx, caller, u, now, `totp_${purpose}`);
       await appendAudit(trx, {
         actor: auditActor(caller),
         action,
