@@ -6,6 +6,7 @@ import { DomainError } from '../platform/errors.js';
 import { zodIssuesToFields } from '../platform/http/problem.js';
 import { maskIdNumber, maskPhone } from '../platform/mask.js';
 import type { Actor } from '../platform/roles.js';
+import { callerFor } from '../platform/caller.js';
 import { createOrg } from '../modules/identity/org.service.js';
 import { CreateOrgBody } from '../modules/identity/org.schema.js';
 import { createUserFor } from '../modules/identity/user.service.js';
@@ -150,7 +151,7 @@ export async function importCommand(
   }
   const platform = await open(config);
   const ctx = platform.ctx;
-  const actor = cliActor('import');
+  const caller = callerFor(ctx, cliActor('import'));
   const report: ReportLine[] = [];
   const passwords: Array<[string, string]> = [];
   const rowNo = (i: number) => (isExcel(file) ? i + 2 : i + 1);
@@ -194,7 +195,7 @@ export async function importCommand(
         continue;
       }
       try {
-        const created = await createOrg(ctx, actor, parsed.data);
+        const created = await createOrg(ctx, caller, parsed.data);
         usccToId.set(created.uscc, created.id);
         line.outcome = 'imported';
       } catch (e) {
@@ -242,7 +243,7 @@ export async function importCommand(
         continue;
       }
       try {
-        const r = await createUserFor(ctx, actor, parsed.data);
+        const r = await createUserFor(ctx, caller, parsed.data);
         taken.add(parsed.data.username.toLowerCase());
         if (r.initialPassword) passwords.push([parsed.data.username, r.initialPassword]);
         line.outcome = 'imported';

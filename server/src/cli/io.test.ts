@@ -8,6 +8,7 @@ import { verifyAuditChain } from '../platform/audit.js';
 import { seedActor, seedDemo } from '../modules/demo/demo.seed.js';
 import { DEMO_ORGS, DEMO_USERS } from '../modules/demo/demo.data.js';
 import { createUserFor } from '../modules/identity/user.service.js';
+import { callerFor } from '../platform/caller.js';
 import { HISTORICAL_2022_PATH } from '../modules/applications/historical.demo.js';
 import { exportCommand, importCommand } from './io-commands.js';
 
@@ -53,7 +54,7 @@ describe('export and import', { timeout: 180_000 }, () => {
         .select('id')
         .where('name', '=', '复旦大学')
         .executeTakeFirstOrThrow();
-      await createUserFor(p.ctx, seedActor(new Date()), {
+      await createUserFor(p.ctx, callerFor(p.ctx, seedActor(new Date())), {
         username: 'li.researcher',
         name: '李研究',
         email: 'li@fudan.example.cn',

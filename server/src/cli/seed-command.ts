@@ -6,6 +6,7 @@ import { ROLES } from '../platform/roles.js';
 import { DEMO_ORGS, DEMO_USERS } from '../modules/demo/demo.data.js';
 import { seedActor, seedDemo, type SeedResult } from '../modules/demo/demo.seed.js';
 import { listOrgsFor } from '../modules/identity/org.service.js';
+import { callerFor } from '../platform/caller.js';
 import { createProgress } from './progress.js';
 import { CliError, formatMs, say } from './shared.js';
 
@@ -81,7 +82,7 @@ async function runSeed(ctx: AppContext): Promise<SeedResult> {
 
 /** `npm start`: load the demo data when the database has no organisation yet, and print the accounts. */
 export async function seedIfEmpty(ctx: AppContext): Promise<void> {
-  const { total } = await listOrgsFor(ctx, seedActor(ctx.now()), { page: 1, pageSize: 1 });
+  const { total } = await listOrgsFor(ctx, callerFor(ctx, seedActor(ctx.now())), { page: 1, pageSize: 1 });
   if (total === 0) {
     await runSeed(ctx);
     printDemoAccounts();
@@ -103,7 +104,11 @@ export async function seedCommand(config: Config, opts: { force: boolean }): Pro
     throw e;
   }
   try {
-    const { total } = await listOrgsFor(platform.ctx, seedActor(new Date()), { page: 1, pageSize: 1 });
+    const { total } = await listOrgsFor(
+      platform.ctx,
+      callerFor(platform.ctx, seedActor(platform.ctx.now())),
+      { page: 1, pageSize: 1 },
+    );
     if (total > 0 && !opts.force) {
       say(
         `数据库已有 ${total} 个单位；如仍要补充演示数据，请加 --force（已有的不会重复创建）。`,

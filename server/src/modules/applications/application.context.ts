@@ -46,7 +46,7 @@ export async function withCall(ctx: AppContext, caller: Caller, app: Application
   if (!found) throw new DomainError('not_found', { zh: '申报方向不存在', en: 'No such direction' });
   let org: Loaded['org'];
   try {
-    org = await getOrg(ctx, caller.actor, app.org_id);
+    org = await getOrg(ctx, caller, app.org_id);
   } catch (e) {
     // a reader not allowed to read the organisation is not allowed to read the application either
     if (e instanceof DomainError && e.code === 'forbidden') throw notFound();
@@ -72,7 +72,7 @@ export const refOf = (l: Pick<Loaded, 'app' | 'direction' | 'org'>): Application
 export async function workflowActor(ctx: AppContext, caller: Caller): Promise<ApplicationActor> {
   const { actor } = caller;
   if (!actor.roles.includes('districtOfficer')) return actor;
-  const own = await getOrg(ctx, actor, actor.orgId);
+  const own = await getOrg(ctx, caller, actor.orgId);
   return { ...actor, district: districtOf(own.region) };
 }
 

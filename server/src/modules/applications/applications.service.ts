@@ -56,7 +56,7 @@ export async function readable(ctx: AppContext, caller: Caller, id: string): Pro
   const who = await workflowActor(ctx, caller);
   // the applicant's district matters only to a district officer (read through the identity service)
   const district =
-    who.district && needsDistrict ? districtOf((await getOrg(ctx, caller.actor, app.org_id)).region) : null;
+    who.district && needsDistrict ? districtOf((await getOrg(ctx, caller, app.org_id)).region) : null;
   const ref = {
     status: app.status,
     orgId: app.org_id,
@@ -178,7 +178,7 @@ export async function listApplicationsFor(
     scope = { statuses: SUBMITTED_STATUSES, routedToOffice: true };
   else {
     // district officer: applications of their district that reached district review
-    const own = await getOrg(ctx, actor, actor.orgId);
+    const own = await getOrg(ctx, caller, actor.orgId);
     const d = districtOf(own.region);
     if (!d) return { total: 0, items: [] };
     scope = { district: d, statuses: SENT_TO_DISTRICT };

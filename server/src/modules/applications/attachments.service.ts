@@ -63,7 +63,7 @@ export async function attach(
     });
   let meta;
   try {
-    meta = await fileMeta(ctx, actor, body.fileId, caller.ip ?? undefined);
+    meta = await fileMeta(ctx, caller, body.fileId);
   } catch (e) {
     if (e instanceof DomainError && (e.code === 'not_found' || e.code === 'forbidden'))
       throw new DomainError('validation_failed', {

@@ -37,7 +37,7 @@ export async function seedHistoricalDemo(ctx: AppContext, actor: Actor) {
     ).map((o) => o.uscc),
   );
   for (const o of data.orgs)
-    if (!have.has(o.uscc)) await createOrg(ctx, actor, { ...o, type: o.type as never });
+    if (!have.has(o.uscc)) await createOrg(ctx, callerFor(ctx, actor), { ...o, type: o.type as never });
   const r = await importHistoricalCall(ctx, callerFor(ctx, actor), {
     call,
     applications: data.applications,

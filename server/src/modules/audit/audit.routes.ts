@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { definePermissions } from '../../platform/permissions.js';
+import { callerOf } from '../../platform/caller.js';
 import { AuditPage, AuditQuery, AuditVerifyResult } from './audit.schema.js';
 import { listAudit, verifyAudit } from './audit.service.js';
 
@@ -39,6 +40,6 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: AuditVerifyResult },
       },
     },
-    async (req) => verifyAudit(ctx, req.actor!),
+    async (req) => verifyAudit(ctx, callerOf(ctx, req)),
   );
 }

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
 import { auditEvent, verifyAuditChain } from '../../platform/audit.js';
-import type { Actor } from '../../platform/roles.js';
+import { auditActor, type Caller } from '../../platform/caller.js';
 import { findAudit } from './audit.repo.js';
 import type { AuditQuery } from './audit.schema.js';
 
@@ -27,10 +27,10 @@ export async function listAudit(ctx: AppContext, q: AuditQuery) {
   };
 }
 
-export async function verifyAudit(ctx: AppContext, actor: Actor) {
+export async function verifyAudit(ctx: AppContext, caller: Caller) {
   const res = await verifyAuditChain(ctx.db);
   await auditEvent(ctx.db, {
-    actor: { id: actor.userId, orgId: actor.orgId, label: actor.name },
+    actor: auditActor(caller),
     action: 'audit.verify',
     result: res.problems.length ? 'failed' : 'ok',
     detail: { rows: res.rows, problems: res.problems.length },

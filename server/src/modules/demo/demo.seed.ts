@@ -1,5 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/roles.js';
+import { callerFor, type Caller } from '../../platform/caller.js';
 import { createOrg, listOrgsFor } from '../identity/index.js';
 import { createUserFor, listUsersFor } from '../identity/index.js';
 import { marketDemoSeeded, seedMarketDemo } from '../market/index.js';
@@ -33,10 +34,10 @@ export interface SeedResult {
   historical?: { callId: string; created: boolean };
 }
 
-async function allOrgs(ctx: AppContext, actor: Actor) {
+async function allOrgs(ctx: AppContext, caller: Caller) {
   const out: Array<{ id: string; uscc: string; name: string }> = [];
   for (let page = 1; ; page++) {
-    const r = await listOrgsFor(ctx, actor, { page, pageSize: 200 });
+    const r = await listOrgsFor(ctx, caller, { page, pageSize: 200 });
     out.push(...r.items);
     if (out.length >= r.total || r.items.length === 0) return out;
   }
@@ -49,17 +50,18 @@ export async function seedDemo(
   opts: { log?: (m: string) => void } = {},
 ): Promise<SeedResult> {
   const actor = seedActor(ctx.now());
+  const caller = callerFor(ctx, actor);
   const result: SeedResult = { orgs: { created: [], existing: [] }, users: { created: [], existing: [] } };
   const total = DEMO_ORGS.length + DEMO_USERS.length;
   let done = 0;
 
-  const byUscc = new Map((await allOrgs(ctx, actor)).map((o) => [o.uscc, o.id]));
+  const byUscc = new Map((await allOrgs(ctx, caller)).map((o) => [o.uscc, o.id]));
   const idOf = new Map<string, string>();
   for (const o of DEMO_ORGS) {
     let id = byUscc.get(o.uscc);
     if (id) result.orgs.existing.push(o.name);
     else {
-      id = (await createOrg(ctx, actor, { name: o.name, type: o.type, uscc: o.uscc, region: o.region })).id;
+      id = (await createOrg(ctx, caller, { name: o.name, type: o.type, uscc: o.uscc, region: o.region })).id;
       result.orgs.created.push(o.name);
     }
     idOf.set(o.key, id);
@@ -67,13 +69,13 @@ export async function seedDemo(
   }
 
   for (const u of DEMO_USERS) {
-    const found = await listUsersFor(ctx, actor, { q: u.username, page: 1, pageSize: 50 });
+    const found = await listUsersFor(ctx, caller, { q: u.username, page: 1, pageSize: 50 });
     if (found.items.some((x) => x.username.toLowerCase() === u.username.toLowerCase())) {
       result.users.existing.push(u.username);
     } else {
       await createUserFor(
         ctx,
-        actor,
+        caller,
         {
           username: u.username,
           name: u.name,
@@ -83,7 +85,6 @@ export async function seedDemo(
           password: u.password,
           ...(u.idNumber ? { idNumber: u.idNumber } : {}),
         },
-        undefined,
         // demo credentials are published in the README; they are meant to stay as they are
         { mustChangePassword: false },
       );

@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/context.js';
 import { DomainError, fieldError, validationError } from '../../platform/errors.js';
 import { definePermissions } from '../../platform/permissions.js';
 import { ROLE_NAMES } from '../../platform/roles.js';
+import { callerOf } from '../../platform/caller.js';
 import { FileIdParams, FileMeta, UploadQuery } from './files.schema.js';
 import { attachmentDisposition, fileMeta, openFileForDownload, uploadFile } from './files.service.js';
 
@@ -47,11 +48,10 @@ export async function filesRoutes(app: FastifyInstance, ctx: AppContext) {
             fieldError('file', 'required', '请选择要上传的文件', 'Choose a file to upload'),
           ]);
         try {
-          const meta = await uploadFile(ctx, req.actor!, {
+          const meta = await uploadFile(ctx, callerOf(ctx, req), {
             stream: part.file,
             filename: part.filename,
             purpose: req.query.purpose,
-            ip: req.ip,
             truncated: () => part.file.truncated,
           });
           return reply.status(201).send(meta);
@@ -83,7 +83,7 @@ export async function filesRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const { file, stream } = await openFileForDownload(ctx, req.actor!, req.params.id, req.ip);
+      const { file, stream } = await openFileForDownload(ctx, callerOf(ctx, req), req.params.id);
       reply
         .header('content-type', file.mime)
         .header('content-length', String(file.size))
@@ -106,7 +106,7 @@ export async function filesRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: FileMeta },
       },
     },
-    async (req) => fileMeta(ctx, req.actor!, req.params.id, req.ip),
+    async (req) => fileMeta(ctx, callerOf(ctx, req), req.params.id),
   );
 }
 

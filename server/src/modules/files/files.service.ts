@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db-types.js';
 import type { AppContext } from '../../platform/context.js';
 import { appendAudit, auditEvent } from '../../platform/audit.js';
 import { DomainError, fieldError, validationError } from '../../platform/errors.js';
-import type { Actor } from '../../platform/roles.js';
+import { auditActor, type Caller } from '../../platform/caller.js';
 import { classify, detectKind, type Classified } from '../../platform/files/detect.js';
 import type { FileStorage } from '../../platform/files/storage.js';
 import { findFile, insertFile, linkFile as linkFileRow, type FileRow } from './files.repo.js';
@@ -44,7 +44,6 @@ export interface UploadInput {
   stream: Readable;
   filename: string;
   purpose?: string;
-  ip?: string;
   /** The transport cut the stream short (multipart size limit): refuse rather than keep a partial file. */
   truncated?: () => boolean;
 }
@@ -54,7 +53,8 @@ export interface UploadInput {
  * with its extension), within the size limit; then the metadata row and its audit record in one
  * transaction. A refused upload keeps no bytes.
  */
-export async function uploadFile(ctx: AppContext, actor: Actor, input: UploadInput): Promise<FileMeta> {
+export async function uploadFile(ctx: AppContext, caller: Caller, input: UploadInput): Promise<FileMeta> {
+  const { actor } = caller;
   const name = cleanFileName(input.filename);
   if (!name) {
     throw validationError([fieldError('file', 'required', '请为文件提供文件名', 'The file needs a name')]);
@@ -85,7 +85,7 @@ export async function uploadFile(ctx: AppContext, actor: Actor, input: UploadInp
       object_id: null,
     });
     await appendAudit(trx, {
-      actor: { id: actor.userId, orgId: actor.orgId, label: actor.name, ip: input.ip },
+      actor: auditActor(caller),
       action: 'file.upload',
       objectType: 'file',
       objectId: f.id,
@@ -96,13 +96,13 @@ export async function uploadFile(ctx: AppContext, actor: Actor, input: UploadInp
   return toFileMeta(row);
 }
 
-async function loadReadable(ctx: AppContext, actor: Actor, id: string, ip?: string): Promise<FileRow> {
+async function loadReadable(ctx: AppContext, caller: Caller, id: string): Promise<FileRow> {
   const file = await findFile(ctx.db, id);
   if (!file) throw new DomainError('not_found', { zh: '文件不存在', en: 'File not found' });
-  const d = await canReadFile(ctx, actor, file);
+  const d = await canReadFile(ctx, caller.actor, file);
   if (!d.allowed) {
     await auditEvent(ctx.db, {
-      actor: { id: actor.userId, orgId: actor.orgId, label: actor.name, ip },
+      actor: auditActor(caller),
       action: 'file.download',
       objectType: 'file',
       objectId: file.id,
@@ -114,21 +114,20 @@ async function loadReadable(ctx: AppContext, actor: Actor, id: string, ip?: stri
   return file;
 }
 
-export async function fileMeta(ctx: AppContext, actor: Actor, id: string, ip?: string): Promise<FileMeta> {
-  return toFileMeta(await loadReadable(ctx, actor, id, ip));
+export async function fileMeta(ctx: AppContext, caller: Caller, id: string): Promise<FileMeta> {
+  return toFileMeta(await loadReadable(ctx, caller, id));
 }
 
 /** Opens a file for download after the policy allows it; the download is audited. */
 export async function openFileForDownload(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   id: string,
-  ip?: string,
 ): Promise<{ file: FileRow; stream: Readable }> {
-  const file = await loadReadable(ctx, actor, id, ip);
+  const file = await loadReadable(ctx, caller, id);
   const stream = await storageOf(ctx).get(file.sha256);
   await auditEvent(ctx.db, {
-    actor: { id: actor.userId, orgId: actor.orgId, label: actor.name, ip },
+    actor: auditActor(caller),
     action: 'file.download',
     objectType: 'file',
     objectId: file.id,

@@ -2,5 +2,6 @@
 import './files.tables.js';
 
 export { filesRoutes } from './files.routes.js';
-export { fileMeta, linkFile, uploadFile, openFileForDownload, type UploadInput } from './files.service.js';
+export { linkFile, uploadFile, openFileForDownload, type UploadInput } from './files.service.js';
+export { fileMeta } from './files.service.js';
 export { registerFileAccessCheck, type FileAccessCheck } from './files.policy.js';

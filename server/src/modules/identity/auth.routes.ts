@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { AUTHENTICATED, PUBLIC } from '../../platform/permissions.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
-import { clearSessionCookie, requestMeta, setSessionCookie } from './identity.context.js';
+import { clearSessionCookie, setSessionCookie } from './identity.context.js';
+import { anonCallerOf, callerOf } from '../../platform/caller.js';
 import { changePassword, login, reauthWithPassword, updateMe } from './auth.service.js';
 import { activateTotp, enrolTotp, reauthWithTotp, verifyTotp } from './totp.service.js';
 import { endSession } from './session.service.js';
@@ -57,7 +58,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const out = await login(ctx, req.body, requestMeta(req));
+      const out = await login(ctx, anonCallerOf(ctx, req), req.body);
       setSessionCookie(ctx, req, reply, out.token);
       return { mfa: out.mfa, me: out.me };
     },
@@ -70,7 +71,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags, summary: '退出登录 Sign out', response: { 204: z.null(), ...problems } },
     },
     async (req, reply) => {
-      await endSession(ctx, req.actor!, req.ip);
+      await endSession(ctx, callerOf(ctx, req));
       clearSessionCookie(ctx, req, reply);
       return reply.status(204).send(null);
     },
@@ -82,7 +83,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       config: pre,
       schema: { tags, summary: '当前用户 The signed-in user', response: { 200: Me, ...problems } },
     },
-    async (req) => meOf(ctx, req.actor!),
+    async (req) => meOf(ctx, callerOf(ctx, req)),
   );
 
   r.patch(
@@ -96,7 +97,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Me, ...problems },
       },
     },
-    async (req) => updateMe(ctx, req.actor!, req.body, requestMeta(req)),
+    async (req) => updateMe(ctx, callerOf(ctx, req), req.body),
   );
 
   r.post(
@@ -109,7 +110,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: TotpEnrolResult, ...problems },
       },
     },
-    async (req) => enrolTotp(ctx, req.actor!, requestMeta(req)),
+    async (req) => enrolTotp(ctx, callerOf(ctx, req)),
   );
 
   r.post(
@@ -123,7 +124,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: MeResult, ...problems },
       },
     },
-    async (req) => ({ me: await activateTotp(ctx, req.actor!, req.body.code, requestMeta(req)) }),
+    async (req) => ({ me: await activateTotp(ctx, callerOf(ctx, req), req.body.code) }),
   );
 
   r.post(
@@ -137,7 +138,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: MeResult, ...problems },
       },
     },
-    async (req) => ({ me: await verifyTotp(ctx, req.actor!, req.body.code, requestMeta(req)) }),
+    async (req) => ({ me: await verifyTotp(ctx, callerOf(ctx, req), req.body.code) }),
   );
 
   r.post(
@@ -153,8 +154,8 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const b = req.body;
-      if ('code' in b) await reauthWithTotp(ctx, req.actor!, b.code, requestMeta(req));
-      else await reauthWithPassword(ctx, req.actor!, b.password, requestMeta(req));
+      if ('code' in b) await reauthWithTotp(ctx, callerOf(ctx, req), b.code);
+      else await reauthWithPassword(ctx, callerOf(ctx, req), b.password);
       return reply.status(204).send(null);
     },
   );
@@ -173,7 +174,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      await changePassword(ctx, req.actor!, req.body, requestMeta(req));
+      await changePassword(ctx, callerOf(ctx, req), req.body);
       return reply.status(204).send(null);
     },
   );

@@ -1,9 +1,8 @@
 import type { AppContext } from '../../platform/context.js';
 import { appendAudit, auditEvent } from '../../platform/audit.js';
 import { DomainError, fieldError, validationError } from '../../platform/errors.js';
-import type { Actor } from '../../platform/roles.js';
+import { auditActor, type AnyCaller, type Caller } from '../../platform/caller.js';
 import { hashPassword, verifyPassword } from './identity.crypto.js';
-import { auditActorOf, type RequestMeta } from './identity.context.js';
 import {
   countIpFailures,
   deleteUserSessions,
@@ -36,9 +35,9 @@ const fail = () => new DomainError('invalid_credentials');
  */
 export async function countFailure(
   trx: Db,
+  caller: AnyCaller,
   user: UserRow,
   now: Date,
-  ip: string,
   kind: string,
 ): Promise<boolean> {
   const n = user.failed_logins + 1;
@@ -50,7 +49,7 @@ export async function countFailure(
   if (lock) {
     await deleteUserSessions(trx, user.id);
     await appendAudit(trx, {
-      actor: { id: user.id, orgId: user.org_id, label: user.name, ip },
+      actor: { id: user.id, orgId: user.org_id, label: user.name, ip: caller.ip },
       action: 'auth.login.locked',
       objectType: 'user',
       objectId: user.id,
@@ -68,13 +67,14 @@ export function isLocked(user: Pick<UserRow, 'locked_until'>, now: Date): boolea
 /** Sign-in with username and password. Every outcome is audited; every failure looks the same. */
 export async function login(
   ctx: AppContext,
+  caller: AnyCaller,
   input: { username: string; password: string },
-  meta: RequestMeta,
 ) {
   const now = ctx.now();
-  if ((await countIpFailures(ctx.db, meta.ip, new Date(now.getTime() - IP_WINDOW_MS))) >= IP_MAX_FAILURES) {
+  const ip = caller.ip ?? 'unknown';
+  if ((await countIpFailures(ctx.db, ip, new Date(now.getTime() - IP_WINDOW_MS))) >= IP_MAX_FAILURES) {
     await auditEvent(ctx.db, {
-      actor: { id: null, ip: meta.ip },
+      actor: { id: null, ip },
       action: 'auth.login.throttled',
       result: 'denied',
       detail: { username: input.username.slice(0, 100) },
@@ -85,11 +85,9 @@ export async function login(
   const passwordOk = await verifyPassword(found?.password_hash, input.password);
   const outcome = await ctx.db.transaction().execute(async (trx) => {
     const failed = async (reason: string, user?: UserRow) => {
-      await recordIpFailure(trx, meta.ip, now, new Date(now.getTime() - IP_WINDOW_MS));
+      await recordIpFailure(trx, ip, now, new Date(now.getTime() - IP_WINDOW_MS));
       await appendAudit(trx, {
-        actor: user
-          ? { id: user.id, orgId: user.org_id, label: user.name, ip: meta.ip }
-          : { id: null, ip: meta.ip },
+        actor: user ? { id: user.id, orgId: user.org_id, label: user.name, ip: ip } : { id: null, ip },
         action: 'auth.login',
         objectType: 'user',
         objectId: user?.id,
@@ -103,15 +101,15 @@ export async function login(
     if (isLocked(user, now)) return failed('locked', user);
     if (user.status !== 'active') return failed('disabled', user);
     if (!passwordOk || user.password_hash !== found.password_hash) {
-      await countFailure(trx, user, now, meta.ip, 'password');
+      await countFailure(trx, caller, user, now, 'password');
       return failed('wrong_password', user);
     }
-    const session = await startSession(trx, now, user, meta);
+    const session = await startSession(trx, now, user, caller);
     // Failures are forgiven only once the whole sign-in succeeded: while the TOTP step is still
     // open, wrong codes keep counting towards the lockout (a correct password alone must not reset it).
     if (session.mfa === 'none') await updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
     await appendAudit(trx, {
-      actor: { id: user.id, orgId: user.org_id, label: user.name, ip: meta.ip },
+      actor: { id: user.id, orgId: user.org_id, label: user.name, ip: ip },
       action: 'auth.login',
       objectType: 'user',
       objectId: user.id,
@@ -125,7 +123,8 @@ export async function login(
 }
 
 /** Re-authentication with the password (or a TOTP code, see totp.service): refreshes authenticatedAt. */
-export async function reauthWithPassword(ctx: AppContext, actor: Actor, password: string, meta: RequestMeta) {
+export async function reauthWithPassword(ctx: AppContext, caller: Caller, password: string) {
+  const { actor } = caller;
   const now = ctx.now();
   const found = await findUserById(ctx.db, actor.userId);
   const ok = await verifyPassword(found?.password_hash, password);
@@ -133,9 +132,9 @@ export async function reauthWithPassword(ctx: AppContext, actor: Actor, password
     const user = await findUserById(trx, actor.userId, true);
     if (!user) return false;
     if (!ok || isLocked(user, now)) {
-      if (!isLocked(user, now)) await countFailure(trx, user, now, meta.ip, 'reauth');
+      if (!isLocked(user, now)) await countFailure(trx, caller, user, now, 'reauth');
       await appendAudit(trx, {
-        actor: auditActorOf(actor, meta.ip),
+        actor: auditActor(caller),
         action: 'auth.reauth',
         objectType: 'user',
         objectId: actor.userId,
@@ -147,7 +146,7 @@ export async function reauthWithPassword(ctx: AppContext, actor: Actor, password
     await updateUser(trx, user.id, { failed_logins: 0 });
     await updateSession(trx, actor.sessionId, { authenticated_at: now, last_seen_at: now });
     await appendAudit(trx, {
-      actor: auditActorOf(actor, meta.ip),
+      actor: auditActor(caller),
       action: 'auth.reauth',
       objectType: 'user',
       objectId: actor.userId,
@@ -161,10 +160,10 @@ export async function reauthWithPassword(ctx: AppContext, actor: Actor, password
 /** Changes one's own password (route needs a recent re-authentication); other sessions end. */
 export async function changePassword(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   input: { currentPassword: string; newPassword: string },
-  meta: RequestMeta,
 ) {
+  const { actor } = caller;
   const now = ctx.now();
   const found = await findUserById(ctx.db, actor.userId);
   if (!found) throw new DomainError('unauthenticated');
@@ -186,9 +185,9 @@ export async function changePassword(
     );
     await ctx.db.transaction().execute(async (trx) => {
       const user = (await findUserById(trx, actor.userId, true))!;
-      await countFailure(trx, user, now, meta.ip, 'password_change');
+      await countFailure(trx, caller, user, now, 'password_change');
       await appendAudit(trx, {
-        actor: auditActorOf(actor, meta.ip),
+        actor: auditActor(caller),
         action: 'auth.password.change',
         objectType: 'user',
         objectId: actor.userId,
@@ -208,7 +207,7 @@ export async function changePassword(
     });
     await deleteUserSessions(trx, actor.userId, actor.sessionId);
     await appendAudit(trx, {
-      actor: auditActorOf(actor, meta.ip),
+      actor: auditActor(caller),
       action: 'auth.password.change',
       objectType: 'user',
       objectId: actor.userId,
@@ -220,10 +219,10 @@ export async function changePassword(
 /** PATCH /api/auth/me: one's own display name, e-mail and language. */
 export async function updateMe(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   input: { locale?: 'zh-CN' | 'en'; name?: string; email?: string },
-  meta: RequestMeta,
 ) {
+  const { actor } = caller;
   await ctx.db.transaction().execute(async (trx) => {
     const user = (await findUserById(trx, actor.userId, true))!;
     const before: Record<string, unknown> = {};
@@ -248,7 +247,7 @@ export async function updateMe(
       version: user.version + 1,
     } as Updateable<UserTable>);
     await appendAudit(trx, {
-      actor: auditActorOf(actor, meta.ip),
+      actor: auditActor(caller),
       action: 'user.update',
       objectType: 'user',
       objectId: actor.userId,

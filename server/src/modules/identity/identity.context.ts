@@ -1,27 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AuditActor } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
-import type { Actor } from '../../platform/roles.js';
-
-/** What a service needs to know about the request besides its body. */
-export interface RequestMeta {
-  ip: string;
-  userAgent: string | null;
-  https: boolean;
-}
-
-export function requestMeta(req: FastifyRequest): RequestMeta {
-  const ua = req.headers['user-agent'];
-  return {
-    ip: req.ip,
-    userAgent: typeof ua === 'string' ? ua.slice(0, 300) : null,
-    https: req.protocol === 'https',
-  };
-}
-
-export function auditActorOf(actor: Pick<Actor, 'userId' | 'orgId' | 'name'>, ip?: string): AuditActor {
-  return { id: actor.userId, orgId: actor.orgId, label: actor.name, ip: ip ?? null };
-}
 
 export const SESSION_COOKIE = 'sid';
 

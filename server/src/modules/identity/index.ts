@@ -2,9 +2,9 @@
 import './identity.tables.js';
 
 export { identityRoutes, createActorResolver, registerIdentityJobs } from './identity.module.js';
-export { auditActorOf, requestMeta, type RequestMeta } from './identity.context.js';
 export { buildMe, meOf } from './me.js';
-export { getOrg, createOrg, listOrgsFor } from './org.service.js';
+export { listOrgsFor } from './org.service.js';
+export { getOrg, createOrg } from './org.service.js';
 export { createUserFor, listUsersFor } from './user.service.js';
 export { ORG_TYPES, ORG_TYPE_NAMES, type OrgType } from './org.rules.js';
 export { usccCheckChar, usccDivisionCode, validateUscc } from './uscc.rules.js';

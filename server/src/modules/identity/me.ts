@@ -2,7 +2,8 @@ import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
 import { maskPhone } from '../../platform/mask.js';
 import { permissionsOf } from '../../platform/permissions.js';
-import { roleRequiresMfa, type Actor } from '../../platform/roles.js';
+import { roleRequiresMfa } from '../../platform/roles.js';
+import type { Caller } from '../../platform/caller.js';
 import { findUserWithOrg, type Db } from './identity.repo.js';
 
 /** The signed-in user as the web client sees it (GET /api/auth/me). */
@@ -28,6 +29,6 @@ export async function buildMe(db: Db, userId: string, mfaVerified: boolean) {
   };
 }
 
-export function meOf(ctx: AppContext, actor: Actor) {
-  return buildMe(ctx.db, actor.userId, actor.mfaVerified);
+export function meOf(ctx: AppContext, caller: Caller) {
+  return buildMe(ctx.db, caller.actor.userId, caller.actor.mfaVerified);
 }

@@ -4,7 +4,8 @@ import type { AppContext } from '../../platform/context.js';
 import { appendAudit, auditEvent } from '../../platform/audit.js';
 import { DomainError } from '../../platform/errors.js';
 import { identityKey, sign, unsign } from './identity.crypto.js';
-import { cookieSecure, requestMeta, setSessionCookie } from './identity.context.js';
+import { cookieSecure, setSessionCookie } from './identity.context.js';
+import { anonCallerOf } from '../../platform/caller.js';
 import { isLocked } from './auth.service.js';
 import { startSession } from './session.service.js';
 import { findOidcUser, linkYwtbSubject } from './oidc.repo.js';
@@ -104,7 +105,7 @@ async function readTx(ctx: AppContext, raw: string | undefined) {
 }
 
 export async function oidcCallback(ctx: AppContext, req: FastifyRequest, reply: FastifyReply) {
-  const meta = requestMeta(req);
+  const caller = anonCallerOf(ctx, req);
   const cfg = await oidcConfiguration(ctx);
   reply.clearCookie(STATE_COOKIE, { path: STATE_PATH });
   const failed = async (
@@ -113,7 +114,7 @@ export async function oidcCallback(ctx: AppContext, req: FastifyRequest, reply: 
     detail: Record<string, unknown> = {},
   ) => {
     await auditEvent(ctx.db, {
-      actor: { id: null, ip: meta.ip },
+      actor: { id: null, ip: caller.ip },
       action: 'auth.oidc.login',
       result: 'failed',
       detail: { reason, ...detail },
@@ -154,7 +155,7 @@ export async function oidcCallback(ctx: AppContext, req: FastifyRequest, reply: 
     return failed('account_unavailable', 'oidc_failed', { sub });
 
   const session = await ctx.db.transaction().execute(async (trx) => {
-    const actor = { id: user.id, orgId: user.org_id, label: user.name, ip: meta.ip };
+    const actor = { id: user.id, orgId: user.org_id, label: user.name, ip: caller.ip };
     if (found.linkedBy === 'email') {
       await linkYwtbSubject(trx, user.id, sub, now);
       await appendAudit(trx, {
@@ -165,7 +166,7 @@ export async function oidcCallback(ctx: AppContext, req: FastifyRequest, reply: 
         detail: { sub, by: 'verified_email' },
       });
     }
-    const s = await startSession(trx, now, user, meta, 'oidc');
+    const s = await startSession(trx, now, user, caller, 'oidc');
     await appendAudit(trx, {
       actor,
       action: 'auth.oidc.login',

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
+import { callerOf } from '../../platform/caller.js';
 import { CreateOrgBody, IdParams, Org, OrgPage, OrgQuery, PatchOrgBody } from './org.schema.js';
 import { createOrg, getOrg, listOrgsFor, patchOrg } from './org.service.js';
 
@@ -27,7 +28,7 @@ export async function orgRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: OrgPage, ...problems },
       },
     },
-    async (req) => listOrgsFor(ctx, req.actor!, req.query),
+    async (req) => listOrgsFor(ctx, callerOf(ctx, req), req.query),
   );
   r.post(
     '/orgs',
@@ -40,7 +41,7 @@ export async function orgRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 201: Org, ...problems },
       },
     },
-    async (req, reply) => reply.status(201).send(await createOrg(ctx, req.actor!, req.body, req.ip)),
+    async (req, reply) => reply.status(201).send(await createOrg(ctx, callerOf(ctx, req), req.body)),
   );
   r.get(
     '/orgs/:id',
@@ -53,7 +54,7 @@ export async function orgRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Org, ...problems },
       },
     },
-    async (req) => getOrg(ctx, req.actor!, req.params.id, req.ip),
+    async (req) => getOrg(ctx, callerOf(ctx, req), req.params.id),
   );
   r.patch(
     '/orgs/:id',
@@ -67,6 +68,6 @@ export async function orgRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Org, ...problems },
       },
     },
-    async (req) => patchOrg(ctx, req.actor!, req.params.id, req.body, req.ip),
+    async (req) => patchOrg(ctx, callerOf(ctx, req), req.params.id, req.body),
   );
 }

@@ -4,9 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import { appendAudit } from '../../platform/audit.js';
 import { DomainError, fieldError, validationError, type FieldError } from '../../platform/errors.js';
 import { maskPhone } from '../../platform/mask.js';
-import type { Actor } from '../../platform/roles.js';
-import { auditActorOf } from './identity.context.js';
-import { callerFor } from '../../platform/caller.js';
+import { auditActor, type Caller } from '../../platform/caller.js';
 import { enforce } from '../../platform/enforce.js';
 import { canReadOrg, canUpdateOrg, orgScope } from './identity.policy.js';
 import type { OrgTable } from './identity.tables.js';
@@ -73,15 +71,15 @@ async function assertUsccFree(ctx: AppContext, uscc: string, selfId?: string) {
   }
 }
 
-export async function listOrgsFor(ctx: AppContext, actor: Actor, q: OrgQuery) {
-  const { total, items } = await listOrgs(ctx.db, { ...q, ...orgScope(actor) });
+export async function listOrgsFor(ctx: AppContext, caller: Caller, q: OrgQuery) {
+  const { total, items } = await listOrgs(ctx.db, { ...q, ...orgScope(caller.actor) });
   return { total, items: items.map(orgDto) };
 }
 
-export async function getOrg(ctx: AppContext, actor: Actor, id: string, ip?: string) {
+export async function getOrg(ctx: AppContext, caller: Caller, id: string) {
   const o = await findOrg(ctx.db, id);
   if (!o) throw new DomainError('not_found', { zh: '单位不存在', en: 'No such organisation' });
-  await enforce(ctx, callerFor(ctx, actor, { ip }), canReadOrg(actor, o), {
+  await enforce(ctx, caller, canReadOrg(caller.actor, o), {
     action: 'org.read',
     objectType: 'org',
     objectId: id,
@@ -89,7 +87,7 @@ export async function getOrg(ctx: AppContext, actor: Actor, id: string, ip?: str
   return orgDto(o);
 }
 
-export async function createOrg(ctx: AppContext, actor: Actor, input: CreateOrgBody, ip?: string) {
+export async function createOrg(ctx: AppContext, caller: Caller, input: CreateOrgBody) {
   const u = usccErrors(input.uscc);
   if (u.errors.length) throw validationError(u.errors);
   await assertUsccFree(ctx, u.value!);
@@ -109,7 +107,7 @@ export async function createOrg(ctx: AppContext, actor: Actor, input: CreateOrgB
   await ctx.db.transaction().execute(async (trx) => {
     await insertOrg(trx, row);
     await appendAudit(trx, {
-      actor: auditActorOf(actor, ip),
+      actor: auditActor(caller),
       action: 'org.create',
       objectType: 'org',
       objectId: row.id,
@@ -119,10 +117,10 @@ export async function createOrg(ctx: AppContext, actor: Actor, input: CreateOrgB
   return orgDto((await findOrg(ctx.db, row.id))!);
 }
 
-export async function patchOrg(ctx: AppContext, actor: Actor, id: string, input: PatchOrgBody, ip?: string) {
+export async function patchOrg(ctx: AppContext, caller: Caller, id: string, input: PatchOrgBody) {
   const current = await findOrg(ctx.db, id);
   if (!current) throw new DomainError('not_found', { zh: '单位不存在', en: 'No such organisation' });
-  await enforce(ctx, callerFor(ctx, actor, { ip }), canUpdateOrg(actor, current, input), {
+  await enforce(ctx, caller, canUpdateOrg(caller.actor, current, input), {
     action: 'org.update',
     objectType: 'org',
     objectId: id,
@@ -148,7 +146,7 @@ export async function patchOrg(ctx: AppContext, actor: Actor, id: string, input:
     const before = Object.fromEntries(Object.keys(set).map((k) => [k, locked[k as keyof OrgRow]]));
     await updateOrg(trx, id, { ...set, updated_at: ctx.now(), version: locked.version + 1 } as any);
     await appendAudit(trx, {
-      actor: auditActorOf(actor, ip),
+      actor: auditActor(caller),
       action: 'org.update',
       objectType: 'org',
       objectId: id,

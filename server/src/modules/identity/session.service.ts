@@ -14,7 +14,8 @@ import {
   type Db,
 } from './identity.repo.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
-import { SESSION_COOKIE, type RequestMeta } from './identity.context.js';
+import { SESSION_COOKIE } from './identity.context.js';
+import { anonCallerOf, auditActor, type AnyCaller, type Caller } from '../../platform/caller.js';
 
 /** last_seen_at is written at most this often. */
 export const TOUCH_INTERVAL_MS = 60_000;
@@ -24,7 +25,7 @@ export async function startSession(
   trx: Db,
   now: Date,
   user: { id: string; roles: Role[]; totp_enabled: boolean },
-  meta: RequestMeta,
+  from: Pick<AnyCaller, 'ip' | 'userAgent'>,
   method: 'password' | 'oidc' = 'password',
 ) {
   const { token, idHash } = newSessionToken();
@@ -37,8 +38,8 @@ export async function startSession(
     authenticated_at: now,
     mfa_verified: mfaVerified,
     method,
-    ip: meta.ip,
-    user_agent: meta.userAgent,
+    ip: from.ip,
+    user_agent: from.userAgent,
   });
   const mfa: 'none' | 'required' | 'enrol' = mfaVerified ? 'none' : user.totp_enabled ? 'required' : 'enrol';
   return { token, idHash, mfa, mfaVerified };
@@ -50,8 +51,8 @@ export type SessionState =
 /** Judges the session cookie against the idle and absolute timeouts at ctx.now(). */
 export async function readSession(
   ctx: AppContext,
+  caller: AnyCaller,
   token: string | undefined,
-  ip: string,
 ): Promise<SessionState> {
   if (!token || token.length > 100) return { kind: 'none' };
   const idHash = sha256(token);
@@ -68,7 +69,7 @@ export async function readSession(
     await ctx.db.transaction().execute(async (trx) => {
       if (!(await deleteSession(trx, idHash))) return;
       await appendAudit(trx, {
-        actor: { id: s.user_id, orgId: s.org_id, label: s.name, ip },
+        actor: { id: s.user_id, orgId: s.org_id, label: s.name, ip: caller.ip },
         action: 'auth.session.expired',
         objectType: 'user',
         objectId: s.user_id,
@@ -103,7 +104,8 @@ export function createActorResolver(ctx: AppContext) {
   return async (req: FastifyRequest): Promise<Actor | null> => {
     const cfg = req.routeOptions?.config;
     const needsSignIn = !!cfg?.permission && cfg.permission !== PUBLIC;
-    const state = await readSession(ctx, req.cookies?.[SESSION_COOKIE], req.ip);
+    // no actor yet: the session is what names one
+    const state = await readSession(ctx, anonCallerOf(ctx, req), req.cookies?.[SESSION_COOKIE]);
     if (state.kind === 'expired') {
       if (needsSignIn) throw new DomainError('session_expired');
       return null;
@@ -118,11 +120,12 @@ export function createActorResolver(ctx: AppContext) {
 }
 
 /** Ends the current session (logout). */
-export async function endSession(ctx: AppContext, actor: Actor, ip: string) {
+export async function endSession(ctx: AppContext, caller: Caller) {
+  const { actor } = caller;
   await ctx.db.transaction().execute(async (trx) => {
     await deleteSession(trx, actor.sessionId);
     await appendAudit(trx, {
-      actor: { id: actor.userId, orgId: actor.orgId, label: actor.name, ip },
+      actor: auditActor(caller),
       action: 'auth.logout',
       objectType: 'user',
       objectId: actor.userId,

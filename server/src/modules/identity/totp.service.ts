@@ -2,9 +2,8 @@ import QRCode from 'qrcode';
 import type { AppContext } from '../../platform/context.js';
 import { appendAudit } from '../../platform/audit.js';
 import { DomainError } from '../../platform/errors.js';
-import type { Actor } from '../../platform/roles.js';
+import { auditActor, type Caller } from '../../platform/caller.js';
 import { decryptSecret, encryptSecret, identityKey } from './identity.crypto.js';
-import { auditActorOf, type RequestMeta } from './identity.context.js';
 import { findUserById, updateSession, updateUser } from './identity.repo.js';
 import { checkTotp, newTotpSecret, totpUri } from './totp.rules.js';
 import { countFailure, isLocked } from './auth.service.js';
@@ -15,7 +14,8 @@ import { buildMe } from './me.js';
  * shown once; after activation it is never returned again. Re-enrolling an active authenticator
  * needs an administrator to reset it (not through this route).
  */
-export async function enrolTotp(ctx: AppContext, actor: Actor, meta: RequestMeta) {
+export async function enrolTotp(ctx: AppContext, caller: Caller) {
+  const { actor } = caller;
   const key = await identityKey(ctx);
   const secret = newTotpSecret();
   const user = await ctx.db.transaction().execute(async (trx) => {
@@ -23,7 +23,7 @@ export async function enrolTotp(ctx: AppContext, actor: Actor, meta: RequestMeta
     if (u.totp_enabled) throw new DomainError('mfa_already_enabled');
     await updateUser(trx, u.id, { totp_secret_enc: encryptSecret(key, secret), totp_last_step: null });
     await appendAudit(trx, {
-      actor: auditActorOf(actor, meta.ip),
+      actor: auditActor(caller),
       action: 'auth.totp.enrol',
       objectType: 'user',
       objectId: u.id,
@@ -41,12 +41,12 @@ export async function enrolTotp(ctx: AppContext, actor: Actor, meta: RequestMeta
  */
 async function proveTotp(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   code: string,
-  meta: RequestMeta,
   purpose: 'activate' | 'verify' | 'reauth',
 ): Promise<void> {
   const key = await identityKey(ctx);
+  const { actor } = caller;
   const now = ctx.now();
   const action = purpose === 'reauth' ? 'auth.reauth' : `auth.totp.${purpose}`;
   const ok = await ctx.db.transaction().execute(async (trx) => {
@@ -58,9 +58,9 @@ async function proveTotp(
       ? null
       : checkTotp(decryptSecret(key, u.totp_secret_enc), code, now, u.totp_last_step);
     if (step === null) {
-      if (!isLocked(u, now)) await countFailure(trx, u, now, meta.ip, `totp_${purpose}`);
+      if (!isLocked(u, now)) await countFailure(trx, caller, u, now, `totp_${purpose}`);
       await appendAudit(trx, {
-        actor: auditActorOf(actor, meta.ip),
+        actor: auditActor(caller),
         action,
         objectType: 'user',
         objectId: u.id,
@@ -80,7 +80,7 @@ async function proveTotp(
       last_seen_at: now,
     });
     await appendAudit(trx, {
-      actor: auditActorOf(actor, meta.ip),
+      actor: auditActor(caller),
       action,
       objectType: 'user',
       objectId: u.id,
@@ -91,16 +91,16 @@ async function proveTotp(
   if (!ok) throw new DomainError('mfa_invalid');
 }
 
-export async function activateTotp(ctx: AppContext, actor: Actor, code: string, meta: RequestMeta) {
-  await proveTotp(ctx, actor, code, meta, 'activate');
-  return buildMe(ctx.db, actor.userId, true);
+export async function activateTotp(ctx: AppContext, caller: Caller, code: string) {
+  await proveTotp(ctx, caller, code, 'activate');
+  return buildMe(ctx.db, caller.actor.userId, true);
 }
 
-export async function verifyTotp(ctx: AppContext, actor: Actor, code: string, meta: RequestMeta) {
-  await proveTotp(ctx, actor, code, meta, 'verify');
-  return buildMe(ctx.db, actor.userId, true);
+export async function verifyTotp(ctx: AppContext, caller: Caller, code: string) {
+  await proveTotp(ctx, caller, code, 'verify');
+  return buildMe(ctx.db, caller.actor.userId, true);
 }
 
-export async function reauthWithTotp(ctx: AppContext, actor: Actor, code: string, meta: RequestMeta) {
-  await proveTotp(ctx, actor, code, meta, 'reauth');
+export async function reauthWithTotp(ctx: AppContext, caller: Caller, code: string) {
+  await proveTotp(ctx, caller, code, 'reauth');
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
+import { callerOf } from '../../platform/caller.js';
 import { IdParams } from './org.schema.js';
 import {
   CreateUserBody,
@@ -44,7 +45,7 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: UserPage, ...problems },
       },
     },
-    async (req) => listUsersFor(ctx, req.actor!, req.query),
+    async (req) => listUsersFor(ctx, callerOf(ctx, req), req.query),
   );
   r.post(
     '/users',
@@ -57,7 +58,7 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 201: CreateUserResult, ...problems },
       },
     },
-    async (req, reply) => reply.status(201).send(await createUserFor(ctx, req.actor!, req.body, req.ip)),
+    async (req, reply) => reply.status(201).send(await createUserFor(ctx, callerOf(ctx, req), req.body)),
   );
   r.get(
     '/users/:id',
@@ -65,7 +66,7 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { permission: 'user.read' },
       schema: { tags, summary: '用户详情 A user', params: IdParams, response: { 200: User, ...problems } },
     },
-    async (req) => getUser(ctx, req.actor!, req.params.id, req.ip),
+    async (req) => getUser(ctx, callerOf(ctx, req), req.params.id),
   );
   r.patch(
     '/users/:id',
@@ -79,7 +80,7 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: User, ...problems },
       },
     },
-    async (req) => patchUser(ctx, req.actor!, req.params.id, req.body, req.ip),
+    async (req) => patchUser(ctx, callerOf(ctx, req), req.params.id, req.body),
   );
   r.post(
     '/users/:id/reset-password',
@@ -92,7 +93,7 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: ResetPasswordResult, ...problems },
       },
     },
-    async (req) => resetPassword(ctx, req.actor!, req.params.id, req.ip),
+    async (req) => resetPassword(ctx, callerOf(ctx, req), req.params.id),
   );
   r.post(
     '/users/:id/reset-totp',
@@ -105,7 +106,7 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: User, ...problems },
       },
     },
-    async (req) => resetTotp(ctx, req.actor!, req.params.id, req.ip),
+    async (req) => resetTotp(ctx, callerOf(ctx, req), req.params.id),
   );
   r.post(
     '/users/:id/unlock',
@@ -118,6 +119,6 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: User, ...problems },
       },
     },
-    async (req) => unlockUser(ctx, req.actor!, req.params.id, req.ip),
+    async (req) => unlockUser(ctx, callerOf(ctx, req), req.params.id),
   );
 }

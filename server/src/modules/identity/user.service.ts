@@ -3,10 +3,9 @@ import type { AppContext } from '../../platform/context.js';
 import { appendAudit } from '../../platform/audit.js';
 import { DomainError, fieldError, validationError, type FieldError } from '../../platform/errors.js';
 import { maskIdNumber, maskPhone } from '../../platform/mask.js';
-import type { Actor, Role } from '../../platform/roles.js';
-import { auditActorOf } from './identity.context.js';
+import type { Role } from '../../platform/roles.js';
 import { hashPassword } from './identity.crypto.js';
-import { callerFor } from '../../platform/caller.js';
+import { auditActor, type Caller } from '../../platform/caller.js';
 import { enforce } from '../../platform/enforce.js';
 import { canAssignRoles, canManageUser, canReadUser, canSetStatus, userScope } from './identity.policy.js';
 import { deleteUserSessions, findUserById, updateUser } from './identity.repo.js';
@@ -55,8 +54,8 @@ function idNumberErrors(
   return { errors: [fieldError('idNumber', r.problem, m.zh, m.en)] };
 }
 
-export async function listUsersFor(ctx: AppContext, actor: Actor, q: UserQuery) {
-  const scope = userScope(actor);
+export async function listUsersFor(ctx: AppContext, caller: Caller, q: UserQuery) {
+  const scope = userScope(caller.actor);
   const { total, items } = await listUsers(ctx.db, { ...q, scopeOrgId: scope.orgId });
   const now = ctx.now();
   return { total, items: items.map((u) => userDto(u, now)) };
@@ -69,24 +68,19 @@ async function load(ctx: AppContext, id: string) {
 }
 
 /** Loads a user the actor may manage (refused and audited otherwise) for an account action. */
-async function loadManaged(ctx: AppContext, actor: Actor, id: string, action: string, ip?: string) {
+async function loadManaged(ctx: AppContext, caller: Caller, id: string, action: string) {
   const cur = await load(ctx, id);
-  await enforce(
-    ctx,
-    callerFor(ctx, actor, { ip }),
-    canManageUser(actor, { orgId: cur.org_id, roles: cur.roles }),
-    {
-      action,
-      objectType: 'user',
-      objectId: id,
-    },
-  );
+  await enforce(ctx, caller, canManageUser(caller.actor, { orgId: cur.org_id, roles: cur.roles }), {
+    action,
+    objectType: 'user',
+    objectId: id,
+  });
   return cur;
 }
 
-export async function getUser(ctx: AppContext, actor: Actor, id: string, ip?: string) {
+export async function getUser(ctx: AppContext, caller: Caller, id: string) {
   const u = await load(ctx, id);
-  await enforce(ctx, callerFor(ctx, actor, { ip }), canReadUser(actor, { orgId: u.org_id }), {
+  await enforce(ctx, caller, canReadUser(caller.actor, { orgId: u.org_id }), {
     action: 'user.read',
     objectType: 'user',
     objectId: id,
@@ -100,24 +94,19 @@ export async function getUser(ctx: AppContext, actor: Actor, id: string, ip?: st
  */
 export async function createUserFor(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   input: CreateUserBody,
-  ip?: string,
   opts: { mustChangePassword?: boolean } = {},
 ) {
+  const { actor } = caller;
   const now = ctx.now();
   const roles = [...new Set(input.roles)] as Role[];
   const org = await findOrg(ctx.db, input.orgId);
-  await enforce(
-    ctx,
-    callerFor(ctx, actor, { ip }),
-    canAssignRoles(actor, { id: null, orgId: input.orgId, roles: [] }, roles),
-    {
-      action: 'user.create',
-      objectType: 'org',
-      objectId: input.orgId,
-    },
-  );
+  await enforce(ctx, caller, canAssignRoles(actor, { id: null, orgId: input.orgId, roles: [] }, roles), {
+    action: 'user.create',
+    objectType: 'org',
+    objectId: input.orgId,
+  });
   const errors: FieldError[] = [];
   if (!org)
     errors.push(
@@ -155,7 +144,7 @@ export async function createUserFor(
   await ctx.db.transaction().execute(async (trx) => {
     await trx.insertInto('users').values(row).execute();
     await appendAudit(trx, {
-      actor: auditActorOf(actor, ip),
+      actor: auditActor(caller),
       action: 'user.create',
       objectType: 'user',
       objectId: userId,
@@ -175,22 +164,16 @@ export async function createUserFor(
   return input.password === undefined ? { user, initialPassword } : { user };
 }
 
-export async function patchUser(
-  ctx: AppContext,
-  actor: Actor,
-  id: string,
-  input: PatchUserBody,
-  ip?: string,
-) {
+export async function patchUser(ctx: AppContext, caller: Caller, id: string, input: PatchUserBody) {
+  const { actor } = caller;
   const now = ctx.now();
   const cur = await load(ctx, id);
   const target = { id, orgId: cur.org_id, roles: cur.roles };
   const what = { action: 'user.update', objectType: 'user', objectId: id };
-  await enforce(ctx, callerFor(ctx, actor, { ip }), canManageUser(actor, target), what);
+  await enforce(ctx, caller, canManageUser(actor, target), what);
   const roles = input.roles ? ([...new Set(input.roles)] as Role[]) : undefined;
-  if (roles) await enforce(ctx, callerFor(ctx, actor, { ip }), canAssignRoles(actor, target, roles), what);
-  if (input.status)
-    await enforce(ctx, callerFor(ctx, actor, { ip }), canSetStatus(actor, target, input.status), what);
+  if (roles) await enforce(ctx, caller, canAssignRoles(actor, target, roles), what);
+  if (input.status) await enforce(ctx, caller, canSetStatus(actor, target, input.status), what);
   const idn = idNumberErrors(input.idNumber, now);
   if (idn.errors.length) throw validationError(idn.errors);
 
@@ -218,7 +201,7 @@ export async function patchUser(
     // A role change ends the user's sessions: the next sign-in applies the new roles' TOTP rule.
     if (set.status === 'disabled' || (set.roles && id !== actor.userId)) await deleteUserSessions(trx, id);
     await appendAudit(trx, {
-      actor: auditActorOf(actor, ip),
+      actor: auditActor(caller),
       action: 'user.update',
       objectType: 'user',
       objectId: id,
@@ -227,7 +210,7 @@ export async function patchUser(
     });
     if (set.roles) {
       await appendAudit(trx, {
-        actor: auditActorOf(actor, ip),
+        actor: auditActor(caller),
         action: 'user.roles.change',
         objectType: 'user',
         objectId: id,
@@ -240,9 +223,9 @@ export async function patchUser(
 }
 
 /** A new initial password, returned once; the user's sessions end and any lock is lifted. */
-export async function resetPassword(ctx: AppContext, actor: Actor, id: string, ip?: string) {
+export async function resetPassword(ctx: AppContext, caller: Caller, id: string) {
   const now = ctx.now();
-  await loadManaged(ctx, actor, id, 'user.resetPassword', ip);
+  await loadManaged(ctx, caller, id, 'user.resetPassword');
   const initialPassword = generateInitialPassword();
   const hash = await hashPassword(initialPassword);
   await ctx.db.transaction().execute(async (trx) => {
@@ -256,7 +239,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, i
     });
     await deleteUserSessions(trx, id);
     await appendAudit(trx, {
-      actor: auditActorOf(actor, ip),
+      actor: auditActor(caller),
       action: 'user.resetPassword',
       objectType: 'user',
       objectId: id,
@@ -269,9 +252,9 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, i
  * For a lost authenticator: removes the user's TOTP secret and ends their sessions, so that the next
  * sign-in (with the password) enrols a new authenticator where their role requires one.
  */
-export async function resetTotp(ctx: AppContext, actor: Actor, id: string, ip?: string) {
+export async function resetTotp(ctx: AppContext, caller: Caller, id: string) {
   const now = ctx.now();
-  const cur = await loadManaged(ctx, actor, id, 'user.resetTotp', ip);
+  const cur = await loadManaged(ctx, caller, id, 'user.resetTotp');
   await ctx.db.transaction().execute(async (trx) => {
     await updateUser(trx, id, {
       totp_secret_enc: null,
@@ -281,7 +264,7 @@ export async function resetTotp(ctx: AppContext, actor: Actor, id: string, ip?: 
     });
     await deleteUserSessions(trx, id);
     await appendAudit(trx, {
-      actor: auditActorOf(actor, ip),
+      actor: auditActor(caller),
       action: 'user.resetTotp',
       objectType: 'user',
       objectId: id,
@@ -292,14 +275,14 @@ export async function resetTotp(ctx: AppContext, actor: Actor, id: string, ip?: 
   return userDto(await load(ctx, id), now);
 }
 
-export async function unlockUser(ctx: AppContext, actor: Actor, id: string, ip?: string) {
+export async function unlockUser(ctx: AppContext, caller: Caller, id: string) {
   const now = ctx.now();
-  await loadManaged(ctx, actor, id, 'user.unlock', ip);
+  await loadManaged(ctx, caller, id, 'user.unlock');
   await ctx.db.transaction().execute(async (trx) => {
     const u = (await findUserById(trx, id, true))!;
     await updateUser(trx, id, { failed_logins: 0, locked_until: null, updated_at: now });
     await appendAudit(trx, {
-      actor: auditActorOf(actor, ip),
+      actor: auditActor(caller),
       action: 'user.unlock',
       objectType: 'user',
       objectId: id,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { definePermissions } from '../../platform/permissions.js';
+import { callerOf } from '../../platform/caller.js';
 import { DeadJobPage, DeadJobParams, DeadJobQuery, QueuesView, RetryResult } from './jobs.schema.js';
 import { deadJobs, queuesView, retryDeadJob } from './jobs.service.js';
 
@@ -52,6 +53,6 @@ export async function jobsRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: RetryResult },
       },
     },
-    async (req) => retryDeadJob(ctx, req.actor!, req.params.id, req.ip),
+    async (req) => retryDeadJob(ctx, callerOf(ctx, req), req.params.id),
   );
 }

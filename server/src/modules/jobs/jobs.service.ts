@@ -4,7 +4,7 @@ import { appendAudit } from '../../platform/audit.js';
 import { DomainError } from '../../platform/errors.js';
 import { maskPersonal } from '../../platform/mask.js';
 import { DEAD_SUFFIX, type JobQueue } from '../../platform/jobs/queue.js';
-import type { Actor } from '../../platform/roles.js';
+import { auditActor, type Caller } from '../../platform/caller.js';
 import { jobsInstalled, listDeadJobs, queueCounts, takeDeadJob } from './jobs.repo.js';
 import type { DeadJobPage, DeadJobQuery, QueuesView } from './jobs.schema.js';
 
@@ -45,7 +45,7 @@ function queueOf(ctx: AppContext): JobQueue {
 }
 
 /** Sends a dead-lettered job back to its queue; the removal, the new job and the audit record commit together. */
-export async function retryDeadJob(ctx: AppContext, actor: Actor, id: string, ip?: string) {
+export async function retryDeadJob(ctx: AppContext, caller: Caller, id: string) {
   const jobs = queueOf(ctx);
   await jobs.ready();
   return ctx.db.transaction().execute(async (trx) => {
@@ -58,7 +58,7 @@ export async function retryDeadJob(ctx: AppContext, actor: Actor, id: string, ip
     const queue = dead.name.slice(0, -DEAD_SUFFIX.length);
     const jobId = await jobs.send(queue, (dead.data ?? {}) as object, { db: trx });
     await appendAudit(trx, {
-      actor: { id: actor.userId, orgId: actor.orgId, label: actor.name, ip },
+      actor: auditActor(caller),
       action: 'job.retry',
       objectType: 'job',
       objectId: id,

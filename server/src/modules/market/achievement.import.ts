@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
+import { auditActor, type Caller } from '../../platform/caller.js';
 import { appendAudit } from '../../platform/audit.js';
 import { DomainError, fieldError, type FieldError } from '../../platform/errors.js';
 import { zodIssuesToFields } from '../../platform/http/problem.js';
-import type { Actor } from '../../platform/roles.js';
-import { auditActorOf } from '../identity/index.js';
 import { marketChanged } from './market.events.js';
 import { RESEARCH_ORG_TYPES, canEditAchievement } from './achievement.rules.js';
 import { CreateAchievementBody, type ImportReport } from './achievement.schema.js';
@@ -20,10 +19,10 @@ import { ACHIEVEMENT } from './achievement.workflow.js';
  */
 export async function importAchievements(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   input: { filename: string; contentBase64: string; dryRun: boolean },
-  ip?: string,
 ): Promise<ImportReport> {
+  const { actor } = caller;
   const format = formatOf(input.filename);
   if (!format)
     throw new DomainError('validation_failed', {
@@ -151,7 +150,7 @@ export async function importAchievements(
             updated_at: now,
           } as never);
         await appendAudit(trx, {
-          actor: auditActorOf(actor, ip),
+          actor: auditActor(caller),
           action: w.existing ? 'market.achievement.update' : 'market.achievement.create',
           objectType: 'achievement',
           objectId: w.id,

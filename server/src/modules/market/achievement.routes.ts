@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
+import { callerOf } from '../../platform/caller.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
 import {
   Achievement,
@@ -66,7 +67,7 @@ export async function achievementRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: AchievementPage, ...problems },
       },
     },
-    async (req) => listMyAchievements(ctx, req.actor!, req.query),
+    async (req) => listMyAchievements(ctx, callerOf(ctx, req), req.query),
   );
   r.post(
     '/market/achievements',
@@ -79,7 +80,7 @@ export async function achievementRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 201: Achievement, ...problems },
       },
     },
-    async (req, reply) => reply.status(201).send(await createAchievement(ctx, req.actor!, req.body, req.ip)),
+    async (req, reply) => reply.status(201).send(await createAchievement(ctx, callerOf(ctx, req), req.body)),
   );
   r.post(
     '/market/achievements/import',
@@ -93,7 +94,7 @@ export async function achievementRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: ImportReport, ...problems },
       },
     },
-    async (req) => importAchievements(ctx, req.actor!, req.body, req.ip),
+    async (req) => importAchievements(ctx, callerOf(ctx, req), req.body),
   );
   r.get(
     '/market/achievements/:id',
@@ -119,7 +120,7 @@ export async function achievementRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Achievement, ...problems },
       },
     },
-    async (req) => getFullAchievement(ctx, req.actor!, req.params.id),
+    async (req) => getFullAchievement(ctx, callerOf(ctx, req), req.params.id),
   );
   r.patch(
     '/market/achievements/:id',
@@ -133,7 +134,7 @@ export async function achievementRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Achievement, ...problems },
       },
     },
-    async (req) => patchAchievement(ctx, req.actor!, req.params.id, req.body, req.ip),
+    async (req) => patchAchievement(ctx, callerOf(ctx, req), req.params.id, req.body),
   );
   r.post(
     '/market/achievements/:id/:action',
@@ -147,6 +148,6 @@ export async function achievementRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Achievement, ...problems },
       },
     },
-    async (req) => transitionAchievement(ctx, req.actor!, req.params.id, req.params.action, req.body, req.ip),
+    async (req) => transitionAchievement(ctx, callerOf(ctx, req), req.params.id, req.params.action, req.body),
   );
 }

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
+import { auditActor, type Caller } from '../../platform/caller.js';
 import { appendAudit } from '../../platform/audit.js';
 import { DomainError, fieldError } from '../../platform/errors.js';
-import type { Actor } from '../../platform/roles.js';
-import { auditActorOf } from '../identity/index.js';
-import { callerFor } from '../../platform/caller.js';
 import { enforce, transaction } from '../../platform/enforce.js';
 import { canCreateAchievement, canEditAchievement, canReadPrivate, isReviewer } from './achievement.rules.js';
 import { ACHIEVEMENT, isReview, type AchievementAction } from './achievement.workflow.js';
@@ -58,15 +56,11 @@ export function achievementColumns(b: Partial<CreateAchievementBody>) {
   return out;
 }
 
-export async function createAchievement(
-  ctx: AppContext,
-  actor: Actor,
-  body: CreateAchievementBody,
-  ip?: string,
-) {
+export async function createAchievement(ctx: AppContext, caller: Caller, body: CreateAchievementBody) {
+  const { actor } = caller;
   const org = await orgInfo(ctx.db, actor.orgId);
   if (!org) throw new DomainError('not_found');
-  await enforce(ctx, callerFor(ctx, actor, { ip }), canCreateAchievement(actor, org.type), {
+  await enforce(ctx, caller, canCreateAchievement(actor, org.type), {
     action: 'market.achievement.create',
     objectType: 'achievement',
   });
@@ -86,7 +80,7 @@ export async function createAchievement(
       updated_at: now,
     } as never);
     await appendAudit(trx, {
-      actor: auditActorOf(actor, ip),
+      actor: auditActor(caller),
       action: 'market.achievement.create',
       objectType: 'achievement',
       objectId: id,
@@ -98,11 +92,11 @@ export async function createAchievement(
 
 export async function patchAchievement(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   id: string,
   body: PatchAchievementBody,
-  ip?: string,
 ) {
+  const { actor } = caller;
   const { version, ...changes } = body;
   if (changes.techManagerId) await assertTechManager(ctx, changes.techManagerId);
   await transaction(ctx, async (trx) => {
@@ -113,7 +107,7 @@ export async function patchAchievement(
       ownerOrgId: a.owner_org_id,
       createdBy: a.created_by,
     });
-    await enforce(ctx, callerFor(ctx, actor, { ip }), d, {
+    await enforce(ctx, caller, d, {
       action: 'market.achievement.update',
       objectType: 'achievement',
       objectId: id,
@@ -144,7 +138,7 @@ export async function patchAchievement(
       updated_at: ctx.now(),
     });
     await appendAudit(trx, {
-      actor: auditActorOf(actor, ip),
+      actor: auditActor(caller),
       action: 'market.achievement.update',
       objectType: 'achievement',
       objectId: id,
@@ -158,12 +152,12 @@ export async function patchAchievement(
 
 export async function transitionAchievement(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   id: string,
   action: AchievementAction,
   body: { reason?: string; version?: number },
-  ip?: string,
 ) {
+  const { actor } = caller;
   let ownerOrg = '';
   await transaction(ctx, async (trx) => {
     const a = await lockAchievement(trx, id);
@@ -172,7 +166,7 @@ export async function transitionAchievement(
     const ref = { status: a.status, ownerOrgId: a.owner_org_id, createdBy: a.created_by };
     if (!canReadPrivate(actor, ref)) throw new DomainError('not_found');
     const what = { action: `market.achievement.${action}`, objectType: 'achievement', objectId: id, trx };
-    await enforce(ctx, callerFor(ctx, actor, { ip }), ACHIEVEMENT.decide(actor, ref, action), what);
+    await enforce(ctx, caller, ACHIEVEMENT.decide(actor, ref, action), what);
     const t = ACHIEVEMENT.transition(ref, action)!;
     const to = t.to!;
     const S = ACHIEVEMENT.state;
@@ -194,7 +188,7 @@ export async function transitionAchievement(
       updated_at: now,
     });
     await appendAudit(trx, {
-      actor: auditActorOf(actor, ip),
+      actor: auditActor(caller),
       action: `market.achievement.${action}`,
       objectType: 'achievement',
       objectId: id,
@@ -213,7 +207,8 @@ export async function getPublicAchievement(ctx: AppContext, id: string) {
   return publicAchievement(a);
 }
 
-export async function getFullAchievement(ctx: AppContext, actor: Actor, id: string) {
+export async function getFullAchievement(ctx: AppContext, caller: Caller, id: string) {
+  const { actor } = caller;
   const a = await findAchievement(ctx.db, id);
   if (!a || !canReadPrivate(actor, { status: a.status, ownerOrgId: a.owner_org_id, createdBy: a.created_by }))
     throw new DomainError('not_found');
@@ -231,7 +226,8 @@ export async function listPublicAchievements(ctx: AppContext, q: AchievementQuer
 }
 
 /** My institution's achievements (all states) or the ones I wrote; staff see every institution's. */
-export async function listMyAchievements(ctx: AppContext, actor: Actor, q: AchievementQuery) {
+export async function listMyAchievements(ctx: AppContext, caller: Caller, q: AchievementQuery) {
+  const { actor } = caller;
   const f =
     q.mine === 'author'
       ? { createdBy: actor.userId }

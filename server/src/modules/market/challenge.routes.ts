@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
+import { anonCallerOf, callerOf } from '../../platform/caller.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
 import { IdParams } from './common.schema.js';
 import { CHALLENGE_STEPS } from './challenge.workflow.js';
@@ -45,7 +46,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { permission: 'public' },
       schema: { tags, summary: '挑战赛列表 Challenges', response: { 200: ChallengeList, ...problems } },
     },
-    async (req) => listChallengesFor(ctx, req.actor),
+    async (req) => listChallengesFor(ctx, anonCallerOf(ctx, req)),
   );
   r.post(
     '/market/challenges',
@@ -58,7 +59,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 201: Challenge, ...problems },
       },
     },
-    async (req, reply) => reply.status(201).send(await createChallenge(ctx, req.actor!, req.body, req.ip)),
+    async (req, reply) => reply.status(201).send(await createChallenge(ctx, callerOf(ctx, req), req.body)),
   );
   r.get(
     '/market/challenges/:id',
@@ -71,7 +72,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Challenge, ...problems },
       },
     },
-    async (req) => getChallenge(ctx, req.actor, req.params.id),
+    async (req) => getChallenge(ctx, anonCallerOf(ctx, req), req.params.id),
   );
   r.post(
     '/market/challenges/:id/needs',
@@ -85,7 +86,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Challenge, ...problems },
       },
     },
-    async (req) => attachChallengeNeeds(ctx, req.actor!, req.params.id, req.body.needIds, req.ip),
+    async (req) => attachChallengeNeeds(ctx, callerOf(ctx, req), req.params.id, req.body.needIds),
   );
   r.post(
     '/market/challenges/:id/experts',
@@ -99,7 +100,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Challenge, ...problems },
       },
     },
-    async (req) => assignChallengeExperts(ctx, req.actor!, req.params.id, req.body.userIds, req.ip),
+    async (req) => assignChallengeExperts(ctx, callerOf(ctx, req), req.params.id, req.body.userIds),
   );
   r.post(
     '/market/challenges/:id/winners',
@@ -113,7 +114,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Challenge, ...problems },
       },
     },
-    async (req) => setWinners(ctx, req.actor!, req.params.id, req.body.winners, req.ip),
+    async (req) => setWinners(ctx, callerOf(ctx, req), req.params.id, req.body.winners),
   );
   r.get(
     '/market/challenges/:id/screening',
@@ -126,7 +127,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Screening, ...problems },
       },
     },
-    async (req) => screening(ctx, req.actor!, req.params.id),
+    async (req) => screening(ctx, callerOf(ctx, req), req.params.id),
   );
   r.post(
     '/market/challenges/:id/scores',
@@ -140,7 +141,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Screening, ...problems },
       },
     },
-    async (req) => scoreSolution(ctx, req.actor!, req.params.id, req.body, req.ip),
+    async (req) => scoreSolution(ctx, callerOf(ctx, req), req.params.id, req.body),
   );
   r.post(
     '/market/challenges/:id/:action',
@@ -156,6 +157,6 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Challenge, ...problems },
       },
     },
-    async (req) => challengeAction(ctx, req.actor!, req.params.id, req.params.action, req.body, req.ip),
+    async (req) => challengeAction(ctx, callerOf(ctx, req), req.params.id, req.params.action, req.body),
   );
 }

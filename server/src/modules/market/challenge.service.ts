@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
+import { auditActor, type AnyCaller, type Caller } from '../../platform/caller.js';
 import { appendAudit } from '../../platform/audit.js';
 import { DomainError, fieldError } from '../../platform/errors.js';
 import { actorHas } from '../../platform/permissions.js';
 import type { Actor } from '../../platform/roles.js';
-import { auditActorOf } from '../identity/index.js';
-import { callerFor } from '../../platform/caller.js';
 import { enforce, transaction } from '../../platform/enforce.js';
 import { meanScore } from './challenge.rules.js';
 import { assignToChallenge, challengeExperts, isChallengeExpert } from '../experts/index.js';
@@ -82,7 +81,8 @@ async function validateNeeds(ctx: AppContext, ids: string[], challengeId?: strin
   if (errs.length) throw new DomainError('validation_failed', { fields: errs });
 }
 
-export async function createChallenge(ctx: AppContext, actor: Actor, body: CreateChallengeBody, ip?: string) {
+export async function createChallenge(ctx: AppContext, caller: Caller, body: CreateChallengeBody) {
+  const { actor } = caller;
   await validateNeeds(ctx, body.needIds);
   const id = randomUUID();
   const now = ctx.now();
@@ -104,17 +104,18 @@ export async function createChallenge(ctx: AppContext, actor: Actor, body: Creat
     });
     await attachNeeds(trx, id, body.needIds);
     await appendAudit(trx, {
-      actor: auditActorOf(actor, ip),
+      actor: auditActor(caller),
       action: 'market.challenge.create',
       objectType: 'challenge',
       objectId: id,
       after: body,
     });
   });
-  return getChallenge(ctx, actor, id);
+  return getChallenge(ctx, caller, id);
 }
 
-export async function getChallenge(ctx: AppContext, actor: Actor | null, id: string) {
+export async function getChallenge(ctx: AppContext, caller: AnyCaller, id: string) {
+  const { actor } = caller;
   const c = await findChallenge(ctx.db, id);
   if (!c || (c.status === CHALLENGE.state.draft && !isManager(actor))) throw new DomainError('not_found');
   const needs = await listNeeds(ctx.db, { challengeId: id, status: NEED.state.published }, 1, 500);
@@ -136,7 +137,8 @@ export async function getChallenge(ctx: AppContext, actor: Actor | null, id: str
   };
 }
 
-export async function listChallengesFor(ctx: AppContext, actor: Actor | null) {
+export async function listChallengesFor(ctx: AppContext, caller: AnyCaller) {
+  const { actor } = caller;
   const rows = await listChallenges(ctx.db, isManager(actor));
   return { items: rows.map(head) };
 }
@@ -154,18 +156,18 @@ const refOf = (
 /** Locks the challenge, enforces the workflow's decision for `step` (when given), runs fn, audits. */
 async function mutate(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   id: string,
   action: string,
   step: ChallengeAction | null,
   fn: (trx: AppContext['db'], c: NonNullable<Awaited<ReturnType<typeof lockChallenge>>>) => Promise<unknown>,
-  ip?: string,
 ) {
+  const { actor } = caller;
   await transaction(ctx, async (trx) => {
     const c = await lockChallenge(trx, id);
     if (!c) throw new DomainError('not_found');
     if (step)
-      await enforce(ctx, callerFor(ctx, actor, { ip }), CHALLENGE.decide(actor, refOf(c), step), {
+      await enforce(ctx, caller, CHALLENGE.decide(actor, refOf(c), step), {
         action,
         objectType: 'challenge',
         objectId: id,
@@ -174,45 +176,25 @@ async function mutate(
     const detail = await fn(trx, c);
     await updateChallenge(trx, id, { version: c.version + 1, updated_at: ctx.now() });
     await appendAudit(trx, {
-      actor: auditActorOf(actor, ip),
+      actor: auditActor(caller),
       action,
       objectType: 'challenge',
       objectId: id,
       detail,
     });
   });
-  return getChallenge(ctx, actor, id);
+  return getChallenge(ctx, caller, id);
 }
 
-export async function attachChallengeNeeds(
-  ctx: AppContext,
-  actor: Actor,
-  id: string,
-  needIds: string[],
-  ip?: string,
-) {
+export async function attachChallengeNeeds(ctx: AppContext, caller: Caller, id: string, needIds: string[]) {
   await validateNeeds(ctx, needIds, id);
-  return mutate(
-    ctx,
-    actor,
-    id,
-    'market.challenge.attachNeeds',
-    'attachNeeds',
-    async (trx) => {
-      await attachNeeds(trx, id, needIds);
-      return { needIds };
-    },
-    ip,
-  );
+  return mutate(ctx, caller, id, 'market.challenge.attachNeeds', 'attachNeeds', async (trx) => {
+    await attachNeeds(trx, id, needIds);
+    return { needIds };
+  });
 }
 
-export async function assignChallengeExperts(
-  ctx: AppContext,
-  actor: Actor,
-  id: string,
-  userIds: string[],
-  ip?: string,
-) {
+export async function assignChallengeExperts(ctx: AppContext, caller: Caller, id: string, userIds: string[]) {
   const users = await usersWithRole(ctx.db, userIds);
   const errs = userIds.flatMap((u, i) =>
     users.find((x) => x.id === u && (x.roles as string[]).includes('expert'))
@@ -220,78 +202,56 @@ export async function assignChallengeExperts(
       : [fieldError(`userIds.${i}`, 'not_expert', '该用户不是评审专家', 'That user is not an expert')],
   );
   if (errs.length) throw new DomainError('validation_failed', { fields: errs });
-  return mutate(
-    ctx,
-    actor,
-    id,
-    'market.challenge.assignExperts',
-    null,
-    async (trx) => {
-      await assignToChallenge(trx, id, userIds);
-      return { userIds };
-    },
-    ip,
-  );
+  return mutate(ctx, caller, id, 'market.challenge.assignExperts', null, async (trx) => {
+    await assignToChallenge(trx, id, userIds);
+    return { userIds };
+  });
 }
 
 export async function challengeAction(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   id: string,
   action: ChallengeStep,
   body: { promote?: string[]; resultNote?: string },
-  ip?: string,
 ) {
-  return mutate(
-    ctx,
-    actor,
-    id,
-    `market.challenge.${action}`,
-    action,
-    async (trx, c) => {
-      const to = CHALLENGE.transition(refOf(c), action)!.to!;
-      const set: Record<string, unknown> = { status: to };
-      if (action === 'nextRound') {
-        const sols = await listSolutions(trx, { challengeId: id });
-        const ids = body.promote ?? [];
-        const bad = ids.filter((x) => !sols.items.some((s) => s.id === x && s.round === c.current_round));
-        if (bad.length)
-          throw new DomainError('validation_failed', {
-            fields: bad.map((b) =>
-              fieldError(
-                'promote',
-                'not_in_round',
-                `方案 ${b} 不在本轮`,
-                `Solution ${b} is not in this round`,
-              ),
-            ),
-          });
-        await promoteSolutions(trx, ids, c.current_round + 1);
-        set.current_round = c.current_round + 1;
-      }
-      if (action === 'publishResults') {
-        set.results_published_at = ctx.now();
-        if (body.resultNote !== undefined) set.result_note = body.resultNote;
-      }
-      await updateChallenge(trx, id, set as never);
-      return { from: c.status, to, promote: body.promote };
-    },
-    ip,
-  );
+  return mutate(ctx, caller, id, `market.challenge.${action}`, action, async (trx, c) => {
+    const to = CHALLENGE.transition(refOf(c), action)!.to!;
+    const set: Record<string, unknown> = { status: to };
+    if (action === 'nextRound') {
+      const sols = await listSolutions(trx, { challengeId: id });
+      const ids = body.promote ?? [];
+      const bad = ids.filter((x) => !sols.items.some((s) => s.id === x && s.round === c.current_round));
+      if (bad.length)
+        throw new DomainError('validation_failed', {
+          fields: bad.map((b) =>
+            fieldError('promote', 'not_in_round', `方案 ${b} 不在本轮`, `Solution ${b} is not in this round`),
+          ),
+        });
+      await promoteSolutions(trx, ids, c.current_round + 1);
+      set.current_round = c.current_round + 1;
+    }
+    if (action === 'publishResults') {
+      set.results_published_at = ctx.now();
+      if (body.resultNote !== undefined) set.result_note = body.resultNote;
+    }
+    await updateChallenge(trx, id, set as never);
+    return { from: c.status, to, promote: body.promote };
+  });
 }
 
 export async function scoreSolution(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   id: string,
   body: { solutionId: string; score: number; comment?: string },
-  ip?: string,
 ) {
+  const { actor } = caller;
   await transaction(ctx, async (trx) => {
     const c = await lockChallenge(trx, id);
     if (!c) throw new DomainError('not_found');
     const expert = await isChallengeExpert(trx, id, actor.userId);
-    await enforce(ctx, callerFor(ctx, actor, { ip }), CHALLENGE.decide(actor, refOf(c, expert), 'score'), {
+    await enforce(ctx, caller, CHALLENGE.decide(actor, refOf(c, expert), 'score'), {
       action: 'market.challenge.score',
       objectType: 'challenge',
       objectId: id,
@@ -320,17 +280,18 @@ export async function scoreSolution(
       at: ctx.now(),
     });
     await appendAudit(trx, {
-      actor: auditActorOf(actor, ip),
+      actor: auditActor(caller),
       action: 'market.challenge.score',
       objectType: 'solution',
       objectId: body.solutionId,
       after: { round: c.current_round, score: body.score },
     });
   });
-  return screening(ctx, actor, id);
+  return screening(ctx, caller, id);
 }
 
-export async function screening(ctx: AppContext, actor: Actor, id: string) {
+export async function screening(ctx: AppContext, caller: Caller, id: string) {
+  const { actor } = caller;
   const c = await findChallenge(ctx.db, id);
   if (!c) throw new DomainError('not_found');
   if (!isManager(actor) && !(await isChallengeExpert(ctx.db, id, actor.userId)))
@@ -361,39 +322,30 @@ export async function screening(ctx: AppContext, actor: Actor, id: string) {
 
 export async function setWinners(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   id: string,
   winners: Array<{ solutionId: string; rank: number; award: string }>,
-  ip?: string,
 ) {
-  return mutate(
-    ctx,
-    actor,
-    id,
-    'market.challenge.winners',
-    'setWinners',
-    async (trx) => {
-      const sols = await listSolutions(trx, { challengeId: id });
-      const errs = winners.flatMap((w, i) =>
-        sols.items.some((s) => s.id === w.solutionId && s.status !== SOLUTION.state.withdrawn)
-          ? []
-          : [
-              fieldError(
-                `winners.${i}.solutionId`,
-                'not_in_challenge',
-                '方案不属于本挑战赛',
-                'The solution is not part of this challenge',
-              ),
-            ],
-      );
-      if (errs.length) throw new DomainError('validation_failed', { fields: errs });
-      await replaceWinners(
-        trx,
-        id,
-        winners.map((w) => ({ solution_id: w.solutionId, rank: w.rank, award: w.award })),
-      );
-      return { winners };
-    },
-    ip,
-  );
+  return mutate(ctx, caller, id, 'market.challenge.winners', 'setWinners', async (trx) => {
+    const sols = await listSolutions(trx, { challengeId: id });
+    const errs = winners.flatMap((w, i) =>
+      sols.items.some((s) => s.id === w.solutionId && s.status !== SOLUTION.state.withdrawn)
+        ? []
+        : [
+            fieldError(
+              `winners.${i}.solutionId`,
+              'not_in_challenge',
+              '方案不属于本挑战赛',
+              'The solution is not part of this challenge',
+            ),
+          ],
+    );
+    if (errs.length) throw new DomainError('validation_failed', { fields: errs });
+    await replaceWinners(
+      trx,
+      id,
+      winners.map((w) => ({ solution_id: w.solutionId, rank: w.rank, award: w.award })),
+    );
+    return { winners };
+  });
 }

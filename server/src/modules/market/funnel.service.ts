@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
+import type { Caller } from '../../platform/caller.js';
 import { DomainError } from '../../platform/errors.js';
-import type { Actor } from '../../platform/roles.js';
 import { canReadFullNeed } from './need.dto.js';
 import { findNeed } from './need.repo.js';
 import { MATCH_RATE_DEFINITION, conversions, matchRate } from './funnel.rules.js';
@@ -38,7 +38,8 @@ export async function funnel(ctx: AppContext, f: FunnelFilter) {
   };
 }
 
-export async function needFunnel(ctx: AppContext, actor: Actor, needId: string) {
+export async function needFunnel(ctx: AppContext, caller: Caller, needId: string) {
+  const { actor } = caller;
   const n = await findNeed(ctx.db, needId);
   if (!n || !canReadFullNeed(actor, n)) throw new DomainError('not_found');
   return funnel(ctx, { needId });

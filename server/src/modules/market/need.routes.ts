@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
+import { anonCallerOf, callerOf } from '../../platform/caller.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
 import { IdParams } from './common.schema.js';
 import {
@@ -64,7 +65,7 @@ export async function needRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: NeedPage, ...problems },
       },
     },
-    async (req) => listMyNeeds(ctx, req.actor!, req.query),
+    async (req) => listMyNeeds(ctx, callerOf(ctx, req), req.query),
   );
   r.post(
     '/market/needs/quality-check',
@@ -98,7 +99,7 @@ export async function needRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 201: Need, ...problems },
       },
     },
-    async (req, reply) => reply.status(201).send(await createNeed(ctx, req.actor!, req.body, req.ip)),
+    async (req, reply) => reply.status(201).send(await createNeed(ctx, callerOf(ctx, req), req.body)),
   );
   r.get(
     '/market/needs/:id',
@@ -111,7 +112,7 @@ export async function needRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: PublicNeed, ...problems },
       },
     },
-    async (req) => getPublicNeed(ctx, req.actor, req.params.id),
+    async (req) => getPublicNeed(ctx, anonCallerOf(ctx, req), req.params.id),
   );
   r.get(
     '/market/needs/:id/full',
@@ -124,7 +125,7 @@ export async function needRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Need, ...problems },
       },
     },
-    async (req) => getFullNeed(ctx, req.actor!, req.params.id),
+    async (req) => getFullNeed(ctx, callerOf(ctx, req), req.params.id),
   );
   r.patch(
     '/market/needs/:id',
@@ -138,7 +139,7 @@ export async function needRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Need, ...problems },
       },
     },
-    async (req) => patchNeed(ctx, req.actor!, req.params.id, req.body, req.ip),
+    async (req) => patchNeed(ctx, callerOf(ctx, req), req.params.id, req.body),
   );
   r.post(
     '/market/needs/:id/publish',
@@ -152,7 +153,7 @@ export async function needRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Need, ...problems },
       },
     },
-    async (req) => setNeedStatus(ctx, req.actor!, req.params.id, 'publish', req.body.version, req.ip),
+    async (req) => setNeedStatus(ctx, callerOf(ctx, req), req.params.id, 'publish', req.body.version),
   );
   r.post(
     '/market/needs/:id/close',
@@ -166,7 +167,7 @@ export async function needRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Need, ...problems },
       },
     },
-    async (req) => setNeedStatus(ctx, req.actor!, req.params.id, 'close', req.body.version, req.ip),
+    async (req) => setNeedStatus(ctx, callerOf(ctx, req), req.params.id, 'close', req.body.version),
   );
   r.post(
     '/market/needs/:id/refine',
@@ -180,6 +181,6 @@ export async function needRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Need, ...problems },
       },
     },
-    async (req) => refineNeed(ctx, req.actor!, req.params.id, req.body, req.ip),
+    async (req) => refineNeed(ctx, callerOf(ctx, req), req.params.id, req.body),
   );
 }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
+import { auditActor, type AnyCaller, type Caller } from '../../platform/caller.js';
 import { appendAudit } from '../../platform/audit.js';
 import { DomainError, fieldError } from '../../platform/errors.js';
-import type { Actor } from '../../platform/roles.js';
-import { auditActorOf } from '../identity/index.js';
 import { marketChanged } from './market.events.js';
 import { orgInfo } from './achievement.repo.js';
 import { assessNeed, REFINE_THRESHOLD } from './need.rules.js';
@@ -11,7 +10,6 @@ import type { CreateNeedBody, MyNeedQuery, PatchNeedBody, RefineNeedBody } from 
 import { findNeed, insertNeed, listNeeds, lockNeed, updateNeed } from './need.repo.js';
 import { canReadFullNeed, canSeeNeed, fullNeed, publicNeed } from './need.dto.js';
 import { NEED, type NeedAction } from './need.workflow.js';
-import { callerFor } from '../../platform/caller.js';
 import { enforce, transaction } from '../../platform/enforce.js';
 import type { NeedTable } from './market.tables.js';
 import type { Selectable } from 'kysely';
@@ -59,7 +57,8 @@ function needColumns(b: Partial<CreateNeedBody>) {
   return out;
 }
 
-export async function createNeed(ctx: AppContext, actor: Actor, body: CreateNeedBody, ip?: string) {
+export async function createNeed(ctx: AppContext, caller: Caller, body: CreateNeedBody) {
+  const { actor } = caller;
   const org = await orgInfo(ctx.db, actor.orgId);
   if (!org) throw new DomainError('not_found');
   if (org.type !== 'enterprise')
@@ -94,7 +93,7 @@ export async function createNeed(ctx: AppContext, actor: Actor, body: CreateNeed
       updated_at: now,
     } as never);
     await appendAudit(trx, {
-      actor: auditActorOf(actor, ip),
+      actor: auditActor(caller),
       action: 'market.need.create',
       objectType: 'need',
       objectId: id,
@@ -107,28 +106,23 @@ export async function createNeed(ctx: AppContext, actor: Actor, body: CreateNeed
 /** Locks the need, enforces the workflow's decision for `action`, checks the version, saves and audits. */
 async function changeNeed(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   id: string,
   action: NeedAction,
   version: number | undefined,
   build: (n: NeedState) => Record<string, unknown>,
   audit: { action: string; detail?: unknown },
-  ip?: string,
 ) {
+  const { actor } = caller;
   await transaction(ctx, async (trx) => {
     const n = await lockNeed(trx, id);
     if (!n || !canSeeNeed(actor, n)) throw new DomainError('not_found');
-    await enforce(
-      ctx,
-      callerFor(ctx, actor, { ip }),
-      NEED.decide(actor, { status: n.status, orgId: n.org_id }, action),
-      {
-        action: audit.action,
-        objectType: 'need',
-        objectId: id,
-        trx,
-      },
-    );
+    await enforce(ctx, caller, NEED.decide(actor, { status: n.status, orgId: n.org_id }, action), {
+      action: audit.action,
+      objectType: 'need',
+      objectId: id,
+      trx,
+    });
     versionCheck(n, version);
     const set = build(n);
     const merged = { ...n, ...set } as NeedState;
@@ -165,7 +159,7 @@ async function changeNeed(
       updated_at: ctx.now(),
     });
     await appendAudit(trx, {
-      actor: auditActorOf(actor, ip),
+      actor: auditActor(caller),
       action: audit.action,
       objectType: 'need',
       objectId: id,
@@ -187,31 +181,23 @@ const versionCheck = (n: NeedState, v?: number) => {
     });
 };
 
-export function patchNeed(ctx: AppContext, actor: Actor, id: string, body: PatchNeedBody, ip?: string) {
+export function patchNeed(ctx: AppContext, caller: Caller, id: string, body: PatchNeedBody) {
   const { version, ...changes } = body;
-  return changeNeed(
-    ctx,
-    actor,
-    id,
-    'edit',
-    version,
-    () => needColumns(changes),
-    { action: 'market.need.update' },
-    ip,
-  );
+  return changeNeed(ctx, caller, id, 'edit', version, () => needColumns(changes), {
+    action: 'market.need.update',
+  });
 }
 
 export function setNeedStatus(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   id: string,
   action: 'publish' | 'close',
   version?: number,
-  ip?: string,
 ) {
   return changeNeed(
     ctx,
-    actor,
+    caller,
     id,
     action,
     version,
@@ -222,33 +208,34 @@ export function setNeedStatus(
         : { status: to };
     },
     { action: `market.need.${action}` },
-    ip,
   );
 }
 
 /** A technology manager rewrites a vague need (audited with the note and the score before and after). */
-export function refineNeed(ctx: AppContext, actor: Actor, id: string, body: RefineNeedBody, ip?: string) {
+export function refineNeed(ctx: AppContext, caller: Caller, id: string, body: RefineNeedBody) {
+  const { actor } = caller;
   const { version, note, ...changes } = body;
   return changeNeed(
     ctx,
-    actor,
+    caller,
     id,
     'refine',
     version,
     () => ({ ...needColumns(changes), refined_by: actor.userId, refined_at: ctx.now() }),
     { action: 'market.need.refine', detail: { note } },
-    ip,
   );
 }
 
-export async function getPublicNeed(ctx: AppContext, actor: Actor | null, id: string) {
+export async function getPublicNeed(ctx: AppContext, caller: AnyCaller, id: string) {
+  const { actor } = caller;
   const n = await findNeed(ctx.db, id);
   if (!n || !canSeeNeed(actor, n) || (n.status !== NEED.state.published && !canReadFullNeed(actor, n)))
     throw new DomainError('not_found');
   return publicNeed(n);
 }
 
-export async function getFullNeed(ctx: AppContext, actor: Actor, id: string) {
+export async function getFullNeed(ctx: AppContext, caller: Caller, id: string) {
+  const { actor } = caller;
   const n = await findNeed(ctx.db, id);
   if (!n || !canReadFullNeed(actor, n)) throw new DomainError('not_found');
   return fullNeed(n, actor);
@@ -268,7 +255,8 @@ export async function listPublicNeeds(
 }
 
 /** Enterprise: its own needs. Technology manager with flagged=true: every published need below the quality threshold. */
-export async function listMyNeeds(ctx: AppContext, actor: Actor, q: MyNeedQuery) {
+export async function listMyNeeds(ctx: AppContext, caller: Caller, q: MyNeedQuery) {
+  const { actor } = caller;
   const flagged = q.flagged && actor.roles.includes('techManager');
   const r = await listNeeds(
     ctx.db,

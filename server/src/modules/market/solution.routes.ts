@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
+import { callerOf } from '../../platform/caller.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
 import { IdParams } from './common.schema.js';
 import {
@@ -40,7 +41,7 @@ export async function solutionRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await createSolution(ctx, req.actor!, req.params.id, req.body, req.ip)),
+      reply.status(201).send(await createSolution(ctx, callerOf(ctx, req), req.params.id, req.body)),
   );
   r.get(
     '/market/needs/:id/solutions',
@@ -57,7 +58,7 @@ export async function solutionRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) =>
       listSolutionsFor(
         ctx,
-        req.actor!,
+        callerOf(ctx, req),
         { needId: req.params.id, status: req.query.status },
         req.query.page,
         req.query.pageSize,
@@ -77,7 +78,7 @@ export async function solutionRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) =>
       listSolutionsFor(
         ctx,
-        req.actor!,
+        callerOf(ctx, req),
         { solverUserId: req.actor!.userId, status: req.query.status },
         req.query.page,
         req.query.pageSize,
@@ -94,7 +95,7 @@ export async function solutionRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Solution, ...problems },
       },
     },
-    async (req) => getSolution(ctx, req.actor!, req.params.id),
+    async (req) => getSolution(ctx, callerOf(ctx, req), req.params.id),
   );
   r.post(
     '/market/solutions/:id/:action',
@@ -108,7 +109,7 @@ export async function solutionRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Solution, ...problems },
       },
     },
-    async (req) => actOnSolution(ctx, req.actor!, req.params.id, req.params.action, req.body, req.ip),
+    async (req) => actOnSolution(ctx, callerOf(ctx, req), req.params.id, req.params.action, req.body),
   );
   r.get(
     '/market/funnel',
@@ -134,6 +135,6 @@ export async function solutionRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: Funnel, ...problems },
       },
     },
-    async (req) => needFunnel(ctx, req.actor!, req.params.id),
+    async (req) => needFunnel(ctx, callerOf(ctx, req), req.params.id),
   );
 }

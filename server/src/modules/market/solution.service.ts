@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
+import { auditActor, type Caller } from '../../platform/caller.js';
 import { appendAudit } from '../../platform/audit.js';
 import { DomainError, fieldError, type FieldError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/roles.js';
-import { auditActorOf } from '../identity/index.js';
-import { callerFor } from '../../platform/caller.js';
 import { enforce, transaction } from '../../platform/enforce.js';
 import { marketChanged } from './market.events.js';
 import { lockAchievement } from './achievement.repo.js';
@@ -104,11 +103,11 @@ async function canRead(ctx: AppContext, actor: Actor, r: SolutionRow) {
 
 export async function createSolution(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   needId: string,
   body: CreateSolutionBody,
-  ip?: string,
 ) {
+  const { actor } = caller;
   const id = randomUUID();
   const now = ctx.now();
   await transaction(ctx, async (trx) => {
@@ -120,12 +119,7 @@ export async function createSolution(
     )
       throw new DomainError('not_found');
     const what = { action: 'market.solution.create', objectType: 'need', objectId: needId, trx };
-    await enforce(
-      ctx,
-      callerFor(ctx, actor, { ip }),
-      NEED.decide(actor, { status: n.status, orgId: n.org_id }, 'answer'),
-      what,
-    );
+    await enforce(ctx, caller, NEED.decide(actor, { status: n.status, orgId: n.org_id }, 'answer'), what);
     let round = 1;
     if (n.challenge_id) {
       const c = await findChallenge(trx, n.challenge_id);
@@ -134,7 +128,7 @@ export async function createSolution(
           { status: c.status, opensAt: new Date(c.opens_at), closesAt: new Date(c.closes_at) },
           now,
         );
-        await enforce(ctx, callerFor(ctx, actor, { ip }), d, what);
+        await enforce(ctx, caller, d, what);
         round = c.current_round;
       }
     }
@@ -188,7 +182,7 @@ export async function createSolution(
       at: now,
     });
     await appendAudit(trx, {
-      actor: auditActorOf(actor, ip),
+      actor: auditActor(caller),
       action: 'market.solution.create',
       objectType: 'solution',
       objectId: id,
@@ -196,10 +190,11 @@ export async function createSolution(
     });
   });
   await marketChanged(ctx, { solution: [id] });
-  return getSolution(ctx, actor, id);
+  return getSolution(ctx, caller, id);
 }
 
-export async function getSolution(ctx: AppContext, actor: Actor, id: string) {
+export async function getSolution(ctx: AppContext, caller: Caller, id: string) {
+  const { actor } = caller;
   const r = await findSolution(ctx.db, id);
   if (!r || !(await canRead(ctx, actor, r))) throw new DomainError('not_found');
   return solutionDto(r, actor, await solutionEvents(ctx.db, [id]));
@@ -208,11 +203,12 @@ export async function getSolution(ctx: AppContext, actor: Actor, id: string) {
 /** Lists the solutions the caller may read within a filter (need owner and brokers see all of a need's). */
 export async function listSolutionsFor(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   f: SolutionFilter,
   page = 1,
   pageSize = 50,
 ) {
+  const { actor } = caller;
   const all = await listSolutions(ctx.db, f);
   const visible: SolutionRow[] = [];
   for (const r of all.items) if (await canRead(ctx, actor, r)) visible.push(r);
@@ -253,12 +249,12 @@ function actionErrors(action: SolutionAction, b: SolutionActionBody): FieldError
 
 export async function actOnSolution(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   id: string,
   action: SolutionAction,
   body: SolutionActionBody,
-  ip?: string,
 ) {
+  const { actor } = caller;
   await transaction(ctx, async (trx) => {
     const s = await lockSolution(trx, id);
     if (!s) throw new DomainError('not_found');
@@ -271,7 +267,7 @@ export async function actOnSolution(
     };
     if (!canReadSolution(actor, parties)) throw new DomainError('not_found');
     const what = { action: `market.solution.${action}`, objectType: 'solution', objectId: id, trx };
-    await enforce(ctx, callerFor(ctx, actor, { ip }), SOLUTION.decide(actor, parties, action), what);
+    await enforce(ctx, caller, SOLUTION.decide(actor, parties, action), what);
     const errs = actionErrors(action, body);
     if (errs.length) throw new DomainError('validation_failed', { fields: errs });
     if (body.version !== undefined && body.version !== s.version)
@@ -307,7 +303,7 @@ export async function actOnSolution(
       at: now,
     });
     await appendAudit(trx, {
-      actor: auditActorOf(actor, ip),
+      actor: auditActor(caller),
       action: `market.solution.${action}`,
       objectType: 'solution',
       objectId: id,
@@ -322,5 +318,5 @@ export async function actOnSolution(
     });
   });
   if (action === 'withdraw') await marketChanged(ctx, { solution: [id] });
-  return getSolution(ctx, actor, id);
+  return getSolution(ctx, caller, id);
 }

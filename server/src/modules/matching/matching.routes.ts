@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
+import { anonCallerOf, callerOf } from '../../platform/caller.js';
 import { IdParams } from '../market/index.js';
 import {
   AchievementMatches,
@@ -60,7 +61,7 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: SearchResponse, ...problems },
       },
     },
-    async (req) => search(ctx, req.actor, req.query),
+    async (req) => search(ctx, anonCallerOf(ctx, req), req.query),
   );
   r.get(
     '/market/suggest',
@@ -87,7 +88,7 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: NeedMatches, ...problems },
       },
     },
-    async (req) => needMatches(ctx, req.actor!, req.params.id, req.query.limit),
+    async (req) => needMatches(ctx, callerOf(ctx, req), req.params.id, req.query.limit),
   );
   r.get(
     '/market/achievements/:id/matches',
@@ -101,7 +102,7 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: AchievementMatches, ...problems },
       },
     },
-    async (req) => achievementMatches(ctx, req.actor, req.params.id, req.query.limit),
+    async (req) => achievementMatches(ctx, anonCallerOf(ctx, req), req.params.id, req.query.limit),
   );
   r.get(
     '/market/dictionary',
@@ -122,7 +123,7 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: DictionaryChange, ...problems },
       },
     },
-    async (req) => addTerms(ctx, req.actor!, req.body.terms, req.body.note, req.ip),
+    async (req) => addTerms(ctx, callerOf(ctx, req), req.body.terms, req.body.note),
   );
   r.delete(
     '/market/dictionary/:term',
@@ -135,7 +136,7 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: DictionaryChange, ...problems },
       },
     },
-    async (req) => removeTerm(ctx, req.actor!, req.params.term, req.ip),
+    async (req) => removeTerm(ctx, callerOf(ctx, req), req.params.term),
   );
   r.get(
     '/market/search/status',
@@ -156,7 +157,7 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: SearchStatus, ...problems },
       },
     },
-    async (req) => rebuildIndex(ctx, req.actor!, req.ip),
+    async (req) => rebuildIndex(ctx, callerOf(ctx, req)),
   );
   r.get(
     '/market/experts/me',
@@ -168,7 +169,7 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: ExpertProfile, ...problems },
       },
     },
-    async (req) => getExpertProfile(ctx, req.actor!),
+    async (req) => getExpertProfile(ctx, callerOf(ctx, req)),
   );
   r.put(
     '/market/experts/me',
@@ -181,6 +182,6 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: ExpertProfile, ...problems },
       },
     },
-    async (req) => putExpertProfile(ctx, req.actor!, req.body, req.ip),
+    async (req) => putExpertProfile(ctx, callerOf(ctx, req), req.body),
   );
 }

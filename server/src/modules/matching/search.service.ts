@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
-import type { Actor } from '../../platform/roles.js';
+import type { AnyCaller, Caller } from '../../platform/caller.js';
 import type { SearchDoc, SearchFilters, SearchHit } from '../search/index.js';
 import {
   achievementsByIds,
@@ -27,7 +27,8 @@ const day = (d: unknown) =>
       ? new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10)
       : String(d).slice(0, 10);
 
-export async function search(ctx: AppContext, actor: Actor | null, q: SearchQuery) {
+export async function search(ctx: AppContext, caller: AnyCaller, q: SearchQuery) {
+  const { actor } = caller;
   const t0 = performance.now();
   const m = await matchingOf(ctx);
   if (q.type === 'solution' && !actor) throw new DomainError('unauthenticated');
@@ -183,7 +184,8 @@ async function joinHits<R extends { id: string }, T>(
 }
 
 /** For a need (any state, any confidentiality: its owner, technology managers and staff): the best achievements, solutions, experts, institutions. */
-export async function needMatches(ctx: AppContext, actor: Actor, id: string, limit: number) {
+export async function needMatches(ctx: AppContext, caller: Caller, id: string, limit: number) {
+  const { actor } = caller;
   const n = await findNeed(ctx.db, id);
   if (!n || !canReadFullNeed(actor, n)) throw new DomainError('not_found');
   const m = await matchingOf(ctx);
@@ -247,7 +249,8 @@ export async function needMatches(ctx: AppContext, actor: Actor, id: string, lim
 }
 
 /** For an achievement the caller may see: the published needs it could answer. */
-export async function achievementMatches(ctx: AppContext, actor: Actor | null, id: string, limit: number) {
+export async function achievementMatches(ctx: AppContext, caller: AnyCaller, id: string, limit: number) {
+  const { actor } = caller;
   const a = await findAchievement(ctx.db, id);
   if (
     !a ||

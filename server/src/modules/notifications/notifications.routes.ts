@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { AUTHENTICATED } from '../../platform/permissions.js';
+import { callerOf } from '../../platform/caller.js';
 import {
   NotificationIdParams,
   NotificationItem,
@@ -24,7 +25,7 @@ export async function notificationsRoutes(app: FastifyInstance, ctx: AppContext)
         response: { 200: NotificationPage },
       },
     },
-    async (req) => myNotifications(ctx, req.actor!, req.query),
+    async (req) => myNotifications(ctx, callerOf(ctx, req), req.query),
   );
   r.post(
     '/notifications/:id/read',
@@ -37,7 +38,7 @@ export async function notificationsRoutes(app: FastifyInstance, ctx: AppContext)
         response: { 200: NotificationItem },
       },
     },
-    async (req) => readNotification(ctx, req.actor!, req.params.id, req.ip),
+    async (req) => readNotification(ctx, callerOf(ctx, req), req.params.id),
   );
   r.post(
     '/notifications/read-all',
@@ -49,6 +50,6 @@ export async function notificationsRoutes(app: FastifyInstance, ctx: AppContext)
         response: { 200: ReadAllResult },
       },
     },
-    async (req) => readAllNotifications(ctx, req.actor!, req.ip),
+    async (req) => readAllNotifications(ctx, callerOf(ctx, req)),
   );
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { appendAudit } from '../../platform/audit.js';
 import { DomainError } from '../../platform/errors.js';
-import type { Actor } from '../../platform/roles.js';
+import { auditActor, type Caller } from '../../platform/caller.js';
 import {
   findNotification,
   listForUser,
@@ -29,10 +29,10 @@ function toItem(n: NotificationRow): z.infer<typeof NotificationItem> {
 
 export async function myNotifications(
   ctx: AppContext,
-  actor: Actor,
+  caller: Caller,
   q: z.infer<typeof NotificationQuery>,
 ): Promise<z.infer<typeof NotificationPage>> {
-  const r = await listForUser(ctx.db, actor.userId, {
+  const r = await listForUser(ctx.db, caller.actor.userId, {
     unreadOnly: q.unread === 'true',
     limit: q.limit,
     offset: q.offset,
@@ -40,7 +40,8 @@ export async function myNotifications(
   return { items: r.items.map(toItem), total: r.total, unread: r.unread };
 }
 
-export async function readNotification(ctx: AppContext, actor: Actor, id: string, ip?: string) {
+export async function readNotification(ctx: AppContext, caller: Caller, id: string) {
+  const { actor } = caller;
   return ctx.db.transaction().execute(async (trx) => {
     const n = await findNotification(trx, id);
     // someone else's notification is answered as absent: its existence is not disclosed
@@ -49,7 +50,7 @@ export async function readNotification(ctx: AppContext, actor: Actor, id: string
     if (!n.read_at) {
       await markRead(trx, id, ctx.now());
       await appendAudit(trx, {
-        actor: { id: actor.userId, orgId: actor.orgId, label: actor.name, ip },
+        actor: auditActor(caller),
         action: 'notification.read',
         objectType: 'notification',
         objectId: id,
@@ -59,12 +60,13 @@ export async function readNotification(ctx: AppContext, actor: Actor, id: string
   });
 }
 
-export async function readAllNotifications(ctx: AppContext, actor: Actor, ip?: string) {
+export async function readAllNotifications(ctx: AppContext, caller: Caller) {
+  const { actor } = caller;
   return ctx.db.transaction().execute(async (trx) => {
     const updated = await markAllRead(trx, actor.userId, ctx.now());
     if (updated) {
       await appendAudit(trx, {
-        actor: { id: actor.userId, orgId: actor.orgId, label: actor.name, ip },
+        actor: auditActor(caller),
         action: 'notification.readAll',
         objectType: 'user',
         objectId: actor.userId,

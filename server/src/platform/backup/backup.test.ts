@@ -15,6 +15,7 @@ import { countRows, listTables } from './schema-info.js';
 import { Readable } from 'node:stream';
 import { seedActor, seedDemo } from '../../modules/demo/index.js';
 import { openFileForDownload, uploadFile } from '../../modules/files/index.js';
+import { callerFor } from '../caller.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'transferone-backup-test-'));
 const cleanups: Array<() => Promise<void>> = [];
@@ -47,7 +48,7 @@ let uploadedId = '';
 
 async function fill(p: Platform & { filesDir: string }) {
   await seedDemo(p.ctx);
-  const up = await uploadFile(p.ctx, seedActor(new Date()), {
+  const up = await uploadFile(p.ctx, callerFor(p.ctx, seedActor(new Date())), {
     stream: Readable.from([PDF]),
     filename: '成果材料.pdf',
   });
@@ -165,7 +166,11 @@ describe('backup and restore', { timeout: 180_000 }, () => {
       expect(next.seq).toBe(auditRows + 1);
       expect((await verifyAuditChain(target.ctx.db)).problems).toEqual([]);
       // the uploaded file downloads from the restored blob store, byte for byte (the download is audited)
-      const dl = await openFileForDownload(target.ctx, seedActor(new Date()), uploadedId);
+      const dl = await openFileForDownload(
+        target.ctx,
+        callerFor(target.ctx, seedActor(new Date())),
+        uploadedId,
+      );
       const chunks: Buffer[] = [];
       for await (const c of dl.stream) chunks.push(c as Buffer);
       expect(Buffer.concat(chunks)).toEqual(PDF);

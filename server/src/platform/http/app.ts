@@ -19,6 +19,7 @@ import { AUTHENTICATED, PUBLIC, actorHas, isKnownPermission, permissionDef } fro
 import type { Actor } from '../roles.js';
 import { roleRequiresMfa } from '../roles.js';
 import { auditEvent } from '../audit.js';
+import { auditActor, callerOf } from '../caller.js';
 import { LOG_REDACT_PATHS } from '../mask.js';
 import { installProblemHandler } from './problem.js';
 import { installIdempotency } from './idempotency.js';
@@ -140,7 +141,7 @@ export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<
     if (perm !== AUTHENTICATED && !actorHas(actor, perm)) {
       const def = permissionDef(perm);
       await auditEvent(ctx.db, {
-        actor: { id: actor.userId, orgId: actor.orgId, label: actor.name, ip: req.ip },
+        actor: auditActor(callerOf(ctx, req)),
         action: 'permission.denied',
         objectType: 'route',
         objectId: `${req.method} ${req.routeOptions.url}`,
