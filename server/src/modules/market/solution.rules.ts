@@ -10,6 +10,7 @@ export {
   type SolutionParties,
   type SolutionStatus,
 } from './solution.workflow.js';
+import { REJECT_REASONS } from '../../../../shared/market-labels.js';
 
 export interface Who {
   userId: string;
@@ -17,15 +18,8 @@ export interface Who {
   roles: readonly Role[];
 }
 
-/** The enterprise's coded reasons for not taking a solution (阅卷结果). */
-export const REJECT_REASONS = {
-  tooEarly: { zh: '技术太早', en: 'Technology too early' },
-  benefitUnclear: { zh: '效益不明', en: 'Benefit unclear' },
-  routeUnclear: { zh: '路线不清', en: 'Technical route unclear' },
-  offTarget: { zh: '不对题', en: 'Off target' },
-  costTooHigh: { zh: '成本过高', en: 'Cost too high' },
-  other: { zh: '其他', en: 'Other' },
-} as const;
+/** The enterprise's coded reasons for not taking a solution (阅卷结果): shared/market-labels.ts. */
+export { REJECT_REASONS };
 export type RejectReason = keyof typeof REJECT_REASONS;
 export const REJECT_REASON_NAMES = Object.keys(REJECT_REASONS) as [RejectReason, ...RejectReason[]];
 
