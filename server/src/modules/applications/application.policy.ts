@@ -2,7 +2,7 @@
  * Who may see and do what with an application. State first, then role, then ownership; every
  * refusal carries a zh/en reason the UI shows.
  */
-import { registerErrorCodes } from '../../platform/errors.js';
+import { registerErrorCodes, type CodeSet } from '../../platform/errors.js';
 import { ALLOW, definePermissions, deny, type Decision } from '../../platform/permissions.js';
 import type { Actor, Role } from '../../platform/roles.js';
 import {
@@ -59,7 +59,8 @@ definePermissions({
   },
 });
 
-registerErrorCodes({
+/** The module's error codes (status, zh-CN, en), merged into the `ErrorCode` type below. */
+export const APPLICATION_ERRORS = registerErrorCodes({
   application_incomplete: {
     status: 422,
     zh: '申报书未通过形式审查或信息不完整，不能提交',
@@ -77,6 +78,11 @@ registerErrorCodes({
     en: 'The application was not submitted; it is still ready to submit, submit it again',
   },
 });
+
+declare module '../../platform/errors.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodes extends CodeSet<typeof APPLICATION_ERRORS> {}
+}
 
 export interface AppFacts {
   orgId: string;

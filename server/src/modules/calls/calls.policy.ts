@@ -2,7 +2,7 @@
  * Who may do what with a call. Route permissions (`call.read`, `call.manage`) gate the role; the
  * workflow table (callTransitions) says which role may move a call from one state to the next.
  */
-import { registerErrorCodes } from '../../platform/errors.js';
+import { registerErrorCodes, type CodeSet } from '../../platform/errors.js';
 import { ALLOW, definePermissions, deny, type Decision } from '../../platform/permissions.js';
 import type { Actor, Role } from '../../platform/roles.js';
 import { callTransitions, type CallRole } from './call.rules.js';
@@ -23,13 +23,19 @@ definePermissions({
   },
 });
 
-registerErrorCodes({
+/** The module's error codes (status, zh-CN, en), merged into the `ErrorCode` type below. */
+export const CALL_ERRORS = registerErrorCodes({
   call_incomplete: {
     status: 400,
     zh: '申报指南内容不完整，不能发布',
     en: 'The call is incomplete and cannot be published',
   },
 });
+
+declare module '../../platform/errors.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodes extends CodeSet<typeof CALL_ERRORS> {}
+}
 
 /** The workflow role an actor plays for calls (commission staff first). */
 export function callRoleOf(actor: Pick<Actor, 'roles'>): CallRole | undefined {

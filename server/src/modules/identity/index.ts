@@ -2,6 +2,7 @@
 import './identity.tables.js';
 
 export { identityRoutes, createActorResolver, registerIdentityJobs } from './identity.module.js';
+export { IDENTITY_ERRORS } from './identity.permissions.js';
 export { auditActorOf, requestMeta, type RequestMeta } from './identity.context.js';
 export { buildMe, meOf } from './me.js';
 export { getOrg, createOrg, listOrgsFor } from './org.service.js';
