@@ -3,7 +3,7 @@
  * refusal carries a zh/en reason the UI shows.
  */
 import { registerErrorCodes, type CodeSet } from '../../platform/errors.js';
-import { ALLOW, definePermissions, deny, type Decision } from '../../platform/permissions.js';
+import { ALLOW, definePermissions, deny, type Decision, type NameSet } from '../../platform/permissions.js';
 import type { Actor, Role } from '../../platform/roles.js';
 import {
   applicationWorkflow,
@@ -15,7 +15,7 @@ import {
 
 const STAFF: Role[] = ['commissionStaff', 'programmeOfficeStaff'];
 
-definePermissions({
+export const APPLICATION_PERMISSIONS = definePermissions({
   'application.read': {
     zh: '查看项目申报',
     en: 'View applications',
@@ -58,6 +58,11 @@ definePermissions({
     roles: STAFF,
   },
 });
+
+declare module '../../platform/permissions.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface PermissionNames extends NameSet<typeof APPLICATION_PERMISSIONS> {}
+}
 
 /** The module's error codes (status, zh-CN, en), merged into the `ErrorCode` type below. */
 export const APPLICATION_ERRORS = registerErrorCodes({

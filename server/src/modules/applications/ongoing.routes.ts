@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
-import { definePermissions } from '../../platform/permissions.js';
+import { definePermissions, type NameSet } from '../../platform/permissions.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
 import { OngoingImportBody, OngoingImportReport, OngoingPage, OngoingQuery } from './ongoing.schema.js';
 import { importOngoingProjects, listOngoingProjects } from './ongoing.service.js';
 
-definePermissions({
+export const ONGOING_PERMISSIONS = definePermissions({
   'ongoingProjects.read': {
     zh: '查看在研项目登记',
     en: 'View the ongoing-projects registry',
@@ -18,6 +18,11 @@ definePermissions({
     roles: ['commissionStaff', 'programmeOfficeStaff'],
   },
 });
+
+declare module '../../platform/permissions.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface PermissionNames extends NameSet<typeof ONGOING_PERMISSIONS> {}
+}
 
 const tags = ['ongoing projects'];
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 413: ProblemSchema };

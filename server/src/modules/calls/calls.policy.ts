@@ -3,14 +3,14 @@
  * workflow table (callTransitions) says which role may move a call from one state to the next.
  */
 import { registerErrorCodes, type CodeSet } from '../../platform/errors.js';
-import { ALLOW, definePermissions, deny, type Decision } from '../../platform/permissions.js';
+import { ALLOW, definePermissions, deny, type Decision, type NameSet } from '../../platform/permissions.js';
 import type { Actor, Role } from '../../platform/roles.js';
 import { callTransitions, type CallRole } from './call.rules.js';
 import type { CallStatus } from './call.schema.js';
 
 export const CALL_STAFF: readonly Role[] = ['commissionStaff', 'programmeOfficeStaff'];
 
-definePermissions({
+export const CALL_PERMISSIONS = definePermissions({
   'call.read': {
     zh: '查看申报指南（含草稿）',
     en: 'View calls, drafts included',
@@ -22,6 +22,11 @@ definePermissions({
     roles: ['commissionStaff', 'programmeOfficeStaff'],
   },
 });
+
+declare module '../../platform/permissions.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface PermissionNames extends NameSet<typeof CALL_PERMISSIONS> {}
+}
 
 /** The module's error codes (status, zh-CN, en), merged into the `ErrorCode` type below. */
 export const CALL_ERRORS = registerErrorCodes({

@@ -1,8 +1,8 @@
 import { registerErrorCodes, type CodeSet } from '../../platform/errors.js';
-import { definePermissions } from '../../platform/permissions.js';
+import { definePermissions, type NameSet } from '../../platform/permissions.js';
 
 /** Permissions of the identity module (the registry shows the labels; policies add ownership). */
-definePermissions({
+export const IDENTITY_PERMISSIONS = definePermissions({
   'org.read': {
     zh: '查看单位',
     en: 'View organisations',
@@ -49,6 +49,11 @@ definePermissions({
     roles: ['systemAdmin', 'orgAdmin'],
   },
 });
+
+declare module '../../platform/permissions.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface PermissionNames extends NameSet<typeof IDENTITY_PERMISSIONS> {}
+}
 
 /** The module's error codes (status, zh-CN, en), merged into the `ErrorCode` type below. */
 export const IDENTITY_ERRORS = registerErrorCodes({

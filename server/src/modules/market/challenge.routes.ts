@@ -50,7 +50,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/challenges',
     {
-      config: { permission: 'market.challenge.manage' },
+      config: { permission: 'challenge.manage' },
       schema: {
         tags,
         summary: '新建揭榜挂帅/创新挑战赛 Create a challenge',
@@ -76,7 +76,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/challenges/:id/needs',
     {
-      config: { permission: 'market.challenge.manage' },
+      config: { permission: 'challenge.manage' },
       schema: {
         tags,
         summary: '加入需求（榜单） Add needs',
@@ -90,7 +90,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/challenges/:id/experts',
     {
-      config: { permission: 'market.challenge.manage' },
+      config: { permission: 'challenge.manage' },
       schema: {
         tags,
         summary: '指派初筛专家 Assign experts',
@@ -104,7 +104,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/challenges/:id/winners',
     {
-      config: { permission: 'market.challenge.manage' },
+      config: { permission: 'challenge.manage' },
       schema: {
         tags,
         summary: '确定获胜方案 Name the winners',
@@ -131,7 +131,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/challenges/:id/scores',
     {
-      config: { permission: 'market.challenge.score' },
+      config: { permission: 'challenge.score' },
       schema: {
         tags,
         summary: '专家初筛评分 Score a solution',
@@ -145,7 +145,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/challenges/:id/:action',
     {
-      config: { permission: 'market.challenge.manage' },
+      config: { permission: 'challenge.manage' },
       schema: {
         tags,
         summary: '挑战赛流程：开始征集/专家初筛/下一轮/结束评选/公布结果 Challenge lifecycle',
