@@ -8,7 +8,7 @@
  *   npm run new:module evaluation -- --migration
  *
  * A module name is lowercase letters only (it is the folder, the table prefix and the first part of
- * every permission name, `evaluation.record.write`).
+ * every permission name, `evaluation.write`).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

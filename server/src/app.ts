@@ -5,17 +5,29 @@ import { loadConfig, type Config } from './platform/config.js';
 import type { AppContext } from './platform/context.js';
 import { openDatabase, type Database } from './platform/db.js';
 import { migrateToLatest } from './platform/migrate.js';
+import {
+  PLATFORM_ERRORS,
+  assertErrorCodesRegistered,
+  type CodeDef,
+  type ErrorCode,
+} from './platform/errors.js';
 import { buildHttpApp } from './platform/http/app.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { systemRoutes } from './modules/system/index.js';
-import { createActorResolver, identityRoutes, registerIdentityJobs } from './modules/identity/index.js';
+import {
+  IDENTITY_ERRORS,
+  createActorResolver,
+  identityRoutes,
+  registerIdentityJobs,
+} from './modules/identity/index.js';
 import { openPlatformServices } from './platform/jobs/platform-services.js';
 import { filesRoutes } from './modules/files/index.js';
 import { Notifier, notificationsRoutes } from './modules/notifications/index.js';
 import { jobsRoutes } from './modules/jobs/index.js';
 import { marketRoutes } from './modules/market/index.js';
 import { matchingModule } from './modules/matching/index.js';
-import { programmeRoutes } from './modules/applications/index.js';
+import { APPLICATION_ERRORS, programmeRoutes } from './modules/applications/index.js';
+import { CALL_ERRORS } from './modules/calls/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIR = path.join(ROOT, 'dist/web');
@@ -32,6 +44,17 @@ const MODULES: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void> | 
   matchingModule,
   programmeRoutes,
 ];
+
+/**
+ * Every error code's table. `satisfies` fails the typecheck when a module merges codes into
+ * `ErrorCodes` whose table is missing here; buildApp refuses to start when one is not registered.
+ */
+export const ERROR_CODES = {
+  ...PLATFORM_ERRORS,
+  ...IDENTITY_ERRORS,
+  ...CALL_ERRORS,
+  ...APPLICATION_ERRORS,
+} satisfies Record<ErrorCode, CodeDef>;
 
 export interface Platform {
   ctx: AppContext;
@@ -81,6 +104,7 @@ export async function openPlatform(
 }
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: boolean } = {}) {
+  assertErrorCodesRegistered(Object.keys(ERROR_CODES));
   return buildHttpApp(ctx, {
     resolveActor: createActorResolver(ctx),
     modules: MODULES,

@@ -29,9 +29,9 @@ const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 4
 
 /** The workflow actions that have a route of their own, with the permission each route checks first. */
 const ACTIONS = [
-  { action: 'submit', permission: '__name__.record.write', summary: '提交审核 Submit for review' },
-  { action: 'approve', permission: '__name__.record.review', summary: '审核通过 Approve' },
-  { action: 'return', permission: '__name__.record.review', summary: '退回修改 Return for changes' },
+  { action: 'submit', permission: '__name__.write', summary: '提交审核 Submit for review' },
+  { action: 'approve', permission: '__name__.review', summary: '审核通过 Approve' },
+  { action: 'return', permission: '__name__.review', summary: '退回修改 Return for changes' },
 ] as const;
 
 export async function __name__Routes(app: FastifyInstance, ctx: AppContext) {
@@ -52,7 +52,7 @@ export async function __name__Routes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/__name__/records',
     {
-      config: { permission: '__name__.record.write' },
+      config: { permission: '__name__.write' },
       schema: {
         tags,
         summary: '新建记录（草稿） Create a record (draft)',
@@ -78,7 +78,7 @@ export async function __name__Routes(app: FastifyInstance, ctx: AppContext) {
   r.patch(
     '/__name__/records/:id',
     {
-      config: { permission: '__name__.record.write' },
+      config: { permission: '__name__.write' },
       schema: {
         tags,
         summary: '修改记录 Edit a record',

@@ -3,6 +3,8 @@
  * shows. The code says why (`invalid_state`, `self_review`, …); `problemCodeOf` says what HTTP problem
  * it is answered with when enforced (platform/enforce.ts).
  */
+import type { ErrorCode } from './errors.js';
+
 export type Refused<C extends string = string> = { allowed: false; code: C; zh: string; en: string };
 export type Decision<C extends string = string> = { allowed: true } | Refused<C>;
 
@@ -13,7 +15,11 @@ export function deny<const C extends string = 'forbidden'>(zh: string, en: strin
 }
 
 /** Problem codes a refusal may be answered with (each is an error code of platform/errors.ts). */
-export const REFUSAL_PROBLEMS = ['forbidden', 'invalid_state', 'deadline_passed'] as const;
+export const REFUSAL_PROBLEMS = [
+  'forbidden',
+  'invalid_state',
+  'deadline_passed',
+] as const satisfies readonly ErrorCode[];
 export type RefusalProblem = (typeof REFUSAL_PROBLEMS)[number];
 
 const answers = new Map<string, RefusalProblem>([

@@ -10,13 +10,14 @@ export interface FieldError {
   messageEn: string;
 }
 
-interface CodeDef {
+export interface CodeDef {
   status: number;
   zh: string;
   en: string;
 }
 
-const CODES: Record<string, CodeDef> = {
+/** The platform's own error codes; a module registers its own with `registerErrorCodes`. */
+export const PLATFORM_ERRORS = {
   validation_failed: { status: 400, zh: '提交的数据有误，请按提示修改', en: 'Some fields are invalid' },
   unauthenticated: { status: 401, zh: '请先登录', en: 'Please sign in' },
   invalid_credentials: { status: 401, zh: '账号或密码错误', en: 'Wrong account or password' },
@@ -65,19 +66,62 @@ const CODES: Record<string, CodeDef> = {
   unsupported_file_type: { status: 415, zh: '不支持的文件类型', en: 'Unsupported file type' },
   deadline_passed: { status: 409, zh: '申报已截止', en: 'The application window has closed' },
   internal: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal server error' },
-};
+} as const satisfies Record<string, CodeDef>;
 
-export function registerErrorCodes(defs: Record<string, CodeDef>): void {
+/** The codes of a registered table, as members of {@link ErrorCodes}. */
+export type CodeSet<T> = { readonly [K in keyof T]: true };
+
+/**
+ * Every error code, known at compile time. A module adds its codes by declaration merging in the file
+ * that registers them:
+ *
+ * ```ts
+ * export const CALL_ERRORS = registerErrorCodes({ call_incomplete: { status: 400, zh: '…', en: '…' } });
+ * declare module '../../platform/errors.js' {
+ *   interface ErrorCodes extends CodeSet<typeof CALL_ERRORS> {}
+ * }
+ * ```
+ *
+ * `new DomainError(code)` takes only these; the app lists every module's table (server/src/app.ts,
+ * checked to cover this type) and refuses to start when one of them is not registered.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ErrorCodes extends CodeSet<typeof PLATFORM_ERRORS> {}
+export type ErrorCode = keyof ErrorCodes & string;
+
+const CODES = new Map<string, CodeDef>(Object.entries(PLATFORM_ERRORS));
+
+/** Registers a module's error codes (status, zh-CN and en text) and returns the table, typed. */
+export function registerErrorCodes<const T extends Record<string, CodeDef>>(defs: T): T {
   for (const [k, v] of Object.entries(defs)) {
-    if (CODES[k] && (CODES[k].zh !== v.zh || CODES[k].status !== v.status)) {
+    const prev = CODES.get(k);
+    if (prev && (prev.zh !== v.zh || prev.status !== v.status)) {
       throw new Error(`error code ${k} registered twice with different meaning`);
     }
-    CODES[k] = v;
+    CODES.set(k, v);
   }
+  return defs;
+}
+
+/**
+ * The start-up check: every code has a registered HTTP status (400–599) and zh-CN and en text. Throws
+ * naming each code that has none, so an unknown code stops the app instead of answering a user with 500.
+ */
+export function assertErrorCodesRegistered(codes: readonly string[]): void {
+  const bad = codes.filter((c) => {
+    const d = CODES.get(c);
+    return !d || !(d.status >= 400 && d.status <= 599) || !d.zh.trim() || !d.en.trim();
+  });
+  if (bad.length)
+    throw new Error(`error codes without a registered status and zh/en text: ${bad.join(', ')}`);
+}
+
+export function isRegisteredErrorCode(code: string): code is ErrorCode {
+  return CODES.has(code);
 }
 
 export function errorCodeDef(code: string): CodeDef {
-  return CODES[code] ?? CODES.internal;
+  return CODES.get(code) ?? PLATFORM_ERRORS.internal;
 }
 
 export class DomainError extends Error {
@@ -85,7 +129,7 @@ export class DomainError extends Error {
   readonly messageZh: string;
   readonly messageEn: string;
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     opts: {
       zh?: string;
       en?: string;

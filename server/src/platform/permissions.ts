@@ -16,37 +16,64 @@ const registry = new Map<string, PermissionDef>();
 export const PUBLIC = 'public';
 export const AUTHENTICATED = 'authenticated';
 
-export function definePermissions(defs: Record<string, PermissionDef>): void {
-  for (const [name, def] of Object.entries(defs)) {
-    if (!/^[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)+$/.test(name)) throw new Error(`bad permission name ${name}`);
+/** The names of a registered table, as members of {@link PermissionNames}. */
+export type NameSet<T> = { readonly [K in keyof T]: true };
+
+/**
+ * Every permission name, known at compile time. A module adds its names by declaration merging in the
+ * file that registers them:
+ *
+ * ```ts
+ * export const CALL_PERMISSIONS = definePermissions({ 'call.read': { zh, en, roles } });
+ * declare module '../../platform/permissions.js' {
+ *   interface PermissionNames extends NameSet<typeof CALL_PERMISSIONS> {}
+ * }
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PermissionNames {}
+export type PermissionName = keyof PermissionNames & string;
+/** What a route or workflow transition may require: a registered name, `public` or `authenticated`. */
+export type RoutePermission = PermissionName | typeof PUBLIC | typeof AUTHENTICATED;
+
+/** The one naming scheme: `resource.action`, both camelCase (`user.resetPassword`, `ongoingProjects.import`). */
+export const PERMISSION_NAME = /^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/;
+
+/** Registers permissions and returns the table, typed (its keys merge into {@link PermissionNames}). */
+export function definePermissions<const T extends Record<`${string}.${string}`, PermissionDef>>(defs: T): T {
+  for (const [name, def] of Object.entries(defs) as Array<[string, PermissionDef]>) {
+    if (!PERMISSION_NAME.test(name)) throw new Error(`bad permission name ${name} (resource.action)`);
     const prev = registry.get(name);
     if (prev && prev !== def && JSON.stringify(prev) !== JSON.stringify(def)) {
       throw new Error(`permission ${name} defined twice`);
     }
     registry.set(name, def);
   }
+  return defs;
 }
 
 export function permissionDef(name: string): PermissionDef | undefined {
   return registry.get(name);
 }
 
-export function allPermissions(): Array<[string, PermissionDef]> {
-  return [...registry.entries()].sort(([a], [b]) => a.localeCompare(b));
+export function allPermissions(): Array<[PermissionName, PermissionDef]> {
+  return ([...registry.entries()] as Array<[PermissionName, PermissionDef]>).sort(([a], [b]) =>
+    a.localeCompare(b),
+  );
 }
 
-export function isKnownPermission(name: string): boolean {
+export function isKnownPermission(name: string): name is RoutePermission {
   return name === PUBLIC || name === AUTHENTICATED || registry.has(name);
 }
 
-export function roleHasPermission(role: Role, name: string): boolean {
+export function roleHasPermission(role: Role, name: RoutePermission): boolean {
   if (name === PUBLIC || name === AUTHENTICATED) return true;
   return registry.get(name)?.roles.includes(role) ?? false;
 }
 
 export function actorHas(
   actor: { readonly roles: readonly Role[] } | null | undefined,
-  name: string,
+  name: RoutePermission,
 ): boolean {
   if (name === PUBLIC) return true;
   if (!actor) return false;
@@ -54,7 +81,7 @@ export function actorHas(
 }
 
 /** Permissions an actor holds, for the web client to show only what can be done. */
-export function permissionsOf(actor: Pick<Actor, 'roles'>): string[] {
+export function permissionsOf(actor: Pick<Actor, 'roles'>): PermissionName[] {
   return allPermissions()
     .filter(([, d]) => d.roles.some((r) => actor.roles.includes(r)))
     .map(([n]) => n);

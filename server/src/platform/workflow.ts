@@ -12,7 +12,7 @@
  * Every workflow is registered by name; workflow.registry.test.ts walks them all.
  */
 import { ALLOW, deny, type Decision, type Refused } from './decision.js';
-import { AUTHENTICATED, actorHas, permissionDef } from './permissions.js';
+import { AUTHENTICATED, actorHas, permissionDef, type PermissionName } from './permissions.js';
 import { ROLES, type Role } from './roles.js';
 
 export interface Label {
@@ -44,7 +44,7 @@ export interface TransitionDef<S extends string, A extends string, O, X, C exten
   /** the state after; omitted for an action that leaves the state as it is (edit, answer, score) */
   to?: S;
   /** a permission name of the registry (platform/permissions.ts), or `authenticated` */
-  permission: string;
+  permission: PermissionName | typeof AUTHENTICATED;
   /** one of these roles besides the permission, when the transition is narrower than it */
   roles?: readonly Role[];
   /** a branch, not a refusal: the transition applies only to objects for which it is true */

@@ -77,7 +77,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            mine: string[];
+                            mine: components["schemas"]["PermissionName"][];
                             roles: {
                                 code: string;
                                 zh: string;
@@ -85,7 +85,7 @@ export interface paths {
                                 mfa: boolean;
                             }[];
                             permissions: {
-                                code: string;
+                                code: components["schemas"]["PermissionName"];
                                 zh: string;
                                 en: string;
                                 roles: string[];
@@ -2615,7 +2615,7 @@ export interface paths {
         put?: never;
         /**
          * 登记成果（草稿） Disclose an achievement (draft)
-         * @description 权限 Permission: `market.achievement.write` (登记和提交科技成果 / Disclose and submit achievements)
+         * @description 权限 Permission: `achievement.write` (登记和提交科技成果 / Disclose and submit achievements)
          */
         post: {
             parameters: {
@@ -2841,7 +2841,7 @@ export interface paths {
         put?: never;
         /**
          * 批量导入成果（Excel/CSV/JSON） Import achievements
-         * @description 权限 Permission: `market.achievement.import` (批量导入科技成果 / Import achievements in bulk)
+         * @description 权限 Permission: `achievement.import` (批量导入科技成果 / Import achievements in bulk)
          */
         post: {
             parameters: {
@@ -3398,7 +3398,7 @@ export interface paths {
         put?: never;
         /**
          * 新建需求（草稿） Create a need (draft)
-         * @description 权限 Permission: `market.need.write` (发布企业技术需求 / Publish enterprise needs)
+         * @description 权限 Permission: `need.write` (发布企业技术需求 / Publish enterprise needs)
          */
         post: {
             parameters: {
@@ -3782,7 +3782,7 @@ export interface paths {
         head?: never;
         /**
          * 修改需求 Edit a need
-         * @description 权限 Permission: `market.need.write` (发布企业技术需求 / Publish enterprise needs)
+         * @description 权限 Permission: `need.write` (发布企业技术需求 / Publish enterprise needs)
          */
         patch: {
             parameters: {
@@ -3980,7 +3980,7 @@ export interface paths {
         put?: never;
         /**
          * 发布需求 Publish a need
-         * @description 权限 Permission: `market.need.write` (发布企业技术需求 / Publish enterprise needs)
+         * @description 权限 Permission: `need.write` (发布企业技术需求 / Publish enterprise needs)
          */
         post: {
             parameters: {
@@ -4072,7 +4072,7 @@ export interface paths {
         put?: never;
         /**
          * 关闭需求 Close a need
-         * @description 权限 Permission: `market.need.write` (发布企业技术需求 / Publish enterprise needs)
+         * @description 权限 Permission: `need.write` (发布企业技术需求 / Publish enterprise needs)
          */
         post: {
             parameters: {
@@ -4164,7 +4164,7 @@ export interface paths {
         put?: never;
         /**
          * 技术经理人完善需求 A technology manager refines a need
-         * @description 权限 Permission: `market.need.refine` (完善企业需求描述 / Refine an enterprise need)
+         * @description 权限 Permission: `need.refine` (完善企业需求描述 / Refine an enterprise need)
          */
         post: {
             parameters: {
@@ -4347,7 +4347,7 @@ export interface paths {
         put?: never;
         /**
          * 提交解决方案（答题） Answer a need
-         * @description 权限 Permission: `market.solution.write` (提交解决方案 / Submit solutions)
+         * @description 权限 Permission: `solution.write` (提交解决方案 / Submit solutions)
          */
         post: {
             parameters: {
@@ -4627,7 +4627,7 @@ export interface paths {
         put?: never;
         /**
          * 阅卷与对接：入围/不采纳/引荐/洽谈/签约/终止/撤回 Judge or move a solution
-         * @description 权限 Permission: `market.solution.act` (阅卷与对接（入围、不采纳、引荐、洽谈、签约） / Judge and broker solutions (shortlist, reject, introduce, negotiate, sign))
+         * @description 权限 Permission: `solution.act` (阅卷与对接（入围、不采纳、引荐、洽谈、签约） / Judge and broker solutions (shortlist, reject, introduce, negotiate, sign))
          */
         post: {
             parameters: {
@@ -4987,7 +4987,7 @@ export interface paths {
         put?: never;
         /**
          * 新建揭榜挂帅/创新挑战赛 Create a challenge
-         * @description 权限 Permission: `market.challenge.manage` (组织揭榜挂帅/创新挑战赛 / Run challenges)
+         * @description 权限 Permission: `challenge.manage` (组织揭榜挂帅/创新挑战赛 / Run challenges)
          */
         post: {
             parameters: {
@@ -5179,7 +5179,7 @@ export interface paths {
         put?: never;
         /**
          * 加入需求（榜单） Add needs
-         * @description 权限 Permission: `market.challenge.manage` (组织揭榜挂帅/创新挑战赛 / Run challenges)
+         * @description 权限 Permission: `challenge.manage` (组织揭榜挂帅/创新挑战赛 / Run challenges)
          */
         post: {
             parameters: {
@@ -5271,7 +5271,7 @@ export interface paths {
         put?: never;
         /**
          * 指派初筛专家 Assign experts
-         * @description 权限 Permission: `market.challenge.manage` (组织揭榜挂帅/创新挑战赛 / Run challenges)
+         * @description 权限 Permission: `challenge.manage` (组织揭榜挂帅/创新挑战赛 / Run challenges)
          */
         post: {
             parameters: {
@@ -5363,7 +5363,7 @@ export interface paths {
         put?: never;
         /**
          * 确定获胜方案 Name the winners
-         * @description 权限 Permission: `market.challenge.manage` (组织揭榜挂帅/创新挑战赛 / Run challenges)
+         * @description 权限 Permission: `challenge.manage` (组织揭榜挂帅/创新挑战赛 / Run challenges)
          */
         post: {
             parameters: {
@@ -5567,7 +5567,7 @@ export interface paths {
         put?: never;
         /**
          * 专家初筛评分 Score a solution
-         * @description 权限 Permission: `market.challenge.score` (挑战赛专家初筛评分 / Pre-screen challenge solutions)
+         * @description 权限 Permission: `challenge.score` (挑战赛专家初筛评分 / Pre-screen challenge solutions)
          */
         post: {
             parameters: {
@@ -5682,7 +5682,7 @@ export interface paths {
         put?: never;
         /**
          * 挑战赛流程：开始征集/专家初筛/下一轮/结束评选/公布结果 Challenge lifecycle
-         * @description 权限 Permission: `market.challenge.manage` (组织揭榜挂帅/创新挑战赛 / Run challenges)
+         * @description 权限 Permission: `challenge.manage` (组织揭榜挂帅/创新挑战赛 / Run challenges)
          */
         post: {
             parameters: {
@@ -6144,7 +6144,7 @@ export interface paths {
         };
         /**
          * 检索领域词典 Domain dictionary
-         * @description 权限 Permission: `market.dictionary.manage` (维护检索领域词典 / Maintain the search domain dictionary)
+         * @description 权限 Permission: `dictionary.manage` (维护检索领域词典 / Maintain the search domain dictionary)
          */
         get: {
             parameters: {
@@ -6221,7 +6221,7 @@ export interface paths {
         put?: never;
         /**
          * 添加领域词（并重建索引） Add domain terms
-         * @description 权限 Permission: `market.dictionary.manage` (维护检索领域词典 / Maintain the search domain dictionary)
+         * @description 权限 Permission: `dictionary.manage` (维护检索领域词典 / Maintain the search domain dictionary)
          */
         post: {
             parameters: {
@@ -6318,7 +6318,7 @@ export interface paths {
         post?: never;
         /**
          * 删除领域词（并重建索引） Remove a domain term
-         * @description 权限 Permission: `market.dictionary.manage` (维护检索领域词典 / Maintain the search domain dictionary)
+         * @description 权限 Permission: `dictionary.manage` (维护检索领域词典 / Maintain the search domain dictionary)
          */
         delete: {
             parameters: {
@@ -6406,7 +6406,7 @@ export interface paths {
         };
         /**
          * 索引状态 Index status
-         * @description 权限 Permission: `market.search.admin` (查看与重建检索索引 / Inspect and rebuild the search index)
+         * @description 权限 Permission: `search.admin` (查看与重建检索索引 / Inspect and rebuild the search index)
          */
         get: {
             parameters: {
@@ -6511,7 +6511,7 @@ export interface paths {
         put?: never;
         /**
          * 从数据库重建索引并写快照 Rebuild the index
-         * @description 权限 Permission: `market.search.admin` (查看与重建检索索引 / Inspect and rebuild the search index)
+         * @description 权限 Permission: `search.admin` (查看与重建检索索引 / Inspect and rebuild the search index)
          */
         post: {
             parameters: {
@@ -6616,7 +6616,7 @@ export interface paths {
         };
         /**
          * 我的擅长领域（专家） My expert fields
-         * @description 权限 Permission: `market.expertProfile.write` (维护专家擅长领域 / Edit your expert fields)
+         * @description 权限 Permission: `expertProfile.write` (维护专家擅长领域 / Edit your expert fields)
          */
         get: {
             parameters: {
@@ -6691,7 +6691,7 @@ export interface paths {
         };
         /**
          * 设置擅长领域（用于需求匹配） Set my expert fields
-         * @description 权限 Permission: `market.expertProfile.write` (维护专家擅长领域 / Edit your expert fields)
+         * @description 权限 Permission: `expertProfile.write` (维护专家擅长领域 / Edit your expert fields)
          */
         put: {
             parameters: {
@@ -9989,127 +9989,6 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
-        MarketSearchResultInput: {
-            q: string;
-            /** @enum {string} */
-            type: "achievement" | "need" | "solution";
-            /** @description the query after jieba segmentation */
-            queryTerms: string[];
-            total: number;
-            page: number;
-            pageSize: number;
-            tookMs: number;
-            hits: {
-                id: string;
-                /** @enum {string} */
-                type: "achievement" | "need" | "solution";
-                score: number;
-                title: string;
-                field: string | null;
-                region: string | null;
-                trl: number | null;
-                /** @description owner institution (achievement), enterprise (need) or solver (solution) */
-                orgName: string | null;
-                transferModes: string[];
-                ipTypes: string[];
-                matchedTerms: string[];
-                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
-                highlights: {
-                    title?: string;
-                    abstract?: string;
-                };
-                /** @description achievement: user | import | kppatent | generated */
-                source: string | null;
-            }[];
-        };
-        NeedMatchesInput: {
-            needId: string;
-            /** @description changes whenever the index changes; recommendations are recomputed then */
-            indexVersion: number;
-            achievements: {
-                id: string;
-                title: string;
-                field: string;
-                trl: number;
-                owner: {
-                    id: string;
-                    name: string;
-                };
-                transferModes: string[];
-                score: number;
-                /** @description shared terms: why this is recommended */
-                matchedTerms: string[];
-                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
-                highlights: {
-                    title?: string;
-                    abstract?: string;
-                };
-            }[];
-            solutions: {
-                id: string;
-                title: string;
-                needId: string;
-                solverName: string;
-                status: string;
-                score: number;
-                /** @description shared terms: why this is recommended */
-                matchedTerms: string[];
-                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
-                highlights: {
-                    title?: string;
-                    abstract?: string;
-                };
-            }[];
-            experts: {
-                id: string;
-                name: string;
-                orgName: string;
-                fields: string[];
-                score: number;
-                /** @description shared terms: why this is recommended */
-                matchedTerms: string[];
-                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
-                highlights: {
-                    title?: string;
-                    abstract?: string;
-                };
-            }[];
-            institutions: {
-                id: string;
-                name: string;
-                type: string;
-                region: string;
-                score: number;
-                /** @description shared terms: why this is recommended */
-                matchedTerms: string[];
-                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
-                highlights: {
-                    title?: string;
-                    abstract?: string;
-                };
-            }[];
-        };
-        AchievementMatchesInput: {
-            achievementId: string;
-            indexVersion: number;
-            needs: {
-                id: string;
-                title: string;
-                field: string;
-                orgName: string;
-                budgetMinFen: number | null;
-                budgetMaxFen: number | null;
-                deadline: string | null;
-                score: number;
-                /** @description shared terms: why this is recommended */
-                matchedTerms: string[];
-                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
-                highlights: {
-                    title?: string;
-                    abstract?: string;
-                };
-            }[];
-        };
         PublicAchievementInput: {
             id: string;
             title: string;
@@ -10523,6 +10402,127 @@ export interface components {
                 needId: string;
                 needTitle: string;
                 needOrgName: string;
+            }[];
+        };
+        MarketSearchResultInput: {
+            q: string;
+            /** @enum {string} */
+            type: "achievement" | "need" | "solution";
+            /** @description the query after jieba segmentation */
+            queryTerms: string[];
+            total: number;
+            page: number;
+            pageSize: number;
+            tookMs: number;
+            hits: {
+                id: string;
+                /** @enum {string} */
+                type: "achievement" | "need" | "solution";
+                score: number;
+                title: string;
+                field: string | null;
+                region: string | null;
+                trl: number | null;
+                /** @description owner institution (achievement), enterprise (need) or solver (solution) */
+                orgName: string | null;
+                transferModes: string[];
+                ipTypes: string[];
+                matchedTerms: string[];
+                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
+                highlights: {
+                    title?: string;
+                    abstract?: string;
+                };
+                /** @description achievement: user | import | kppatent | generated */
+                source: string | null;
+            }[];
+        };
+        NeedMatchesInput: {
+            needId: string;
+            /** @description changes whenever the index changes; recommendations are recomputed then */
+            indexVersion: number;
+            achievements: {
+                id: string;
+                title: string;
+                field: string;
+                trl: number;
+                owner: {
+                    id: string;
+                    name: string;
+                };
+                transferModes: string[];
+                score: number;
+                /** @description shared terms: why this is recommended */
+                matchedTerms: string[];
+                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
+                highlights: {
+                    title?: string;
+                    abstract?: string;
+                };
+            }[];
+            solutions: {
+                id: string;
+                title: string;
+                needId: string;
+                solverName: string;
+                status: string;
+                score: number;
+                /** @description shared terms: why this is recommended */
+                matchedTerms: string[];
+                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
+                highlights: {
+                    title?: string;
+                    abstract?: string;
+                };
+            }[];
+            experts: {
+                id: string;
+                name: string;
+                orgName: string;
+                fields: string[];
+                score: number;
+                /** @description shared terms: why this is recommended */
+                matchedTerms: string[];
+                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
+                highlights: {
+                    title?: string;
+                    abstract?: string;
+                };
+            }[];
+            institutions: {
+                id: string;
+                name: string;
+                type: string;
+                region: string;
+                score: number;
+                /** @description shared terms: why this is recommended */
+                matchedTerms: string[];
+                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
+                highlights: {
+                    title?: string;
+                    abstract?: string;
+                };
+            }[];
+        };
+        AchievementMatchesInput: {
+            achievementId: string;
+            indexVersion: number;
+            needs: {
+                id: string;
+                title: string;
+                field: string;
+                orgName: string;
+                budgetMinFen: number | null;
+                budgetMaxFen: number | null;
+                deadline: string | null;
+                score: number;
+                /** @description shared terms: why this is recommended */
+                matchedTerms: string[];
+                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
+                highlights: {
+                    title?: string;
+                    abstract?: string;
+                };
             }[];
         };
         CallSummaryInput: {
@@ -11094,6 +11094,8 @@ export interface components {
             /** @description what the record is taken from, e.g. "绩效评价报告(2024) 表1-8、1-9" */
             source: string;
         };
+        /** @enum {string} */
+        PermissionNameInput: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.read" | "audit.verify" | "call.manage" | "call.read" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "screening.decide" | "screening.read" | "screening.run" | "search.admin" | "solution.act" | "solution.write" | "user.create" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
         /** @description RFC 9457 problem details with zh-CN and en messages */
         Problem: {
             type: string;
@@ -11177,127 +11179,6 @@ export interface components {
             version: number;
             createdAt: string;
             updatedAt: string;
-        };
-        MarketSearchResult: {
-            q: string;
-            /** @enum {string} */
-            type: "achievement" | "need" | "solution";
-            /** @description the query after jieba segmentation */
-            queryTerms: string[];
-            total: number;
-            page: number;
-            pageSize: number;
-            tookMs: number;
-            hits: {
-                id: string;
-                /** @enum {string} */
-                type: "achievement" | "need" | "solution";
-                score: number;
-                title: string;
-                field: string | null;
-                region: string | null;
-                trl: number | null;
-                /** @description owner institution (achievement), enterprise (need) or solver (solution) */
-                orgName: string | null;
-                transferModes: string[];
-                ipTypes: string[];
-                matchedTerms: string[];
-                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
-                highlights: {
-                    title?: string;
-                    abstract?: string;
-                };
-                /** @description achievement: user | import | kppatent | generated */
-                source: string | null;
-            }[];
-        };
-        NeedMatches: {
-            needId: string;
-            /** @description changes whenever the index changes; recommendations are recomputed then */
-            indexVersion: number;
-            achievements: {
-                id: string;
-                title: string;
-                field: string;
-                trl: number;
-                owner: {
-                    id: string;
-                    name: string;
-                };
-                transferModes: string[];
-                score: number;
-                /** @description shared terms: why this is recommended */
-                matchedTerms: string[];
-                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
-                highlights: {
-                    title?: string;
-                    abstract?: string;
-                };
-            }[];
-            solutions: {
-                id: string;
-                title: string;
-                needId: string;
-                solverName: string;
-                status: string;
-                score: number;
-                /** @description shared terms: why this is recommended */
-                matchedTerms: string[];
-                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
-                highlights: {
-                    title?: string;
-                    abstract?: string;
-                };
-            }[];
-            experts: {
-                id: string;
-                name: string;
-                orgName: string;
-                fields: string[];
-                score: number;
-                /** @description shared terms: why this is recommended */
-                matchedTerms: string[];
-                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
-                highlights: {
-                    title?: string;
-                    abstract?: string;
-                };
-            }[];
-            institutions: {
-                id: string;
-                name: string;
-                type: string;
-                region: string;
-                score: number;
-                /** @description shared terms: why this is recommended */
-                matchedTerms: string[];
-                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
-                highlights: {
-                    title?: string;
-                    abstract?: string;
-                };
-            }[];
-        };
-        AchievementMatches: {
-            achievementId: string;
-            indexVersion: number;
-            needs: {
-                id: string;
-                title: string;
-                field: string;
-                orgName: string;
-                budgetMinFen: number | null;
-                budgetMaxFen: number | null;
-                deadline: string | null;
-                score: number;
-                /** @description shared terms: why this is recommended */
-                matchedTerms: string[];
-                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
-                highlights: {
-                    title?: string;
-                    abstract?: string;
-                };
-            }[];
         };
         PublicAchievement: {
             id: string;
@@ -11712,6 +11593,127 @@ export interface components {
                 needId: string;
                 needTitle: string;
                 needOrgName: string;
+            }[];
+        };
+        MarketSearchResult: {
+            q: string;
+            /** @enum {string} */
+            type: "achievement" | "need" | "solution";
+            /** @description the query after jieba segmentation */
+            queryTerms: string[];
+            total: number;
+            page: number;
+            pageSize: number;
+            tookMs: number;
+            hits: {
+                id: string;
+                /** @enum {string} */
+                type: "achievement" | "need" | "solution";
+                score: number;
+                title: string;
+                field: string | null;
+                region: string | null;
+                trl: number | null;
+                /** @description owner institution (achievement), enterprise (need) or solver (solution) */
+                orgName: string | null;
+                transferModes: string[];
+                ipTypes: string[];
+                matchedTerms: string[];
+                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
+                highlights: {
+                    title?: string;
+                    abstract?: string;
+                };
+                /** @description achievement: user | import | kppatent | generated */
+                source: string | null;
+            }[];
+        };
+        NeedMatches: {
+            needId: string;
+            /** @description changes whenever the index changes; recommendations are recomputed then */
+            indexVersion: number;
+            achievements: {
+                id: string;
+                title: string;
+                field: string;
+                trl: number;
+                owner: {
+                    id: string;
+                    name: string;
+                };
+                transferModes: string[];
+                score: number;
+                /** @description shared terms: why this is recommended */
+                matchedTerms: string[];
+                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
+                highlights: {
+                    title?: string;
+                    abstract?: string;
+                };
+            }[];
+            solutions: {
+                id: string;
+                title: string;
+                needId: string;
+                solverName: string;
+                status: string;
+                score: number;
+                /** @description shared terms: why this is recommended */
+                matchedTerms: string[];
+                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
+                highlights: {
+                    title?: string;
+                    abstract?: string;
+                };
+            }[];
+            experts: {
+                id: string;
+                name: string;
+                orgName: string;
+                fields: string[];
+                score: number;
+                /** @description shared terms: why this is recommended */
+                matchedTerms: string[];
+                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
+                highlights: {
+                    title?: string;
+                    abstract?: string;
+                };
+            }[];
+            institutions: {
+                id: string;
+                name: string;
+                type: string;
+                region: string;
+                score: number;
+                /** @description shared terms: why this is recommended */
+                matchedTerms: string[];
+                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
+                highlights: {
+                    title?: string;
+                    abstract?: string;
+                };
+            }[];
+        };
+        AchievementMatches: {
+            achievementId: string;
+            indexVersion: number;
+            needs: {
+                id: string;
+                title: string;
+                field: string;
+                orgName: string;
+                budgetMinFen: number | null;
+                budgetMaxFen: number | null;
+                deadline: string | null;
+                score: number;
+                /** @description shared terms: why this is recommended */
+                matchedTerms: string[];
+                /** @description HTML-escaped text with <mark>…</mark> around matched terms */
+                highlights: {
+                    title?: string;
+                    abstract?: string;
+                };
             }[];
         };
         CallSummary: {
@@ -12283,6 +12285,8 @@ export interface components {
             /** @description what the record is taken from, e.g. "绩效评价报告(2024) 表1-8、1-9" */
             source: string;
         };
+        /** @enum {string} */
+        PermissionName: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.read" | "audit.verify" | "call.manage" | "call.read" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "screening.decide" | "screening.read" | "screening.run" | "search.admin" | "solution.act" | "solution.write" | "user.create" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
     };
     responses: never;
     parameters: never;

@@ -31,6 +31,8 @@ export type AuditRecord = Item<ResponseOf<'/api/audit', 'get'>['items']>;
 export type AuditQuery = QueryOf<'/api/audit', 'get'>;
 export type AuditVerifyResult = ResponseOf<'/api/audit/verify', 'post'>;
 export type PermissionRegistry = ResponseOf<'/api/permissions', 'get'>;
+/** A name of the server's permission registry (`resource.action`), generated as an enum. */
+export type PermissionName = S['PermissionName'];
 export type NotificationItem = Item<ResponseOf<'/api/notifications', 'get'>['items']>;
 
 /** Every role, in the order the registry lists them (checked against the generated union). */

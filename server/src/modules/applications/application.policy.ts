@@ -3,7 +3,7 @@
  * review, approve, return, submit) is the application workflow's (application.workflow.ts). Every
  * refusal carries a zh/en reason the UI shows.
  */
-import { registerErrorCodes } from '../../platform/errors.js';
+import { registerErrorCodes, type CodeSet } from '../../platform/errors.js';
 import { ALLOW, deny, type Decision } from '../../platform/decision.js';
 import type { Role } from '../../platform/roles.js';
 import './applications.permissions.js';
@@ -20,7 +20,8 @@ import {
 
 const STAFF: Role[] = ['commissionStaff', 'programmeOfficeStaff'];
 
-registerErrorCodes({
+/** The module's error codes (status, zh-CN, en), merged into the `ErrorCode` type below. */
+export const APPLICATION_ERRORS = registerErrorCodes({
   application_incomplete: {
     status: 422,
     zh: '申报书未通过形式审查或信息不完整，不能提交',
@@ -38,6 +39,11 @@ registerErrorCodes({
     en: 'The application was not submitted; it is still ready to submit, submit it again',
   },
 });
+
+declare module '../../platform/errors.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodes extends CodeSet<typeof APPLICATION_ERRORS> {}
+}
 
 const has = (a: ApplicationActor, r: Role) => a.roles.includes(r);
 const isStaff = (a: ApplicationActor) => a.roles.some((r) => STAFF.includes(r) || r === 'auditor');

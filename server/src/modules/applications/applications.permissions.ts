@@ -1,4 +1,4 @@
-import { definePermissions } from '../../platform/permissions.js';
+import { definePermissions, type NameSet } from '../../platform/permissions.js';
 import type { Role } from '../../platform/roles.js';
 
 const STAFF: Role[] = ['commissionStaff', 'programmeOfficeStaff'];
@@ -7,7 +7,7 @@ const STAFF: Role[] = ['commissionStaff', 'programmeOfficeStaff'];
  * Permissions of Programme I applications and screening (the registry's labels; the application
  * workflow, application.workflow.ts, adds the state, the organisation and the district).
  */
-definePermissions({
+export const APPLICATION_PERMISSIONS = definePermissions({
   'application.read': {
     zh: '查看项目申报',
     en: 'View applications',
@@ -50,3 +50,8 @@ definePermissions({
     roles: STAFF,
   },
 });
+
+declare module '../../platform/permissions.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface PermissionNames extends NameSet<typeof APPLICATION_PERMISSIONS> {}
+}

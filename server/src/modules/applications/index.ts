@@ -2,5 +2,6 @@
 import './applications.tables.js';
 
 export { programmeRoutes } from './applications.module.js';
+export { APPLICATION_ERRORS } from './application.policy.js';
 export { seedOngoingDemo } from './ongoing.demo.js';
 export { seedHistoricalDemo, HISTORICAL_2022_PATH } from './historical.demo.js';

@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { callerOf } from '../../platform/caller.js';
 import type { AppContext } from '../../platform/context.js';
-import { definePermissions } from '../../platform/permissions.js';
+import { definePermissions, type NameSet } from '../../platform/permissions.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
 import { OngoingImportBody, OngoingImportReport, OngoingPage, OngoingQuery } from './ongoing.schema.js';
 import { importOngoingProjects, listOngoingProjects } from './ongoing.service.js';
 
-definePermissions({
+export const ONGOING_PERMISSIONS = definePermissions({
   'ongoingProjects.read': {
     zh: '查看在研项目登记',
     en: 'View the ongoing-projects registry',
@@ -19,6 +19,11 @@ definePermissions({
     roles: ['commissionStaff', 'programmeOfficeStaff'],
   },
 });
+
+declare module '../../platform/permissions.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface PermissionNames extends NameSet<typeof ONGOING_PERMISSIONS> {}
+}
 
 const tags = ['ongoing projects'];
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 413: ProblemSchema };

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
-import { definePermissions } from '../../platform/permissions.js';
+import { definePermissions, type NameSet } from '../../platform/permissions.js';
 import { callerOf } from '../../platform/caller.js';
 import { AuditPage, AuditQuery, AuditVerifyResult } from './audit.schema.js';
 import { listAudit, verifyAudit } from './audit.service.js';
 
-definePermissions({
+export const AUDIT_PERMISSIONS = definePermissions({
   'audit.read': {
     zh: '查阅审计日志',
     en: 'Browse the audit log',
@@ -14,6 +14,11 @@ definePermissions({
   },
   'audit.verify': { zh: '校验审计链', en: 'Verify the audit chain', roles: ['auditor', 'systemAdmin'] },
 });
+
+declare module '../../platform/permissions.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface PermissionNames extends NameSet<typeof AUDIT_PERMISSIONS> {}
+}
 
 export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -1,11 +1,11 @@
-import { registerErrorCodes } from '../../platform/errors.js';
-import { definePermissions } from '../../platform/permissions.js';
+import { registerErrorCodes, type CodeSet } from '../../platform/errors.js';
+import { definePermissions, type NameSet } from '../../platform/permissions.js';
 
 /**
  * Permissions of the calls module (the registry's labels; the call workflow, call.workflow.ts, adds
  * the state). `call.read` lets staff see drafts; the public pages need none.
  */
-definePermissions({
+export const CALL_PERMISSIONS = definePermissions({
   'call.read': {
     zh: '查看申报指南（含草稿）',
     en: 'View calls, drafts included',
@@ -18,7 +18,13 @@ definePermissions({
   },
 });
 
-registerErrorCodes({
+declare module '../../platform/permissions.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface PermissionNames extends NameSet<typeof CALL_PERMISSIONS> {}
+}
+
+/** The module's error codes (status, zh-CN, en), merged into the `ErrorCode` type below. */
+export const CALL_ERRORS = registerErrorCodes({
   call_incomplete: {
     status: 400,
     zh: '申报指南内容不完整，不能发布',
@@ -31,3 +37,8 @@ registerErrorCodes({
   },
   invalid_instant: { status: 400, zh: '时间无效', en: 'Invalid instant' },
 });
+
+declare module '../../platform/errors.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodes extends CodeSet<typeof CALL_ERRORS> {}
+}

@@ -5,6 +5,7 @@
 import './calls.tables.js';
 
 export { callRoutes } from './calls.routes.js';
+export { CALL_ERRORS } from './calls.permissions.js';
 export { loadCall, shanghaiIso, importCallDraft, publishCall } from './calls.service.js';
 export { seedProgrammeDemo } from './calls.demo.js';
 export { guide2023, GUIDE_2023_PATH } from './guide-2023.js';

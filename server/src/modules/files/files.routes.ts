@@ -4,16 +4,21 @@ import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError, fieldError, validationError } from '../../platform/errors.js';
-import { definePermissions } from '../../platform/permissions.js';
+import { definePermissions, type NameSet } from '../../platform/permissions.js';
 import { ROLE_NAMES } from '../../platform/roles.js';
 import { callerOf } from '../../platform/caller.js';
 import { FileIdParams, FileMeta, UploadQuery } from './files.schema.js';
 import { attachmentDisposition, fileMeta, openFileForDownload, uploadFile } from './files.service.js';
 
-definePermissions({
+export const FILE_PERMISSIONS = definePermissions({
   'file.upload': { zh: '上传文件', en: 'Upload files', roles: ROLE_NAMES },
   'file.read': { zh: '下载文件', en: 'Download files', roles: ROLE_NAMES },
 });
+
+declare module '../../platform/permissions.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface PermissionNames extends NameSet<typeof FILE_PERMISSIONS> {}
+}
 
 export async function filesRoutes(app: FastifyInstance, ctx: AppContext) {
   // multipart only in this scope: other modules keep JSON bodies

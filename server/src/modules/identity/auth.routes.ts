@@ -34,7 +34,7 @@ export function requireRecentAuth(ctx: AppContext) {
     }
   };
 }
-const pre = { permission: AUTHENTICATED, allowWithoutMfa: true, duringPasswordChange: true };
+const pre = { permission: AUTHENTICATED, allowWithoutMfa: true, duringPasswordChange: true } as const;
 const problems = {
   400: ProblemSchema,
   401: ProblemSchema,

@@ -1,8 +1,8 @@
-import { registerErrorCodes } from '../../platform/errors.js';
-import { definePermissions } from '../../platform/permissions.js';
+import { registerErrorCodes, type CodeSet } from '../../platform/errors.js';
+import { definePermissions, type NameSet } from '../../platform/permissions.js';
 
 /** Permissions of the identity module (the registry shows the labels; policies add ownership). */
-definePermissions({
+export const IDENTITY_PERMISSIONS = definePermissions({
   'org.read': {
     zh: '查看单位',
     en: 'View organisations',
@@ -50,7 +50,13 @@ definePermissions({
   },
 });
 
-registerErrorCodes({
+declare module '../../platform/permissions.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface PermissionNames extends NameSet<typeof IDENTITY_PERMISSIONS> {}
+}
+
+/** The module's error codes (status, zh-CN, en), merged into the `ErrorCode` type below. */
+export const IDENTITY_ERRORS = registerErrorCodes({
   oidc_not_configured: {
     status: 501,
     zh: '未配置“一网通办”统一身份认证',
@@ -72,3 +78,8 @@ registerErrorCodes({
     en: 'Two-factor authentication is already active',
   },
 });
+
+declare module '../../platform/errors.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodes extends CodeSet<typeof IDENTITY_ERRORS> {}
+}

@@ -2,6 +2,7 @@
 import './identity.tables.js';
 
 export { identityRoutes, createActorResolver, registerIdentityJobs } from './identity.module.js';
+export { IDENTITY_ERRORS } from './identity.permissions.js';
 export { buildMe, meOf } from './me.js';
 export { listOrgsFor } from './org.service.js';
 export { getOrg, createOrg } from './org.service.js';

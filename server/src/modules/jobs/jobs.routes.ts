@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
-import { definePermissions } from '../../platform/permissions.js';
+import { definePermissions, type NameSet } from '../../platform/permissions.js';
 import { callerOf } from '../../platform/caller.js';
 import { DeadJobPage, DeadJobParams, DeadJobQuery, QueuesView, RetryResult } from './jobs.schema.js';
 import { deadJobs, queuesView, retryDeadJob } from './jobs.service.js';
 
-definePermissions({
+export const JOB_PERMISSIONS = definePermissions({
   'job.read': {
     zh: '查看后台任务',
     en: 'View background jobs',
@@ -18,6 +18,11 @@ definePermissions({
     roles: ['systemAdmin', 'programmeOfficeStaff'],
   },
 });
+
+declare module '../../platform/permissions.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface PermissionNames extends NameSet<typeof JOB_PERMISSIONS> {}
+}
 
 export async function jobsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();

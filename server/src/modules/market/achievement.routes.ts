@@ -72,7 +72,7 @@ export async function achievementRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/achievements',
     {
-      config: { permission: 'market.achievement.write' },
+      config: { permission: 'achievement.write' },
       schema: {
         tags,
         summary: '登记成果（草稿） Disclose an achievement (draft)',
@@ -85,7 +85,7 @@ export async function achievementRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/achievements/import',
     {
-      config: { permission: 'market.achievement.import' },
+      config: { permission: 'achievement.import' },
       bodyLimit: 12 * 1024 * 1024,
       schema: {
         tags,

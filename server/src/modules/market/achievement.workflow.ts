@@ -23,7 +23,7 @@ export interface AchievementRef {
   createdBy: string | null;
 }
 
-const REVIEW = 'market.achievement.review';
+const REVIEW = 'achievement.review';
 const NOT_REVIEWER = {
   zh: '只有成果所属单位的转化办公室（单位管理员或技术经理人）可以审核',
   en: 'Only the owning institution’s transfer office (org admin or technology manager) can review',

@@ -51,7 +51,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/challenges',
     {
-      config: { permission: 'market.challenge.manage' },
+      config: { permission: 'challenge.manage' },
       schema: {
         tags,
         summary: '新建揭榜挂帅/创新挑战赛 Create a challenge',
@@ -77,7 +77,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/challenges/:id/needs',
     {
-      config: { permission: 'market.challenge.manage' },
+      config: { permission: 'challenge.manage' },
       schema: {
         tags,
         summary: '加入需求（榜单） Add needs',
@@ -91,7 +91,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/challenges/:id/experts',
     {
-      config: { permission: 'market.challenge.manage' },
+      config: { permission: 'challenge.manage' },
       schema: {
         tags,
         summary: '指派初筛专家 Assign experts',
@@ -105,7 +105,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/challenges/:id/winners',
     {
-      config: { permission: 'market.challenge.manage' },
+      config: { permission: 'challenge.manage' },
       schema: {
         tags,
         summary: '确定获胜方案 Name the winners',
@@ -132,7 +132,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/challenges/:id/scores',
     {
-      config: { permission: 'market.challenge.score' },
+      config: { permission: 'challenge.score' },
       schema: {
         tags,
         summary: '专家初筛评分 Score a solution',
@@ -146,7 +146,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/challenges/:id/:action',
     {
-      config: { permission: 'market.challenge.manage' },
+      config: { permission: 'challenge.manage' },
       schema: {
         tags,
         summary: '挑战赛流程：开始征集/专家初筛/下一轮/结束评选/公布结果 Challenge lifecycle',

@@ -58,7 +58,7 @@ function head(c: Row) {
   };
 }
 
-const isManager = (actor: Actor | null) => !!actor && actorHas(actor, 'market.challenge.manage');
+const isManager = (actor: Actor | null) => !!actor && actorHas(actor, 'challenge.manage');
 
 async function validateNeeds(ctx: AppContext, ids: string[], challengeId?: string) {
   const rows = await needsForAttach(ctx.db, ids);

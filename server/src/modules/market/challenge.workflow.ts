@@ -25,7 +25,7 @@ export interface ChallengeRef {
   isExpert?: boolean;
 }
 
-const MANAGE = 'market.challenge.manage';
+const MANAGE = 'challenge.manage';
 
 export const CHALLENGE = defineWorkflow<ChallengeRef>()({
   name: 'market.challenge',
@@ -83,7 +83,7 @@ export const CHALLENGE = defineWorkflow<ChallengeRef>()({
     {
       action: 'score',
       from: 'screening',
-      permission: 'market.challenge.score',
+      permission: 'challenge.score',
       guard: (_actor: WorkflowActor, c: ChallengeRef) =>
         c.isExpert ? ALLOW : deny('您不是本挑战赛的评审专家', 'You are not an expert of this challenge'),
       label: { zh: '初筛评分', en: 'Score' },

@@ -91,7 +91,7 @@ export async function needRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/needs',
     {
-      config: { permission: 'market.need.write' },
+      config: { permission: 'need.write' },
       schema: {
         tags,
         summary: '新建需求（草稿） Create a need (draft)',
@@ -130,7 +130,7 @@ export async function needRoutes(app: FastifyInstance, ctx: AppContext) {
   r.patch(
     '/market/needs/:id',
     {
-      config: { permission: 'market.need.write' },
+      config: { permission: 'need.write' },
       schema: {
         tags,
         summary: '修改需求 Edit a need',
@@ -144,7 +144,7 @@ export async function needRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/needs/:id/publish',
     {
-      config: { permission: 'market.need.write' },
+      config: { permission: 'need.write' },
       schema: {
         tags,
         summary: '发布需求 Publish a need',
@@ -158,7 +158,7 @@ export async function needRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/needs/:id/close',
     {
-      config: { permission: 'market.need.write' },
+      config: { permission: 'need.write' },
       schema: {
         tags,
         summary: '关闭需求 Close a need',
@@ -172,7 +172,7 @@ export async function needRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/needs/:id/refine',
     {
-      config: { permission: 'market.need.refine' },
+      config: { permission: 'need.refine' },
       schema: {
         tags,
         summary: '技术经理人完善需求 A technology manager refines a need',

@@ -25,7 +25,7 @@ const NOT_OWNER = {
   en: 'Only the enterprise that posted the need can do this',
 };
 const CLOSED = { zh: '需求已关闭', en: 'The need is closed' };
-/** The permission `market.need.write` gives the enterprise role; the guard adds its organisation. */
+/** The permission `need.write` gives the enterprise role; the guard adds its organisation. */
 const byOwner = (actor: WorkflowActor, n: NeedRef) =>
   actor.orgId === n.orgId ? ALLOW : deny(NOT_OWNER.zh, NOT_OWNER.en);
 
@@ -38,7 +38,7 @@ export const NEED = defineWorkflow<NeedRef>()({
     {
       action: 'edit',
       from: ['draft', 'published'],
-      permission: 'market.need.write',
+      permission: 'need.write',
       whoDenial: NOT_OWNER,
       guard: byOwner,
       label: { zh: '修改', en: 'Edit' },
@@ -48,7 +48,7 @@ export const NEED = defineWorkflow<NeedRef>()({
       action: 'publish',
       from: 'draft',
       to: 'published',
-      permission: 'market.need.write',
+      permission: 'need.write',
       whoDenial: NOT_OWNER,
       guard: byOwner,
       label: { zh: '发布', en: 'Publish' },
@@ -57,7 +57,7 @@ export const NEED = defineWorkflow<NeedRef>()({
       action: 'close',
       from: 'published',
       to: 'closed',
-      permission: 'market.need.write',
+      permission: 'need.write',
       whoDenial: NOT_OWNER,
       guard: byOwner,
       label: { zh: '关闭', en: 'Close' },
@@ -65,7 +65,7 @@ export const NEED = defineWorkflow<NeedRef>()({
     {
       action: 'refine',
       from: ['draft', 'published'],
-      permission: 'market.need.refine',
+      permission: 'need.refine',
       guard: (actor: WorkflowActor, n: NeedRef) =>
         actor.orgId !== n.orgId
           ? ALLOW
@@ -79,7 +79,7 @@ export const NEED = defineWorkflow<NeedRef>()({
     {
       action: 'answer',
       from: 'published',
-      permission: 'market.solution.write',
+      permission: 'solution.write',
       guard: (actor: WorkflowActor, n: NeedRef) =>
         actor.orgId !== n.orgId
           ? ALLOW

@@ -31,7 +31,7 @@ export async function solutionRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/needs/:id/solutions',
     {
-      config: { permission: 'market.solution.write' },
+      config: { permission: 'solution.write' },
       schema: {
         tags,
         summary: '提交解决方案（答题） Answer a need',
@@ -100,7 +100,7 @@ export async function solutionRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/solutions/:id/:action',
     {
-      config: { permission: 'market.solution.act' },
+      config: { permission: 'solution.act' },
       schema: {
         tags,
         summary: '阅卷与对接：入围/不采纳/引荐/洽谈/签约/终止/撤回 Judge or move a solution',

@@ -51,7 +51,7 @@ const onlyParties = (by: readonly Party[], label: Label): Label => ({
   en: `Only ${by.map((p) => PARTY[p].en).join(' or ')} can ${label.en.toLowerCase()}`,
 });
 
-/** A transition taken by one of the parties (the permission `market.solution.act` gives the roles). */
+/** A transition taken by one of the parties (the permission `solution.act` gives the roles). */
 function by<const A extends string>(
   action: A,
   from: SolutionStatus,
@@ -64,7 +64,7 @@ function by<const A extends string>(
     action,
     from,
     to,
-    permission: 'market.solution.act',
+    permission: 'solution.act' as const,
     whoDenial: who,
     guard: (actor: WorkflowActor, s: SolutionParties) =>
       partiesOf(actor, s).some((p) => parties.includes(p)) ? ALLOW : deny(who.zh, who.en),

@@ -107,7 +107,7 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/market/dictionary',
     {
-      config: { permission: 'market.dictionary.manage' },
+      config: { permission: 'dictionary.manage' },
       schema: { tags, summary: '检索领域词典 Domain dictionary', response: { 200: Dictionary, ...problems } },
     },
     async () => getDictionary(ctx),
@@ -115,7 +115,7 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/dictionary',
     {
-      config: { permission: 'market.dictionary.manage' },
+      config: { permission: 'dictionary.manage' },
       schema: {
         tags,
         summary: '添加领域词（并重建索引） Add domain terms',
@@ -128,7 +128,7 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext) {
   r.delete(
     '/market/dictionary/:term',
     {
-      config: { permission: 'market.dictionary.manage' },
+      config: { permission: 'dictionary.manage' },
       schema: {
         tags,
         summary: '删除领域词（并重建索引） Remove a domain term',
@@ -141,7 +141,7 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/market/search/status',
     {
-      config: { permission: 'market.search.admin' },
+      config: { permission: 'search.admin' },
       schema: { tags, summary: '索引状态 Index status', response: { 200: SearchStatus, ...problems } },
     },
     async () => searchStatus(ctx),
@@ -149,7 +149,7 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/search/rebuild',
     {
-      config: { permission: 'market.search.admin' },
+      config: { permission: 'search.admin' },
       schema: {
         tags,
         summary: '从数据库重建索引并写快照 Rebuild the index',
@@ -162,7 +162,7 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/market/experts/me',
     {
-      config: { permission: 'market.expertProfile.write' },
+      config: { permission: 'expertProfile.write' },
       schema: {
         tags,
         summary: '我的擅长领域（专家） My expert fields',
@@ -174,7 +174,7 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext) {
   r.put(
     '/market/experts/me',
     {
-      config: { permission: 'market.expertProfile.write' },
+      config: { permission: 'expertProfile.write' },
       schema: {
         tags,
         summary: '设置擅长领域（用于需求匹配） Set my expert fields',

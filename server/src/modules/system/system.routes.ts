@@ -3,11 +3,31 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
-import { AUTHENTICATED, PUBLIC, allPermissions, permissionsOf } from '../../platform/permissions.js';
+import {
+  AUTHENTICATED,
+  PUBLIC,
+  allPermissions,
+  permissionsOf,
+  type PermissionName,
+} from '../../platform/permissions.js';
 import { ROLES } from '../../platform/roles.js';
+
+let permissionNameSchema: z.ZodType<PermissionName> | undefined;
+/**
+ * Every registered permission name as one OpenAPI enum (`components.schemas.PermissionName`), so the
+ * web's `can(me, name)` is checked against the registry at compile time. Built when the routes are
+ * registered: by then every module has defined its permissions.
+ */
+function permissionName() {
+  permissionNameSchema ??= z
+    .enum(allPermissions().map(([n]) => n) as [PermissionName, ...PermissionName[]])
+    .meta({ id: 'PermissionName' });
+  return permissionNameSchema;
+}
 
 export async function systemRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const PermissionNameSchema = permissionName();
   r.get(
     '/health',
     {
@@ -34,10 +54,15 @@ export async function systemRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: '权限注册表 Permission registry',
         response: {
           200: z.object({
-            mine: z.array(z.string()),
+            mine: z.array(PermissionNameSchema),
             roles: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string(), mfa: z.boolean() })),
             permissions: z.array(
-              z.object({ code: z.string(), zh: z.string(), en: z.string(), roles: z.array(z.string()) }),
+              z.object({
+                code: PermissionNameSchema,
+                zh: z.string(),
+                en: z.string(),
+                roles: z.array(z.string()),
+              }),
             ),
           }),
         },

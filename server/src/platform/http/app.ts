@@ -15,7 +15,14 @@ import {
 import './types.js';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../errors.js';
-import { AUTHENTICATED, PUBLIC, actorHas, isKnownPermission, permissionDef } from '../permissions.js';
+import {
+  AUTHENTICATED,
+  PUBLIC,
+  actorHas,
+  isKnownPermission,
+  permissionDef,
+  type RoutePermission,
+} from '../permissions.js';
 import type { Actor } from '../roles.js';
 import { roleRequiresMfa } from '../roles.js';
 import { auditEvent } from '../audit.js';
@@ -40,7 +47,7 @@ export interface HttpOptions {
 export interface RouteEntry {
   method: string;
   url: string;
-  permission?: string;
+  permission?: RoutePermission;
   reauth?: boolean;
 }
 const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();

@@ -1,9 +1,10 @@
+import type { RoutePermission } from '../permissions.js';
 import type { Actor } from '../roles.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** The permission this route needs: a registry name, `public` or `authenticated`. */
-    permission?: string;
+    permission?: RoutePermission;
     /** Needs a fresh password/TOTP confirmation (sensitive changes). */
     reauth?: boolean;
     /** Allowed before a staff user has finished TOTP (login, enrolment). */

@@ -6,13 +6,14 @@ import {
   type AuditRecord,
   type Me,
   type OrgType,
+  type PermissionName,
   type Role,
 } from '../../api/types.js';
 import { inShanghai } from '../../../../shared/time.js';
 
 /** Which admin data the signed-in user may read (by the permissions /api/auth/me lists). */
 export function readable(me: Me) {
-  const has = (p: string) => me.permissions.includes(p);
+  const has = (p: PermissionName) => me.permissions.includes(p);
   const any = (prefix: string) =>
     me.permissions.some((p) => p.startsWith(prefix) && /\.(read|list|view|manage)$/.test(p));
   return {

@@ -88,8 +88,8 @@ export function AchievementsPage() {
   const { m } = useMt();
   const nav = useNavigate();
   const [params, setParams] = useSearchParams();
-  const writer = can(me, 'market.achievement.write');
-  const reviewer = can(me, 'market.achievement.review');
+  const writer = can(me, 'achievement.write');
+  const reviewer = can(me, 'achievement.review');
   const tab = params.get('tab') ?? (writer || reviewer ? 'mine' : 'library');
   const items = [
     ...(writer || reviewer ? [{ key: 'mine', label: m('ach.mine'), children: <MyAchievements /> }] : []),
@@ -103,7 +103,7 @@ export function AchievementsPage() {
         subtitle={m('lib.subtitle')}
         extra={
           <>
-            {can(me, 'market.achievement.import') && (
+            {can(me, 'achievement.import') && (
               <Button icon={<ImportOutlined />} onClick={() => nav('/market/achievements/import')}>
                 {m('ach.import')}
               </Button>

@@ -114,8 +114,8 @@ export function ChallengeDetail() {
   // bumped after every change so the screening sheet reloads with the challenge
   const [rev, setRev] = useState(0);
   const signedIn = base === '/market' && !!me;
-  const manager = signedIn && !!me && can(me, 'market.challenge.manage');
-  const expert = signedIn && !!me && can(me, 'market.challenge.score');
+  const manager = signedIn && !!me && can(me, 'challenge.manage');
+  const expert = signedIn && !!me && can(me, 'challenge.score');
 
   const load = useCallback(() => {
     marketApi

@@ -45,7 +45,7 @@ export function ChallengeList() {
     period: [Dayjs, Dayjs];
     rounds: number;
   }>();
-  const manager = !!me && can(me, 'market.challenge.manage');
+  const manager = !!me && can(me, 'challenge.manage');
 
   const columns: ColumnsType<ChallengeBrief> = [
     {

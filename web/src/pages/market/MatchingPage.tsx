@@ -63,7 +63,7 @@ export function MatchingPage() {
   const me = useMe();
   const { m, t } = useMt();
   const items = [
-    ...(can(me, 'market.need.write')
+    ...(can(me, 'need.write')
       ? [
           {
             key: 'received',
@@ -72,12 +72,12 @@ export function MatchingPage() {
           },
         ]
       : []),
-    ...(can(me, 'market.solution.write')
+    ...(can(me, 'solution.write')
       ? [{ key: 'mine', label: m('sol.mine'), children: <Panel load={loadMine} testId="solutions-mine" /> }]
       : []),
     { key: 'funnel', label: m('funnel.title'), children: <MarketFunnel /> },
     { key: 'challenges', label: m('ch.title'), children: <ChallengeList /> },
-    ...(can(me, 'market.dictionary.manage')
+    ...(can(me, 'dictionary.manage')
       ? [{ key: 'dictionary', label: m('dict.title'), children: <DictionaryPanel /> }]
       : []),
   ];

@@ -122,7 +122,7 @@ export function NeedDetail() {
     ? full.actions.includes('answer')
     : signedIn &&
       !!me &&
-      can(me, 'market.solution.write') &&
+      can(me, 'solution.write') &&
       need.status === 'published' &&
       me.orgId !== need.org.id;
   const owner =

@@ -132,8 +132,8 @@ export function NeedsPage() {
   const { m } = useMt();
   const nav = useNavigate();
   const [params, setParams] = useSearchParams();
-  const owner = can(me, 'market.need.write');
-  const refiner = can(me, 'market.need.refine');
+  const owner = can(me, 'need.write');
+  const refiner = can(me, 'need.refine');
   const tab = params.get('tab') ?? (owner ? 'mine' : refiner ? 'refine' : 'public');
   const items = [
     ...(owner ? [{ key: 'mine', label: m('need.mine'), children: <MyNeeds /> }] : []),
