@@ -28,6 +28,7 @@ import { roleRequiresMfa } from '../roles.js';
 import { auditEvent } from '../audit.js';
 import { auditActor, callerOf } from '../caller.js';
 import { LOG_REDACT_PATHS } from '../mask.js';
+import { SAFE_LOG_OPTIONS } from '../log.js';
 import { installProblemHandler } from './problem.js';
 import { installIdempotency } from './idempotency.js';
 
@@ -42,6 +43,12 @@ export interface HttpOptions {
   /** Built web client to serve at /, if present. */
   webDir?: string;
   logger?: boolean;
+  /** Where the log goes (default stdout). */
+  logStream?: LogStream;
+}
+
+export interface LogStream {
+  write(line: string): void;
 }
 
 export interface RouteEntry {
@@ -68,7 +75,15 @@ const UNDECLARED_OK = [
 
 export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: ctx.config.logLevel, redact: LOG_REDACT_PATHS },
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: ctx.config.logLevel,
+            redact: LOG_REDACT_PATHS,
+            ...SAFE_LOG_OPTIONS,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+          },
     // Only named proxies may set the client address (X-Forwarded-For): the login throttle and audit use it.
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
