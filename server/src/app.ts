@@ -106,6 +106,8 @@ export async function openPlatform(
 export interface BuildAppOptions {
   logger?: boolean;
   web?: boolean;
+  /** The built web client to serve at / (default dist/web). */
+  webDir?: string;
   /** Where the log goes (default stdout); tests capture it to scan it. */
   logStream?: LogStream;
   /** Route plugins registered under /api after the modules' (tests: routes that fail on purpose). */
@@ -117,7 +119,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
   return buildHttpApp(ctx, {
     resolveActor: createActorResolver(ctx),
     modules: [...MODULES, ...(opts.extraModules ?? [])],
-    webDir: opts.web === false ? undefined : WEB_DIR,
+    webDir: opts.web === false ? undefined : (opts.webDir ?? WEB_DIR),
     logger: opts.logger,
     logStream: opts.logStream,
   });

@@ -31,6 +31,7 @@ import { LOG_REDACT_PATHS } from '../mask.js';
 import { SAFE_LOG_OPTIONS } from '../log.js';
 import { installProblemHandler } from './problem.js';
 import { installIdempotency } from './idempotency.js';
+import { installSecurityHeaders } from './security-headers.js';
 
 export type App = FastifyInstance;
 export type ZApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
@@ -182,12 +183,7 @@ export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<
     }
   });
   installIdempotency(app, ctx.db);
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    return payload;
-  });
+  installSecurityHeaders(app);
 
   await app.register(
     async (api) => {
