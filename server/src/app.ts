@@ -11,7 +11,7 @@ import {
   type CodeDef,
   type ErrorCode,
 } from './platform/errors.js';
-import { buildHttpApp } from './platform/http/app.js';
+import { buildHttpApp, type LogStream } from './platform/http/app.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { systemRoutes } from './modules/system/index.js';
 import {
@@ -103,12 +103,24 @@ export async function openPlatform(
   };
 }
 
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean; web?: boolean } = {}) {
+export interface BuildAppOptions {
+  logger?: boolean;
+  web?: boolean;
+  /** The built web client to serve at / (default dist/web). */
+  webDir?: string;
+  /** Where the log goes (default stdout); tests capture it to scan it. */
+  logStream?: LogStream;
+  /** Route plugins registered under /api after the modules' (tests: routes that fail on purpose). */
+  extraModules?: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void> | void>;
+}
+
+export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}) {
   assertErrorCodesRegistered(Object.keys(ERROR_CODES));
   return buildHttpApp(ctx, {
     resolveActor: createActorResolver(ctx),
-    modules: MODULES,
-    webDir: opts.web === false ? undefined : WEB_DIR,
+    modules: [...MODULES, ...(opts.extraModules ?? [])],
+    webDir: opts.web === false ? undefined : (opts.webDir ?? WEB_DIR),
     logger: opts.logger,
+    logStream: opts.logStream,
   });
 }

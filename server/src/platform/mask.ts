@@ -46,6 +46,29 @@ export function maskPersonal<T>(value: T): T {
   return out as T;
 }
 
+/** What a key names, whatever its spelling (`passwordHash`, `lead_id_number`, `contactPhone`). */
+export type KeyKind = 'secret' | 'idNumber' | 'phone' | 'plain';
+export function keyKind(key: string): KeyKind {
+  const k = key.toLowerCase().replace(/[_-]/g, '');
+  if (SECRET_KEYS.has(key) || /password|secret|token|totp|cookie|authorization|apikey/.test(k))
+    return 'secret';
+  if (k.endsWith('idnumber') || k === 'idcard') return 'idNumber';
+  if (PERSONAL_KEYS.has(key) || /phone|mobile/.test(k)) return 'phone';
+  return 'plain';
+}
+
+const ID_NUMBER_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+const PHONE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+const ARGON2_IN_TEXT = /\$argon2(?:id|i|d)\$[^\s"',;)]*/g;
+
+/** Free text (an error message, a URL, a stack) with ID numbers, mobile numbers and password hashes masked. */
+export function scrubText(v: string): string {
+  return v
+    .replace(ARGON2_IN_TEXT, '[redacted]')
+    .replace(ID_NUMBER_IN_TEXT, (m) => maskIdNumber(m))
+    .replace(PHONE_IN_TEXT, (m) => maskPhone(m));
+}
+
 /** Paths for pino's redaction of request logs. */
 export const LOG_REDACT_PATHS = [
   'req.headers.cookie',

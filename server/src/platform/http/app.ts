@@ -28,8 +28,10 @@ import { roleRequiresMfa } from '../roles.js';
 import { auditEvent } from '../audit.js';
 import { auditActor, callerOf } from '../caller.js';
 import { LOG_REDACT_PATHS } from '../mask.js';
+import { SAFE_LOG_OPTIONS } from '../log.js';
 import { installProblemHandler } from './problem.js';
 import { installIdempotency } from './idempotency.js';
+import { installSecurityHeaders } from './security-headers.js';
 
 export type App = FastifyInstance;
 export type ZApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
@@ -42,6 +44,12 @@ export interface HttpOptions {
   /** Built web client to serve at /, if present. */
   webDir?: string;
   logger?: boolean;
+  /** Where the log goes (default stdout). */
+  logStream?: LogStream;
+}
+
+export interface LogStream {
+  write(line: string): void;
 }
 
 export interface RouteEntry {
@@ -68,7 +76,15 @@ const UNDECLARED_OK = [
 
 export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: ctx.config.logLevel, redact: LOG_REDACT_PATHS },
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: ctx.config.logLevel,
+            redact: LOG_REDACT_PATHS,
+            ...SAFE_LOG_OPTIONS,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+          },
     // Only named proxies may set the client address (X-Forwarded-For): the login throttle and audit use it.
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
@@ -167,12 +183,7 @@ export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<
     }
   });
   installIdempotency(app, ctx.db);
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    return payload;
-  });
+  installSecurityHeaders(app);
 
   await app.register(
     async (api) => {
