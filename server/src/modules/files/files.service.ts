@@ -33,9 +33,12 @@ function storageOf(ctx: AppContext): FileStorage {
   return ctx.files;
 }
 
-/** A file name as the user gave it, without any path and control characters. */
+/** Bidirectional controls (embeddings, overrides, isolates, LRM/RLM): they make "x\u202Egnp.exe" show as "xexe.png". */
+const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A file name as the user gave it, without any path, control or bidi control characters. */
 export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(BIDI_CONTROLS, '');
   const visible = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('');
   return visible.trim().slice(0, 255);
 }
