@@ -220,14 +220,26 @@ describe('files over HTTP', () => {
   });
 
   it('asks for a file when the form has none', async () => {
+    const boundary = `----to${randomUUID().replace(/-/g, '')}`;
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nx\r\n--${boundary}--\r\n`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: ownerCookie },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ field: 'file' });
+  });
+
+  it('refuses a JSON body instead of a form for its type (415), naming the file field', async () => {
     const res = await env.app.inject({
       method: 'POST',
       url: '/api/files',
       payload: { x: 1 },
       headers: { cookie: ownerCookie },
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().errors[0]).toMatchObject({ field: 'file' });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().errors[0]).toMatchObject({ field: 'file', code: 'not_multipart' });
   });
 });
 

@@ -65,10 +65,20 @@ export async function uploadFile(ctx: AppContext, caller: Caller, input: UploadI
   let cls: Classified | undefined;
   const blob = await storageOf(ctx).put(input.stream, {
     maxBytes: ctx.config.maxUploadBytes,
-    check: async ({ open }) => {
+    check: async ({ open, size }) => {
       if (input.truncated?.()) {
         throw new DomainError('payload_too_large', { params: { maxBytes: ctx.config.maxUploadBytes } });
       }
+      // an empty file is refused as empty: its (absent) content is no kind at all
+      if (size === 0)
+        throw validationError([
+          fieldError(
+            'file',
+            'empty',
+            '文件为空（0 字节），请重新选择文件',
+            'The file is empty (0 bytes); choose it again',
+          ),
+        ]);
       cls = classify(name, await detectKind(open));
     },
   });
