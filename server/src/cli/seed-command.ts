@@ -3,7 +3,7 @@ import type { Config } from '../platform/config.js';
 import type { AppContext } from '../platform/context.js';
 import { DataDirLockedError } from '../platform/db.js';
 import { ROLES } from '../platform/roles.js';
-import { DEMO_ORGS, DEMO_USERS } from '../modules/demo/demo.data.js';
+import { DEMO_ORGS, DEMO_USERS, type DemoUser } from '../modules/demo/demo.data.js';
 import { seedActor, seedDemo, type SeedResult } from '../modules/demo/demo.seed.js';
 import { listOrgsFor } from '../modules/identity/org.service.js';
 import { callerFor } from '../platform/caller.js';
@@ -11,9 +11,9 @@ import { createProgress } from './progress.js';
 import { CliError, formatMs, say } from './shared.js';
 
 /** The demo accounts as a table: username, role (zh / en), password, organisation, 2FA. */
-export function demoAccountsTable(): string {
+export function demoAccountsTable(users: readonly DemoUser[] = DEMO_USERS): string {
   const orgName = new Map(DEMO_ORGS.map((o) => [o.key, o.name]));
-  const rows = DEMO_USERS.map((u) => [
+  const rows = users.map((u) => [
     u.username,
     `${ROLES[u.role].zh} / ${ROLES[u.role].en}`,
     u.password,
@@ -37,12 +37,25 @@ export function demoAccountsTable(): string {
   return [line(head), cols.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-export function printDemoAccounts(): void {
+/**
+ * The demo accounts this run created, with their passwords: printed once, when they are created. The
+ * ones already there are named without a password (their users may have changed it).
+ */
+export function printDemoAccounts(created: readonly string[]): void {
+  const made = new Set(created.map((u) => u.toLowerCase()));
+  const fresh = DEMO_USERS.filter((u) => made.has(u.username.toLowerCase()));
+  if (fresh.length === 0) {
+    say(
+      `演示账号已存在（${DEMO_USERS.map((u) => u.username).join('、')}）；密码只在创建时显示一次。`,
+      `The demo accounts already exist; their passwords were shown once, when they were created.`,
+    );
+    return;
+  }
   say(
-    '演示账号（密码仅供演示，首次登录后请修改）：',
-    'Demo accounts (demo passwords; change them after the first sign-in):',
+    '演示账号（密码仅供演示，只显示这一次；首次登录后请修改）：',
+    'Demo accounts (demo passwords, shown this once; change them after the first sign-in):',
   );
-  process.stdout.write(`${demoAccountsTable()}\n`);
+  process.stdout.write(`${demoAccountsTable(fresh)}\n`);
   say(
     '标注“首次登录扫码绑定”的工作人员角色需要两步验证：首次登录时页面会显示二维码，请用身份验证器 App 扫描。',
     'Staff roles marked “scan QR at first login” need two-factor sign-in: the first sign-in shows a QR code to scan with an authenticator app.',
@@ -84,14 +97,14 @@ async function runSeed(ctx: AppContext): Promise<SeedResult> {
 export async function seedIfEmpty(ctx: AppContext): Promise<void> {
   const { total } = await listOrgsFor(ctx, callerFor(ctx, seedActor(ctx.now())), { page: 1, pageSize: 1 });
   if (total === 0) {
-    await runSeed(ctx);
-    printDemoAccounts();
+    const r = await runSeed(ctx);
+    printDemoAccounts(r.users.created);
   } else {
     say(
       `数据库已有 ${total} 个单位，不载入演示数据（可运行 transferone seed --force）。`,
       `The database already has ${total} organisations; demo data not loaded (run transferone seed --force).`,
     );
-    printDemoAccounts();
+    printDemoAccounts([]);
   }
 }
 
@@ -116,8 +129,8 @@ export async function seedCommand(config: Config, opts: { force: boolean }): Pro
       );
       return 0;
     }
-    await runSeed(platform.ctx);
-    printDemoAccounts();
+    const r = await runSeed(platform.ctx);
+    printDemoAccounts(r.users.created);
     return 0;
   } finally {
     await platform.close();

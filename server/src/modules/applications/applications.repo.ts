@@ -216,6 +216,35 @@ export interface ListScope {
   district?: string;
   /** Staff: also the applications whose district review was routed to the programme office. */
   routedToOffice?: boolean;
+  /** Only these applications (a district officer's readable ones, chosen by the read policy). */
+  ids?: readonly string[];
+}
+
+/** The district's candidate applications (region match, sent to the district), before the read policy. */
+export async function listDistrictCandidates(
+  db: Db,
+  q: { callId?: string; status?: ApplicationStatus },
+  scope: { district: string; statuses: readonly ApplicationStatus[] },
+) {
+  let base = db
+    .selectFrom('applications as a')
+    .innerJoin('orgs as o', 'o.id', 'a.org_id')
+    .where('o.region', 'like', `%${scope.district}%`)
+    .where('a.status', 'in', [...scope.statuses]);
+  if (q.callId) base = base.where('a.call_id', '=', q.callId);
+  if (q.status) base = base.where('a.status', '=', q.status);
+  return base
+    .select([
+      'a.id',
+      'a.call_id',
+      'a.direction_code',
+      'a.status',
+      'a.org_id',
+      'a.lead_user_id',
+      'a.district_route',
+      'o.region',
+    ])
+    .execute();
 }
 
 export async function listApplications(
@@ -244,6 +273,10 @@ export async function listApplications(
     );
   } else if (scope.statuses) base = base.where('a.status', 'in', [...scope.statuses]);
   if (scope.district) base = base.where('o.region', 'like', `%${scope.district}%`);
+  if (scope.ids) {
+    if (scope.ids.length === 0) return { total: 0, items: [] };
+    base = base.where('a.id', 'in', [...scope.ids]);
+  }
   const [{ n }] = await base.select((eb) => eb.fn.countAll<string>().as('n')).execute();
   const items = await base
     .select([

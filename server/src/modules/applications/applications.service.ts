@@ -28,6 +28,7 @@ import {
   insertApplication,
   insertVersion,
   listApplications,
+  listDistrictCandidates,
   saveContent,
 } from './applications.repo.js';
 import {
@@ -163,6 +164,36 @@ export async function getApplication(ctx: AppContext, caller: Caller, id: string
   return detailDto(ctx, caller, await readable(ctx, caller, id));
 }
 
+/**
+ * The district officer's candidates that the read policy lets them see (the same `canReadApplication`
+ * as `readable`), so the list counts and pages exactly what the officer may open.
+ */
+async function districtReadableIds(
+  ctx: AppContext,
+  caller: Caller,
+  q: { callId?: string; status?: ApplicationStatus },
+  district: string,
+): Promise<string[]> {
+  const who = await workflowActor(ctx, caller);
+  const rows = await listDistrictCandidates(ctx.db, q, { district, statuses: SENT_TO_DISTRICT });
+  const ids: string[] = [];
+  for (const r of rows) {
+    const { call } = await loadCall(ctx, r.call_id);
+    const needsDistrict =
+      findDirection(call, r.direction_code)?.direction.needsDistrictRecommendation ?? false;
+    const ref = {
+      status: r.status,
+      orgId: r.org_id,
+      leadUserId: r.lead_user_id,
+      needsDistrict,
+      routedToOffice: !!r.district_route,
+      district: needsDistrict ? districtOf(r.region) : null,
+    };
+    if (canReadApplication(who, ref).allowed) ids.push(r.id);
+  }
+  return ids;
+}
+
 export async function listApplicationsFor(
   ctx: AppContext,
   caller: Caller,
@@ -181,14 +212,13 @@ export async function listApplicationsFor(
     const own = await getOrg(ctx, caller, actor.orgId);
     const d = districtOf(own.region);
     if (!d) return { total: 0, items: [] };
-    scope = { district: d, statuses: SENT_TO_DISTRICT };
+    scope = { district: d, statuses: SENT_TO_DISTRICT, ids: await districtReadableIds(ctx, caller, q, d) };
   }
   const { total, items } = await listApplications(ctx.db, q, scope);
   const out = [];
   for (const r of items) {
     const { call } = await loadCall(ctx, r.call_id);
     const found = findDirection(call, r.direction_code);
-    if (scope.district && !found?.direction.needsDistrictRecommendation) continue;
     const project = (r.content?.project ?? {}) as Record<string, unknown>;
     out.push({
       ...summaryDto(

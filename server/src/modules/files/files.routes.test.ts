@@ -108,6 +108,21 @@ describe('files over HTTP', () => {
     expect(a[0].actor_id).toBe(ownerId);
   });
 
+  it('stores the name without bidi controls (U+202A–U+202E, U+2066–U+2069, U+200E/F), in the answer and the audit', async () => {
+    // "报告\u202Egnp.exe" shows as 报告exe.png: the override would hide the real extension
+    const bidi = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+    const name = `现场${bidi.join('')}照片\u200e\u200f.png`;
+    const res = await upload(ownerCookie, name, PNG_1x1);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().name).toBe('现场照片.png');
+    const [a] = await audits('file.upload', res.json().id);
+    const after = (typeof a.after === 'string' ? JSON.parse(a.after) : a.after) as { name: string };
+    expect(after.name).toBe('现场照片.png');
+    const spoof = await upload(ownerCookie, '报告\u202egnp.exe', PNG_1x1);
+    expect(spoof.statusCode).toBe(415);
+    expect(spoof.json().params).toMatchObject({ declared: 'exe' });
+  });
+
   it('keeps one blob when the same bytes are uploaded twice', async () => {
     const before = blobCount();
     const res = await upload(ownerCookie, 'again.png', PNG_1x1);
@@ -205,14 +220,26 @@ describe('files over HTTP', () => {
   });
 
   it('asks for a file when the form has none', async () => {
+    const boundary = `----to${randomUUID().replace(/-/g, '')}`;
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nx\r\n--${boundary}--\r\n`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: ownerCookie },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ field: 'file' });
+  });
+
+  it('refuses a JSON body instead of a form for its type (415), naming the file field', async () => {
     const res = await env.app.inject({
       method: 'POST',
       url: '/api/files',
       payload: { x: 1 },
       headers: { cookie: ownerCookie },
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().errors[0]).toMatchObject({ field: 'file' });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().errors[0]).toMatchObject({ field: 'file', code: 'not_multipart' });
   });
 });
 

@@ -20,6 +20,23 @@ declare module '../../platform/permissions.js' {
   interface PermissionNames extends NameSet<typeof FILE_PERMISSIONS> {}
 }
 
+function notAForm(contentType: string | undefined) {
+  const got = contentType?.split(';')[0].trim() || '（无）';
+  return new DomainError('unsupported_file_type', {
+    zh: `不支持的上传方式：请求内容类型为 ${got}，文件须以 multipart/form-data 表单的 file 字段上传`,
+    en: `Unsupported upload: the request is ${got === '（无）' ? 'untyped' : got}; send the file as the file field of a multipart/form-data form`,
+    params: { contentType: contentType ?? null },
+    fields: [
+      fieldError(
+        'file',
+        'not_multipart',
+        '请以 multipart/form-data 表单的 file 字段上传文件',
+        'Send the file as the file field of a multipart/form-data form',
+      ),
+    ],
+  });
+}
+
 export async function filesRoutes(app: FastifyInstance, ctx: AppContext) {
   // multipart only in this scope: other modules keep JSON bodies
   await app.register(async (scope) => {
@@ -33,6 +50,12 @@ export async function filesRoutes(app: FastifyInstance, ctx: AppContext) {
       '/files',
       {
         config: { permission: 'file.upload' },
+        // a body that is not a form (a raw JSON document, say) is refused for its type before it is
+        // read, so its size never decides the answer (issue 10 §9)
+        preParsing: async (req) => {
+          const type = req.headers['content-type'];
+          if (!/^multipart\/form-data\b/i.test(type ?? '')) throw notAForm(type);
+        },
         schema: {
           tags: ['files'],
           summary: '上传文件 Upload a file',

@@ -33,9 +33,12 @@ function storageOf(ctx: AppContext): FileStorage {
   return ctx.files;
 }
 
-/** A file name as the user gave it, without any path and control characters. */
+/** Bidirectional controls (embeddings, overrides, isolates, LRM/RLM): they make "x\u202Egnp.exe" show as "xexe.png". */
+const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A file name as the user gave it, without any path, control or bidi control characters. */
 export function cleanFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(BIDI_CONTROLS, '');
   const visible = [...base].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('');
   return visible.trim().slice(0, 255);
 }
@@ -62,10 +65,20 @@ export async function uploadFile(ctx: AppContext, caller: Caller, input: UploadI
   let cls: Classified | undefined;
   const blob = await storageOf(ctx).put(input.stream, {
     maxBytes: ctx.config.maxUploadBytes,
-    check: async ({ open }) => {
+    check: async ({ open, size }) => {
       if (input.truncated?.()) {
         throw new DomainError('payload_too_large', { params: { maxBytes: ctx.config.maxUploadBytes } });
       }
+      // an empty file is refused as empty: its (absent) content is no kind at all
+      if (size === 0)
+        throw validationError([
+          fieldError(
+            'file',
+            'empty',
+            '文件为空（0 字节），请重新选择文件',
+            'The file is empty (0 bytes); choose it again',
+          ),
+        ]);
       cls = classify(name, await detectKind(open));
     },
   });

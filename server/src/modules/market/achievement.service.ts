@@ -4,7 +4,13 @@ import { auditActor, type Caller } from '../../platform/caller.js';
 import { appendAudit } from '../../platform/audit.js';
 import { DomainError, fieldError } from '../../platform/errors.js';
 import { enforce, transaction } from '../../platform/enforce.js';
-import { canCreateAchievement, canEditAchievement, canReadPrivate, isReviewer } from './achievement.rules.js';
+import {
+  canCreateAchievement,
+  canEditAchievement,
+  canReadPrivate,
+  canSee,
+  isReviewer,
+} from './achievement.rules.js';
 import { ACHIEVEMENT, isReview, type AchievementAction } from './achievement.workflow.js';
 import { marketChanged } from './market.events.js';
 import type { AchievementQuery, CreateAchievementBody, PatchAchievementBody } from './achievement.schema.js';
@@ -102,11 +108,10 @@ export async function patchAchievement(
   await transaction(ctx, async (trx) => {
     const a = await lockAchievement(trx, id);
     if (!a) throw new DomainError('not_found');
-    const d = canEditAchievement(actor, {
-      status: a.status,
-      ownerOrgId: a.owner_org_id,
-      createdBy: a.created_by,
-    });
+    const ref = { status: a.status, ownerOrgId: a.owner_org_id, createdBy: a.created_by };
+    // an unpublished achievement the caller may not see answers as an unknown id: its existence is not told
+    if (!canSee(actor, ref)) throw new DomainError('not_found');
+    const d = canEditAchievement(actor, ref);
     await enforce(ctx, caller, d, {
       action: 'market.achievement.update',
       objectType: 'achievement',
