@@ -30,6 +30,7 @@ import { auditActor, callerOf } from '../caller.js';
 import { LOG_REDACT_PATHS } from '../mask.js';
 import { installProblemHandler } from './problem.js';
 import { installIdempotency } from './idempotency.js';
+import { installTextInputCheck } from './text-input.js';
 
 export type App = FastifyInstance;
 export type ZApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
@@ -166,6 +167,7 @@ export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<
       throw new DomainError('reauth_required');
     }
   });
+  installTextInputCheck(app);
   installIdempotency(app, ctx.db);
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
