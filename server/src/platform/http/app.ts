@@ -31,6 +31,7 @@ import { LOG_REDACT_PATHS } from '../mask.js';
 import { installProblemHandler } from './problem.js';
 import { installIdempotency } from './idempotency.js';
 import { installTextInputCheck } from './text-input.js';
+import { installCrossSiteCheck } from './cross-site.js';
 
 export type App = FastifyInstance;
 export type ZApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
@@ -133,6 +134,7 @@ export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<
   app.addHook('onRequest', async (req) => {
     req.actor = req.url.startsWith('/api/') ? await opts.resolveActor(req) : null;
   });
+  installCrossSiteCheck(app, ctx);
   // Permission gate: state and ownership are checked again by each service's policy.
   app.addHook('preValidation', async (req) => {
     const cfg = req.routeOptions.config;
