@@ -49,6 +49,11 @@ export const PLATFORM_ERRORS = {
     en: 'Too many attempts; try again later',
   },
   forbidden: { status: 403, zh: '您没有权限执行此操作', en: 'You are not allowed to do this' },
+  cross_site_refused: {
+    status: 403,
+    zh: '已拒绝来自其他网站的跨站请求，请在本平台页面中操作',
+    en: 'A request sent from another site was refused; use this platform’s own pages',
+  },
   not_found: { status: 404, zh: '记录不存在', en: 'Not found' },
   conflict: { status: 409, zh: '数据已被修改或已存在', en: 'Conflict with the current state' },
   invalid_state: { status: 409, zh: '当前状态不允许此操作', en: 'Not allowed in the current state' },

@@ -53,6 +53,8 @@ export async function filesRoutes(app: FastifyInstance, ctx: AppContext) {
         // a body that is not a form (a raw JSON document, say) is refused for its type before it is
         // read, so its size never decides the answer (issue 10 §9)
         preParsing: async (req) => {
+          // nobody signed in: the permission gate answers 401 first, whatever the body
+          if (!req.actor) return;
           const type = req.headers['content-type'];
           if (!/^multipart\/form-data\b/i.test(type ?? '')) throw notAForm(type);
         },

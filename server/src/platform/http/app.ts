@@ -32,6 +32,8 @@ import { SAFE_LOG_OPTIONS } from '../log.js';
 import { installProblemHandler } from './problem.js';
 import { installIdempotency } from './idempotency.js';
 import { installSecurityHeaders } from './security-headers.js';
+import { installTextInputCheck } from './text-input.js';
+import { installCrossSiteCheck } from './cross-site.js';
 
 export type App = FastifyInstance;
 export type ZApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
@@ -148,6 +150,7 @@ export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<
   app.addHook('onRequest', async (req) => {
     req.actor = req.url.startsWith('/api/') ? await opts.resolveActor(req) : null;
   });
+  installCrossSiteCheck(app, ctx);
   // Permission gate: state and ownership are checked again by each service's policy.
   app.addHook('preValidation', async (req) => {
     const cfg = req.routeOptions.config;
@@ -182,6 +185,7 @@ export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<
       throw new DomainError('reauth_required');
     }
   });
+  installTextInputCheck(app);
   installIdempotency(app, ctx.db);
   installSecurityHeaders(app);
 
