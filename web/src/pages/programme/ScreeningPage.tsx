@@ -138,7 +138,7 @@ function Screening() {
           columns={columns}
           dataSource={data?.items ?? []}
           loading={loading}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1600 }}
           expandable={{ expandedRowRender: findingRows, rowExpandable: () => true }}
           locale={{ emptyText: <Empty description={p('screen.empty')} /> }}
           pagination={{ pageSize: 20 }}

@@ -40,6 +40,8 @@ export function screeningColumns({ p, lang, fmt, L }: Omit<Strings, 'pick'>): Co
     {
       title: p('apps.project'),
       dataIndex: 'projectTitle',
+      // the widest text of the row: without a width it shrinks to one character a line
+      width: 260,
       render: (v: string | null, r) => (
         <Space direction="vertical" size={0}>
           <span>{v ?? '—'}</span>
