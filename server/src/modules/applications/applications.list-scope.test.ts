@@ -4,41 +4,25 @@
  * recommendation (推荐部门审核); an application of another direction never reaches the district, so
  * the district may neither see nor count it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createTestEnv, type TestEnv } from '../../testing/harness.js';
-import { loginAs } from '../../testing/factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestEnv } from '../../testing/harness.js';
 import type { Call } from '../calls/index.js';
 import {
   approve,
-  DURING,
   fillApplication,
-  httpOf,
   makeApplicant,
   makeDistrictOfficer,
-  publishGuide,
+  programmeSuite,
   type Http,
 } from './programme.testkit.js';
 
+const suite = programmeSuite('list-scope-');
 let env: TestEnv;
 let http: Http;
 let call: Call;
 let callId: string;
-let filesDir: string;
-
-beforeAll(async () => {
-  filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'list-scope-'));
-  env = await createTestEnv({ filesDir });
-  env.setNow(DURING);
-  http = httpOf(env);
-  const staff = await loginAs(env, ['commissionStaff']);
-  ({ id: callId, call } = await publishGuide(env, staff));
-});
-afterAll(async () => {
-  await env?.close();
-  fs.rmSync(filesDir, { recursive: true, force: true });
+beforeAll(() => {
+  ({ env, http, call, callId } = suite);
 });
 
 describe("a district officer's application list", () => {

@@ -4,7 +4,11 @@
  * "approved". Everything goes through the real routes.
  */
 import { randomUUID } from 'node:crypto';
-import type { TestEnv } from '../../testing/harness.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestEnv, type TestEnv } from '../../testing/harness.js';
 import { createOrg, createUser, loginAs } from '../../testing/factories.js';
 import type { OrgType } from '../identity/index.js';
 import type { Call } from '../calls/index.js';
@@ -171,4 +175,36 @@ export async function approve(env: TestEnv, id: string, a: Applicant, district?:
     const r = await http(cookie, 'POST', url, body);
     if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
   }
+}
+
+/** What a Programme I test file shares: its database, a staff session and the published 2023 guide. */
+export interface ProgrammeSuite {
+  env: TestEnv;
+  http: Http;
+  staff: string;
+  call: Call;
+  callId: string;
+}
+
+/**
+ * Registers the file's beforeAll/afterAll: a fresh database with its own files folder, the clock
+ * inside the 2023 window (DURING) and the guide published by commission staff. Read the fields in
+ * tests (they are set once beforeAll has run).
+ */
+export function programmeSuite(prefix: string): ProgrammeSuite {
+  const suite = {} as ProgrammeSuite;
+  let filesDir = '';
+  beforeAll(async () => {
+    filesDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    suite.env = await createTestEnv({ filesDir });
+    suite.env.setNow(DURING);
+    suite.http = httpOf(suite.env);
+    suite.staff = await loginAs(suite.env, ['commissionStaff']);
+    ({ id: suite.callId, call: suite.call } = await publishGuide(suite.env, suite.staff));
+  });
+  afterAll(async () => {
+    await suite.env?.close();
+    if (filesDir) fs.rmSync(filesDir, { recursive: true, force: true });
+  });
+  return suite;
 }

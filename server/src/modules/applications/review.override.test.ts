@@ -4,43 +4,27 @@
  * than the municipal grant fails funding.districtMatching; 方向1: "单位自筹经费与申请资助经费的比例不低于2:1".
  * A reviewer who approves anyway must give a reason; it is audited with the failing findings.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createTestEnv, type TestEnv } from '../../testing/harness.js';
-import { loginAs } from '../../testing/factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestEnv } from '../../testing/harness.js';
 import type { Call } from '../calls/index.js';
 import { passingContent, WAN } from './programme.fixtures.js';
 import {
   approve,
-  DURING,
   fillApplication,
-  httpOf,
   makeApplicant,
   makeDistrictOfficer,
-  publishGuide,
+  programmeSuite,
   type Http,
 } from './programme.testkit.js';
 
+const suite = programmeSuite('review-');
 let env: TestEnv;
 let http: Http;
 let staff: string;
 let call: Call;
 let callId: string;
-let filesDir: string;
-
-beforeAll(async () => {
-  filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-'));
-  env = await createTestEnv({ filesDir });
-  env.setNow(DURING);
-  http = httpOf(env);
-  staff = await loginAs(env, ['commissionStaff']);
-  ({ id: callId, call } = await publishGuide(env, staff));
-});
-afterAll(async () => {
-  await env?.close();
-  fs.rmSync(filesDir, { recursive: true, force: true });
+beforeAll(() => {
+  ({ env, http, staff, call, callId } = suite);
 });
 
 const auditOf = (id: string, action: string) =>
