@@ -177,8 +177,11 @@ async function districtReadableIds(
   const who = await workflowActor(ctx, caller);
   const rows = await listDistrictCandidates(ctx.db, q, { district, statuses: SENT_TO_DISTRICT });
   const ids: string[] = [];
+  // the candidates are of a few calls: load each call once, not once per row
+  const calls = new Map<string, ReturnType<typeof loadCall>>();
   for (const r of rows) {
-    const { call } = await loadCall(ctx, r.call_id);
+    if (!calls.has(r.call_id)) calls.set(r.call_id, loadCall(ctx, r.call_id));
+    const { call } = await calls.get(r.call_id)!;
     const needsDistrict =
       findDirection(call, r.direction_code)?.direction.needsDistrictRecommendation ?? false;
     const ref = {
