@@ -142,6 +142,8 @@ export class DomainError extends Error {
       params?: Record<string, unknown>;
       /** The fault behind a 5xx answer: logged, never sent to the client. */
       cause?: unknown;
+      /** Seconds until the caller may try again: sent as the `Retry-After` header (429, 503). */
+      retryAfterSeconds?: number;
     } = {},
   ) {
     const def = errorCodeDef(code);
@@ -151,7 +153,9 @@ export class DomainError extends Error {
     this.messageEn = opts.en ?? def.en;
     this.fields = opts.fields ?? [];
     this.params = opts.params ?? {};
+    this.retryAfterSeconds = opts.retryAfterSeconds;
   }
+  readonly retryAfterSeconds: number | undefined;
   readonly fields: FieldError[];
   readonly params: Record<string, unknown>;
 }

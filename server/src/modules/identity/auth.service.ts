@@ -8,6 +8,7 @@ import {
   deleteUserSessions,
   findUserById,
   findUserByUsername,
+  oldestIpFailure,
   recordIpFailure,
   updateSession,
   updateUser,
@@ -31,7 +32,8 @@ const fail = () => new DomainError('invalid_credentials');
 
 /**
  * Counts one failed proof of identity (password or TOTP) on a locked row inside `trx`; the fifth in
- * a row locks the account for 15 minutes and ends its sessions. Returns whether it locked now.
+ * a row locks the account for 15 minutes. Live sessions are left alone (ASVS: a stranger's wrong
+ * guesses must not sign the owner out). Returns whether it locked now.
  */
 export async function countFailure(
   trx: Db,
@@ -47,7 +49,6 @@ export async function countFailure(
     locked_until: lock ? new Date(now.getTime() + LOCK_MS) : user.locked_until,
   });
   if (lock) {
-    await deleteUserSessions(trx, user.id);
     await appendAudit(trx, {
       actor: { id: user.id, orgId: user.org_id, label: user.name, ip: caller.ip },
       action: 'auth.login.locked',
@@ -72,14 +73,19 @@ export async function login(
 ) {
   const now = ctx.now();
   const ip = caller.ip ?? 'unknown';
-  if ((await countIpFailures(ctx.db, ip, new Date(now.getTime() - IP_WINDOW_MS))) >= IP_MAX_FAILURES) {
+  const windowStart = new Date(now.getTime() - IP_WINDOW_MS);
+  if ((await countIpFailures(ctx.db, ip, windowStart)) >= IP_MAX_FAILURES) {
+    const oldest = await oldestIpFailure(ctx.db, ip, windowStart);
+    const retryAfterSeconds = oldest
+      ? (oldest.getTime() + IP_WINDOW_MS - now.getTime()) / 1000
+      : IP_WINDOW_MS / 1000;
     await auditEvent(ctx.db, {
       actor: { id: null, ip },
       action: 'auth.login.throttled',
       result: 'denied',
       detail: { username: input.username.slice(0, 100) },
     });
-    throw new DomainError('too_many_attempts');
+    throw new DomainError('too_many_attempts', { retryAfterSeconds });
   }
   const found = await findUserByUsername(ctx.db, input.username);
   const passwordOk = await verifyPassword(found?.password_hash, input.password);

@@ -107,6 +107,22 @@ describe('password sign-in', () => {
     expect(reasons).toEqual([...Array(5).fill('wrong_password'), 'locked', 'locked', 'ok']);
   });
 
+  it('never ends a live session when somebody else fails to sign in to the account', async () => {
+    const { user } = await createUser(env, { roles: ['projectLead'] });
+    const cookie = await loginAs(env, user.username);
+    for (let i = 0; i < 5; i++) {
+      await env.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '198.51.100.7',
+        payload: { username: user.username, password: `attacker-${i}-guess` },
+      });
+    }
+    expect(await audits('auth.login.locked', user.id)).toHaveLength(1);
+    const me = await env.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect(me.statusCode).toBe(200);
+  });
+
   it('refuses a disabled user with the generic error', async () => {
     const { user } = await createUser(env, { roles: ['projectLead'], status: 'disabled' });
     const res = await post('/api/auth/login', { username: user.username, password: FACTORY_PASSWORD });
@@ -135,6 +151,11 @@ describe('password sign-in', () => {
     });
     expect(r.statusCode).toBe(429);
     expect(r.json().code).toBe('too_many_attempts');
+    // ASVS: the refusal says when to come back, in whole seconds within the 15-minute window
+    const retry = Number(r.headers['retry-after']);
+    expect(Number.isInteger(retry)).toBe(true);
+    expect(retry).toBeGreaterThan(0);
+    expect(retry).toBeLessThanOrEqual(15 * 60);
     expect(await audits('auth.login.throttled')).toHaveLength(1);
     // another address is not affected
     expect(

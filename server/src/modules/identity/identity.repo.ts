@@ -95,6 +95,17 @@ export async function countIpFailures(db: Db, ip: string, since: Date): Promise<
   return Number(r?.n ?? 0);
 }
 
+/** The oldest failure from `ip` after `since`: when it leaves the window, one more attempt is allowed. */
+export async function oldestIpFailure(db: Db, ip: string, since: Date): Promise<Date | null> {
+  const r = await db
+    .selectFrom('login_ip_failures')
+    .select((eb) => eb.fn.min('at').as('at'))
+    .where('ip', '=', ip)
+    .where('at', '>', since)
+    .executeTakeFirst();
+  return r?.at ? new Date(r.at as any) : null;
+}
+
 export async function recordIpFailure(db: Db, ip: string, at: Date, pruneBefore: Date) {
   await db.insertInto('login_ip_failures').values({ ip, at }).execute();
   await db.deleteFrom('login_ip_failures').where('at', '<', pruneBefore).execute();

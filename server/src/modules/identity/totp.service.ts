@@ -4,7 +4,7 @@ import { appendAudit } from '../../platform/audit.js';
 import { DomainError } from '../../platform/errors.js';
 import { auditActor, type Caller } from '../../platform/caller.js';
 import { decryptSecret, encryptSecret, identityKey } from './identity.crypto.js';
-import { findUserById, updateSession, updateUser } from './identity.repo.js';
+import { deleteSession, findUserById, updateSession, updateUser } from './identity.repo.js';
 import { checkTotp, newTotpSecret, totpUri } from './totp.rules.js';
 import { countFailure, isLocked } from './auth.service.js';
 import { buildMe } from './me.js';
@@ -58,7 +58,9 @@ async function proveTotp(
       ? null
       : checkTotp(decryptSecret(key, u.totp_secret_enc), code, now, u.totp_last_step);
     if (step === null) {
-      if (!isLocked(u, now)) await countFailure(trx, caller, u, now, `totp_${purpose}`);
+      const locked = !isLocked(u, now) && (await countFailure(trx, caller, u, now, `totp_${purpose}`));
+      // The session that made the wrong guesses ends; the account's other sessions do not.
+      if (locked) await deleteSession(trx, caller.actor.sessionId);
       await appendAudit(trx, {
         actor: auditActor(caller),
         action,

@@ -72,6 +72,9 @@ export function installProblemHandler(app: FastifyInstance, db?: Kysely<DB>): vo
       de = new DomainError('internal');
     }
     const problem = toProblem(de, req.url);
+    if (de.retryAfterSeconds !== undefined) {
+      reply.header('Retry-After', String(Math.max(1, Math.ceil(de.retryAfterSeconds))));
+    }
     return reply.status(de.status).type('application/problem+json; charset=utf-8').send(problem);
   });
   app.setNotFoundHandler((req, reply) => {
