@@ -17,7 +17,11 @@ afterAll(async () => env?.close());
 describe('GET /api/calls ?year', () => {
   it('a year outside 1900–2200 answers 400 naming querystring.year', async () => {
     for (const year of ['-9007199254575719', '2147483648', '99999']) {
-      const res = await env.app.inject({ method: 'GET', url: `/api/calls?year=${year}`, headers: { cookie } });
+      const res = await env.app.inject({
+        method: 'GET',
+        url: `/api/calls?year=${year}`,
+        headers: { cookie },
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().errors.map((e: any) => e.field)).toEqual(['querystring.year']);
     }

@@ -27,7 +27,11 @@ describe('router errors leave as problem+json naming the path', () => {
   });
 
   it('a path parameter of 1,000 characters answers 400 validation_failed', async () => {
-    const res = await env.app.inject({ method: 'GET', url: `/api/orgs/${'x'.repeat(1000)}`, headers: { cookie } });
+    const res = await env.app.inject({
+      method: 'GET',
+      url: `/api/orgs/${'x'.repeat(1000)}`,
+      headers: { cookie },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().errors.map((e: any) => e.field)).toEqual(['params']);

@@ -50,18 +50,28 @@ interface Req {
 type Str = Parameters<typeof validValue>[3];
 
 function build(o: Operation, r: Rng, mutated: boolean, str?: Str): Req {
-  const params = (o.op.parameters ?? []) as Array<{ in: string; name: string; required?: boolean; schema: any }>;
+  const params = (o.op.parameters ?? []) as Array<{
+    in: string;
+    name: string;
+    required?: boolean;
+    schema: any;
+  }>;
   const pathVals: Record<string, unknown> = {};
   const query: Record<string, unknown> = {};
   for (const p of params) {
     if (p.in === 'path') pathVals[p.name] = validValue(p.schema, d, r, str);
-    else if (p.in === 'query' && (p.required || r.chance(0.5))) query[p.name] = validValue(p.schema, d, r, str);
+    else if (p.in === 'query' && (p.required || r.chance(0.5)))
+      query[p.name] = validValue(p.schema, d, r, str);
   }
   const bodySchema = o.op.requestBody?.content?.['application/json']?.schema;
   let body = bodySchema ? validValue(bodySchema, d, r, str) : undefined;
   let how = 'valid';
   if (mutated) {
-    const targets = [bodySchema && 'body', Object.keys(pathVals).length && 'path', params.some((p) => p.in === 'query') && 'query'].filter(Boolean);
+    const targets = [
+      bodySchema && 'body',
+      Object.keys(pathVals).length && 'path',
+      params.some((p) => p.in === 'query') && 'query',
+    ].filter(Boolean);
     const t = targets.length ? r.pick(targets) : 'body';
     if (t === 'body') {
       const m = mutate(body ?? {}, r);
@@ -98,7 +108,8 @@ async function run(o: Operation, req: Req, label: string, bad: string[]) {
     ...(hasBody ? { payload: req.body === undefined ? '{}' : JSON.stringify(req.body) } : {}),
   });
   const ct = String(res.headers['content-type'] ?? '');
-  const fault = res.statusCode >= 500 && !(res.statusCode === 501 && res.body.includes('oidc_not_configured'));
+  const fault =
+    res.statusCode >= 500 && !(res.statusCode === 501 && res.body.includes('oidc_not_configured'));
   const off = check(o, res.statusCode, ct, res.body);
   if (fault || off)
     bad.push(
@@ -114,7 +125,8 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     const t0 = Date.now();
     // cases are dealt round-robin over the operations, session-ending ones last
     const order = Array.from({ length: CASES }, (_, i) => i).sort(
-      (a, b) => Number(sessionEnding(ops[a % ops.length]!)) - Number(sessionEnding(ops[b % ops.length]!)) || a - b,
+      (a, b) =>
+        Number(sessionEnding(ops[a % ops.length]!)) - Number(sessionEnding(ops[b % ops.length]!)) || a - b,
     );
     for (const i of order) {
       if (ONLY !== undefined && i !== ONLY) continue;
@@ -124,7 +136,9 @@ describe('fuzzing every operation of the OpenAPI document', () => {
       covered.add(`${o.method} ${o.path}`);
       await run(o, req, `seed ${SEED} case ${i}:`, bad);
     }
-    console.log(`fuzz: ${CASES} cases over ${covered.size}/${ops.length} operations in ${Date.now() - t0} ms; ${bad.length} failures`);
+    console.log(
+      `fuzz: ${CASES} cases over ${covered.size}/${ops.length} operations in ${Date.now() - t0} ms; ${bad.length} failures`,
+    );
     expect(bad.slice(0, 40).join('\n')).toBe('');
     if (ONLY === undefined) expect(covered.size).toBe(ops.length);
   }, 900_000);
@@ -148,7 +162,9 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         n++;
         await run(o, req, `curated #${j}:`, bad);
       }
-    console.log(`fuzz: ${n} curated Chinese cases (${inputs.length} inputs) in ${Date.now() - t0} ms; ${bad.length} failures`);
+    console.log(
+      `fuzz: ${n} curated Chinese cases (${inputs.length} inputs) in ${Date.now() - t0} ms; ${bad.length} failures`,
+    );
     expect(bad.slice(0, 40).join('\n')).toBe('');
   }, 900_000);
 });

@@ -39,8 +39,10 @@ export function validValue(s0: S | undefined, d: Deref, r: Rng, str?: StringSour
     const curated = str?.(s, r);
     if (curated !== undefined) return curated;
     if (s.format === 'uuid') return uuidFrom(r);
-    if (s.format === 'date-time') return new Date(Date.UTC(2026, r.int(0, 11), r.int(1, 28), r.int(0, 23))).toISOString();
-    if (s.format === 'date') return `2026-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+    if (s.format === 'date-time')
+      return new Date(Date.UTC(2026, r.int(0, 11), r.int(1, 28), r.int(0, 23))).toISOString();
+    if (s.format === 'date')
+      return `2026-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
     if (s.format === 'email') return `u${r.int(0, 9999)}@example.cn`;
     if (s.format === 'uri') return 'https://example.cn/x';
     const min = s.minLength ?? 1;
@@ -110,8 +112,24 @@ export const NASTY_STRINGS: readonly string[] = [
   '\u0085\u2028\u2029',
 ];
 export const NASTY_NUMBERS: readonly unknown[] = [
-  0, -1, -0, 1.5, 2 ** 31, 2 ** 53, -(2 ** 53), 1e308, -1e308, Number.MIN_VALUE, 9007199254740993,
-  '1', '', 'abc', null, true, [], {},
+  0,
+  -1,
+  -0,
+  1.5,
+  2 ** 31,
+  2 ** 53,
+  -(2 ** 53),
+  1e308,
+  -1e308,
+  Number.MIN_VALUE,
+  '9007199254740993',
+  '1',
+  '',
+  'abc',
+  null,
+  true,
+  [],
+  {},
 ];
 const WRONG_TYPES: readonly unknown[] = [null, 0, -1, 1.5, true, 'x', '', [], {}, [null], { a: 1 }];
 
@@ -147,7 +165,17 @@ export function mutate(value: unknown, r: Rng): { value: unknown; how: string } 
   }
   if (kind === 1 && p.length > 0) return { value: setAt(value, p, undefined, true), how: `removed ${where}` };
   if (kind === 2 && v && typeof v === 'object' && !Array.isArray(v)) {
-    const k = r.pick(['__proto__', 'constructor', 'extra', '', '\u0000', 'id', 'status', 'orgId', 'a'.repeat(300)]);
+    const k = r.pick([
+      '__proto__',
+      'constructor',
+      'extra',
+      '',
+      '\u0000',
+      'id',
+      'status',
+      'orgId',
+      'a'.repeat(300),
+    ]);
     const copy = setAt(value, [...p, k], r.pick(WRONG_TYPES.concat(['x'])));
     return { value: copy, how: `extra field ${JSON.stringify(k)} at ${where}` };
   }

@@ -29,7 +29,8 @@ export function responseChecker(doc: any) {
   const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
   addFormats(ajv);
   ajv.addSchema({ $id: 'doc', components: doc.components });
-  const rebase = (s: unknown) => JSON.parse(JSON.stringify(s).replaceAll('"#/components/', '"doc#/components/'));
+  const rebase = (s: unknown) =>
+    JSON.parse(JSON.stringify(s).replaceAll('"#/components/', '"doc#/components/'));
   const cache = new Map<unknown, ReturnType<typeof ajv.compile>>();
   const compiled = (s: unknown) => {
     let v = cache.get(s);
@@ -45,7 +46,8 @@ export function responseChecker(doc: any) {
     let schema: unknown;
     if (declared) {
       const content = declared.content as Record<string, { schema?: unknown }> | undefined;
-      if (!content) return body.length === 0 || status === 302 ? undefined : `body on a status declared without one`;
+      if (!content)
+        return body.length === 0 || status === 302 ? undefined : `body on a status declared without one`;
       const key = Object.keys(content).find((k) => contentType.startsWith(k.split(';')[0]!));
       const jsonish = /json/.test(contentType);
       if (!key && jsonish && content['application/json']) schema = content['application/json'].schema;
