@@ -78,7 +78,7 @@ export const PublicCall = CallSummary.extend({
 export const CallPage = z.object({ total: z.number().int(), items: z.array(CallSummary) });
 export const CallQuery = z.object({
   status: CallStatusSchema.optional(),
-  year: z.coerce.number().int().optional(),
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

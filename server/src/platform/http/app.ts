@@ -29,7 +29,7 @@ import { auditEvent } from '../audit.js';
 import { auditActor, callerOf } from '../caller.js';
 import { LOG_REDACT_PATHS } from '../mask.js';
 import { SAFE_LOG_OPTIONS } from '../log.js';
-import { installProblemHandler } from './problem.js';
+import { frameworkErrorProblem, installProblemHandler } from './problem.js';
 import { installIdempotency } from './idempotency.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { installTextInputCheck } from './text-input.js';
@@ -91,6 +91,7 @@ export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: frameworkErrorProblem,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

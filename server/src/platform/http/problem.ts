@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
@@ -84,6 +84,24 @@ export function installProblemHandler(app: FastifyInstance, db?: Kysely<DB>): vo
     });
     reply.status(404).type('application/problem+json; charset=utf-8').send(toProblem(de, req.url));
   });
+}
+
+/**
+ * Fastify's router answers a path that is not valid percent-encoding (`FST_ERR_BAD_URL`) and a path
+ * parameter past its length limit (`FST_ERR_MAX_PARAM_LENGTH`, 414) with its own JSON; this makes
+ * them the same 400 problem+json as any invalid path parameter (the buildHttpApp `frameworkErrors`).
+ */
+export function frameworkErrorProblem(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const zh = tooLong ? '路径参数过长' : '路径参数不是有效的 URL 编码';
+  const en = tooLong ? 'A path parameter is too long' : 'A path parameter is not valid URL encoding';
+  const de = new DomainError('validation_failed', {
+    zh,
+    en,
+    fields: [fieldError('params', err.code ?? 'invalid', zh, en)],
+  });
+  const url = req.url.length > 200 ? `${req.url.slice(0, 200)}…` : req.url;
+  void reply.status(de.status).type('application/problem+json; charset=utf-8').send(toProblem(de, url));
 }
 
 export const ProblemSchema = z
