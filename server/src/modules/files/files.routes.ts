@@ -43,6 +43,8 @@ export async function filesRoutes(app: FastifyInstance, ctx: AppContext) {
     await scope.register(multipart, {
       // one byte over the limit so the size meter, not a silent truncation, decides
       limits: { fileSize: ctx.config.maxUploadBytes + 1, files: 1, fields: 5, parts: 6 },
+      // keep the name as sent, so a path in it (../../etc/passwd) is refused, not silently cut
+      preservePath: true,
     });
     const r = scope.withTypeProvider<ZodTypeProvider>();
 

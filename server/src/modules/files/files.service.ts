@@ -6,6 +6,7 @@ import { appendAudit, auditEvent } from '../../platform/audit.js';
 import { DomainError, fieldError, validationError } from '../../platform/errors.js';
 import { auditActor, type Caller } from '../../platform/caller.js';
 import { classify, detectKind, type Classified } from '../../platform/files/detect.js';
+import { inspectContent } from '../../platform/files/inspect.js';
 import type { FileStorage } from '../../platform/files/storage.js';
 import { findFile, insertFile, linkFile as linkFileRow, type FileRow } from './files.repo.js';
 import { canReadFile } from './files.policy.js';
@@ -43,6 +44,22 @@ export function cleanFileName(name: string): string {
   return visible.trim().slice(0, 255);
 }
 
+const RESERVED_WINDOWS = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;
+
+/** Why a name as sent is refused (a path, control characters (bidi controls are stripped, not refused), a device name, too long), or null. */
+export function badFileName(raw: string): { zh: string; en: string } | null {
+  if (/[\\/]/.test(raw))
+    return { zh: '文件名不得包含路径（/ 或 \\）', en: 'The file name must not contain a path (/ or \\)' };
+  if ([...raw].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f))
+    return { zh: '文件名含有控制字符', en: 'The file name contains control characters' };
+  if (RESERVED_WINDOWS.test(raw.trim()))
+    return { zh: '文件名是 Windows 保留名称', en: 'The file name is a reserved Windows name' };
+  if ([...raw].length > 255)
+    return { zh: '文件名超过 255 个字符', en: 'The file name is longer than 255 characters' };
+  if (/^[.\s]*$/.test(raw)) return { zh: '文件名无效', en: 'The file name is not valid' };
+  return null;
+}
+
 export interface UploadInput {
   stream: Readable;
   filename: string;
@@ -58,6 +75,8 @@ export interface UploadInput {
  */
 export async function uploadFile(ctx: AppContext, caller: Caller, input: UploadInput): Promise<FileMeta> {
   const { actor } = caller;
+  const bad = badFileName(input.filename);
+  if (bad) throw validationError([fieldError('file', 'bad_name', bad.zh, bad.en)]);
   const name = cleanFileName(input.filename);
   if (!name) {
     throw validationError([fieldError('file', 'required', '请为文件提供文件名', 'The file needs a name')]);
@@ -80,6 +99,9 @@ export async function uploadFile(ctx: AppContext, caller: Caller, input: UploadI
           ),
         ]);
       cls = classify(name, await detectKind(open));
+      const chunks: Buffer[] = [];
+      for await (const chunk of open() as AsyncIterable<Buffer>) chunks.push(chunk);
+      inspectContent(cls.kind, Buffer.concat(chunks));
     },
   });
   const c = cls!;
