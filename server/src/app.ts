@@ -28,6 +28,7 @@ import { marketRoutes } from './modules/market/index.js';
 import { matchingModule } from './modules/matching/index.js';
 import { APPLICATION_ERRORS, programmeRoutes } from './modules/applications/index.js';
 import { CALL_ERRORS } from './modules/calls/index.js';
+import { loadAuditKeyring, useAuditKeyring } from './platform/audit-key.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIR = path.join(ROOT, 'dist/web');
@@ -74,6 +75,7 @@ export async function openPlatform(
     await database.close();
     throw e;
   }
+  useAuditKeyring(loadAuditKeyring(config, { create: !opts.memory }));
   const ctx: AppContext = {
     config,
     db: database.db,

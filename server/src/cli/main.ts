@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { auditVerifyCommand, migrateCommand } from './db-commands.js';
+import { auditCheckpointCommand, auditVerifyCommand, migrateCommand } from './db-commands.js';
 import { backupCommand, restoreCommand } from './backup-commands.js';
 import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
@@ -75,6 +75,12 @@ export async function main(argv: string[]): Promise<number> {
     .command('audit-verify')
     .description('校验审计哈希链 / verify the audit hash chain')
     .action(run(() => auditVerifyCommand(cliConfig())));
+  program
+    .command('audit-checkpoint')
+    .description(
+      '在数据库外写入审计链头的签名检查点 / write a signed checkpoint of the audit chain head outside the database',
+    )
+    .action(run(() => auditCheckpointCommand(cliConfig())));
 
   try {
     await program.parseAsync(argv);

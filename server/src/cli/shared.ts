@@ -1,5 +1,6 @@
 import { loadConfig, type Config } from '../platform/config.js';
 import { DataDirLockedError, openDatabase, type Database } from '../platform/db.js';
+import { loadAuditKeyring, useAuditKeyring } from '../platform/audit-key.js';
 
 /** A message the CLI shows and the exit code it ends with (no stack trace for expected failures). */
 export class CliError extends Error {
@@ -22,6 +23,7 @@ export const warn = (zh: string, en: string) => process.stderr.write(`${zh}\n${e
 /** Opens the configured database as its owner (not the app role), for maintenance commands. */
 export async function openForCli(config: Config): Promise<Database> {
   try {
+    useAuditKeyring(loadAuditKeyring(config, { create: true }));
     return await openDatabase(config);
   } catch (e) {
     if (e instanceof DataDirLockedError) throw new CliError(e.message, 3);

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from './db-types.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 import { maskPersonal } from './mask.js';
+import { activeAuditKeyring, rowMac, type AuditKeyring } from './audit-key.js';
 
 export interface AuditActor {
   id: string | null;
@@ -56,8 +57,9 @@ export async function appendAudit(trx: Kysely<DB>, e: AuditEntry): Promise<{ seq
   const head = await sql<{
     last_seq: number;
     last_hash: string;
-  }>`select last_seq, last_hash from audit_chain_head where id = 1 for update`.execute(trx);
-  const { last_seq, last_hash } = head.rows[0];
+    last_mac: string | null;
+  }>`select last_seq, last_hash, last_mac from audit_chain_head where id = 1 for update`.execute(trx);
+  const { last_seq, last_hash, last_mac } = head.rows[0];
   const fields: ChainFields = {
     seq: Number(last_seq) + 1,
     at: new Date().toISOString(),
@@ -75,6 +77,8 @@ export async function appendAudit(trx: Kysely<DB>, e: AuditEntry): Promise<{ seq
     prev_hash: last_hash,
   };
   const hash = auditHash(fields);
+  const key = activeAuditKeyring()?.current;
+  const mac = key ? rowMac(key, last_mac ?? last_hash, fields, hash) : null;
   await trx
     .insertInto('audit_log')
     .values({
@@ -84,11 +88,13 @@ export async function appendAudit(trx: Kysely<DB>, e: AuditEntry): Promise<{ seq
       after: fields.after === null ? null : JSON.stringify(fields.after),
       detail: fields.detail === null ? null : JSON.stringify(fields.detail),
       hash,
+      mac,
+      mac_key: key?.id ?? null,
     })
     .execute();
   await trx
     .updateTable('audit_chain_head')
-    .set({ last_seq: fields.seq, last_hash: hash })
+    .set({ last_seq: fields.seq, last_hash: hash, last_mac: mac })
     .where('id', '=', 1)
     .execute();
   return { seq: fields.seq, hash };
@@ -101,15 +107,40 @@ export async function auditEvent(db: Kysely<DB>, e: AuditEntry): Promise<void> {
 
 export interface AuditProblem {
   seq: number;
-  problem: 'hash_mismatch' | 'broken_link' | 'gap' | 'head_mismatch';
+  problem:
+    | 'hash_mismatch'
+    | 'broken_link'
+    | 'gap'
+    | 'head_mismatch'
+    | 'mac_mismatch'
+    | 'mac_missing'
+    | 'mac_key_unknown'
+    | 'checkpoint_mismatch'
+    | 'checkpoint_truncated'
+    | 'checkpoint_forged'
+    | 'checkpoint_unreadable';
   detail: string;
 }
 
-/** Walks the chain in order, recomputing every hash; reports each row that does not verify. */
+export interface AuditVerifyResult {
+  rows: number;
+  problems: AuditProblem[];
+  /** Rows before the first keyed row (written before a key existed): SHA-256 only. */
+  unkeyedRows: number;
+  /** Rows whose MAC was checked with the key (0 when no keyring was given). */
+  macRows: number;
+}
+
+/**
+ * Walks the chain in order, recomputing every hash and, with a keyring (default: the process's),
+ * every MAC; reports each row that does not verify. Once one row carries a MAC, every later row
+ * must carry one too (an unkeyed row after the keyed era began is `mac_missing`).
+ */
 export async function verifyAuditChain(
   db: Kysely<DB>,
   onProgress?: (done: number, total: number) => void,
-): Promise<{ rows: number; problems: AuditProblem[] }> {
+  keyring: AuditKeyring | null = activeAuditKeyring(),
+): Promise<AuditVerifyResult> {
   const total = Number(
     (
       await db
@@ -120,8 +151,12 @@ export async function verifyAuditChain(
   );
   const problems: AuditProblem[] = [];
   let prevHash = GENESIS_HASH;
+  let prevMac: string | null = null;
   let prevSeq = 0;
   let done = 0;
+  let keyedEra = false;
+  let unkeyedRows = 0;
+  let macRows = 0;
   const batch = 2000;
   for (;;) {
     const rows = await db
@@ -138,7 +173,7 @@ export async function verifyAuditChain(
         problems.push({ seq, problem: 'gap', detail: `expected seq ${prevSeq + 1}, found ${seq}` });
       if (r.prev_hash !== prevHash)
         problems.push({ seq, problem: 'broken_link', detail: 'prev_hash does not match the previous row' });
-      const expect = auditHash({
+      const fields: ChainFields = {
         seq,
         at: new Date(r.at).toISOString(),
         actor_id: r.actor_id,
@@ -153,10 +188,30 @@ export async function verifyAuditChain(
         after: r.after ?? null,
         detail: r.detail ?? null,
         prev_hash: r.prev_hash,
-      });
-      if (expect !== r.hash)
+      };
+      if (auditHash(fields) !== r.hash)
         problems.push({ seq, problem: 'hash_mismatch', detail: 'row content does not match its hash' });
+      if (r.mac === null) {
+        if (keyedEra)
+          problems.push({ seq, problem: 'mac_missing', detail: 'no MAC on a row after the keyed era began' });
+        else unkeyedRows++;
+      } else {
+        keyedEra = true;
+        const key = keyring?.byId.get(r.mac_key ?? '');
+        if (keyring && !key)
+          problems.push({
+            seq,
+            problem: 'mac_key_unknown',
+            detail: `signed with key ${r.mac_key}, not configured`,
+          });
+        else if (key) {
+          macRows++;
+          if (rowMac(key, prevMac ?? prevHash, fields, r.hash) !== r.mac)
+            problems.push({ seq, problem: 'mac_mismatch', detail: 'row or chain does not match its HMAC' });
+        }
+      }
       prevHash = r.hash;
+      prevMac = r.mac;
       prevSeq = seq;
       done++;
     }
@@ -170,5 +225,5 @@ export async function verifyAuditChain(
       detail: `chain head says seq ${head.last_seq}; the log ends at ${prevSeq} (rows removed or added)`,
     });
   }
-  return { rows: done, problems };
+  return { rows: done, problems, unkeyedRows, macRows };
 }

@@ -28,6 +28,14 @@ const Env = z.object({
   /** Reverse proxies whose X-Forwarded-* headers are believed: `false` (default), or addresses/CIDRs, comma-separated. */
   TRUST_PROXY: z.string().default('false'),
   JOBS: z.enum(['on', 'off']).default('on'),
+  /** HMAC key of the audit chain (≥ 32 characters); unset → AUDIT_KEY_FILE, created 0600 on first start. */
+  AUDIT_HMAC_KEY: z.string().min(32, 'AUDIT_HMAC_KEY 至少 32 个字符 / at least 32 characters').optional(),
+  /** Earlier audit keys (comma-separated), kept after a rotation so older rows still verify. */
+  AUDIT_HMAC_OLD_KEYS: z.string().optional(),
+  AUDIT_KEY_FILE: z.string().optional(),
+  /** Signed checkpoints of the chain head, one JSON line each (append-only, outside the database). */
+  AUDIT_CHECKPOINT_FILE: z.string().optional(),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TZ_DISPLAY: z.string().default('Asia/Shanghai'),
 });
@@ -50,6 +58,13 @@ export interface Config {
   identitySecret?: string;
   trustProxy: boolean | string[];
   jobs: boolean;
+  audit: {
+    hmacKey?: string;
+    oldKeys: string[];
+    keyFile: string;
+    checkpointFile: string;
+    checkpointMinutes: number;
+  };
   logLevel: string;
   timeZone: string;
 }
@@ -96,6 +111,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
             .map((x) => x.trim())
             .filter(Boolean),
     jobs: e.JOBS === 'on',
+    audit: {
+      hmacKey: e.AUDIT_HMAC_KEY,
+      oldKeys: (e.AUDIT_HMAC_OLD_KEYS ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+      keyFile: path.resolve(e.AUDIT_KEY_FILE ?? path.join(dataDir, 'audit-hmac.key')),
+      checkpointFile: path.resolve(e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl')),
+      checkpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
+    },
     logLevel: e.LOG_LEVEL,
     timeZone: e.TZ_DISPLAY,
   };

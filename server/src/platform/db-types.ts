@@ -30,11 +30,16 @@ export interface PlatformTables {
     detail: Json | null;
     prev_hash: string;
     hash: string;
+    /** HMAC-SHA256 with the audit key (migration 0038); null for rows written before a key existed. */
+    mac: string | null;
+    /** Id of the key that made `mac` (audit-key.ts `auditKeyId`). */
+    mac_key: string | null;
   };
   audit_chain_head: {
     id: number;
     last_seq: number;
     last_hash: string;
+    last_mac: string | null;
   };
   idempotency_keys: {
     key: string;

@@ -1,8 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db-types.js';
 import type { JobQueue } from './queue.js';
+import type { Config } from '../config.js';
+import { activeAuditKeyring } from '../audit-key.js';
+import { writeCheckpoint } from '../audit-checkpoint.js';
 
 export const PURGE_JOB = 'platform.purge-expired';
+export const AUDIT_CHECKPOINT_JOB = 'platform.audit-checkpoint';
 /** Idempotency keys are kept this long: a client retrying later than this gets a fresh execution. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
 
@@ -14,11 +18,17 @@ export async function purgeExpired(db: Kysely<DB>, now: Date): Promise<{ idempot
 }
 
 /**
- * The platform's own scheduled work (times in Asia/Shanghai): the hourly purge. The mail outbox
+ * The platform's own scheduled work (times in Asia/Shanghai): the hourly purge. The audit checkpoint every AUDIT_CHECKPOINT_MINUTES. The mail outbox
  * sweep is registered by the Mailer (`registerJobs`), the purge of expired sessions by the identity
  * module (`registerIdentityJobs`).
  */
-export async function registerBuiltinJobs(jobs: JobQueue, db: Kysely<DB>, now: () => Date): Promise<void> {
+export async function registerBuiltinJobs(
+  jobs: JobQueue,
+  db: Kysely<DB>,
+  now: () => Date,
+  config?: Pick<Config, 'audit'>,
+  log: (line: string) => void = console.log,
+): Promise<void> {
   await jobs.work(
     PURGE_JOB,
     async () => {
@@ -27,4 +37,16 @@ export async function registerBuiltinJobs(jobs: JobQueue, db: Kysely<DB>, now: (
     { retryLimit: 2, retryDelay: 60 },
   );
   await jobs.schedule(PURGE_JOB, '17 * * * *');
+  if (config) {
+    // Signed checkpoint of the audit chain head outside the database, every AUDIT_CHECKPOINT_MINUTES.
+    const m = config.audit.checkpointMinutes;
+    await jobs.work(AUDIT_CHECKPOINT_JOB, async () => {
+      const keyring = activeAuditKeyring();
+      if (keyring) await writeCheckpoint(db, keyring, config.audit.checkpointFile, now(), log);
+    });
+    await jobs.schedule(
+      AUDIT_CHECKPOINT_JOB,
+      m < 60 ? `*/${m} * * * *` : `0 */${Math.min(23, Math.round(m / 60))} * * *`,
+    );
+  }
 }

@@ -36,7 +36,7 @@ export async function openPlatformServices(
   if (plugins.notifier) ctx.notify = plugins.notifier(mail, ctx);
   if (ctx.config.jobs) {
     await mail.registerJobs(jobs);
-    await registerBuiltinJobs(jobs, ctx.db, ctx.now);
+    await registerBuiltinJobs(jobs, ctx.db, ctx.now, ctx.config, (line) => log?.('info', line));
     for (const register of plugins.jobs ?? []) await register(ctx, jobs);
     await jobs.start();
   }
