@@ -66,7 +66,13 @@ export interface Platform {
 /** Opens the database, runs migrations, and makes the context every service gets. */
 export async function openPlatform(
   config: Config = loadConfig(),
-  opts: { memory?: boolean; now?: () => Date; log?: (m: string) => void } = {},
+  opts: {
+    memory?: boolean;
+    now?: () => Date;
+    log?: (m: string) => void;
+    /** Make the audit key file when missing (default: unless in memory; the test harness: never). */
+    createAuditKey?: boolean;
+  } = {},
 ): Promise<Platform> {
   const database = await openDatabase(config, { memory: opts.memory });
   try {
@@ -75,7 +81,7 @@ export async function openPlatform(
     await database.close();
     throw e;
   }
-  useAuditKeyring(loadAuditKeyring(config, { create: !opts.memory }));
+  useAuditKeyring(loadAuditKeyring(config, { create: opts.createAuditKey ?? !opts.memory }));
   const ctx: AppContext = {
     config,
     db: database.db,

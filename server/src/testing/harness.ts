@@ -47,7 +47,11 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
     { dataDir: '/nonexistent', ...overrides },
   );
   let fixedNow: Date | null = null;
-  const platform = await openPlatform(config, { memory: !server, now: () => fixedNow ?? new Date() });
+  const platform = await openPlatform(config, {
+    memory: !server,
+    now: () => fixedNow ?? new Date(),
+    createAuditKey: false,
+  });
   const app = await buildApp(platform.ctx, { logger: false, web: false });
   return {
     platform,
