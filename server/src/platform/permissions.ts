@@ -9,6 +9,8 @@ export interface PermissionDef {
   zh: string;
   en: string;
   roles: readonly Role[];
+  /** A sensitive permission needs a proof of identity (password/TOTP) younger than REAUTH_MINUTES. */
+  sensitive?: true;
 }
 
 const registry = new Map<string, PermissionDef>();
@@ -54,6 +56,20 @@ export function definePermissions<const T extends Record<`${string}.${string}`, 
 
 export function permissionDef(name: string): PermissionDef | undefined {
   return registry.get(name);
+}
+
+/** Whether the gate asks a fresh proof of identity for this permission (role grants, exports of personal data, …). */
+export function isSensitive(name: string): boolean {
+  return registry.get(name)?.sensitive === true;
+}
+
+/** Whether the actor's last proof of identity is older than `reauthMs` (then a sensitive action is refused). */
+export function proofIsStale(
+  actor: { readonly authenticatedAt: Date },
+  now: Date,
+  reauthMs: number,
+): boolean {
+  return now.getTime() - actor.authenticatedAt.getTime() > reauthMs;
 }
 
 export function allPermissions(): Array<[PermissionName, PermissionDef]> {

@@ -43,6 +43,12 @@ export const APPLICATION_PERMISSIONS = definePermissions({
     en: 'View the screening list',
     roles: ['commissionStaff', 'programmeOfficeStaff', 'auditor'],
   },
+  'screening.export': {
+    zh: '导出形式审查清单（Excel）',
+    en: 'Export the screening list (Excel)',
+    roles: ['commissionStaff', 'programmeOfficeStaff', 'auditor'],
+    sensitive: true,
+  },
   'screening.run': { zh: '运行形式审查', en: 'Run screening', roles: STAFF },
   'screening.decide': {
     zh: '确认或调整形式审查结论',

@@ -46,7 +46,7 @@ export async function screeningRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/calls/:id/screening/export',
     {
-      config: { permission: 'screening.read' },
+      config: { permission: 'screening.export' },
       schema: {
         tags,
         summary:

@@ -30,7 +30,7 @@ export const CALL = defineWorkflow<CallRef, WorkflowActor>()({
       action: 'publish',
       from: 'draft',
       to: 'published',
-      permission: MANAGE,
+      permission: 'call.publish',
       label: { zh: '发布指南', en: 'Publish call' },
     },
     {

@@ -16,6 +16,12 @@ export const CALL_PERMISSIONS = definePermissions({
     en: 'Author, import, publish and close calls',
     roles: ['commissionStaff', 'programmeOfficeStaff'],
   },
+  'call.publish': {
+    zh: '发布申报指南（规则生效）',
+    en: 'Publish a call (its rules take effect)',
+    roles: ['commissionStaff', 'programmeOfficeStaff'],
+    sensitive: true,
+  },
 });
 
 declare module '../../platform/permissions.js' {

@@ -110,7 +110,7 @@ export async function callRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/calls/:id/publish',
     {
-      config: { permission: 'call.manage' },
+      config: { permission: 'call.publish' },
       schema: {
         tags,
         summary: '发布指南 Publish a call',

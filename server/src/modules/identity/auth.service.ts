@@ -2,6 +2,7 @@ import type { AppContext } from '../../platform/context.js';
 import { appendAudit, auditEvent } from '../../platform/audit.js';
 import { DomainError, fieldError, validationError } from '../../platform/errors.js';
 import { auditActor, type AnyCaller, type Caller } from '../../platform/caller.js';
+import { proofIsStale } from '../../platform/permissions.js';
 import { hashPassword, verifyPassword } from './identity.crypto.js';
 import {
   countIpFailures,
@@ -247,6 +248,10 @@ export async function updateMe(
       }
     }
     if (!Object.keys(set).length) return;
+    // A new e-mail address takes over password resets: it needs a fresh proof of identity.
+    if ('email' in set && proofIsStale(actor, ctx.now(), ctx.config.reauthMs)) {
+      throw new DomainError('reauth_required');
+    }
     await updateUser(trx, actor.userId, {
       ...set,
       updated_at: ctx.now(),

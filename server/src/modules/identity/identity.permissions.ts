@@ -31,22 +31,25 @@ export const IDENTITY_PERMISSIONS = definePermissions({
     en: 'View users',
     roles: ['commissionStaff', 'programmeOfficeStaff', 'auditor', 'systemAdmin', 'orgAdmin'],
   },
-  'user.create': { zh: '新建用户', en: 'Create users', roles: ['systemAdmin', 'orgAdmin'] },
+  'user.create': { zh: '新建用户', en: 'Create users', roles: ['systemAdmin', 'orgAdmin'], sensitive: true },
   'user.update': {
     zh: '修改用户及角色',
     en: 'Edit users and their roles',
     roles: ['systemAdmin', 'orgAdmin'],
+    sensitive: true,
   },
   'user.resetPassword': {
     zh: '重置用户密码',
     en: "Reset a user's password",
     roles: ['systemAdmin', 'orgAdmin'],
+    sensitive: true,
   },
   'user.unlock': { zh: '解除账号锁定', en: 'Unlock an account', roles: ['systemAdmin', 'orgAdmin'] },
   'user.resetTotp': {
     zh: '重置用户的两步验证',
     en: "Reset a user's two-factor authentication",
     roles: ['systemAdmin', 'orgAdmin'],
+    sensitive: true,
   },
 });
 

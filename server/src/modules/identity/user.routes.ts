@@ -85,7 +85,7 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/users/:id/reset-password',
     {
-      config: { permission: 'user.resetPassword', reauth: true },
+      config: { permission: 'user.resetPassword' },
       schema: {
         tags,
         summary: '重置密码（返回一次性初始密码）Reset the password (initial password shown once)',
@@ -98,7 +98,7 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/users/:id/reset-totp',
     {
-      config: { permission: 'user.resetTotp', reauth: true },
+      config: { permission: 'user.resetTotp' },
       schema: {
         tags,
         summary: '重置两步验证（丢失身份验证器）Reset two-factor authentication (lost authenticator)',

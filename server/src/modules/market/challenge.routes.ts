@@ -105,7 +105,7 @@ export async function challengeRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/market/challenges/:id/winners',
     {
-      config: { permission: 'challenge.manage' },
+      config: { permission: 'challenge.award' },
       schema: {
         tags,
         summary: '确定获胜方案 Name the winners',

@@ -36,6 +36,12 @@ export const MARKET_PERMISSIONS = definePermissions({
     roles: ['enterpriseUser', 'techManager', 'projectLead', 'orgAdmin', ...STAFF],
   },
   'challenge.manage': { zh: '组织揭榜挂帅/创新挑战赛', en: 'Run challenges', roles: [...STAFF] },
+  'challenge.award': {
+    zh: '确定挑战赛获胜方案',
+    en: 'Decide challenge winners',
+    roles: [...STAFF],
+    sensitive: true,
+  },
   'challenge.score': {
     zh: '挑战赛专家初筛评分',
     en: 'Pre-screen challenge solutions',

@@ -20,6 +20,8 @@ import {
   PUBLIC,
   actorHas,
   isKnownPermission,
+  isSensitive,
+  proofIsStale,
   permissionDef,
   type RoutePermission,
 } from '../permissions.js';
@@ -59,6 +61,8 @@ export interface RouteEntry {
   url: string;
   permission?: RoutePermission;
   reauth?: boolean;
+  /** The route's permission is sensitive: the gate needs a fresh proof of identity. */
+  sensitive?: boolean;
 }
 const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
 /** Every route the app registered, with its declared permission (for the route × role matrix). */
@@ -104,7 +108,13 @@ export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<
     const perm = route.config?.permission;
     for (const m of [route.method].flat()) {
       if (m !== 'HEAD')
-        table.push({ method: m, url: route.url, permission: perm, reauth: route.config?.reauth });
+        table.push({
+          method: m,
+          url: route.url,
+          permission: perm,
+          reauth: route.config?.reauth,
+          sensitive: !!perm && isSensitive(perm),
+        });
     }
     if (route.url && UNDECLARED_OK.some((r) => r.test(route.url))) return;
     if (!perm) undeclared.push(`${route.method} ${route.url}: no permission declared`);
@@ -181,8 +191,8 @@ export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<
         params: { permission: perm },
       });
     }
-    // Sensitive changes need a fresh password/TOTP proof, whatever the permission kind.
-    if (cfg.reauth && ctx.now().getTime() - actor.authenticatedAt.getTime() > ctx.config.reauthMs) {
+    // A sensitive permission (or a route marked `reauth`) needs a fresh password/TOTP proof.
+    if ((cfg.reauth || isSensitive(perm)) && proofIsStale(actor, ctx.now(), ctx.config.reauthMs)) {
       throw new DomainError('reauth_required');
     }
   });
