@@ -5363,7 +5363,7 @@ export interface paths {
         put?: never;
         /**
          * 确定获胜方案 Name the winners
-         * @description 权限 Permission: `challenge.manage` (组织揭榜挂帅/创新挑战赛 / Run challenges)
+         * @description 权限 Permission: `challenge.award` (确定挑战赛获胜方案 / Decide challenge winners)
          */
         post: {
             parameters: {
@@ -7263,7 +7263,7 @@ export interface paths {
         put?: never;
         /**
          * 发布指南 Publish a call
-         * @description 权限 Permission: `call.manage` (编写、导入、发布和结束申报指南 / Author, import, publish and close calls)
+         * @description 权限 Permission: `call.publish` (发布申报指南（规则生效） / Publish a call (its rules take effect))
          */
         post: {
             parameters: {
@@ -9270,7 +9270,7 @@ export interface paths {
         };
         /**
          * 导出形式审查清单（Excel，个人信息脱敏） Export the screening list (Excel, personal data masked)
-         * @description 权限 Permission: `screening.read` (查看形式审查清单 / View the screening list)
+         * @description 权限 Permission: `screening.export` (导出形式审查清单（Excel） / Export the screening list (Excel))
          */
         get: {
             parameters: {
@@ -11095,7 +11095,7 @@ export interface components {
             source: string;
         };
         /** @enum {string} */
-        PermissionNameInput: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.read" | "audit.verify" | "call.manage" | "call.read" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "screening.decide" | "screening.read" | "screening.run" | "search.admin" | "solution.act" | "solution.write" | "user.create" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
+        PermissionNameInput: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.read" | "audit.verify" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "solution.act" | "solution.write" | "user.create" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
         /** @description RFC 9457 problem details with zh-CN and en messages */
         Problem: {
             type: string;
@@ -12286,7 +12286,7 @@ export interface components {
             source: string;
         };
         /** @enum {string} */
-        PermissionName: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.read" | "audit.verify" | "call.manage" | "call.read" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "screening.decide" | "screening.read" | "screening.run" | "search.admin" | "solution.act" | "solution.write" | "user.create" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
+        PermissionName: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.read" | "audit.verify" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "solution.act" | "solution.write" | "user.create" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
     };
     responses: never;
     parameters: never;
