@@ -6868,7 +6868,7 @@ export interface paths {
         put?: never;
         /**
          * 新建指南草稿 Create a draft call
-         * @description 权限 Permission: `call.manage` (编写、导入、发布和结束申报指南 / Author, import, publish and close calls)
+         * @description 权限 Permission: `call.manage` (编写、导入和结束申报指南 / Author, import and close calls)
          */
         post: {
             parameters: {
@@ -7005,7 +7005,7 @@ export interface paths {
         put?: never;
         /**
          * 导入指南JSON（存为草稿） Import a call as JSON (stored as a draft)
-         * @description 权限 Permission: `call.manage` (编写、导入、发布和结束申报指南 / Author, import, publish and close calls)
+         * @description 权限 Permission: `call.manage` (编写、导入和结束申报指南 / Author, import and close calls)
          */
         post: {
             parameters: {
@@ -7165,7 +7165,7 @@ export interface paths {
         };
         /**
          * 修改指南草稿 Edit a draft call
-         * @description 权限 Permission: `call.manage` (编写、导入、发布和结束申报指南 / Author, import, publish and close calls)
+         * @description 权限 Permission: `call.manage` (编写、导入和结束申报指南 / Author, import and close calls)
          */
         put: {
             parameters: {
@@ -7349,7 +7349,7 @@ export interface paths {
         put?: never;
         /**
          * 结束征集 Close a call
-         * @description 权限 Permission: `call.manage` (编写、导入、发布和结束申报指南 / Author, import, publish and close calls)
+         * @description 权限 Permission: `call.manage` (编写、导入和结束申报指南 / Author, import and close calls)
          */
         post: {
             parameters: {
@@ -9826,7 +9826,7 @@ export interface paths {
         put?: never;
         /**
          * 导入往年指南及其申报、审查结论和立项结果（只读存档） Import a historical call with its applications and outcomes (read-only record)
-         * @description 权限 Permission: `call.manage` (编写、导入、发布和结束申报指南 / Author, import, publish and close calls)
+         * @description 权限 Permission: `call.manage` (编写、导入和结束申报指南 / Author, import and close calls)
          */
         post: {
             parameters: {

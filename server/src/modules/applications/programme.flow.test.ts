@@ -112,7 +112,7 @@ describe('calls', () => {
     const lead = await loginAs(env, ['projectLead']);
     const denied = await http(lead, 'POST', '/api/calls/import', call);
     expect(denied.statusCode).toBe(403);
-    expect(denied.json().message).toMatch(/编写、导入、发布和结束申报指南/);
+    expect(denied.json().message).toMatch(/编写、导入和结束申报指南/);
   });
 });
 

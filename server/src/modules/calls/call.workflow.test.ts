@@ -29,7 +29,7 @@ const rows: Row[] = [
     'draft',
     'publish',
     'forbidden',
-    '编写、导入、发布和结束申报指南',
+    '发布申报指南（规则生效）',
   ],
   ['an applicant cannot close', lead, 'published', 'close', 'forbidden'],
   ['an applicant cannot edit', lead, 'draft', 'edit', 'forbidden'],

@@ -12,8 +12,8 @@ export const CALL_PERMISSIONS = definePermissions({
     roles: ['commissionStaff', 'programmeOfficeStaff', 'auditor', 'systemAdmin'],
   },
   'call.manage': {
-    zh: '编写、导入、发布和结束申报指南',
-    en: 'Author, import, publish and close calls',
+    zh: '编写、导入和结束申报指南',
+    en: 'Author, import and close calls',
     roles: ['commissionStaff', 'programmeOfficeStaff'],
   },
   'call.publish': {
