@@ -7,6 +7,7 @@ import { can } from '../../auth/can.js';
 import { OrgSelect } from '../../components/OrgSelect.js';
 import { applyProblem } from '../../components/problem.js';
 import { roleLabel } from '../../components/roleLabels.js';
+import { useReauth } from '../../components/useReauth.js';
 import { useI18n } from '../../i18n/index.js';
 
 const FIELDS = ['username', 'name', 'email', 'phone', 'idNumber', 'orgId', 'roles', 'status'];
@@ -49,6 +50,8 @@ export function UserFormModal({
     else if (!me.roles.includes('systemAdmin')) form.setFieldsValue({ orgId: me.orgId });
   }, [open, user, form, me]);
 
+  // creating and editing users are sensitive permissions: a stale session is asked for the password
+  const reauth = useReauth();
   const save = async () => {
     const v = await form.validateFields();
     setBusy(true);
@@ -57,9 +60,9 @@ export function UserFormModal({
       Object.entries(v).filter(([, x]) => x !== '' && x !== undefined),
     );
     try {
-      if (user) onSaved(await usersApi.update(user.id, body as UserPatch));
+      if (user) onSaved(await reauth.run(() => usersApi.update(user.id, body as UserPatch)));
       else {
-        const r = await usersApi.create(body as UserBody);
+        const r = await reauth.run(() => usersApi.create(body as UserBody));
         onSaved(r.user, r.initialPassword);
       }
     } catch (e) {
@@ -173,6 +176,7 @@ export function UserFormModal({
           )}
         </Row>
       </Form>
+      {reauth.modal}
     </Modal>
   );
 }
