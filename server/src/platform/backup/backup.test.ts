@@ -19,6 +19,7 @@ import { callerFor } from '../caller.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'transferone-backup-test-'));
 const cleanups: Array<() => Promise<void>> = [];
+const AUDIT_KEY = 'backup-test-audit-key-0123456789abcdef';
 
 /** A fresh database: PGlite in its own folder, or (kind 'pg') a new database on the server. */
 async function freshPlatform(kind: 'pglite' | 'pg', name: string): Promise<Platform & { filesDir: string }> {
@@ -30,7 +31,15 @@ async function freshPlatform(kind: 'pglite' | 'pg', name: string): Promise<Platf
     url = server.url;
     cleanups.push(server.drop);
   }
-  const config = loadConfig({ DATABASE_URL: url, DATA_DIR: dataDir, JOBS: 'off', LOG_LEVEL: 'silent' });
+  // One installation's audit key (issue 10, fix 5): a restore elsewhere brings the key along,
+  // as docs/SECURITY-audit.md tells the operator; without it the restored rows do not verify.
+  const config = loadConfig({
+    DATABASE_URL: url,
+    DATA_DIR: dataDir,
+    JOBS: 'off',
+    LOG_LEVEL: 'silent',
+    AUDIT_HMAC_KEY: AUDIT_KEY,
+  });
   const platform = await openPlatform(config);
   cleanups.unshift(() => platform.close());
   return Object.assign(platform, { filesDir: config.filesDir });
