@@ -64,3 +64,16 @@ export const PatchMeBody = z.object({
   name: z.string().trim().min(1).max(100).optional(),
   email: z.email().max(200).optional(),
 });
+
+export const PasswordResetBody = z.object({
+  account: z.string().trim().min(1).max(200).describe('user name or e-mail address'),
+});
+
+export const PasswordResetAccepted = z
+  .object({ message: z.string(), messageEn: z.string() })
+  .describe('the same answer whether or not the account exists');
+
+export const PasswordResetConfirmBody = z.object({
+  token: z.string().trim().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});
