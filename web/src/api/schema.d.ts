@@ -8180,7 +8180,34 @@ export interface paths {
                             savedAt: string;
                             savedBy: string;
                             findingCount: number;
+                            /** @description the applicant organisation */
+                            orgId: string;
+                            /** @description the draft as stored (ApplicationContent shape when valid) */
                             content: {
+                                applicant?: {
+                                    contactName: unknown;
+                                    contactPhone: unknown;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                lead?: {
+                                    name: unknown;
+                                    phone: unknown;
+                                    email: unknown;
+                                    idNumber: unknown;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                team?: {
+                                    members?: ({
+                                        name: unknown;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                            } & {
                                 [key: string]: unknown;
                             };
                         };
@@ -10809,6 +10836,30 @@ export interface components {
             imported: boolean;
             /** @description the draft as stored (ApplicationContent shape when valid) */
             content: {
+                applicant?: {
+                    contactName: unknown;
+                    contactPhone: unknown;
+                } & {
+                    [key: string]: unknown;
+                };
+                lead?: {
+                    name: unknown;
+                    phone: unknown;
+                    email: unknown;
+                    idNumber: unknown;
+                } & {
+                    [key: string]: unknown;
+                };
+                team?: {
+                    members?: ({
+                        name: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
                 [key: string]: unknown;
             };
             /** @description type/format problems in the stored draft */
@@ -12000,6 +12051,30 @@ export interface components {
             imported: boolean;
             /** @description the draft as stored (ApplicationContent shape when valid) */
             content: {
+                applicant?: {
+                    contactName: unknown;
+                    contactPhone: unknown;
+                } & {
+                    [key: string]: unknown;
+                };
+                lead?: {
+                    name: unknown;
+                    phone: unknown;
+                    email: unknown;
+                    idNumber: unknown;
+                } & {
+                    [key: string]: unknown;
+                };
+                team?: {
+                    members?: ({
+                        name: unknown;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
                 [key: string]: unknown;
             };
             /** @description type/format problems in the stored draft */
