@@ -10,6 +10,12 @@ import { NAV_ITEMS } from './nav/navigation.js';
 import { THEME } from './theme.js';
 
 const LoginPage = lazy(() => import('./pages/auth/LoginPage.js').then((m) => ({ default: m.LoginPage })));
+const ForgotPasswordPage = lazy(() =>
+  import('./pages/auth/ForgotPasswordPage.js').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./pages/auth/ResetPasswordPage.js').then((m) => ({ default: m.ResetPasswordPage })),
+);
 const MfaPage = lazy(() => import('./pages/auth/MfaPage.js').then((m) => ({ default: m.MfaPage })));
 const DashboardPage = lazy(() =>
   import('./pages/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })),
@@ -88,6 +94,8 @@ function Shell() {
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route path="/mfa" element={<MfaPage />} />
+              <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+              <Route path="/reset-password" element={<ResetPasswordPage />} />
               <Route path="/open" element={<PublicLayout />}>
                 <Route path="*" element={<PublicMarketRoutes />} />
               </Route>

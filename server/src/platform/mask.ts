@@ -26,6 +26,22 @@ export function maskPhone(v: string): string {
   return digits.slice(0, 3) + '*'.repeat(digits.length - 7) + digits.slice(-4);
 }
 
+/** zhangsan@example.cn → z***@example.cn (the domain stays: it names the organisation, not the person). */
+export function maskEmail(v: string): string {
+  const at = v.lastIndexOf('@');
+  if (at <= 0) return v.length <= 1 ? '*' : v[0] + '***';
+  if (/^.\*\*\*@/.test(v)) return v;
+  return v[0] + '***' + v.slice(at);
+}
+
+/** 张三 → 张*, 欧阳娜娜 → 欧***, Zhang San → Z***. */
+export function maskName(v: string): string {
+  const chars = [...v.trim()];
+  if (chars.length === 0) return v;
+  if (/^[\u4e00-\u9fff·]+$/.test(v.trim())) return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
+  return chars[0] + '***';
+}
+
 export function maskValue(key: string, v: unknown): unknown {
   if (typeof v !== 'string') return v;
   if (SECRET_KEYS.has(key)) return '[redacted]';

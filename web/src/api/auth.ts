@@ -13,5 +13,9 @@ export const authApi = {
   reauth: (password: string) => call(api.POST('/api/auth/reauth', { body: { password } })),
   changePassword: (currentPassword: string, newPassword: string) =>
     call(api.POST('/api/auth/password', { body: { currentPassword, newPassword } })),
+  requestPasswordReset: (account: string) =>
+    call(api.POST('/api/auth/password-reset', { body: { account } })),
+  confirmPasswordReset: (token: string, newPassword: string) =>
+    call(api.POST('/api/auth/password-reset/confirm', { body: { token, newPassword } })),
   oidcStartUrl: '/api/auth/oidc/start' satisfies keyof import('./schema.js').paths,
 };

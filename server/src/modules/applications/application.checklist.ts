@@ -1,7 +1,6 @@
 /** Draft versions and the live checklist (screening + content rules on the current draft). */
 import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
-import { maskPersonal } from '../../platform/mask.js';
 import type { Caller } from '../../platform/caller.js';
 import { deadlineState, screenApplication } from '../calls/index.js';
 import { buildFacts, combineChecklist, contentFindings, draftFieldErrors } from './application.rules.js';
@@ -42,7 +41,9 @@ export async function versionOf(ctx: AppContext, caller: Caller, id: string, ver
     savedAt: new Date(v.saved_at).toISOString(),
     savedBy: v.saved_by,
     findingCount: v.finding_count,
-    content: caller.actor.orgId === l.app.org_id ? v.content : maskPersonal(v.content),
+    orgId: l.app.org_id,
+    // personal fields are masked by the response schema (StoredContent) for people outside the organisation
+    content: v.content,
   };
 }
 

@@ -2,7 +2,6 @@
 import type { Caller } from '../../platform/caller.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
-import { maskPersonal } from '../../platform/mask.js';
 import { findDirection, type Call, type Direction } from '../calls/index.js';
 import { loadCall, shanghaiIso } from '../calls/index.js';
 import { getOrg } from '../identity/index.js';
@@ -168,8 +167,8 @@ export async function detailDto(ctx: AppContext, caller: Caller, l: Loaded) {
     });
   return {
     ...summaryDto(l, receipt?.number ?? null),
-    // people outside the organisation see ID numbers and phones masked
-    content: caller.actor.orgId === l.app.org_id ? l.app.content : maskPersonal(l.app.content),
+    // personal fields are masked by the response schema (StoredContent) for people outside the organisation
+    content: l.app.content,
     fieldErrors: draftFieldErrors(l.app.content),
     needsDistrictRecommendation: l.direction.needsDistrictRecommendation,
     returnReason: l.app.return_reason,

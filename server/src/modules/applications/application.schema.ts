@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from './application.workflow.js';
+import { ownedBy, personal } from '../../platform/http/personal.js';
 import { DistrictRouteDto, FailingFindingDto, OverrideReason } from './review.schema.js';
 
 const fen = z.number().int().nonnegative();
@@ -231,21 +232,45 @@ export const ApplicationSummary = z
   })
   .meta({ id: 'ApplicationSummary' });
 
-export const ApplicationDetail = ApplicationSummary.extend({
-  content: z
-    .record(z.string(), z.unknown())
-    .describe('the draft as stored (ApplicationContent shape when valid)'),
-  fieldErrors: z.array(FieldProblem).describe('type/format problems in the stored draft'),
-  needsDistrictRecommendation: z.boolean(),
-  returnReason: z.string().nullable(),
-  returnedByStage: z.enum(['org', 'district']).nullable(),
-  districtRoute: DistrictRouteDto,
-  attachments: z.array(AttachmentDto),
-  requiredAttachments: z.array(z.object({ type: z.string(), label: Bilingual })),
-  reviews: z.array(ReviewDto),
-  receipt: ReceiptDto.nullable(),
-  actions: z.array(ActionDto).describe('what the workflow allows next, and whether you may'),
-}).meta({ id: 'ApplicationDetail' });
+/**
+ * A draft section as stored: the shape when it is an object (its personal fields marked, for the
+ * serializer to mask), anything else as typed.
+ */
+const storedSection = (shape: Record<string, z.ZodType>) =>
+  z.union([z.looseObject(shape), z.unknown()]).optional();
+const mark = (kind: Parameters<typeof personal>[1]) => personal(z.unknown(), kind);
+/** The stored draft in an answer: any sections as typed, the personal fields marked. */
+export const StoredContent = z
+  .looseObject({
+    applicant: storedSection({ contactName: mark('name'), contactPhone: mark('phone') }),
+    lead: storedSection({
+      name: mark('name'),
+      phone: mark('phone'),
+      email: mark('email'),
+      idNumber: mark('idNumber'),
+    }),
+    team: storedSection({
+      members: z.union([z.array(storedSection({ name: mark('name') })), z.unknown()]).optional(),
+    }),
+  })
+  .describe('the draft as stored (ApplicationContent shape when valid)');
+
+export const ApplicationDetail = ownedBy(
+  ApplicationSummary.extend({
+    content: StoredContent,
+    fieldErrors: z.array(FieldProblem).describe('type/format problems in the stored draft'),
+    needsDistrictRecommendation: z.boolean(),
+    returnReason: z.string().nullable(),
+    returnedByStage: z.enum(['org', 'district']).nullable(),
+    districtRoute: DistrictRouteDto,
+    attachments: z.array(AttachmentDto),
+    requiredAttachments: z.array(z.object({ type: z.string(), label: Bilingual })),
+    reviews: z.array(ReviewDto),
+    receipt: ReceiptDto.nullable(),
+    actions: z.array(ActionDto).describe('what the workflow allows next, and whether you may'),
+  }),
+  { org: 'orgId' },
+).meta({ id: 'ApplicationDetail' });
 
 export const SaveResult = z.object({
   application: ApplicationDetail,
@@ -277,7 +302,13 @@ export const VersionDto = z.object({
   findingCount: z.number().int(),
 });
 export const VersionList = z.object({ items: z.array(VersionDto) });
-export const VersionContent = VersionDto.extend({ content: z.record(z.string(), z.unknown()) });
+export const VersionContent = ownedBy(
+  VersionDto.extend({
+    orgId: z.string().describe('the applicant organisation'),
+    content: StoredContent,
+  }),
+  { org: 'orgId' },
+);
 
 export const ReasonBody = z.object({
   reason: z.string().trim().min(2).max(2000).describe('why it is returned (shown to the applicant)'),

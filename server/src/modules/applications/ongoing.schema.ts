@@ -1,5 +1,6 @@
 /** HTTP schemas of the ongoing-projects registry (在研项目登记) import and list. */
 import { z } from 'zod';
+import { personal } from '../../platform/http/personal.js';
 
 export const OngoingImportBody = z.object({
   filename: z
@@ -35,8 +36,8 @@ export const OngoingImportReport = z
         row: z.number().int().describe('spreadsheet row number (header = 1)'),
         outcome: z.enum(['created', 'updated', 'rejected']),
         projectNumber: z.string().nullable(),
-        leadName: z.string().nullable(),
-        leadIdNumber: z.string().nullable().describe('masked'),
+        leadName: personal(z.string().nullable(), 'name'),
+        leadIdNumber: personal(z.string().nullable().describe('masked'), 'idNumber'),
         errors: z.array(RowError),
       }),
     ),
@@ -57,8 +58,8 @@ export const OngoingProjectDto = z.object({
   projectNumber: z.string(),
   title: z.string(),
   programme: z.string().nullable(),
-  leadName: z.string(),
-  leadIdNumber: z.string().describe('masked'),
+  leadName: personal(z.string(), 'name'),
+  leadIdNumber: personal(z.string().describe('masked'), 'idNumber'),
   orgUscc: z.string(),
   orgName: z.string().nullable(),
   startsOn: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownedBy, personal } from '../../platform/http/personal.js';
 
 const Overall = z.enum(['pass', 'fail', 'incomplete']);
 const Verdict = z.union([z.boolean(), z.literal('unknown')]);
@@ -98,8 +99,8 @@ export const FlagDto = z
   })
   .describe('a disagreement between what the applicant typed and a registry, for staff to check');
 
-export const ScreeningItemDto = z
-  .object({
+export const ScreeningItemDto = ownedBy(
+  z.object({
     applicationId: z.string(),
     receiptNumber: z.string().nullable(),
     submittedAt: z.string().nullable(),
@@ -110,8 +111,8 @@ export const ScreeningItemDto = z
     orgType: z.string(),
     orgTypeLabel: Bilingual,
     projectTitle: z.string().nullable(),
-    leadName: z.string().nullable(),
-    leadPhone: z.string().nullable().describe('masked'),
+    leadName: personal(z.string().nullable(), 'name'),
+    leadPhone: personal(z.string().nullable().describe('masked'), 'phone'),
     requestedGrantFen: z.number().nullable(),
     selfFundingFen: z.number().nullable(),
     screenedAt: z.string().nullable(),
@@ -153,8 +154,9 @@ export const ScreeningItemDto = z
         decision: DecisionDto.nullable(),
       }),
     ),
-  })
-  .meta({ id: 'ScreeningItem' });
+  }),
+  { org: 'orgId' },
+).meta({ id: 'ScreeningItem' });
 
 export const ScreeningListDto = z.object({
   summary: z.object({

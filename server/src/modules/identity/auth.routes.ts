@@ -10,6 +10,7 @@ import { anonCallerOf, callerOf } from '../../platform/caller.js';
 import { changePassword, login, reauthWithPassword, updateMe } from './auth.service.js';
 import { activateTotp, enrolTotp, reauthWithTotp, verifyTotp } from './totp.service.js';
 import { endSession } from './session.service.js';
+import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.js';
 import { meOf } from './me.js';
 import {
   LoginBody,
@@ -17,6 +18,9 @@ import {
   Me,
   MeResult,
   PasswordBody,
+  PasswordResetAccepted,
+  PasswordResetBody,
+  PasswordResetConfirmBody,
   PatchMeBody,
   ReauthBody,
   TotpCodeBody,
@@ -40,6 +44,7 @@ const problems = {
   401: ProblemSchema,
   403: ProblemSchema,
   409: ProblemSchema,
+  423: ProblemSchema,
   429: ProblemSchema,
 };
 
@@ -61,6 +66,44 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       const out = await login(ctx, anonCallerOf(ctx, req), req.body);
       setSessionCookie(ctx, req, reply, out.token);
       return { mfa: out.mfa, me: out.me };
+    },
+  );
+
+  r.post(
+    '/auth/password-reset',
+    {
+      config: { permission: PUBLIC },
+      schema: {
+        tags,
+        summary: '忘记密码：发送重置链接 Forgot password: e-mail a reset link',
+        body: PasswordResetBody,
+        response: { 202: PasswordResetAccepted, ...problems },
+      },
+    },
+    async (req, reply) => {
+      await requestPasswordReset(ctx, anonCallerOf(ctx, req), req.body);
+      return reply.status(202).send({
+        message: '如果该账号存在且已登记邮箱，重置密码的链接已发送到该邮箱，30分钟内有效，只能使用一次。',
+        messageEn:
+          'If the account exists, a link to reset its password has been sent to its e-mail address; it is valid for 30 minutes and works once.',
+      });
+    },
+  );
+
+  r.post(
+    '/auth/password-reset/confirm',
+    {
+      config: { permission: PUBLIC },
+      schema: {
+        tags,
+        summary: '忘记密码：设置新密码 Forgot password: set a new password',
+        body: PasswordResetConfirmBody,
+        response: { 204: z.null(), ...problems },
+      },
+    },
+    async (req, reply) => {
+      await confirmPasswordReset(ctx, anonCallerOf(ctx, req), req.body);
+      return reply.status(204).send(null);
     },
   );
 

@@ -1,16 +1,17 @@
 import { z } from 'zod';
+import { ownedBy, personal } from '../../platform/http/personal.js';
 import { ROLE_NAMES } from '../../platform/roles.js';
 import { ORG_TYPE_NAMES } from './org.rules.js';
 
 export const RoleEnum = z.enum(ROLE_NAMES as [string, ...string[]]);
 
-export const Me = z
-  .object({
+export const Me = ownedBy(
+  z.object({
     id: z.string(),
     username: z.string(),
     name: z.string(),
-    email: z.string(),
-    phone: z.string().nullable().describe('masked, e.g. 138****5678'),
+    email: personal(z.string(), 'email'),
+    phone: personal(z.string().nullable().describe('masked, e.g. 138****5678'), 'phone'),
     orgId: z.string(),
     orgName: z.string(),
     orgType: z.enum(ORG_TYPE_NAMES),
@@ -21,8 +22,9 @@ export const Me = z
     mustChangePassword: z.boolean(),
     permissions: z.array(z.string()),
     locale: z.enum(['zh-CN', 'en']),
-  })
-  .meta({ id: 'Me' });
+  }),
+  { user: 'id', org: 'orgId' },
+).meta({ id: 'Me' });
 
 export const LoginBody = z.object({
   username: z.string().trim().min(1).max(100),
@@ -63,4 +65,17 @@ export const PatchMeBody = z.object({
   locale: z.enum(['zh-CN', 'en']).optional(),
   name: z.string().trim().min(1).max(100).optional(),
   email: z.email().max(200).optional(),
+});
+
+export const PasswordResetBody = z.object({
+  account: z.string().trim().min(1).max(200).describe('user name or e-mail address'),
+});
+
+export const PasswordResetAccepted = z
+  .object({ message: z.string(), messageEn: z.string() })
+  .describe('the same answer whether or not the account exists');
+
+export const PasswordResetConfirmBody = z.object({
+  token: z.string().trim().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
 });

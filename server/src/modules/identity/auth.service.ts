@@ -5,7 +5,18 @@ import { auditActor, type AnyCaller, type Caller } from '../../platform/caller.j
 import { proofIsStale } from '../../platform/permissions.js';
 import { hashPassword, verifyPassword } from './identity.crypto.js';
 import {
+  accountKey,
+  BACKOFF_FORGET_MS,
+  backoffDelayMs,
+  pausedUntilText,
+  secondsUntil,
+} from './backoff.rules.js';
+import {
+  bumpBackoff,
+  clearBackoff,
   countIpFailures,
+  findBackoff,
+  setBackoffUntil,
   deleteUserSessions,
   findUserById,
   findUserByUsername,
@@ -32,9 +43,10 @@ type UserRow = Selectable<UserTable>;
 const fail = () => new DomainError('invalid_credentials');
 
 /**
- * Counts one failed proof of identity (password or TOTP) on a locked row inside `trx`; the fifth in
- * a row locks the account for 15 minutes. Live sessions are left alone (ASVS: a stranger's wrong
- * guesses must not sign the owner out). Returns whether it locked now.
+ * Counts one failed proof of identity made inside a signed-in session (TOTP, re-authentication,
+ * password change) on a locked row inside `trx`; the fifth in a row locks the account for 15
+ * minutes. Anonymous sign-in failures never come here (they back off per name + IP, see `login`),
+ * so no stranger can lock an account. Live sessions are left alone. Returns whether it locked now.
  */
 export async function countFailure(
   trx: Db,
@@ -66,7 +78,25 @@ export function isLocked(user: Pick<UserRow, 'locked_until'>, now: Date): boolea
   return !!user.locked_until && new Date(user.locked_until).getTime() > now.getTime();
 }
 
-/** Sign-in with username and password. Every outcome is audited; every failure looks the same. */
+/** 429 `sign_in_paused`: says until when (Beijing time), in Chinese and English. */
+export function pausedError(until: Date, now: Date): DomainError {
+  const t = pausedUntilText(until);
+  return new DomainError('sign_in_paused', {
+    zh: `该账号在您当前网络地址的登录失败次数过多，登录已暂停，请于 ${t.zh}（北京时间）后再试`,
+    en: `Too many failed sign-ins to this account from your network address: sign-in is paused until ${t.en} (Beijing time, UTC+8)`,
+    params: { pausedUntil: until.toISOString() },
+    retryAfterSeconds: secondsUntil(until, now),
+  });
+}
+
+/**
+ * Sign-in with username and password. Every outcome is audited; every failure looks the same,
+ * whether the name exists or not. Wrong guesses never lock the account and never end its sessions:
+ * they pause sign-in for the typed name from the guessing address only (backoff.rules.ts), and an
+ * attempt during a pause is refused (429, `Retry-After`, "paused until …") before the password is
+ * checked — so the pause is no oracle for the right password, and a known and an unknown name
+ * answer alike. The per-IP throttle over all names stays in front.
+ */
 export async function login(
   ctx: AppContext,
   caller: AnyCaller,
@@ -74,6 +104,7 @@ export async function login(
 ) {
   const now = ctx.now();
   const ip = caller.ip ?? 'unknown';
+  const key = accountKey(input.username);
   const windowStart = new Date(now.getTime() - IP_WINDOW_MS);
   if ((await countIpFailures(ctx.db, ip, windowStart)) >= IP_MAX_FAILURES) {
     const oldest = await oldestIpFailure(ctx.db, ip, windowStart);
@@ -88,32 +119,76 @@ export async function login(
     });
     throw new DomainError('too_many_attempts', { retryAfterSeconds });
   }
+  const backoff = await findBackoff(ctx.db, key, ip);
+  if (backoff?.blocked_until && new Date(backoff.blocked_until).getTime() > now.getTime()) {
+    await auditEvent(ctx.db, {
+      actor: { id: null, ip },
+      action: 'auth.login',
+      result: 'denied',
+      detail: { reason: 'paused', username: input.username.slice(0, 100) },
+    });
+    throw pausedError(new Date(backoff.blocked_until), now);
+  }
   const found = await findUserByUsername(ctx.db, input.username);
   const passwordOk = await verifyPassword(found?.password_hash, input.password);
-  const outcome = await ctx.db.transaction().execute(async (trx) => {
-    const failed = async (reason: string, user?: UserRow) => {
+  type Outcome =
+    | { kind: 'ok'; user: UserRow; session: Awaited<ReturnType<typeof startSession>> }
+    | { kind: 'failed'; pausedUntil?: Date }
+    | { kind: 'locked'; until: Date };
+  const outcome = await ctx.db.transaction().execute(async (trx): Promise<Outcome> => {
+    const failed = async (reason: string, user?: UserRow): Promise<Outcome> => {
       await recordIpFailure(trx, ip, now, new Date(now.getTime() - IP_WINDOW_MS));
+      const failures = await bumpBackoff(trx, key, ip, now, new Date(now.getTime() - BACKOFF_FORGET_MS));
+      const delay = backoffDelayMs(failures);
+      const actor = user ? { id: user.id, orgId: user.org_id, label: user.name, ip } : { id: null, ip };
       await appendAudit(trx, {
-        actor: user ? { id: user.id, orgId: user.org_id, label: user.name, ip: ip } : { id: null, ip },
+        actor,
         action: 'auth.login',
         objectType: 'user',
         objectId: user?.id,
         result: 'failed',
         detail: { reason, username: input.username.slice(0, 100) },
       });
-      return null;
+      if (!delay) return { kind: 'failed' };
+      const pausedUntil = new Date(now.getTime() + delay);
+      await setBackoffUntil(trx, key, ip, pausedUntil);
+      await appendAudit(trx, {
+        actor,
+        action: 'auth.login.backoff',
+        objectType: 'user',
+        objectId: user?.id,
+        result: 'denied',
+        detail: {
+          username: input.username.slice(0, 100),
+          failures,
+          delaySeconds: delay / 1000,
+          pausedUntil: pausedUntil.toISOString(),
+        },
+      });
+      return { kind: 'failed', pausedUntil };
     };
     if (!found) return failed('unknown_user');
     const user = (await findUserById(trx, found.id, true))!;
-    if (isLocked(user, now)) return failed('locked', user);
     if (user.status !== 'active') return failed('disabled', user);
-    if (!passwordOk || user.password_hash !== found.password_hash) {
-      await countFailure(trx, caller, user, now, 'password');
-      return failed('wrong_password', user);
+    if (!passwordOk || user.password_hash !== found.password_hash) return failed('wrong_password', user);
+    // The right password: the guessing is over for this name from this address.
+    await clearBackoff(trx, [key], ip);
+    // A lock only an authenticated session can cause (wrong TOTP codes), told only to whoever
+    // knows the password.
+    if (isLocked(user, now)) {
+      await appendAudit(trx, {
+        actor: { id: user.id, orgId: user.org_id, label: user.name, ip },
+        action: 'auth.login',
+        objectType: 'user',
+        objectId: user.id,
+        result: 'failed',
+        detail: { reason: 'locked', username: input.username.slice(0, 100) },
+      });
+      return { kind: 'locked', until: new Date(user.locked_until!) };
     }
     const session = await startSession(trx, now, user, caller);
-    // Failures are forgiven only once the whole sign-in succeeded: while the TOTP step is still
-    // open, wrong codes keep counting towards the lockout (a correct password alone must not reset it).
+    // TOTP failures are forgiven only once the whole sign-in succeeded: while the TOTP step is
+    // still open, wrong codes keep counting towards its lockout.
     if (session.mfa === 'none') await updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
     await appendAudit(trx, {
       actor: { id: user.id, orgId: user.org_id, label: user.name, ip: ip },
@@ -122,9 +197,21 @@ export async function login(
       objectId: user.id,
       detail: { method: 'password', mfa: session.mfa },
     });
-    return { user, session };
+    return { kind: 'ok', user, session };
   });
-  if (!outcome) throw fail();
+  if (outcome.kind === 'failed') {
+    if (outcome.pausedUntil) throw pausedError(outcome.pausedUntil, now);
+    throw fail();
+  }
+  if (outcome.kind === 'locked') {
+    const t = pausedUntilText(outcome.until);
+    throw new DomainError('account_locked', {
+      zh: `账号因两步验证码多次错误已临时锁定，请于 ${t.zh}（北京时间）后再试`,
+      en: `The account is locked after repeated wrong authenticator codes until ${t.en} (Beijing time, UTC+8)`,
+      params: { lockedUntil: outcome.until.toISOString() },
+      retryAfterSeconds: secondsUntil(outcome.until, now),
+    });
+  }
   const me = await buildMe(ctx.db, outcome.user.id, outcome.session.mfaVerified);
   return { token: outcome.session.token, mfa: outcome.session.mfa, me };
 }

@@ -81,30 +81,115 @@ describe('password sign-in', () => {
     expect((failed.at(-1)!.detail as any).reason).toBe('wrong_password');
   });
 
-  it('locks the account after 5 failures for 15 minutes, audits the lock, then lets the right password in', async () => {
+  const loginFrom = (ip: string, username: string, password: string) =>
+    env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: ip,
+      payload: { username, password },
+    });
+
+  it('an attacker failing 10 times from one address does not stop the owner signing in from another', async () => {
+    // fails before the back-off: the fifth wrong password locked the account for everybody
     const { user } = await createUser(env, { roles: ['projectLead'] });
     const t0 = new Date('2030-01-01T02:00:00Z');
-    env.setNow(t0);
-    for (let i = 0; i < 5; i++) {
-      expect(
-        (await post('/api/auth/login', { username: user.username, password: `bad-${i}-password` }))
-          .statusCode,
-      ).toBe(401);
+    let t = t0.getTime();
+    for (let i = 0; i < 10; i++) {
+      env.setNow(new Date(t));
+      const r = await loginFrom('198.51.100.20', user.username, `attacker-${i}-guess`);
+      expect([401, 429]).toContain(r.statusCode);
+      t += 16 * 60_000; // past any pause, so each of the 10 is a real guess
     }
-    expect(await audits('auth.login.locked', user.id)).toHaveLength(1);
-    const locked = await post('/api/auth/login', { username: user.username, password: FACTORY_PASSWORD });
-    expect(locked.statusCode).toBe(401);
-    expect(locked.json().code).toBe('invalid_credentials'); // does not reveal the lock
-    env.setNow(new Date(t0.getTime() + 14 * 60_000));
-    expect(
-      (await post('/api/auth/login', { username: user.username, password: FACTORY_PASSWORD })).statusCode,
-    ).toBe(401);
-    env.setNow(new Date(t0.getTime() + 15 * 60_000 + 1000));
-    expect(
-      (await post('/api/auth/login', { username: user.username, password: FACTORY_PASSWORD })).statusCode,
-    ).toBe(200);
-    const reasons = (await audits('auth.login', user.id)).map((r) => (r.detail as any).reason ?? r.result);
-    expect(reasons).toEqual([...Array(5).fill('wrong_password'), 'locked', 'locked', 'ok']);
+    expect((await audits('auth.login', user.id)).filter((r) => r.result === 'failed')).toHaveLength(10);
+    const owner = await loginFrom('192.0.2.44', user.username, FACTORY_PASSWORD);
+    expect(owner.statusCode).toBe(200);
+    // and right after an attacker's failure, too
+    env.setNow(new Date(t));
+    expect((await loginFrom('198.51.100.20', user.username, 'attacker-x-guess')).statusCode).toBe(429);
+    expect((await loginFrom('192.0.2.44', user.username, FACTORY_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('pauses one name from one address after 3 failures, the pause doubling to 15 minutes, each start audited', async () => {
+    const { user } = await createUser(env, { roles: ['projectLead'] });
+    const ip = '198.51.100.21';
+    const t0 = new Date('2030-01-01T02:00:00Z');
+    env.setNow(t0);
+    expect((await loginFrom(ip, user.username, 'bad-1-password')).statusCode).toBe(401);
+    expect((await loginFrom(ip, user.username, 'bad-2-password')).statusCode).toBe(401);
+    const third = await loginFrom(ip, user.username, 'bad-3-password');
+    expect(third.statusCode).toBe(429);
+    expect(third.json().code).toBe('sign_in_paused');
+    expect(third.headers['retry-after']).toBe('60');
+    expect(third.json().message).toBe(
+      '该账号在您当前网络地址的登录失败次数过多，登录已暂停，请于 2030年1月1日 10:01:00（北京时间）后再试',
+    );
+    expect(third.json().messageEn).toContain('paused until 2030-01-01 10:01:00 (Beijing time, UTC+8)');
+    expect(third.json().params.pausedUntil).toBe('2030-01-01T02:01:00.000Z');
+    // during the pause nothing is checked and nothing counted
+    env.setNow(new Date(t0.getTime() + 30_000));
+    const during = await loginFrom(ip, user.username, 'bad-x-password');
+    expect(during.statusCode).toBe(429);
+    expect(during.headers['retry-after']).toBe('30');
+    let t = t0.getTime();
+    const retries: number[] = [60];
+    for (let i = 4; i <= 8; i++) {
+      t += retries.at(-1)! * 1000 + 1000;
+      env.setNow(new Date(t));
+      const r = await loginFrom(ip, user.username, `bad-${i}-password`);
+      expect(r.statusCode).toBe(429);
+      retries.push(Number(r.headers['retry-after']));
+    }
+    expect(retries).toEqual([60, 120, 240, 480, 900, 900]);
+    const starts = await audits('auth.login.backoff', user.id);
+    expect(starts.map((r) => (r.detail as any).delaySeconds)).toEqual(retries);
+    expect(starts.map((r) => (r.detail as any).failures)).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(starts[0]).toMatchObject({ result: 'denied', ip });
+  });
+
+  it('the right password during a pause says it is paused and until when, exactly as for an unknown name', async () => {
+    const { user } = await createUser(env, { roles: ['projectLead'] });
+    const ip = '198.51.100.22';
+    env.setNow(new Date('2030-01-02T02:00:00Z'));
+    for (const name of [user.username, 'no_such_user_22']) {
+      for (let i = 0; i < 3; i++) await loginFrom(ip, name, `bad-${i}-password`);
+    }
+    const known = await loginFrom(ip, user.username, FACTORY_PASSWORD);
+    const unknown = await loginFrom(ip, 'no_such_user_22', FACTORY_PASSWORD);
+    expect(known.statusCode).toBe(429);
+    expect(known.json().code).toBe('sign_in_paused');
+    expect(known.json().message).toContain('2030年1月2日 10:01:00（北京时间）');
+    const shape = (r: typeof known) => ({
+      status: r.statusCode,
+      retryAfter: r.headers['retry-after'],
+      type: r.headers['content-type'],
+      body: { ...r.json(), instance: undefined },
+    });
+    expect(shape(unknown)).toEqual(shape(known));
+    // both refused before any password is checked (one timing class), both audited as paused
+    const paused = await env.platform.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'auth.login')
+      .where('ip', '=', ip)
+      .where('result', '=', 'denied')
+      .execute();
+    expect(paused.map((r) => (r.detail as any).reason)).toEqual(['paused', 'paused']);
+    // the pause over, the right password gets in and clears it
+    env.setNow(new Date('2030-01-02T02:01:01Z'));
+    expect((await loginFrom(ip, user.username, FACTORY_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('a success clears the count', async () => {
+    const { user } = await createUser(env, { roles: ['projectLead'] });
+    const ip = '198.51.100.23';
+    env.setNow(new Date('2030-01-03T02:00:00Z'));
+    for (let i = 0; i < 2; i++)
+      expect((await loginFrom(ip, user.username, `bad-${i}-pw`)).statusCode).toBe(401);
+    expect((await loginFrom(ip, user.username, FACTORY_PASSWORD)).statusCode).toBe(200);
+    for (let i = 0; i < 2; i++)
+      expect((await loginFrom(ip, user.username, `bad-${i}-pw`)).statusCode).toBe(401);
+    expect((await loginFrom(ip, user.username, 'bad-9-pw')).statusCode).toBe(429);
+    expect(await audits('auth.login.backoff', user.id)).toHaveLength(1);
   });
 
   it('never ends a live session when somebody else fails to sign in to the account', async () => {
@@ -118,7 +203,8 @@ describe('password sign-in', () => {
         payload: { username: user.username, password: `attacker-${i}-guess` },
       });
     }
-    expect(await audits('auth.login.locked', user.id)).toHaveLength(1);
+    expect(await audits('auth.login.locked', user.id)).toHaveLength(0);
+    expect((await audits('auth.login.backoff', user.id)).length).toBeGreaterThan(0);
     const me = await env.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
     expect(me.statusCode).toBe(200);
   });

@@ -9,7 +9,7 @@ import { oidcRoutes } from './oidc.routes.js';
 
 /**
  * Identity and access (issue 2): organisations with 统一社会信用代码, users and roles, password
- * sign-in with lockout, TOTP, sessions in an httpOnly cookie, re-authentication, 一网通办 OIDC.
+ * sign-in with a per-name + IP back-off and 忘记密码, TOTP, sessions in an httpOnly cookie, re-authentication, 一网通办 OIDC.
  */
 export { createActorResolver, registerIdentityJobs } from './session.service.js';
 

@@ -75,6 +75,36 @@ export const IDENTITY_ERRORS = registerErrorCodes({
     zh: '尚未开始绑定身份验证器',
     en: 'No authenticator enrolment has been started',
   },
+  sign_in_paused: {
+    status: 429,
+    zh: '该账号在您当前网络地址的登录失败次数过多，登录已暂停，请稍后再试',
+    en: 'Too many failed sign-ins to this account from your network address; sign-in is paused, try again later',
+  },
+  account_locked: {
+    status: 423,
+    zh: '账号因两步验证码多次错误已临时锁定，请稍后再试',
+    en: 'The account is locked for a while after repeated wrong authenticator codes; try again later',
+  },
+  password_reset_throttled: {
+    status: 429,
+    zh: '重置密码的请求过于频繁，请稍后再试',
+    en: 'Too many password reset requests; try again later',
+  },
+  reset_link_invalid: {
+    status: 400,
+    zh: '重置密码链接无效，请重新申请',
+    en: 'This password reset link is not valid; request a new one',
+  },
+  reset_link_used: {
+    status: 400,
+    zh: '该重置密码链接已使用过，每个链接只能使用一次，请重新申请',
+    en: 'This password reset link has already been used (each link works once); request a new one',
+  },
+  reset_link_expired: {
+    status: 400,
+    zh: '重置密码链接已过期（有效期30分钟），请重新申请',
+    en: 'This password reset link has expired (links are valid for 30 minutes); request a new one',
+  },
   mfa_already_enabled: {
     status: 409,
     zh: '已启用两步验证',

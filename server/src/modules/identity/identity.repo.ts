@@ -1,7 +1,7 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { DB } from '../../platform/db-types.js';
 import './identity.tables.js';
-import type { SessionTable, UserTable } from './identity.tables.js';
+import type { PasswordResetTable, SessionTable, UserTable } from './identity.tables.js';
 
 /** Users and sessions: all SQL for sign-in lives here (orgs in org.repo.ts, lists in user.repo.ts). */
 export type Db = Kysely<DB>;
@@ -109,4 +109,126 @@ export async function oldestIpFailure(db: Db, ip: string, since: Date): Promise<
 export async function recordIpFailure(db: Db, ip: string, at: Date, pruneBefore: Date) {
   await db.insertInto('login_ip_failures').values({ ip, at }).execute();
   await db.deleteFrom('login_ip_failures').where('at', '<', pruneBefore).execute();
+}
+
+/** The back-off row for a typed account name from one address, if any. */
+export function findBackoff(db: Db, accountKey: string, ip: string) {
+  return db
+    .selectFrom('login_backoffs')
+    .selectAll()
+    .where('account_key', '=', accountKey)
+    .where('ip', '=', ip)
+    .executeTakeFirst();
+}
+
+/**
+ * Counts one failure for (accountKey, ip) and returns the count in a row; a row quiet since
+ * `forgetBefore` starts again at 1. Rows quiet since then are pruned.
+ */
+export async function bumpBackoff(
+  db: Db,
+  accountKey: string,
+  ip: string,
+  now: Date,
+  forgetBefore: Date,
+): Promise<number> {
+  const r = await db
+    .insertInto('login_backoffs')
+    .values({ account_key: accountKey, ip, failures: 1, last_failure_at: now, blocked_until: null })
+    .onConflict((oc) =>
+      oc.columns(['account_key', 'ip']).doUpdateSet({
+        failures: sql<number>`case when login_backoffs.last_failure_at < ${forgetBefore}
+          then 1 else login_backoffs.failures + 1 end`,
+        last_failure_at: now,
+      }),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  await db.deleteFrom('login_backoffs').where('last_failure_at', '<', forgetBefore).execute();
+  return Number(r.failures);
+}
+
+export async function setBackoffUntil(db: Db, accountKey: string, ip: string, until: Date) {
+  await db
+    .updateTable('login_backoffs')
+    .set({ blocked_until: until })
+    .where('account_key', '=', accountKey)
+    .where('ip', '=', ip)
+    .execute();
+}
+
+/** Clears the back-off of one name from one address (a success), or from every address (a reset). */
+export async function clearBackoff(db: Db, accountKeys: string[], ip?: string) {
+  if (!accountKeys.length) return;
+  let q = db.deleteFrom('login_backoffs').where('account_key', 'in', accountKeys);
+  if (ip !== undefined) q = q.where('ip', '=', ip);
+  await q.execute();
+}
+
+/** Active users whose user name or e-mail is `key` (lower case), for 忘记密码. */
+export function findActiveUsersByAccount(db: Db, key: string) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('status', '=', 'active')
+    .where((eb) =>
+      eb.or([eb(eb.fn('lower', ['username']), '=', key), eb(eb.fn('lower', ['email']), '=', key)]),
+    )
+    .orderBy('id')
+    .limit(5)
+    .execute();
+}
+
+export async function insertPasswordReset(db: Db, row: Insertable<PasswordResetTable>) {
+  await db.insertInto('password_resets').values(row).execute();
+}
+
+export async function countPasswordResets(db: Db, userId: string, since: Date): Promise<number> {
+  const r = await db
+    .selectFrom('password_resets')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('created_at', '>', since)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export function findPasswordReset(db: Db, tokenHash: string, forUpdate = false) {
+  let q = db.selectFrom('password_resets').selectAll().where('token_hash', '=', tokenHash);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+/** Marks every unused link of the user used: one reset spends them all. */
+export async function spendPasswordResets(db: Db, userId: string, at: Date) {
+  await db
+    .updateTable('password_resets')
+    .set({ used_at: at })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
+}
+
+export async function recordResetRequest(
+  db: Db,
+  row: { ip: string; account_key: string; at: Date },
+  pruneBefore: Date,
+) {
+  await db.insertInto('password_reset_requests').values(row).execute();
+  await db.deleteFrom('password_reset_requests').where('at', '<', pruneBefore).execute();
+  await db.deleteFrom('password_resets').where('expires_at', '<', pruneBefore).execute();
+}
+
+/** Reset requests since `since` from `ip` or for `accountKey`, with the oldest of each. */
+export async function resetRequestCounts(db: Db, ip: string, accountKey: string, since: Date) {
+  const one = async (col: 'ip' | 'account_key', v: string) => {
+    const r = await db
+      .selectFrom('password_reset_requests')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+      .where(col, '=', v)
+      .where('at', '>', since)
+      .executeTakeFirst();
+    return { n: Number(r?.n ?? 0), oldest: r?.oldest ? new Date(r.oldest as any) : null };
+  };
+  return { ip: await one('ip', ip), account: await one('account_key', accountKey) };
 }

@@ -55,6 +55,25 @@ export interface SessionTable {
   user_agent: string | null;
 }
 
+/** Failed sign-ins for one typed account name from one IP address (the back-off, backoff.rules.ts). */
+export interface LoginBackoffTable {
+  account_key: string;
+  ip: string;
+  failures: number;
+  blocked_until: Timestamp | null;
+  last_failure_at: Timestamp;
+}
+
+/** A 忘记密码 link: only the SHA-256 of its token is kept. */
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  ip: string | null;
+}
+
 declare module '../../platform/db-types.js' {
   interface DB {
     orgs: OrgTable;
@@ -62,5 +81,8 @@ declare module '../../platform/db-types.js' {
     sessions: SessionTable;
     login_ip_failures: { ip: string; at: Timestamp };
     identity_keys: { id: number; key: string };
+    login_backoffs: LoginBackoffTable;
+    password_resets: PasswordResetTable;
+    password_reset_requests: { ip: string; account_key: string; at: Timestamp };
   }
 }

@@ -311,6 +311,20 @@ describe('users and the organisation admin', () => {
         payload: { username: victim.user.username, password: `x-${i}-wrong` },
       });
     }
+    // wrong passwords pause sign-in for this name from this address, they lock nothing
+    expect((await req('GET', `/api/users/${victim.user.id}`, cookie)).json().locked).toBe(false);
+    const paused = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: victim.user.username, password: victim.password },
+    });
+    expect(paused.json().code).toBe('sign_in_paused');
+    // a lock comes from wrong TOTP codes in a session (totp.test.ts); set one here
+    await env.platform.ctx.db
+      .updateTable('users')
+      .set({ locked_until: new Date(t0.getTime() + 15 * 60_000) })
+      .where('id', '=', victim.user.id)
+      .execute();
     expect((await req('GET', `/api/users/${victim.user.id}`, cookie)).json().locked).toBe(true);
     const un = await req('POST', `/api/users/${victim.user.id}/unlock`, cookie);
     expect(un.statusCode).toBe(200);

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { ownedBy, personal } from '../../platform/http/personal.js';
 import { ORG_TYPE_NAMES } from './org.rules.js';
 
 export const OrgTypeEnum = z.enum(ORG_TYPE_NAMES);
 
-export const Org = z
-  .object({
+export const Org = ownedBy(
+  z.object({
     id: z.string(),
     name: z.string(),
     type: OrgTypeEnum,
@@ -12,14 +13,15 @@ export const Org = z
     uscc: z.string(),
     region: z.string(),
     address: z.string().nullable(),
-    contactName: z.string().nullable(),
-    contactPhone: z.string().nullable().describe('masked'),
+    contactName: personal(z.string().nullable(), 'name'),
+    contactPhone: personal(z.string().nullable().describe('masked'), 'phone'),
     status: z.enum(['active', 'disabled']),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
-  })
-  .meta({ id: 'Org' });
+  }),
+  { org: 'id' },
+).meta({ id: 'Org' });
 
 export const OrgQuery = z.object({
   type: OrgTypeEnum.optional(),

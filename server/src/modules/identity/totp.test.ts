@@ -167,8 +167,15 @@ describe('profile and optional TOTP', () => {
     }
     expect(await audits('auth.login.locked', made.user.id)).toHaveLength(1);
     expect((await get('/api/auth/me', cookie)).statusCode).toBe(401);
+    // told only to whoever knows the password; a wrong one still gets the generic answer
+    const locked = await post('/api/auth/login', { username: made.user.username, password: made.password });
+    expect(locked.statusCode).toBe(423);
+    expect(locked.json().code).toBe('account_locked');
+    expect(locked.json().message).toMatch(/请于 \d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d:\d\d（北京时间）后再试/);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     expect(
-      (await post('/api/auth/login', { username: made.user.username, password: made.password })).json().code,
+      (await post('/api/auth/login', { username: made.user.username, password: 'wrong-password-1' })).json()
+        .code,
     ).toBe('invalid_credentials');
   });
 
@@ -184,7 +191,7 @@ describe('profile and optional TOTP', () => {
     expect(await audits('auth.login.locked', made.user.id)).toHaveLength(1);
     expect(
       (await post('/api/auth/login', { username: made.user.username, password: made.password })).json().code,
-    ).toBe('invalid_credentials');
+    ).toBe('account_locked');
   });
 });
 

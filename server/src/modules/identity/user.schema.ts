@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { ownedBy, personal } from '../../platform/http/personal.js';
 import { RoleEnum } from './auth.schema.js';
 import { OrgTypeEnum } from './org.schema.js';
 
-export const User = z
-  .object({
+export const User = ownedBy(
+  z.object({
     id: z.string(),
     username: z.string(),
     name: z.string(),
-    email: z.string(),
-    phone: z.string().nullable().describe('masked: 138****5678'),
-    idNumber: z.string().nullable().describe('masked: 110105********002X'),
+    email: personal(z.string(), 'email'),
+    phone: personal(z.string().nullable().describe('masked: 138****5678'), 'phone'),
+    idNumber: personal(z.string().nullable().describe('masked: 110105********002X'), 'idNumber'),
     orgId: z.string(),
     orgName: z.string(),
     orgType: OrgTypeEnum,
@@ -21,8 +22,9 @@ export const User = z
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
-  })
-  .meta({ id: 'User' });
+  }),
+  { user: 'id', org: 'orgId' },
+).meta({ id: 'User' });
 
 export const UserQuery = z.object({
   orgId: z.string().max(100).optional(),

@@ -8,7 +8,8 @@ import { hashPassword } from './identity.crypto.js';
 import { auditActor, type Caller } from '../../platform/caller.js';
 import { enforce } from '../../platform/enforce.js';
 import { canAssignRoles, canManageUser, canReadUser, canSetStatus, userScope } from './identity.policy.js';
-import { deleteUserSessions, findUserById, updateUser } from './identity.repo.js';
+import { clearBackoff, deleteUserSessions, findUserById, updateUser } from './identity.repo.js';
+import { accountKey } from './backoff.rules.js';
 import { ID_NUMBER_MESSAGES, validateIdNumber } from './idnumber.rules.js';
 import { findOrg } from './org.repo.js';
 import { checkPasswordPolicy, generateInitialPassword } from './password.rules.js';
@@ -281,6 +282,8 @@ export async function unlockUser(ctx: AppContext, caller: Caller, id: string) {
   await ctx.db.transaction().execute(async (trx) => {
     const u = (await findUserById(trx, id, true))!;
     await updateUser(trx, id, { failed_logins: 0, locked_until: null, updated_at: now });
+    // and the sign-in pauses of the account's names, from every address
+    await clearBackoff(trx, [accountKey(u.username), accountKey(u.email)]);
     await appendAudit(trx, {
       actor: auditActor(caller),
       action: 'user.unlock',

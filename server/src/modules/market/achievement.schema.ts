@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownedBy, personal } from '../../platform/http/personal.js';
 import {
   ACHIEVEMENT_STATUS_NAMES,
   IP_TYPE_NAMES,
@@ -22,9 +23,9 @@ export const PersonSchema = z.object({
   role: z.string().trim().max(50).nullish(),
 });
 export const ResearcherContactSchema = z.object({
-  name: z.string().trim().max(50).nullish(),
-  phone: z.string().trim().max(30).nullish(),
-  email: z.string().trim().email().max(200).nullish(),
+  name: personal(z.string().trim().max(50).nullish(), 'name'),
+  phone: personal(z.string().trim().max(30).nullish(), 'phone'),
+  email: personal(z.string().trim().email().max(200).nullish(), 'email'),
 });
 
 const priceRefine = (v: { priceMinFen?: number | null; priceMaxFen?: number | null }, c: z.RefinementCtx) => {
@@ -98,20 +99,23 @@ export const PublicAchievement = z
   })
   .meta({ id: 'PublicAchievement' });
 
-export const Achievement = PublicAchievement.extend({
-  researcherContact: ResearcherContactSchema.nullable().describe('masked phone'),
-  techManagerId: z.string().nullable(),
-  statusLabel: Label,
-  returnReason: z.string().nullable(),
-  createdBy: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
-  externalRef: z.string().nullable(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  actions: z.array(z.string()).describe('workflow actions the caller may take now'),
-  denials: z.array(Denial).describe('why the other actions of this state are not available to the caller'),
-}).meta({ id: 'Achievement' });
+export const Achievement = ownedBy(
+  PublicAchievement.extend({
+    researcherContact: ResearcherContactSchema.nullable().describe('masked phone'),
+    techManagerId: z.string().nullable(),
+    statusLabel: Label,
+    returnReason: z.string().nullable(),
+    createdBy: z.string().nullable(),
+    reviewedAt: z.string().nullable(),
+    externalRef: z.string().nullable(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    actions: z.array(z.string()).describe('workflow actions the caller may take now'),
+    denials: z.array(Denial).describe('why the other actions of this state are not available to the caller'),
+  }),
+  { org: 'owner.id' },
+).meta({ id: 'Achievement' });
 
 export const AchievementQuery = z.object({
   status: z.enum(ACHIEVEMENT_STATUS_NAMES).optional(),

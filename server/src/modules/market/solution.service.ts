@@ -11,7 +11,8 @@ import { challengeAccepts } from './challenge.rules.js';
 import { NEED } from './need.workflow.js';
 import { findChallenge } from './challenge.repo.js';
 import { isChallengeExpert } from '../experts/index.js';
-import { lockNeed } from './need.repo.js';
+import { findNeed, lockNeed } from './need.repo.js';
+import { canSeeNeed } from './need.dto.js';
 import { REJECT_REASONS, canReadSolution } from './solution.rules.js';
 import { SOLUTION, SOLUTION_STATUS, type SolutionAction } from './solution.workflow.js';
 import type { CreateSolutionBody, SolutionActionBody } from './solution.schema.js';
@@ -209,6 +210,11 @@ export async function listSolutionsFor(
   pageSize = 50,
 ) {
   const { actor } = caller;
+  if (f.needId) {
+    // A need the caller may not see answers as if it did not exist, like GET /needs/:id.
+    const n = await findNeed(ctx.db, f.needId);
+    if (!n || !canSeeNeed(actor, n)) throw new DomainError('not_found');
+  }
   const all = await listSolutions(ctx.db, f);
   const visible: SolutionRow[] = [];
   for (const r of all.items) if (await canRead(ctx, actor, r)) visible.push(r);

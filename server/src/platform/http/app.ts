@@ -36,6 +36,7 @@ import { installIdempotency } from './idempotency.js';
 import { installSecurityHeaders } from './security-headers.js';
 import { installTextInputCheck } from './text-input.js';
 import { installCrossSiteCheck } from './cross-site.js';
+import { installPersonalMasking } from './personal.js';
 
 export type App = FastifyInstance;
 export type ZApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
@@ -199,6 +200,7 @@ export async function buildHttpApp(ctx: AppContext, opts: HttpOptions): Promise<
   installTextInputCheck(app);
   installIdempotency(app, ctx.db);
   installSecurityHeaders(app);
+  installPersonalMasking(app);
 
   await app.register(
     async (api) => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
 import {
   AuditOutlined,
@@ -15,6 +15,7 @@ import { mfaSatisfied, useAuth } from '../../auth/AuthContext.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { LogoMark } from '../../components/Logo.js';
 import { applyProblem } from '../../components/problem.js';
+import { ApiError } from '../../api/client.js';
 import { useI18n } from '../../i18n/index.js';
 
 interface LoginForm {
@@ -29,6 +30,8 @@ export function LoginPage() {
   const loc = useLocation();
   const [form] = Form.useForm<LoginForm>();
   const [error, setError] = useState<string>();
+  // a pause (429 sign_in_paused) or a lock (423) is not a wrong password: shown as a warning with its end
+  const [paused, setPaused] = useState(false);
   const [busy, setBusy] = useState(false);
   const from = (loc.state as { from?: string } | null)?.from ?? '/dashboard';
 
@@ -42,6 +45,7 @@ export function LoginPage() {
       setMe(r.me);
       nav(r.mfa === 'none' ? from : '/mfa', { replace: true, state: { from } });
     } catch (e) {
+      setPaused(e instanceof ApiError && (e.status === 429 || e.status === 423));
       setError(applyProblem(form, e, lang, ['username', 'password']));
     } finally {
       setBusy(false);
@@ -94,11 +98,11 @@ export function LoginPage() {
           <Typography.Paragraph type="secondary">{t('auth.loginSubtitle')}</Typography.Paragraph>
           {error && (
             <Alert
-              type="error"
+              type={paused ? 'warning' : 'error'}
               showIcon
               message={error}
               style={{ marginBottom: 16 }}
-              data-testid="login-error"
+              data-testid={paused ? 'login-paused' : 'login-error'}
             />
           )}
           <Form form={form} layout="vertical" size="large" onFinish={submit} requiredMark={false}>
@@ -112,6 +116,11 @@ export function LoginPage() {
             <Form.Item
               name="password"
               label={t('auth.password')}
+              extra={
+                <Link to="/forgot-password" data-testid="forgot-password">
+                  {t('auth.forgot')}
+                </Link>
+              }
               rules={[{ required: true, message: t('auth.required') }]}
             >
               <Input.Password
