@@ -136,7 +136,7 @@ export async function runRestoreDrill(opts: DrillOptions): Promise<DrillReport> 
   const name = path.basename(source).replace(/\.tar$/, '');
   const problems: string[] = [];
   const record = await findBackupRecord(opts.live, name);
-  let manifest: Manifest | null = null;
+  let manifest: Manifest | null;
   const tables = { matching: 0, total: 0 };
   const rows = { restored: 0, expected: 0 };
   const files = { matching: 0, total: 0, bytes: 0 };
@@ -159,14 +159,17 @@ export async function runRestoreDrill(opts: DrillOptions): Promise<DrillReport> 
       auditChain.rows = res.audit.rows;
       auditChain.problems = res.audit.problems.length;
       for (const p of res.audit.problems)
-        problems.push(`审计链 seq ${p.seq}: ${p.problem} / audit chain seq ${p.seq}: ${p.problem} (${p.detail})`);
+        problems.push(
+          `审计链 seq ${p.seq}: ${p.problem} / audit chain seq ${p.seq}: ${p.problem} (${p.detail})`,
+        );
     } catch (e) {
       if (e instanceof BackupInvalidError) problems.push(...e.problems);
       else problems.push(`恢复失败 / restore failed: ${(e as Error).message}`);
       manifest = await readManifest(source);
     }
 
-    if (record && manifest === null) problems.push('备份中没有可读的清单 / the backup has no readable manifest');
+    if (record && manifest === null)
+      problems.push('备份中没有可读的清单 / the backup has no readable manifest');
     const liveTables = (record?.tables ?? null) as Record<string, number> | null;
     const liveFiles = (record?.files ?? null) as Record<string, string> | null;
 
@@ -176,9 +179,13 @@ export async function runRestoreDrill(opts: DrillOptions): Promise<DrillReport> 
     if (liveTables) {
       for (const t of Object.keys(liveTables))
         if (!expected.some((m) => m.name === t))
-          problems.push(`表 ${t}: 清单中缺失 / table ${t}: missing from the manifest (live had ${liveTables[t]} rows)`);
+          problems.push(
+            `表 ${t}: 清单中缺失 / table ${t}: missing from the manifest (live had ${liveTables[t]} rows)`,
+          );
     }
-    const present = restored ? new Set((await listTables(scratch.database.db)).map((t) => t.name)) : new Set();
+    const present = restored
+      ? new Set((await listTables(scratch.database.db)).map((t) => t.name))
+      : new Set();
     for (const t of expected) {
       const live = liveTables?.[t.name];
       rows.expected += live ?? t.rows;
@@ -199,15 +206,14 @@ export async function runRestoreDrill(opts: DrillOptions): Promise<DrillReport> 
 
     // Files: every blob in the scratch store, hashed, = manifest = live at backup time.
     const want = (manifest?.files ?? []).filter((f) => f.path.startsWith('files/'));
-    const liveBlobs = liveFiles
-      ? Object.entries(liveFiles).filter(([p]) => p.startsWith('files/'))
-      : null;
+    const liveBlobs = liveFiles ? Object.entries(liveFiles).filter(([p]) => p.startsWith('files/')) : null;
     files.total = Math.max(want.length, liveBlobs?.length ?? 0);
     problems.push(...contentAddressProblems(want));
     if (liveBlobs && record!.deleted_at === null) {
       const listed = new Set(want.map((f) => f.path));
       for (const [p] of liveBlobs)
-        if (!listed.has(p)) problems.push(`${p}: 清单中缺失 / missing from the manifest (present at backup time)`);
+        if (!listed.has(p))
+          problems.push(`${p}: 清单中缺失 / missing from the manifest (present at backup time)`);
     }
     if (restored) {
       const got = new Map<string, { sha256: string; size: number }>();
@@ -224,8 +230,7 @@ export async function runRestoreDrill(opts: DrillOptions): Promise<DrillReport> 
         const bad: string[] = [];
         if (g.sha256 !== f.sha256) bad.push('manifest');
         if (liveFiles && record!.deleted_at === null && live !== g.sha256) bad.push('live at backup time');
-        if (bad.length)
-          problems.push(`${f.path}: SHA-256 不符 / SHA-256 differs from ${bad.join(' and ')}`);
+        if (bad.length) problems.push(`${f.path}: SHA-256 不符 / SHA-256 differs from ${bad.join(' and ')}`);
         else {
           files.matching++;
           files.bytes += g.size;

@@ -73,6 +73,8 @@ export interface BackupDeps {
   engine: 'pglite' | 'pg';
   filesDir: string;
   now: () => Date;
+  /** Fault injection for tests: runs after the backup is written, before it is verified. */
+  afterWrite?: (dir: string) => Promise<void>;
 }
 
 export interface RecordedBackup extends BackupResult {
@@ -89,7 +91,11 @@ export interface RecordedBackup extends BackupResult {
 export async function writeVerifiedBackup(
   deps: BackupDeps,
   target: string,
-  opts: { kind: 'scheduled' | 'manual'; name?: string; onProgress?: Parameters<typeof createBackup>[0]['onProgress'] },
+  opts: {
+    kind: 'scheduled' | 'manual';
+    name?: string;
+    onProgress?: Parameters<typeof createBackup>[0]['onProgress'];
+  },
 ): Promise<RecordedBackup> {
   const t0 = performance.now();
   const res = await createBackup({
@@ -100,6 +106,7 @@ export async function writeVerifiedBackup(
     now: deps.now,
     onProgress: opts.onProgress,
   });
+  await deps.afterWrite?.(res.target);
   const opened = await openAndVerifyBackup(res.target);
   let manifestSha256: string;
   try {

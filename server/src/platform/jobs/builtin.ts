@@ -68,7 +68,14 @@ export function backupJobHandler(
       const r = await runScheduledBackup(deps, cfg);
       log(
         'info',
-        JSON.stringify({ msg: 'backup.written', name: r.name, bytes: r.bytes, rows: r.rows, files: r.files, deleted: r.deleted }),
+        JSON.stringify({
+          msg: 'backup.written',
+          name: r.name,
+          bytes: r.bytes,
+          rows: r.rows,
+          files: r.files,
+          deleted: r.deleted,
+        }),
       );
     } catch (e) {
       log('error', (e as Error).message);
