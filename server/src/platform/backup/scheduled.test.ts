@@ -6,6 +6,7 @@ import { createTestEnv, type TestEnv } from '../../testing/harness.js';
 import { JobQueue } from '../jobs/queue.js';
 import { BACKUP_JOB, backupJobHandler, registerBackupJob } from '../jobs/builtin.js';
 import { loadConfig } from '../config.js';
+import { loginAs } from '../../testing/factories.js';
 import { backupName, dayKey, planRetention, weekKey } from './retention.js';
 import { BackupRunError, runScheduledBackup, type BackupDeps } from './scheduled.js';
 
@@ -106,6 +107,32 @@ describe('scheduled backup', { timeout: 240_000 }, () => {
       .execute();
     expect(recs.filter((r) => r.deleted_at === null).map((r) => r.name)).toEqual(listDir(dir).slice(1));
     expect(recs.filter((r) => r.deleted_at !== null)).toHaveLength(6);
+
+    // GET /api/system/backups: systemAdmin only
+    const admin = await loginAs(env, ['systemAdmin']);
+    const res = await env.app.inject({
+      method: 'GET',
+      url: '/api/system/backups',
+      headers: { cookie: admin },
+    });
+    expect(res.statusCode).toBe(200);
+    const view = res.json();
+    expect(view.backups).toHaveLength(10);
+    expect(view.backups.filter((b: any) => b.onDisk).map((b: any) => b.name)).toEqual(
+      listDir(dir).slice(1).reverse(),
+    );
+    expect(view.backups[0]).toMatchObject({ kind: 'scheduled', files: 1, deletedAt: null });
+    expect(view.backups.filter((b: any) => b.deletedAt).length).toBe(6);
+    expect(view.lastDrill).toBeNull();
+    for (const role of ['programmeOfficeStaff', 'auditor', 'orgAdmin'] as const) {
+      const other = await loginAs(env, [role]);
+      const denied = await env.app.inject({
+        method: 'GET',
+        url: '/api/system/backups',
+        headers: { cookie: other },
+      });
+      expect(denied.statusCode).toBe(403);
+    }
   });
 
   it('a backup that fails verification, or a full disk, deletes nothing old and is audited as failed', async () => {
