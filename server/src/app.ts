@@ -13,7 +13,7 @@ import {
 } from './platform/errors.js';
 import { buildHttpApp, type LogStream } from './platform/http/app.js';
 import { auditRoutes } from './modules/audit/index.js';
-import { systemRoutes } from './modules/system/index.js';
+import { backupRoutes, systemRoutes } from './modules/system/index.js';
 import {
   IDENTITY_ERRORS,
   createActorResolver,
@@ -36,6 +36,7 @@ export const WEB_DIR = path.join(ROOT, 'dist/web');
 /** The module route plugins, in registration order. A module adds itself here. */
 const MODULES: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void> | void> = [
   systemRoutes,
+  backupRoutes,
   identityRoutes,
   auditRoutes,
   filesRoutes,

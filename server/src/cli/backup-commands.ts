@@ -1,4 +1,11 @@
-import { createBackup } from '../platform/backup/backup.js';
+import os from 'node:os';
+import { resolveBackup, runRestoreDrill } from '../platform/backup/drill.js';
+import {
+  BackupRunError,
+  recordManualBackup,
+  runScheduledBackup,
+  writeVerifiedBackup,
+} from '../platform/backup/scheduled.js';
 import { restoreBackup } from '../platform/backup/restore.js';
 import { BackupInvalidError } from '../platform/backup/verify.js';
 import { RestoreRefusedError } from '../platform/backup/restore.js';
@@ -32,26 +39,89 @@ function phasedProgress() {
   };
 }
 
-export async function backupCommand(config: Config, target: string): Promise<number> {
+const cliActor = () => ({ id: null, label: `cli:${os.userInfo().username}` });
+
+/**
+ * `transferone backup <target>`: one backup to a folder or .tar, verified and recorded (audited).
+ * `transferone backup` (no target): a run of the scheduled backup now, into BACKUP_DIR with retention.
+ */
+export async function backupCommand(config: Config, target?: string): Promise<number> {
   const database = await openForCli(config);
   const progress = phasedProgress();
+  const deps = { db: database.db, engine: database.kind, filesDir: config.filesDir, now: () => new Date() };
   try {
     const t0 = performance.now();
-    const res = await createBackup({
-      db: database.db,
-      engine: database.kind,
-      filesDir: config.filesDir,
-      target,
+    if (!target) {
+      const r = await runScheduledBackup(deps, config.backup, cliActor()).catch((e) => {
+        if (e instanceof BackupRunError) throw new CliError(e.message, 1);
+        throw e;
+      });
+      say(
+        `备份完成：${r.path}\n  ${r.rows} 行，${r.files} 个文件，${formatBytes(r.bytes)}，已校验，用时 ${formatMs(performance.now() - t0)}；按保留策略（每日 ${config.backup.keepDaily}、每周 ${config.backup.keepWeekly}）删除 ${r.deleted.length} 个旧备份${r.deleted.length ? '：' + r.deleted.join(', ') : ''}。`,
+        `Backup written: ${r.path}\n  ${r.rows} rows, ${r.files} files, ${formatBytes(r.bytes)}, verified, in ${formatMs(performance.now() - t0)}; retention (daily ${config.backup.keepDaily}, weekly ${config.backup.keepWeekly}) deleted ${r.deleted.length} old backup(s)${r.deleted.length ? ': ' + r.deleted.join(', ') : ''}.`,
+      );
+      return 0;
+    }
+    const res = await writeVerifiedBackup(deps, target, {
+      kind: 'manual',
       onProgress: (p, d, t, l) => progress.update(p, d, t, l),
     });
     progress.stop();
+    await recordManualBackup(database.db, res, cliActor());
     const rows = res.manifest.tables.reduce((s, t) => s + t.rows, 0);
     const blobs = res.manifest.files.filter((f) => f.path.startsWith('files/')).length;
     say(
-      `备份完成：${res.target}\n  来源 ${describeTarget(config)}；${res.manifest.tables.length} 张表，${rows} 行（审计记录 ${res.manifest.auditRows} 条），${blobs} 个文件，${formatBytes(res.bytes)}，用时 ${formatMs(performance.now() - t0)}。`,
-      `Backup written: ${res.target}\n  from ${describeTarget(config)}; ${res.manifest.tables.length} tables, ${rows} rows (${res.manifest.auditRows} audit records), ${blobs} files, ${formatBytes(res.bytes)}, in ${formatMs(performance.now() - t0)}.`,
+      `备份完成：${res.target}\n  来源 ${describeTarget(config)}；${res.manifest.tables.length} 张表，${rows} 行（审计记录 ${res.manifest.auditRows} 条），${blobs} 个文件，${formatBytes(res.bytes)}，已校验，用时 ${formatMs(performance.now() - t0)}。`,
+      `Backup written: ${res.target}\n  from ${describeTarget(config)}; ${res.manifest.tables.length} tables, ${rows} rows (${res.manifest.auditRows} audit records), ${blobs} files, ${formatBytes(res.bytes)}, verified, in ${formatMs(performance.now() - t0)}.`,
     );
     return 0;
+  } finally {
+    progress.stop();
+    await database.close();
+  }
+}
+
+/**
+ * `transferone restore-drill [backup]`: restores a backup (the newest in BACKUP_DIR by default) into
+ * a scratch database and file store and compares it with its manifest and the live record; exits 1
+ * on any difference, 2 when there is no backup.
+ */
+export async function restoreDrillCommand(config: Config, backup?: string): Promise<number> {
+  const source = resolveBackup(backup, config.backup.dir);
+  if (!source) throw new CliError(`${config.backup.dir} 中没有备份。\nNo backup in ${config.backup.dir}.`, 2);
+  const database = await openForCli(config);
+  const progress = phasedProgress();
+  try {
+    const r = await runRestoreDrill({
+      live: database.db,
+      databaseUrl: config.databaseUrl,
+      source,
+      now: () => new Date(),
+      actor: cliActor(),
+      onProgress: (p, d, t, l) => progress.update(p, d, t, l),
+    });
+    progress.stop();
+    const where =
+      r.engine === 'pg'
+        ? '服务器上的临时数据库 / a scratch database on the server'
+        : '临时 PGlite / a scratch PGlite';
+    process.stdout.write(
+      `恢复演练 / Restore drill: ${r.path}\n` +
+        `  恢复到 / restored into: ${where}\n` +
+        `  表 / tables: ${r.tables.matching}/${r.tables.total}\n` +
+        `  行 / rows: ${r.rows.restored}/${r.rows.expected}\n` +
+        `  文件 / files: ${r.files.matching}/${r.files.total} (${formatBytes(r.files.bytes)})\n` +
+        `  审计链 / audit chain: ${r.auditChain.rows} records, ${r.auditChain.problems} problem(s)\n` +
+        `  对照备份时的在线记录 / compared with the live record at backup time: ${r.liveRecord ? 'yes' : 'no record (backup not made by this installation)'}\n` +
+        `  用时 / seconds: ${r.seconds.toFixed(2)}\n`,
+    );
+    if (r.ok) {
+      say('演练通过：100% 一致。', 'Drill passed: 100 % match.');
+      return 0;
+    }
+    say(`演练失败：${r.problems.length} 处不一致：`, `Drill FAILED: ${r.problems.length} difference(s):`);
+    for (const p of r.problems) process.stdout.write(`  - ${p}\n`);
+    return 1;
   } finally {
     progress.stop();
     await database.close();

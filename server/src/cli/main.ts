@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { auditCheckpointCommand, auditVerifyCommand, migrateCommand } from './db-commands.js';
-import { backupCommand, restoreCommand } from './backup-commands.js';
+import { backupCommand, restoreCommand, restoreDrillCommand } from './backup-commands.js';
 import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
 import { CliError, cliConfig } from './shared.js';
@@ -62,9 +62,21 @@ export async function main(argv: string[]): Promise<number> {
     );
   program
     .command('backup')
-    .description('备份整个数据库和文件（目录或 .tar）/ back up the whole database and files (folder or .tar)')
-    .argument('<target>', '目标目录或 .tar 文件 / target folder or .tar file')
-    .action((target: string) => run(() => backupCommand(cliConfig(), target))());
+    .description(
+      '备份整个数据库和文件（目录或 .tar；不给目标则写入 BACKUP_DIR 并按保留策略删除旧备份）/ back up the whole database and files (folder or .tar; no target: into BACKUP_DIR with retention)',
+    )
+    .argument('[target]', '目标目录或 .tar 文件 / target folder or .tar file')
+    .action((target?: string) => run(() => backupCommand(cliConfig(), target))());
+  program
+    .command('restore-drill')
+    .description(
+      '恢复演练：恢复到临时数据库并逐表逐文件核对 / restore drill: restore into a scratch database and compare every table and file',
+    )
+    .argument(
+      '[backup]',
+      '备份目录、.tar 或 BACKUP_DIR 中的名称（默认最新）/ backup folder, .tar or name in BACKUP_DIR (default: newest)',
+    )
+    .action((backup?: string) => run(() => restoreDrillCommand(cliConfig(), backup))());
   program
     .command('restore')
     .description('从备份恢复（先校验全部校验和）/ restore a backup (every checksum verified first)')

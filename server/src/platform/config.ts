@@ -36,6 +36,16 @@ const Env = z.object({
   /** Signed checkpoints of the chain head, one JSON line each (append-only, outside the database). */
   AUDIT_CHECKPOINT_FILE: z.string().optional(),
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Where scheduled backups go (one folder per backup, named by its UTC time); default DATA_DIR/backups. */
+  BACKUP_DIR: z.string().optional(),
+  /** When to back up (5-field cron, Asia/Shanghai), e.g. `30 2 * * *`; unset → no scheduled backup. */
+  BACKUP_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'BACKUP_CRON 须为 5 段 cron 表达式 / must be a 5-field cron expression')
+    .optional(),
+  /** Backups kept: the newest of each of the last N days, and of each of the last M ISO weeks. */
+  BACKUP_KEEP_DAILY: z.coerce.number().int().min(1).max(366).default(7),
+  BACKUP_KEEP_WEEKLY: z.coerce.number().int().min(0).max(520).default(4),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TZ_DISPLAY: z.string().default('Asia/Shanghai'),
 });
@@ -64,6 +74,13 @@ export interface Config {
     keyFile: string;
     checkpointFile: string;
     checkpointMinutes: number;
+  };
+  backup: {
+    dir: string;
+    /** null: no scheduled backup. */
+    cron: string | null;
+    keepDaily: number;
+    keepWeekly: number;
   };
   logLevel: string;
   timeZone: string;
@@ -120,6 +137,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       keyFile: path.resolve(e.AUDIT_KEY_FILE ?? path.join(dataDir, 'audit-hmac.key')),
       checkpointFile: path.resolve(e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl')),
       checkpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
+    },
+    backup: {
+      dir: path.resolve(e.BACKUP_DIR ?? path.join(dataDir, 'backups')),
+      cron: e.BACKUP_CRON || null,
+      keepDaily: e.BACKUP_KEEP_DAILY,
+      keepWeekly: e.BACKUP_KEEP_WEEKLY,
     },
     logLevel: e.LOG_LEVEL,
     timeZone: e.TZ_DISPLAY,

@@ -50,6 +50,32 @@ export interface PlatformTables {
     content_type: string | null;
     created_at: Generated<Date>;
   };
+  /** One row per backup written (platform/backup/scheduled.ts): the live system at backup time. */
+  system_backups: {
+    name: string;
+    path: string;
+    kind: 'scheduled' | 'manual';
+    created_at: Timestamp;
+    manifest_sha256: string;
+    tables: Json<Record<string, number>>;
+    files: Json<Record<string, string>>;
+    rows: number;
+    file_count: number;
+    bytes: number;
+    seconds: number;
+    deleted_at: Timestamp | null;
+  };
+  /** One row per restore drill (platform/backup/drill.ts). */
+  system_backup_drills: {
+    id: Generated<number>;
+    backup_name: string;
+    backup_path: string;
+    engine: 'pglite' | 'pg';
+    started_at: Timestamp;
+    seconds: number;
+    ok: boolean;
+    report: Json<unknown>;
+  };
 }
 
 export type Db = Kysely<DB>;

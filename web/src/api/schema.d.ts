@@ -103,6 +103,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/system/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 备份与最近一次恢复演练 Backups and the last restore drill
+         * @description 权限 Permission: `backup.read` (查看备份与恢复演练结果 / View backups and restore-drill results)
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BackupsView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -10234,6 +10273,55 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        BackupsViewInput: {
+            dir: string;
+            schedule: {
+                /** @description BACKUP_CRON; null: no scheduled backup */
+                cron: string | null;
+                keepDaily: number;
+                keepWeekly: number;
+            };
+            backups: {
+                name: string;
+                /** @enum {string} */
+                kind: "scheduled" | "manual";
+                path: string;
+                createdAt: string;
+                tables: number;
+                rows: number;
+                files: number;
+                bytes: number;
+                seconds: number;
+                /** @description 备份目录仍在 The backup is still on disk */
+                onDisk: boolean;
+                /** @description 按保留策略删除的时间 When retention deleted it */
+                deletedAt: string | null;
+            }[];
+            lastDrill: {
+                backup: string;
+                path: string;
+                /** @enum {string} */
+                engine: "pglite" | "pg";
+                startedAt: string;
+                seconds: number;
+                ok: boolean;
+                tables: {
+                    matching: number;
+                    total: number;
+                };
+                rows: {
+                    restored: number;
+                    expected: number;
+                };
+                files: {
+                    matching: number;
+                    total: number;
+                    bytes: number;
+                };
+                liveRecord: boolean;
+                problems: string[];
+            } | null;
+        };
         MeInput: {
             id: string;
             username: string;
@@ -11428,7 +11516,7 @@ export interface components {
             source: string;
         };
         /** @enum {string} */
-        PermissionNameInput: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.read" | "audit.verify" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "solution.act" | "solution.write" | "user.create" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
+        PermissionNameInput: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "solution.act" | "solution.write" | "user.create" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
         /** @description RFC 9457 problem details with zh-CN and en messages */
         Problem: {
             type: string;
@@ -11448,6 +11536,55 @@ export interface components {
             params?: {
                 [key: string]: unknown;
             };
+        };
+        BackupsView: {
+            dir: string;
+            schedule: {
+                /** @description BACKUP_CRON; null: no scheduled backup */
+                cron: string | null;
+                keepDaily: number;
+                keepWeekly: number;
+            };
+            backups: {
+                name: string;
+                /** @enum {string} */
+                kind: "scheduled" | "manual";
+                path: string;
+                createdAt: string;
+                tables: number;
+                rows: number;
+                files: number;
+                bytes: number;
+                seconds: number;
+                /** @description 备份目录仍在 The backup is still on disk */
+                onDisk: boolean;
+                /** @description 按保留策略删除的时间 When retention deleted it */
+                deletedAt: string | null;
+            }[];
+            lastDrill: {
+                backup: string;
+                path: string;
+                /** @enum {string} */
+                engine: "pglite" | "pg";
+                startedAt: string;
+                seconds: number;
+                ok: boolean;
+                tables: {
+                    matching: number;
+                    total: number;
+                };
+                rows: {
+                    restored: number;
+                    expected: number;
+                };
+                files: {
+                    matching: number;
+                    total: number;
+                    bytes: number;
+                };
+                liveRecord: boolean;
+                problems: string[];
+            } | null;
         };
         Me: {
             id: string;
@@ -12643,7 +12780,7 @@ export interface components {
             source: string;
         };
         /** @enum {string} */
-        PermissionName: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.read" | "audit.verify" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "solution.act" | "solution.write" | "user.create" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
+        PermissionName: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "solution.act" | "solution.write" | "user.create" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
     };
     responses: never;
     parameters: never;

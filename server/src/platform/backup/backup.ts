@@ -87,6 +87,12 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
             if (page.rows.length < PAGE) break;
           }
           await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())));
+          // both counted in the one snapshot: a difference means rows were lost on the way to disk
+          if (rows !== total) {
+            throw new Error(
+              `表 ${t.name} 写出 ${rows} 行，快照中有 ${total} 行 / table ${t.name}: wrote ${rows} rows, the snapshot holds ${total}`,
+            );
+          }
           tables.push({ name: t.name, file, rows, columns: t.columns });
           if (t.name === 'audit_log') auditRows = rows;
         }

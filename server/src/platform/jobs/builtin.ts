@@ -4,9 +4,11 @@ import type { JobQueue } from './queue.js';
 import type { Config } from '../config.js';
 import { activeAuditKeyring } from '../audit-key.js';
 import { writeCheckpoint } from '../audit-checkpoint.js';
+import { runScheduledBackup, type BackupDeps } from '../backup/scheduled.js';
 
 export const PURGE_JOB = 'platform.purge-expired';
 export const AUDIT_CHECKPOINT_JOB = 'platform.audit-checkpoint';
+export const BACKUP_JOB = 'platform.backup';
 /** Idempotency keys are kept this long: a client retrying later than this gets a fresh execution. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
 
@@ -49,4 +51,54 @@ export async function registerBuiltinJobs(
       m < 60 ? `*/${m} * * * *` : `0 */${Math.min(23, Math.round(m / 60))} * * *`,
     );
   }
+}
+
+/**
+ * The scheduled backup's handler: one run (write, verify, rename, prune, audit); a failure is logged
+ * as an error with its clear message and rethrown, so the job is failed (and dead-lettered after its
+ * retry) and visible at GET /api/jobs/dead.
+ */
+export function backupJobHandler(
+  deps: BackupDeps,
+  cfg: Config['backup'],
+  log: (level: 'info' | 'error', msg: string) => void,
+): () => Promise<void> {
+  return async () => {
+    try {
+      const r = await runScheduledBackup(deps, cfg);
+      log(
+        'info',
+        JSON.stringify({
+          msg: 'backup.written',
+          name: r.name,
+          bytes: r.bytes,
+          rows: r.rows,
+          files: r.files,
+          deleted: r.deleted,
+        }),
+      );
+    } catch (e) {
+      log('error', (e as Error).message);
+      throw e;
+    }
+  };
+}
+
+/** Registers the scheduled backup when BACKUP_CRON is set (off otherwise). Answers whether it did. */
+export async function registerBackupJob(
+  jobs: JobQueue,
+  deps: BackupDeps,
+  config: Pick<Config, 'backup'>,
+  log: (level: 'info' | 'error', msg: string) => void,
+): Promise<boolean> {
+  if (!config.backup.cron) return false;
+  // one attempt and one retry an hour later: a full disk rarely frees itself in seconds
+  await jobs.work(BACKUP_JOB, backupJobHandler(deps, config.backup, log), {
+    retryLimit: 1,
+    retryDelay: 3600,
+    retryBackoff: false,
+    singletonKey: BACKUP_JOB,
+  });
+  await jobs.schedule(BACKUP_JOB, config.backup.cron);
+  return true;
 }

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
 import { LocalDiskStorage } from '../files/storage.js';
 import { JobQueue } from './queue.js';
-import { registerBuiltinJobs } from './builtin.js';
+import { registerBackupJob, registerBuiltinJobs } from './builtin.js';
 import { Mailer } from '../mail/mailer.js';
 import type { NotificationSender } from '../notify.js';
 
@@ -37,6 +37,12 @@ export async function openPlatformServices(
   if (ctx.config.jobs) {
     await mail.registerJobs(jobs);
     await registerBuiltinJobs(jobs, ctx.db, ctx.now, ctx.config, (line) => log?.('info', line));
+    await registerBackupJob(
+      jobs,
+      { db: ctx.db, engine: ctx.dbKind, filesDir: ctx.config.filesDir, now: ctx.now },
+      ctx.config,
+      (level, msg) => log?.(level, msg),
+    );
     for (const register of plugins.jobs ?? []) await register(ctx, jobs);
     await jobs.start();
   }
