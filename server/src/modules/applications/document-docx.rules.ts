@@ -51,8 +51,13 @@ const para = (text: string, o: { align?: 'left' | 'center' | 'right'; bold?: boo
   });
 
 /** A cell of `pct` percent of the text width; text lines kept (a newline starts a paragraph). */
-function cell(text: string, pct: number, o: { bold?: boolean; align?: 'left' | 'center' | 'right' } = {}) {
+function cell(
+  text: string,
+  pct: number,
+  o: { bold?: boolean; align?: 'left' | 'center' | 'right'; span?: number } = {},
+) {
   return new TableCell({
+    columnSpan: o.span,
     width: { size: Math.round((TEXT_WIDTH * pct) / 100), type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
     margins: { top: 60, bottom: 60, left: 100, right: 100 },
@@ -78,8 +83,12 @@ function table(head: string[] | null, rows: string[][], widths: number[], numeri
     ),
   ];
   if (all.length === 0 || (head && rows.length === 0))
-    all.push(new TableRow({ children: [cell('（无）', 100, { align: 'center' })] }));
-  return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, rows: all });
+    all.push(new TableRow({ children: [cell('（无）', 100, { align: 'center', span: widths.length })] }));
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths.map((w) => Math.round((TEXT_WIDTH * w) / 100)),
+    rows: all,
+  });
 }
 
 function signatureLines(lines: { label: string; date: boolean }[]) {
