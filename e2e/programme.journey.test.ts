@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { createOrg, createUser, type CreatedUser } from '../server/src/testing/factories.js';
 import { guide2023, pdf } from '../server/src/modules/applications/programme.fixtures.js';
@@ -134,7 +136,10 @@ async function submit(page: Page): Promise<string> {
   await page.waitForURL('**/receipt', { timeout: 60_000 });
   const number = (await page.getByTestId('receipt-number').textContent())!.trim();
   expect(number).toMatch(/^SQ-2023-\d{6}$/);
-  expect((await page.getByTestId('receipt-at').textContent())!.trim()).toMatch(/\+08:00$/);
+  // the receive instant as printed: 2023年10月30日 16:29:59 北京时间
+  expect((await page.getByTestId('receipt-at').textContent())!.trim()).toMatch(
+    /^2023年10月\d{1,2}日 \d{2}:\d{2}:\d{2} 北京时间$/,
+  );
   expect((await page.getByTestId('receipt-sha').textContent())!.trim()).toMatch(/^[0-9a-f]{64}/);
   receipts.push(number);
   return number;
@@ -219,6 +224,7 @@ describe('Programme I journey (2023 guide)', () => {
     await page.locator('.ant-select-item-option[title="刘明哲"]').click();
     await dialog.getByRole('button', { name: '发起申报' }).click();
     await page.waitForURL(/\/programme\/applications\/[^/]+$/);
+    const uniId = page.url().split('/').pop()!;
     await page.getByTestId('checklist').waitFor();
 
     await page.getByTestId('f-project-title').fill('高校概念验证中心建设');
@@ -266,8 +272,37 @@ describe('Programme I journey (2023 guide)', () => {
 
     await sendAndApprove(page);
     await page.locator('[data-testid="page-application"][data-status="approved"]').waitFor();
-    await submit(page);
+    const number = await submit(page);
     await screenshot(page, 'programme-receipt');
+
+    // the papers to print and stamp: the receipt sheet prints alone (no menu, header or buttons)
+    expect(await page.getByTestId('receipt-org').textContent()).toBe('上海理工科技大学');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
+    expect(await page.getByTestId('receipt-print').isVisible()).toBe(false);
+    expect(await page.getByTestId('receipt-sheet').isVisible()).toBe(true);
+    await screenshot(page, 'programme-receipt-print');
+    await page.emulateMedia({ media: 'screen' });
+
+    // the 申报书 downloads from the application page as Word, with the project, the organisation
+    // and the amounts in 万元; 打印回执 opens the receipt again
+    await page.goto(appUrl(uniId));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-form').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/-申报书\.docx$/);
+    const file = fs.readFileSync((await download.path())!);
+    const xml = await (await JSZip.loadAsync(file)).file('word/document.xml')!.async('string');
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain('高校概念验证中心建设');
+    expect(text).toContain('上海理工科技大学');
+    expect(text).toContain(number);
+    expect(text).toContain('500.00'); // 申请资助经费 500 万元
+    expect(text).toContain('1000.00'); // 单位自筹经费 1000 万元
+    await page.getByTestId('print-receipt').click();
+    await page.waitForURL('**/receipt');
+    expect(await page.getByTestId('receipt-number').textContent()).toBe(number);
     await context.close();
   });
 

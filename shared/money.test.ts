@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fenToWan, isWan, showFen, wanRange, wanToFen } from './money.js';
+import { fenToWan, fenToWan2, fenToWanNumber, isWan, showFen, wanRange, wanToFen } from './money.js';
 
 // Money is integer fen; 1 万元 = 10 000 元 = 1 000 000 分 (docs/ARCHITECTURE.md, Data).
 describe('wanToFen: one meaning of null (no amount), undefined for text that is not an amount', () => {
@@ -57,5 +57,24 @@ describe('fenToWan / showFen / wanRange', () => {
     expect(wanRange(200_000_000, null, '万元', '未设置')).toBe('≥ 200 万元');
     expect(wanRange(null, 500_000_000, '万元', '未设置')).toBe('≤ 500 万元');
     expect(wanRange(null, null, '万元', '未设置')).toBe('未设置');
+  });
+});
+
+describe('fenToWanNumber / fenToWan2: 万元 with two decimals for tables and Excel cells', () => {
+  it('divides by 1e6 and rounds half up to two decimals', () => {
+    expect(fenToWanNumber(4_000_000_000)).toBe(4000);
+    expect(fenToWanNumber(1_234_567)).toBe(1.23);
+    expect(fenToWanNumber(1_235_000)).toBe(1.24);
+    expect(fenToWanNumber(1_234_999)).toBe(1.23);
+    expect(fenToWanNumber(5_000)).toBe(0.01);
+    expect(fenToWanNumber(4_999)).toBe(0);
+    expect(fenToWanNumber(-1_235_000)).toBe(-1.24);
+    expect(fenToWanNumber(null)).toBeNull();
+    expect(fenToWanNumber(1.5)).toBeNull();
+  });
+  it('writes exactly two decimals', () => {
+    expect(fenToWan2(4_000_000_000)).toBe('4000.00');
+    expect(fenToWan2(123_450_000)).toBe('123.45');
+    expect(fenToWan2(undefined)).toBe('');
   });
 });

@@ -84,3 +84,21 @@ export function kpiAmountFen(value: number, unit: MoneyUnit): bigint | null {
   const div = 10n ** BigInt(frac.length);
   return scaled % div === 0n ? scaled / div : null;
 }
+
+/**
+ * Fen → 万元 as a number rounded half up to two decimals (what an Excel cell or a printed table
+ * holds): 4 000 000 000 fen → 4000, 1 234 567 fen → 1.23, 1 235 000 fen → 1.24. null for no amount.
+ */
+export function fenToWanNumber(fen: number | null | undefined): number | null {
+  if (fen === null || fen === undefined || !Number.isSafeInteger(fen)) return null;
+  const abs = BigInt(Math.abs(fen));
+  const cents = (abs + 5_000n) / 10_000n; // hundredths of a 万元
+  const n = Number(cents) / 100;
+  return fen < 0 ? -n : n;
+}
+
+/** Fen → 万元 text with exactly two decimals, "4000.00"; '' for no amount. */
+export function fenToWan2(fen: number | null | undefined): string {
+  const n = fenToWanNumber(fen);
+  return n === null ? '' : n.toFixed(2);
+}

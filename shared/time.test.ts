@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatShanghai, fromShanghaiLocal, inShanghai, shanghaiIso } from './time.js';
+import {
+  beijingDateText,
+  beijingTimeText,
+  formatShanghai,
+  fromShanghaiLocal,
+  inShanghai,
+  shanghaiIso,
+} from './time.js';
 
 // Times are timestamptz (UTC), shown in Asia/Shanghai (docs/ARCHITECTURE.md, Data); the 2023 guide's
 // deadline is 2023-10-30 16:30 Beijing time = 08:30 UTC.
@@ -26,5 +33,12 @@ describe('Shanghai time', () => {
   });
   it('gives the Beijing calendar day for day arithmetic', () => {
     expect(inShanghai('2023-12-31T16:00:00Z').format('YYYY-MM-DD')).toBe('2024-01-01');
+  });
+  it('prints a receipt time in Chinese with 北京时间 (issue 11)', () => {
+    expect(beijingTimeText('2023-10-30T08:29:59Z')).toBe('2023年10月30日 16:29:59 北京时间');
+    expect(beijingTimeText(new Date('2023-10-30T08:29:59.999Z'))).toBe('2023年10月30日 16:29:59 北京时间');
+    // the Beijing day, not the UTC one; month and day without a leading zero
+    expect(beijingTimeText('2024-01-04T16:00:05Z')).toBe('2024年1月5日 00:00:05 北京时间');
+    expect(beijingDateText('2023-10-30T16:00:00Z')).toBe('2023年10月31日');
   });
 });

@@ -32,3 +32,16 @@ export function fromShanghaiLocal(local: string): string {
 export function inShanghai(at?: Instant) {
   return (at === undefined ? dayjs() : dayjs(at)).tz(SHANGHAI_TZ);
 }
+
+/**
+ * An instant as printed on a receipt: "2023年10月30日 16:29:59 北京时间" (Asia/Shanghai; month and
+ * day without a leading zero, as the guide writes its dates).
+ */
+export function beijingTimeText(at: Instant): string {
+  return `${formatShanghai(at, 'YYYY年M月D日 HH:mm:ss')} 北京时间`;
+}
+
+/** A Beijing calendar date as printed on a form: "2023年10月30日". */
+export function beijingDateText(at: Instant): string {
+  return formatShanghai(at, 'YYYY年M月D日');
+}

@@ -92,6 +92,12 @@ export const applicationsApi = {
     call(api.POST('/api/applications/{id}/district-review', { ...id(v), body })),
   submit: (v: string) => call(api.POST('/api/applications/{id}/submit', id(v))),
   receipt: (v: string) => call(api.GET('/api/applications/{id}/receipt', id(v))),
+  /** 申报书 (Word) to print and stamp */
+  documentDocx: (v: string) =>
+    download(`/api/applications/${encodeURIComponent(v)}/document?format=docx`, 'application.docx'),
+  /** 回执 (Word) */
+  receiptDocx: (v: string) =>
+    download(`/api/applications/${encodeURIComponent(v)}/receipt/document?format=docx`, 'receipt.docx'),
 };
 
 export const screeningApi = {

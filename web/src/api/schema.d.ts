@@ -9506,6 +9506,202 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/applications/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载申报书（Word，供打印盖章） The application form as a Word document, to print and stamp
+         * @description 权限 Permission: `application.read` (查看项目申报 / View applications)
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description docx: Word (the only format; a PDF needs a CJK font the install does not ship) */
+                    format?: "docx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/receipt/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载申报回执（Word，供打印） The receipt as a Word document, to print
+         * @description 权限 Permission: `application.read` (查看项目申报 / View applications)
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description docx: Word (the only format; a PDF needs a CJK font the install does not ship) */
+                    format?: "docx";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calls/{id}/screening": {
         parameters: {
             query?: never;
@@ -11150,10 +11346,16 @@ export interface components {
             number: string;
             /** @description server receive instant, ISO 8601 with +08:00 */
             submittedAt: string;
+            /** @description the receive instant as printed: 2023年10月30日 16:29:59 北京时间 (Asia/Shanghai) */
+            submittedAtText: string;
             /** @description SHA-256 of the canonical JSON of the submitted package */
             sha256: string;
             callNumber: string;
+            callTitle: string;
             directionCode: string;
+            directionTitle: string;
+            orgName: string;
+            projectTitle: string | null;
         };
         ApplicationSummaryInput: {
             id: string;
@@ -12414,10 +12616,16 @@ export interface components {
             number: string;
             /** @description server receive instant, ISO 8601 with +08:00 */
             submittedAt: string;
+            /** @description the receive instant as printed: 2023年10月30日 16:29:59 北京时间 (Asia/Shanghai) */
+            submittedAtText: string;
             /** @description SHA-256 of the canonical JSON of the submitted package */
             sha256: string;
             callNumber: string;
+            callTitle: string;
             directionCode: string;
+            directionTitle: string;
+            orgName: string;
+            projectTitle: string | null;
         };
         ApplicationSummary: {
             id: string;

@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
 import { findDirection, type Call, type Direction } from '../calls/index.js';
 import { loadCall, shanghaiIso } from '../calls/index.js';
+import { beijingTimeText } from '../../../../shared/time.js';
 import { getOrg } from '../identity/index.js';
 import { attachmentTypes, districtOf, draftFieldErrors } from './application.rules.js';
 import {
@@ -75,14 +76,25 @@ export async function workflowActor(ctx: AppContext, caller: Caller): Promise<Ap
   return { ...actor, district: districtOf(own.region) };
 }
 
-export function receiptDto(r: ReceiptRow, app: ApplicationRow, call: Call) {
+export function receiptDto(
+  r: Pick<ReceiptRow, 'application_id' | 'number' | 'submitted_at' | 'package_sha256'> & { package: unknown },
+  l: Pick<Loaded, 'app' | 'call' | 'direction' | 'org'>,
+) {
+  // the project name as submitted (the package), not as the draft may read later
+  const pkg = (typeof r.package === 'string' ? JSON.parse(r.package) : r.package) as Record<string, any>;
+  const title = pkg?.content?.project?.title ?? (l.app.content.project as any)?.title;
   return {
     applicationId: r.application_id,
     number: r.number,
     submittedAt: shanghaiIso(r.submitted_at),
+    submittedAtText: beijingTimeText(r.submitted_at),
     sha256: r.package_sha256,
-    callNumber: call.number,
-    directionCode: app.direction_code,
+    callNumber: l.call.number,
+    callTitle: l.call.title,
+    directionCode: l.app.direction_code,
+    directionTitle: l.direction.title,
+    orgName: l.org.name,
+    projectTitle: typeof title === 'string' ? title : null,
   };
 }
 
@@ -177,7 +189,7 @@ export async function detailDto(ctx: AppContext, caller: Caller, l: Loaded) {
     attachments: attachments.map((a) => attachmentDto(a, labels)),
     requiredAttachments: types,
     reviews: reviews.map(reviewDto),
-    receipt: receipt ? receiptDto(receipt, l.app, l.call) : null,
+    receipt: receipt ? receiptDto(receipt, l) : null,
     actions,
   };
 }

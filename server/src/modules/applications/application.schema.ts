@@ -195,9 +195,16 @@ export const ReceiptDto = z
       .string()
       .describe('SQ-<call year>-<6 digits>: one sequence per year shared by all calls of that year'),
     submittedAt: z.string().describe('server receive instant, ISO 8601 with +08:00'),
+    submittedAtText: z
+      .string()
+      .describe('the receive instant as printed: 2023年10月30日 16:29:59 北京时间 (Asia/Shanghai)'),
     sha256: z.string().describe('SHA-256 of the canonical JSON of the submitted package'),
     callNumber: z.string(),
+    callTitle: z.string(),
     directionCode: z.string(),
+    directionTitle: z.string(),
+    orgName: z.string(),
+    projectTitle: z.string().nullable(),
   })
   .meta({ id: 'Receipt' });
 export const ActionDto = z.object({
@@ -340,4 +347,11 @@ export const AttachBody = z.object({
 export const AttachmentParams = z.object({
   id: z.string().min(1).max(100),
   attachmentId: z.string().min(1).max(100),
+});
+
+export const DocumentQuery = z.object({
+  format: z
+    .enum(['docx'])
+    .default('docx')
+    .describe('docx: Word (the only format; a PDF needs a CJK font the install does not ship)'),
 });

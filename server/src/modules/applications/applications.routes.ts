@@ -13,6 +13,7 @@ import {
   AttachmentDto,
   AttachmentParams,
   CreateApplicationBody,
+  DocumentQuery,
   DistrictReviewBody,
   IdParams,
   OrgReviewBody,
@@ -35,6 +36,12 @@ import { checklistFor, versionOf, versionsOf } from './application.checklist.js'
 import { districtReview, orgReview, sendForReview } from './review.service.js';
 import { getReceipt, submitApplication } from './submit.service.js';
 import { attach, attachmentsOf, detach } from './attachments.service.js';
+import { applicationDocument, receiptDocument, type Download } from './document.service.js';
+import { attachmentDisposition } from '../files/index.js';
+import type { FastifyReply } from 'fastify';
+
+const sendDownload = (reply: FastifyReply, d: Download) =>
+  reply.type(d.contentType).header('content-disposition', attachmentDisposition(d.filename)).send(d.buffer);
 
 const tags = ['applications'];
 const problems = {
@@ -272,5 +279,38 @@ export async function applicationRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => getReceipt(ctx, callerOf(ctx, req), req.params.id),
+  );
+  r.get(
+    '/applications/:id/document',
+    {
+      config: { permission: 'application.read' },
+      schema: {
+        tags,
+        summary: '下载申报书（Word，供打印盖章） The application form as a Word document, to print and stamp',
+        params: IdParams,
+        querystring: DocumentQuery,
+        response: { 200: z.any(), ...problems },
+      },
+    },
+    async (req, reply) =>
+      sendDownload(
+        reply,
+        await applicationDocument(ctx, callerOf(ctx, req), req.params.id, req.query.format),
+      ),
+  );
+  r.get(
+    '/applications/:id/receipt/document',
+    {
+      config: { permission: 'application.read' },
+      schema: {
+        tags,
+        summary: '下载申报回执（Word，供打印） The receipt as a Word document, to print',
+        params: IdParams,
+        querystring: DocumentQuery,
+        response: { 200: z.any(), ...problems },
+      },
+    },
+    async (req, reply) =>
+      sendDownload(reply, await receiptDocument(ctx, callerOf(ctx, req), req.params.id, req.query.format)),
   );
 }

@@ -3,9 +3,12 @@ import ExcelJS from 'exceljs';
 import type { AppContext } from '../../platform/context.js';
 import { auditEvent } from '../../platform/audit.js';
 import { auditActor, type Caller } from '../../platform/caller.js';
-import { formatFen } from '../calls/index.js';
+import { fenToWanNumber } from '../../../../shared/money.js';
 import { loadCall } from '../calls/index.js';
 import { screeningList, type ScreeningFilter } from './screening.service.js';
+
+/** Excel number format of an amount column: 万元 with two decimals. */
+export const WAN_FORMAT = '0.00';
 
 const RESULT_ZH = { pass: '通过', fail: '不通过', incomplete: '信息不完整' } as const;
 
@@ -26,8 +29,8 @@ export async function screeningWorkbook(ctx: AppContext, caller: Caller, callId:
     { header: '项目名称', key: 'title', width: 36 },
     { header: '项目负责人', key: 'lead', width: 12 },
     { header: '联系电话', key: 'phone', width: 16 },
-    { header: '申请资助经费', key: 'requested', width: 14 },
-    { header: '单位自筹经费', key: 'self', width: 14 },
+    { header: '申请资助经费（万元）', key: 'requested', width: 14, style: { numFmt: WAN_FORMAT } },
+    { header: '单位自筹经费（万元）', key: 'self', width: 14, style: { numFmt: WAN_FORMAT } },
     { header: '自动审查结论', key: 'automatic', width: 14 },
     { header: '最终结论', key: 'result', width: 12 },
     { header: '人工调整', key: 'overridden', width: 10 },
@@ -47,8 +50,9 @@ export async function screeningWorkbook(ctx: AppContext, caller: Caller, callId:
       title: i.projectTitle,
       lead: i.leadName,
       phone: i.leadPhone,
-      requested: i.requestedGrantFen === null ? null : formatFen(i.requestedGrantFen),
-      self: i.selfFundingFen === null ? null : formatFen(i.selfFundingFen),
+      // numbers in 万元 (two decimals), so the sheet sums and sorts them
+      requested: fenToWanNumber(i.requestedGrantFen),
+      self: fenToWanNumber(i.selfFundingFen),
       automatic: i.automatic ? RESULT_ZH[i.automatic] : '未审查',
       result: i.result ? RESULT_ZH[i.result] : '未审查',
       overridden: i.overridden ? '是' : '否',

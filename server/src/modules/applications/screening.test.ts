@@ -169,6 +169,31 @@ describe('screening', () => {
     expect(entRow.join('|')).toMatch(/139\*\*\*\*5678/);
     expect(rows.flat().join('|')).not.toMatch(/13912345678|110101199003071234/);
     expect(rows.every((r) => /^SQ-2023-\d{6}$/.test(r[0]))).toBe(true);
+
+    // amounts are numbers in 万元 with two decimals (issue 11), not text: the workbook read back
+    const col = (name: string) => header.indexOf(name) + 1;
+    expect(header).toContain('申请资助经费（万元）');
+    const saved = await env.platform.ctx.db
+      .selectFrom('applications')
+      .select(['content'])
+      .where('id', 'in', Object.values(ids))
+      .execute();
+    const expected = (k: string) =>
+      saved
+        .map((a) => Math.round(((a.content as any).budget[k] as number) / 1e4) / 100)
+        .sort((x, y) => x - y);
+    for (const [name, key] of [
+      ['申请资助经费（万元）', 'requestedGrantFen'],
+      ['单位自筹经费（万元）', 'selfFundingFen'],
+    ] as const) {
+      const cells = [2, 3, 4].map((n) => ws.getRow(n).getCell(col(name)));
+      for (const c of cells) {
+        expect(c.type).toBe(ExcelJS.ValueType.Number);
+        expect(typeof c.value).toBe('number');
+        expect(c.numFmt).toBe('0.00');
+      }
+      expect(cells.map((c) => c.value as number).sort((x, y) => x - y)).toEqual(expected(key));
+    }
   });
 
   it('is for staff only', async () => {

@@ -47,7 +47,7 @@ export function deadlinePassed(closesAt: string, receivedAt: Date) {
 
 async function existingReceipt(ctx: AppContext, l: Loaded) {
   const r = await findReceipt(ctx.db, l.app.id);
-  return r ? receiptDto(r, l.app, l.call) : null;
+  return r ? receiptDto(r, l) : null;
 }
 
 /** The answer to a fault inside submit: nothing was stored, the applicant may submit again. */
@@ -181,7 +181,7 @@ async function submitLoaded(ctx: AppContext, caller: Caller, l: Loaded): Promise
     });
     const seq = await nextReceiptSeq(trx, l.call.year);
     const number = receiptNumber(l.call.year, seq);
-    await insertReceipt(trx, {
+    const row = {
       application_id: id,
       call_id: cur.call_id,
       year: l.call.year,
@@ -190,7 +190,8 @@ async function submitLoaded(ctx: AppContext, caller: Caller, l: Loaded): Promise
       submitted_at: receivedAt,
       package_sha256: sha256,
       package: JSON.stringify(pkg),
-    });
+    };
+    await insertReceipt(trx, row);
     const project = (cur.content.project ?? {}) as Record<string, unknown>;
     await notifyReceipt(ctx, trx, [actor.userId, cur.lead_user_id], {
       applicationId: id,
@@ -211,17 +212,7 @@ async function submitLoaded(ctx: AppContext, caller: Caller, l: Loaded): Promise
       after: { status: to, receipt: number, sha256 },
       detail: { receivedAt: receivedAt.toISOString() },
     });
-    return {
-      created: true as const,
-      receipt: {
-        applicationId: id,
-        number,
-        submittedAt: shanghaiIso(receivedAt),
-        sha256,
-        callNumber: l.call.number,
-        directionCode: cur.direction_code,
-      },
-    };
+    return { created: true as const, receipt: receiptDto(row, { ...l, app: cur }) };
   });
   const receipt = out.created ? out.receipt : (await existingReceipt(ctx, l))!;
   return { created: out.created, receipt };

@@ -3,5 +3,5 @@ import './files.tables.js';
 
 export { filesRoutes } from './files.routes.js';
 export { linkFile, uploadFile, openFileForDownload, type UploadInput } from './files.service.js';
-export { fileMeta } from './files.service.js';
+export { fileMeta, attachmentDisposition } from './files.service.js';
 export { registerFileAccessCheck, type FileAccessCheck } from './files.policy.js';

@@ -163,7 +163,9 @@ export function ApplicationActions({
                 {app.receipt.number}
               </Typography.Text>
             </Descriptions.Item>
-            <Descriptions.Item label={p('receipt.at')}>{app.receipt.submittedAt}</Descriptions.Item>
+            <Descriptions.Item label={p('receipt.at')}>
+              {lang === 'en' ? app.receipt.submittedAt : app.receipt.submittedAtText}
+            </Descriptions.Item>
             <Descriptions.Item label={p('receipt.sha')}>
               <Typography.Text code copyable style={{ fontSize: 12, wordBreak: 'break-all' }}>
                 {app.receipt.sha256}

@@ -20,8 +20,10 @@ import {
 import {
   CheckCircleOutlined,
   CloudSyncOutlined,
+  FileWordOutlined,
   HistoryOutlined,
   LoadingOutlined,
+  PrinterOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { usersApi } from '../../api/admin.js';
@@ -65,6 +67,7 @@ export function ApplicationPage() {
 }
 
 function ApplicationEditor({ initial }: { initial: ApplicationDetail }) {
+  const [paperError, setPaperError] = useState<unknown>();
   const me = useMe();
   const { p, L, fmt, lang, pick } = useP();
   const nav = useNavigate();
@@ -205,6 +208,28 @@ function ApplicationEditor({ initial }: { initial: ApplicationDetail }) {
           <>
             {editable && saveBadge()}
             <Button
+              icon={<FileWordOutlined />}
+              data-testid="download-form"
+              onClick={() => {
+                setPaperError(undefined);
+                // the document is the saved draft: send what is typed first
+                void (editable ? save.flush() : Promise.resolve())
+                  .then(() => applicationsApi.documentDocx(app.id))
+                  .catch(setPaperError);
+              }}
+            >
+              {p('app.downloadForm')}
+            </Button>
+            {app.receipt && (
+              <Button
+                icon={<PrinterOutlined />}
+                data-testid="print-receipt"
+                onClick={() => nav(`/programme/applications/${app.id}/receipt`)}
+              >
+                {p('receipt.print')}
+              </Button>
+            )}
+            <Button
               icon={<HistoryOutlined />}
               onClick={() => setVersionsOpen(true)}
               data-testid="versions-open"
@@ -215,6 +240,16 @@ function ApplicationEditor({ initial }: { initial: ApplicationDetail }) {
           </>
         }
       />
+      {paperError !== undefined && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          message={problemText(paperError, lang)}
+          style={{ marginBottom: 12 }}
+          data-testid="download-form-error"
+        />
+      )}
       {restored && (
         <Alert type="info" showIcon closable message={p('save.restored')} style={{ marginBottom: 12 }} />
       )}
