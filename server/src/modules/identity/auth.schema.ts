@@ -21,6 +21,10 @@ export const Me = z
     mustChangePassword: z.boolean(),
     permissions: z.array(z.string()),
     locale: z.enum(['zh-CN', 'en']),
+    previousSignIn: z
+      .object({ at: z.string(), ip: z.string().nullable() })
+      .nullable()
+      .describe('the sign-in before this one (GB/T 22239-2019 8.1.4.1); null on the first'),
   })
   .meta({ id: 'Me' });
 
