@@ -29,7 +29,7 @@ import { matchingModule } from './modules/matching/index.js';
 import { APPLICATION_ERRORS, programmeRoutes } from './modules/applications/index.js';
 import { CALL_ERRORS } from './modules/calls/index.js';
 import { loadAuditKeyring, useAuditKeyring } from './platform/audit-key.js';
-import { auditRetention } from './platform/audit.js';
+import { assertAuditAppendOnly } from './platform/audit.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIR = path.join(ROOT, 'dist/web');
@@ -86,13 +86,11 @@ export async function openPlatform(
   if (config.securityProfile === 'mlps3') {
     // MLPS level 3 keeps the audit trail ≥ 180 days: nothing deletes audit rows, and the profile
     // does not start when the append-only triggers that guarantee it are gone or disabled.
-    const r = await auditRetention(database.db);
-    if (!r.appendOnly) {
+    try {
+      await assertAuditAppendOnly(database.db);
+    } catch (e) {
       await database.close();
-      throw new Error(
-        `等保三级配置要求审计日志只能追加，但触发器缺失或已停用（现有：${r.triggers.join(', ') || '无'}）/ ` +
-          `SECURITY_PROFILE=mlps3 needs the audit log's append-only triggers; found: ${r.triggers.join(', ') || 'none'}`,
-      );
+      throw e;
     }
   }
   const ctx: AppContext = {

@@ -133,6 +133,17 @@ export async function auditRetention(
   };
 }
 
+/** Throws (zh + en) unless both append-only triggers are in place: the mlps3 profile's start-up check. */
+export async function assertAuditAppendOnly(db: Kysely<DB>): Promise<void> {
+  const r = await auditRetention(db);
+  if (r.appendOnly) return;
+  const found = r.triggers.join(', ');
+  throw new Error(
+    `等保三级配置要求审计日志只能追加，但触发器缺失或已停用（现有：${found || '无'}）/ ` +
+      `SECURITY_PROFILE=mlps3 needs the audit log's append-only triggers; found: ${found || 'none'}`,
+  );
+}
+
 export interface AuditProblem {
   seq: number;
   problem:
