@@ -66,7 +66,7 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const { body, filename } = await exportAudit(ctx, callerOf(ctx, req), req.query);
       return reply
-        .type('application/x-ndjson; charset=utf-8')
+        .type('text/plain; charset=utf-8') // JSON Lines; not application/*json, which clients would parse whole
         .header('content-disposition', `attachment; filename="${filename}"`)
         .send(body);
     },
