@@ -29,6 +29,7 @@ import { matchingModule } from './modules/matching/index.js';
 import { APPLICATION_ERRORS, programmeRoutes } from './modules/applications/index.js';
 import { CALL_ERRORS } from './modules/calls/index.js';
 import { loadAuditKeyring, useAuditKeyring } from './platform/audit-key.js';
+import { assertAuditAppendOnly } from './platform/audit.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIR = path.join(ROOT, 'dist/web');
@@ -83,6 +84,16 @@ export async function openPlatform(
     throw e;
   }
   useAuditKeyring(loadAuditKeyring(config, { create: opts.createAuditKey ?? !opts.memory }));
+  if (config.securityProfile === 'mlps3') {
+    // MLPS level 3 keeps the audit trail ≥ 180 days: nothing deletes audit rows, and the profile
+    // does not start when the append-only triggers that guarantee it are gone or disabled.
+    try {
+      await assertAuditAppendOnly(database.db);
+    } catch (e) {
+      await database.close();
+      throw e;
+    }
+  }
   const ctx: AppContext = {
     config,
     db: database.db,

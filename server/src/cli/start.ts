@@ -45,6 +45,21 @@ export async function buildWeb(): Promise<void> {
   );
 }
 
+/** The start-up line naming the security profile (SECURITY_PROFILE) and, under mlps3, its limits. */
+export function securityProfileLine(config: Config): [string, string] {
+  if (config.securityProfile !== 'mlps3')
+    return [
+      '安全配置：标准（SECURITY_PROFILE=standard）',
+      'Security profile: standard (SECURITY_PROFILE=standard)',
+    ];
+  const idle = Math.min(config.sessionIdleMs, config.mlps.staffIdleMs) / 60_000;
+  const abs = Math.min(config.sessionAbsoluteMs, config.mlps.absoluteMs) / 3_600_000;
+  return [
+    `安全配置：等保三级（SECURITY_PROFILE=mlps3）：工作人员密码≥12位、三类字符、90天更换、不得重复最近5次；三员分立；工作人员会话空闲${idle}分钟、最长${abs}小时、每人最多${config.mlps.maxSessions}个；审计日志只追加、保留≥180天`,
+    `Security profile: MLPS level 3 (SECURITY_PROFILE=mlps3): staff passwords ≥ 12 characters, 3 classes, changed every 90 days, none of the last 5; separated admins; staff sessions idle ${idle} min, at most ${abs} h, ${config.mlps.maxSessions} per user; audit log append-only, kept ≥ 180 days`,
+  ];
+}
+
 /** `npm start`: build the web client when stale, migrate, load the demo data once, print the accounts, serve. */
 export async function startCommand(config: Config): Promise<number> {
   if (webBuildStale()) {
@@ -61,5 +76,6 @@ export async function startCommand(config: Config): Promise<number> {
     `科转通已启动：${served.url}（数据库：${describeTarget(config)}；前端：${fs.existsSync(path.join(WEB_DIR, 'index.html')) ? '已构建' : '未构建'}）`,
     `TransferOne is listening on ${served.url} (database: ${describeTarget(config)})`,
   );
+  say(...securityProfileLine(config));
   return waitForShutdown(served);
 }

@@ -105,6 +105,45 @@ export async function auditEvent(db: Kysely<DB>, e: AuditEntry): Promise<void> {
   await db.transaction().execute((trx) => appendAudit(trx, e).then(() => undefined));
 }
 
+/**
+ * Audit retention (MLPS level 3 asks ≥ 180 days, GB/T 22239-2019 8.1.4.3 c): no code path deletes
+ * audit rows; the append-only triggers refuse UPDATE, DELETE and TRUNCATE for every role, the owner
+ * included. This reports whether both triggers are in place and enabled (the mlps3 profile refuses
+ * to start without them) and the age of the oldest row.
+ */
+export const AUDIT_MIN_RETENTION_DAYS = 180;
+
+export async function auditRetention(
+  db: Kysely<DB>,
+): Promise<{ appendOnly: boolean; triggers: string[]; oldestAt: string | null; rows: number }> {
+  const t = await sql<{ tgname: string }>`
+    select tgname from pg_trigger
+    where tgrelid = 'audit_log'::regclass and tgenabled <> 'D'
+      and tgname in ('audit_log_no_update', 'audit_log_no_truncate')
+    order by tgname`.execute(db);
+  const o = await sql<{ at: Date | string | null; n: string | number }>`
+    select min(at) as at, count(*) as n from audit_log`.execute(db);
+  const triggers = t.rows.map((r) => r.tgname);
+  const oldest = o.rows[0]?.at;
+  return {
+    appendOnly: triggers.length === 2,
+    triggers,
+    oldestAt: oldest ? new Date(oldest).toISOString() : null,
+    rows: Number(o.rows[0]?.n ?? 0),
+  };
+}
+
+/** Throws (zh + en) unless both append-only triggers are in place: the mlps3 profile's start-up check. */
+export async function assertAuditAppendOnly(db: Kysely<DB>): Promise<void> {
+  const r = await auditRetention(db);
+  if (r.appendOnly) return;
+  const found = r.triggers.join(', ');
+  throw new Error(
+    `等保三级配置要求审计日志只能追加，但触发器缺失或已停用（现有：${found || '无'}）/ ` +
+      `SECURITY_PROFILE=mlps3 needs the audit log's append-only triggers; found: ${found || 'none'}`,
+  );
+}
+
 export interface AuditProblem {
   seq: number;
   problem:

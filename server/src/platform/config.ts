@@ -46,6 +46,12 @@ const Env = z.object({
   /** Backups kept: the newest of each of the last N days, and of each of the last M ISO weeks. */
   BACKUP_KEEP_DAILY: z.coerce.number().int().min(1).max(366).default(7),
   BACKUP_KEEP_WEEKLY: z.coerce.number().int().min(0).max(520).default(4),
+  /** `mlps3`: the MLPS 2.0 level-3 profile (GB/T 22239-2019 §8.1.4), see docs/SECURITY.md; `standard`: off. */
+  SECURITY_PROFILE: z.enum(['standard', 'mlps3']).default('standard'),
+  /** Under mlps3: idle timeout of a staff session (minutes), absolute lifetime (hours), sessions per user. */
+  MLPS_STAFF_IDLE_MINUTES: z.coerce.number().positive().max(15).default(15),
+  MLPS_SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().max(12).default(8),
+  MLPS_MAX_SESSIONS: z.coerce.number().int().min(1).max(20).default(3),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TZ_DISPLAY: z.string().default('Asia/Shanghai'),
 });
@@ -82,8 +88,19 @@ export interface Config {
     keepDaily: number;
     keepWeekly: number;
   };
+  /** The security profile the installation switched on (SECURITY_PROFILE). */
+  securityProfile: SecurityProfile;
+  /** The MLPS level-3 limits (used only when securityProfile is `mlps3`). */
+  mlps: { staffIdleMs: number; absoluteMs: number; maxSessions: number };
   logLevel: string;
   timeZone: string;
+}
+
+export type SecurityProfile = 'standard' | 'mlps3';
+
+/** The profile permission checks run under (`Actor.profile`): `mlps3` or none. */
+export function permissionProfile(config: Pick<Config, 'securityProfile'>): 'mlps3' | undefined {
+  return config.securityProfile === 'mlps3' ? 'mlps3' : undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -143,6 +160,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       cron: e.BACKUP_CRON || null,
       keepDaily: e.BACKUP_KEEP_DAILY,
       keepWeekly: e.BACKUP_KEEP_WEEKLY,
+    },
+    securityProfile: e.SECURITY_PROFILE,
+    mlps: {
+      staffIdleMs: e.MLPS_STAFF_IDLE_MINUTES * 60_000,
+      absoluteMs: e.MLPS_SESSION_ABSOLUTE_HOURS * 3_600_000,
+      maxSessions: e.MLPS_MAX_SESSIONS,
     },
     logLevel: e.LOG_LEVEL,
     timeZone: e.TZ_DISPLAY,

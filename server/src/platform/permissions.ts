@@ -11,7 +11,15 @@ export interface PermissionDef {
   roles: readonly Role[];
   /** A sensitive permission needs a proof of identity (password/TOTP) younger than REAUTH_MINUTES. */
   sensitive?: true;
+  /**
+   * Roles that lose this permission under the MLPS level-3 profile (SECURITY_PROFILE=mlps3): the
+   * separation of the system, security and audit administrators (docs/SECURITY.md).
+   */
+  notUnderMlps3?: readonly Role[];
 }
+
+/** Which profile a permission check runs under (`mlps3`, or the standard one). */
+export type PermissionProfile = 'mlps3' | undefined;
 
 const registry = new Map<string, PermissionDef>();
 
@@ -82,24 +90,30 @@ export function isKnownPermission(name: string): name is RoutePermission {
   return name === PUBLIC || name === AUTHENTICATED || registry.has(name);
 }
 
-export function roleHasPermission(role: Role, name: RoutePermission): boolean {
+function defGrants(d: PermissionDef, role: Role, profile: PermissionProfile): boolean {
+  if (!d.roles.includes(role)) return false;
+  return !(profile === 'mlps3' && d.notUnderMlps3?.includes(role));
+}
+
+export function roleHasPermission(role: Role, name: RoutePermission, profile?: PermissionProfile): boolean {
   if (name === PUBLIC || name === AUTHENTICATED) return true;
-  return registry.get(name)?.roles.includes(role) ?? false;
+  const d = registry.get(name);
+  return d ? defGrants(d, role, profile) : false;
 }
 
 export function actorHas(
-  actor: { readonly roles: readonly Role[] } | null | undefined,
+  actor: { readonly roles: readonly Role[]; readonly profile?: PermissionProfile } | null | undefined,
   name: RoutePermission,
 ): boolean {
   if (name === PUBLIC) return true;
   if (!actor) return false;
-  return actor.roles.some((r) => roleHasPermission(r, name));
+  return actor.roles.some((r) => roleHasPermission(r, name, actor.profile));
 }
 
 /** Permissions an actor holds, for the web client to show only what can be done. */
-export function permissionsOf(actor: Pick<Actor, 'roles'>): PermissionName[] {
+export function permissionsOf(actor: Pick<Actor, 'roles' | 'profile'>): PermissionName[] {
   return allPermissions()
-    .filter(([, d]) => d.roles.some((r) => actor.roles.includes(r)))
+    .filter(([, d]) => actor.roles.some((r) => defGrants(d, r, actor.profile)))
     .map(([n]) => n);
 }
 

@@ -11,11 +11,36 @@ export const ROLES = {
   techManager: { zh: '技术经理人', en: 'Technology manager', mfa: false },
   auditor: { zh: '审计人员', en: 'Auditor', mfa: true },
   systemAdmin: { zh: '系统管理员', en: 'System admin', mfa: true },
+  securityAdmin: { zh: '安全管理员', en: 'Security admin', mfa: true },
+  auditAdmin: { zh: '审计管理员', en: 'Audit admin', mfa: true },
 } as const;
 
 export type Role = keyof typeof ROLES;
 export const ROLE_NAMES = Object.keys(ROLES) as Role[];
 export const STAFF_ROLES: Role[] = ['commissionStaff', 'programmeOfficeStaff'];
+
+/**
+ * The three administrator roles MLPS 2.0 level 3 separates (三员分立, GB/T 22239-2019 8.1.4.2 c):
+ * under SECURITY_PROFILE=mlps3 nobody may hold two of them.
+ */
+export const ADMIN_ROLES: readonly Role[] = ['systemAdmin', 'securityAdmin', 'auditAdmin'];
+
+/** Roles whose passwords follow the MLPS rules (complexity, 90-day rotation, history) under mlps3. */
+export const MLPS_STAFF_ROLES: readonly Role[] = [
+  'commissionStaff',
+  'programmeOfficeStaff',
+  'finance',
+  'districtOfficer',
+  'expert',
+  'auditor',
+  'systemAdmin',
+  'securityAdmin',
+  'auditAdmin',
+];
+
+export function isMlpsStaff(roles: readonly Role[]): boolean {
+  return roles.some((r) => MLPS_STAFF_ROLES.includes(r));
+}
 
 /** TOTP is required when any of the user's roles requires it. */
 export function roleRequiresMfa(roles: readonly Role[]): boolean {
@@ -32,6 +57,8 @@ export interface Actor {
   mfaVerified: boolean;
   /** The password was set by an administrator (new account or reset): only set-up routes until it is changed. */
   mustChangePassword?: boolean;
+  /** `mlps3` when the installation runs the MLPS level-3 profile: some permissions leave systemAdmin. */
+  profile?: 'mlps3';
   /** Last time the user proved their password or TOTP in this session (for re-authentication). */
   authenticatedAt: Date;
 }

@@ -47,6 +47,8 @@ export const ORG_TYPE_FOR_ROLE: Record<Role, OrgType> = {
   techManager: 'transferInstitution',
   auditor: 'other',
   systemAdmin: 'commission',
+  securityAdmin: 'commission',
+  auditAdmin: 'commission',
 };
 
 /** A random, valid 统一社会信用代码 in `division` (GB/T 2260; default Shanghai Xuhui, 310104). */

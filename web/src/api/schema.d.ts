@@ -50,6 +50,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/system/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 系统与安全设置（含等保三级配置）System and security settings (with the MLPS level-3 profile)
+         * @description 权限 Permission: `settings.read` (查看系统与安全设置 / View the system and security settings)
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SystemSettings"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/permissions": {
         parameters: {
             query?: never;
@@ -1577,7 +1616,7 @@ export interface paths {
             parameters: {
                 query?: {
                     orgId?: string;
-                    role?: "commissionStaff" | "programmeOfficeStaff" | "finance" | "districtOfficer" | "orgAdmin" | "projectLead" | "expert" | "enterpriseUser" | "techManager" | "auditor" | "systemAdmin";
+                    role?: "commissionStaff" | "programmeOfficeStaff" | "finance" | "districtOfficer" | "orgAdmin" | "projectLead" | "expert" | "enterpriseUser" | "techManager" | "auditor" | "systemAdmin" | "securityAdmin" | "auditAdmin";
                     q?: string;
                     status?: "active" | "disabled";
                     page?: number;
@@ -1671,7 +1710,7 @@ export interface paths {
                         /** @description 居民身份证号码, 18 characters with a check character */
                         idNumber?: string;
                         orgId: string;
-                        roles: ("commissionStaff" | "programmeOfficeStaff" | "finance" | "districtOfficer" | "orgAdmin" | "projectLead" | "expert" | "enterpriseUser" | "techManager" | "auditor" | "systemAdmin")[];
+                        roles: ("commissionStaff" | "programmeOfficeStaff" | "finance" | "districtOfficer" | "orgAdmin" | "projectLead" | "expert" | "enterpriseUser" | "techManager" | "auditor" | "systemAdmin" | "securityAdmin" | "auditAdmin")[];
                         /** @description omit to generate an initial password, returned once */
                         password?: string;
                     };
@@ -1847,7 +1886,7 @@ export interface paths {
                         email?: string;
                         phone?: string | null;
                         idNumber?: string | null;
-                        roles?: ("commissionStaff" | "programmeOfficeStaff" | "finance" | "districtOfficer" | "orgAdmin" | "projectLead" | "expert" | "enterpriseUser" | "techManager" | "auditor" | "systemAdmin")[];
+                        roles?: ("commissionStaff" | "programmeOfficeStaff" | "finance" | "districtOfficer" | "orgAdmin" | "projectLead" | "expert" | "enterpriseUser" | "techManager" | "auditor" | "systemAdmin" | "securityAdmin" | "auditAdmin")[];
                         /** @enum {string} */
                         status?: "active" | "disabled";
                     };
@@ -1910,6 +1949,98 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/users/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 授予或收回角色 Grant or remove roles
+         * @description 权限 Permission: `user.grantRoles` (授予和收回角色 / Grant and remove roles)
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        roles: ("commissionStaff" | "programmeOfficeStaff" | "finance" | "districtOfficer" | "orgAdmin" | "projectLead" | "expert" | "enterpriseUser" | "techManager" | "auditor" | "systemAdmin" | "securityAdmin" | "auditAdmin")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/users/{id}/reset-password": {
@@ -2335,6 +2466,56 @@ export interface paths {
                                 hash: string;
                             }[];
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出审计日志（JSON Lines，按筛选条件，最多 100,000 条）Export the audit log (JSON Lines, filtered, at most 100,000 rows)
+         * @description 权限 Permission: `audit.export` (导出审计日志 / Export the audit log)
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description exact action or a prefix ending in `.`, e.g. `auth.` */
+                    action?: string;
+                    actorId?: string;
+                    objectType?: string;
+                    objectId?: string;
+                    result?: "ok" | "denied" | "failed";
+                    from?: string;
+                    to?: string;
+                    /** @description text in the actor label or object id */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
                     };
                 };
             };
@@ -10469,6 +10650,111 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        SystemSettingsInput: {
+            /**
+             * @description SECURITY_PROFILE
+             * @enum {string}
+             */
+            securityProfile: "standard" | "mlps3";
+            sessions: {
+                idleMinutes: number;
+                staffIdleMinutes: number;
+                absoluteHours: number;
+                reauthMinutes: number;
+                /** @description null: no limit */
+                maxPerUser: number | null;
+            };
+            staffPasswords: {
+                minLength: number;
+                /** @description of upper, lower, digit, symbol; 0: letters and digits */
+                minClasses: number;
+                maxAgeDays: number | null;
+                /** @description last passwords that may not be reused (1: the current one) */
+                history: number;
+            };
+            /** @description one user holds at most one of systemAdmin/securityAdmin/auditAdmin */
+            adminSeparation: boolean;
+            audit: {
+                appendOnly: boolean;
+                minRetentionDays: number;
+                /**
+                 * @description no job or route deletes audit rows
+                 * @constant
+                 */
+                deletesRows: false;
+                oldestAt: string | null;
+                rows: number;
+            };
+        };
+        MeInput: {
+            id: string;
+            username: string;
+            name: string;
+            email: string;
+            /** @description masked, e.g. 138****5678 */
+            phone: string | null;
+            orgId: string;
+            orgName: string;
+            /** @enum {string} */
+            orgType: "university" | "researchInstitute" | "hospital" | "enterprise" | "transferInstitution" | "districtOffice" | "commission" | "financeBureau" | "other";
+            roles: ("commissionStaff" | "programmeOfficeStaff" | "finance" | "districtOfficer" | "orgAdmin" | "projectLead" | "expert" | "enterpriseUser" | "techManager" | "auditor" | "systemAdmin" | "securityAdmin" | "auditAdmin")[];
+            mfaRequired: boolean;
+            mfaEnabled: boolean;
+            mfaVerified: boolean;
+            mustChangePassword: boolean;
+            permissions: string[];
+            /** @enum {string} */
+            locale: "zh-CN" | "en";
+            /** @description the sign-in before this one (GB/T 22239-2019 8.1.4.1); null on the first */
+            previousSignIn: {
+                at: string;
+                ip: string | null;
+            } | null;
+        };
+        OrgInput: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            type: "university" | "researchInstitute" | "hospital" | "enterprise" | "transferInstitution" | "districtOffice" | "commission" | "financeBureau" | "other";
+            typeLabel: {
+                zh: string;
+                en: string;
+            };
+            uscc: string;
+            region: string;
+            address: string | null;
+            contactName: string | null;
+            /** @description masked */
+            contactPhone: string | null;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        UserInput: {
+            id: string;
+            username: string;
+            name: string;
+            email: string;
+            /** @description masked: 138****5678 */
+            phone: string | null;
+            /** @description masked: 110105********002X */
+            idNumber: string | null;
+            orgId: string;
+            orgName: string;
+            /** @enum {string} */
+            orgType: "university" | "researchInstitute" | "hospital" | "enterprise" | "transferInstitution" | "districtOffice" | "commission" | "financeBureau" | "other";
+            roles: ("commissionStaff" | "programmeOfficeStaff" | "finance" | "districtOfficer" | "orgAdmin" | "projectLead" | "expert" | "enterpriseUser" | "techManager" | "auditor" | "systemAdmin" | "securityAdmin" | "auditAdmin")[];
+            /** @enum {string} */
+            status: "active" | "disabled";
+            locked: boolean;
+            mfaEnabled: boolean;
+            linkedYwtb: boolean;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
         BackupsViewInput: {
             dir: string;
             schedule: {
@@ -10517,70 +10803,6 @@ export interface components {
                 liveRecord: boolean;
                 problems: string[];
             } | null;
-        };
-        MeInput: {
-            id: string;
-            username: string;
-            name: string;
-            email: string;
-            /** @description masked, e.g. 138****5678 */
-            phone: string | null;
-            orgId: string;
-            orgName: string;
-            /** @enum {string} */
-            orgType: "university" | "researchInstitute" | "hospital" | "enterprise" | "transferInstitution" | "districtOffice" | "commission" | "financeBureau" | "other";
-            roles: ("commissionStaff" | "programmeOfficeStaff" | "finance" | "districtOfficer" | "orgAdmin" | "projectLead" | "expert" | "enterpriseUser" | "techManager" | "auditor" | "systemAdmin")[];
-            mfaRequired: boolean;
-            mfaEnabled: boolean;
-            mfaVerified: boolean;
-            mustChangePassword: boolean;
-            permissions: string[];
-            /** @enum {string} */
-            locale: "zh-CN" | "en";
-        };
-        OrgInput: {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            type: "university" | "researchInstitute" | "hospital" | "enterprise" | "transferInstitution" | "districtOffice" | "commission" | "financeBureau" | "other";
-            typeLabel: {
-                zh: string;
-                en: string;
-            };
-            uscc: string;
-            region: string;
-            address: string | null;
-            contactName: string | null;
-            /** @description masked */
-            contactPhone: string | null;
-            /** @enum {string} */
-            status: "active" | "disabled";
-            version: number;
-            createdAt: string;
-            updatedAt: string;
-        };
-        UserInput: {
-            id: string;
-            username: string;
-            name: string;
-            email: string;
-            /** @description masked: 138****5678 */
-            phone: string | null;
-            /** @description masked: 110105********002X */
-            idNumber: string | null;
-            orgId: string;
-            orgName: string;
-            /** @enum {string} */
-            orgType: "university" | "researchInstitute" | "hospital" | "enterprise" | "transferInstitution" | "districtOffice" | "commission" | "financeBureau" | "other";
-            roles: ("commissionStaff" | "programmeOfficeStaff" | "finance" | "districtOfficer" | "orgAdmin" | "projectLead" | "expert" | "enterpriseUser" | "techManager" | "auditor" | "systemAdmin")[];
-            /** @enum {string} */
-            status: "active" | "disabled";
-            locked: boolean;
-            mfaEnabled: boolean;
-            linkedYwtb: boolean;
-            version: number;
-            createdAt: string;
-            updatedAt: string;
         };
         PublicAchievementInput: {
             id: string;
@@ -11718,7 +11940,7 @@ export interface components {
             source: string;
         };
         /** @enum {string} */
-        PermissionNameInput: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "solution.act" | "solution.write" | "user.create" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
+        PermissionNameInput: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.export" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "settings.read" | "solution.act" | "solution.write" | "user.create" | "user.grantRoles" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
         /** @description RFC 9457 problem details with zh-CN and en messages */
         Problem: {
             type: string;
@@ -11738,6 +11960,111 @@ export interface components {
             params?: {
                 [key: string]: unknown;
             };
+        };
+        SystemSettings: {
+            /**
+             * @description SECURITY_PROFILE
+             * @enum {string}
+             */
+            securityProfile: "standard" | "mlps3";
+            sessions: {
+                idleMinutes: number;
+                staffIdleMinutes: number;
+                absoluteHours: number;
+                reauthMinutes: number;
+                /** @description null: no limit */
+                maxPerUser: number | null;
+            };
+            staffPasswords: {
+                minLength: number;
+                /** @description of upper, lower, digit, symbol; 0: letters and digits */
+                minClasses: number;
+                maxAgeDays: number | null;
+                /** @description last passwords that may not be reused (1: the current one) */
+                history: number;
+            };
+            /** @description one user holds at most one of systemAdmin/securityAdmin/auditAdmin */
+            adminSeparation: boolean;
+            audit: {
+                appendOnly: boolean;
+                minRetentionDays: number;
+                /**
+                 * @description no job or route deletes audit rows
+                 * @constant
+                 */
+                deletesRows: false;
+                oldestAt: string | null;
+                rows: number;
+            };
+        };
+        Me: {
+            id: string;
+            username: string;
+            name: string;
+            email: string;
+            /** @description masked, e.g. 138****5678 */
+            phone: string | null;
+            orgId: string;
+            orgName: string;
+            /** @enum {string} */
+            orgType: "university" | "researchInstitute" | "hospital" | "enterprise" | "transferInstitution" | "districtOffice" | "commission" | "financeBureau" | "other";
+            roles: ("commissionStaff" | "programmeOfficeStaff" | "finance" | "districtOfficer" | "orgAdmin" | "projectLead" | "expert" | "enterpriseUser" | "techManager" | "auditor" | "systemAdmin" | "securityAdmin" | "auditAdmin")[];
+            mfaRequired: boolean;
+            mfaEnabled: boolean;
+            mfaVerified: boolean;
+            mustChangePassword: boolean;
+            permissions: string[];
+            /** @enum {string} */
+            locale: "zh-CN" | "en";
+            /** @description the sign-in before this one (GB/T 22239-2019 8.1.4.1); null on the first */
+            previousSignIn: {
+                at: string;
+                ip: string | null;
+            } | null;
+        };
+        Org: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            type: "university" | "researchInstitute" | "hospital" | "enterprise" | "transferInstitution" | "districtOffice" | "commission" | "financeBureau" | "other";
+            typeLabel: {
+                zh: string;
+                en: string;
+            };
+            uscc: string;
+            region: string;
+            address: string | null;
+            contactName: string | null;
+            /** @description masked */
+            contactPhone: string | null;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        User: {
+            id: string;
+            username: string;
+            name: string;
+            email: string;
+            /** @description masked: 138****5678 */
+            phone: string | null;
+            /** @description masked: 110105********002X */
+            idNumber: string | null;
+            orgId: string;
+            orgName: string;
+            /** @enum {string} */
+            orgType: "university" | "researchInstitute" | "hospital" | "enterprise" | "transferInstitution" | "districtOffice" | "commission" | "financeBureau" | "other";
+            roles: ("commissionStaff" | "programmeOfficeStaff" | "finance" | "districtOfficer" | "orgAdmin" | "projectLead" | "expert" | "enterpriseUser" | "techManager" | "auditor" | "systemAdmin" | "securityAdmin" | "auditAdmin")[];
+            /** @enum {string} */
+            status: "active" | "disabled";
+            locked: boolean;
+            mfaEnabled: boolean;
+            linkedYwtb: boolean;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
         };
         BackupsView: {
             dir: string;
@@ -11787,70 +12114,6 @@ export interface components {
                 liveRecord: boolean;
                 problems: string[];
             } | null;
-        };
-        Me: {
-            id: string;
-            username: string;
-            name: string;
-            email: string;
-            /** @description masked, e.g. 138****5678 */
-            phone: string | null;
-            orgId: string;
-            orgName: string;
-            /** @enum {string} */
-            orgType: "university" | "researchInstitute" | "hospital" | "enterprise" | "transferInstitution" | "districtOffice" | "commission" | "financeBureau" | "other";
-            roles: ("commissionStaff" | "programmeOfficeStaff" | "finance" | "districtOfficer" | "orgAdmin" | "projectLead" | "expert" | "enterpriseUser" | "techManager" | "auditor" | "systemAdmin")[];
-            mfaRequired: boolean;
-            mfaEnabled: boolean;
-            mfaVerified: boolean;
-            mustChangePassword: boolean;
-            permissions: string[];
-            /** @enum {string} */
-            locale: "zh-CN" | "en";
-        };
-        Org: {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            type: "university" | "researchInstitute" | "hospital" | "enterprise" | "transferInstitution" | "districtOffice" | "commission" | "financeBureau" | "other";
-            typeLabel: {
-                zh: string;
-                en: string;
-            };
-            uscc: string;
-            region: string;
-            address: string | null;
-            contactName: string | null;
-            /** @description masked */
-            contactPhone: string | null;
-            /** @enum {string} */
-            status: "active" | "disabled";
-            version: number;
-            createdAt: string;
-            updatedAt: string;
-        };
-        User: {
-            id: string;
-            username: string;
-            name: string;
-            email: string;
-            /** @description masked: 138****5678 */
-            phone: string | null;
-            /** @description masked: 110105********002X */
-            idNumber: string | null;
-            orgId: string;
-            orgName: string;
-            /** @enum {string} */
-            orgType: "university" | "researchInstitute" | "hospital" | "enterprise" | "transferInstitution" | "districtOffice" | "commission" | "financeBureau" | "other";
-            roles: ("commissionStaff" | "programmeOfficeStaff" | "finance" | "districtOfficer" | "orgAdmin" | "projectLead" | "expert" | "enterpriseUser" | "techManager" | "auditor" | "systemAdmin")[];
-            /** @enum {string} */
-            status: "active" | "disabled";
-            locked: boolean;
-            mfaEnabled: boolean;
-            linkedYwtb: boolean;
-            version: number;
-            createdAt: string;
-            updatedAt: string;
         };
         PublicAchievement: {
             id: string;
@@ -12988,7 +13251,7 @@ export interface components {
             source: string;
         };
         /** @enum {string} */
-        PermissionName: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "solution.act" | "solution.write" | "user.create" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
+        PermissionName: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.export" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "settings.read" | "solution.act" | "solution.write" | "user.create" | "user.grantRoles" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
     };
     responses: never;
     parameters: never;

@@ -48,6 +48,8 @@ export const ROLE_CODES = [
   'techManager',
   'auditor',
   'systemAdmin',
+  'securityAdmin',
+  'auditAdmin',
 ] as const satisfies readonly Role[];
 export const ORG_TYPES = [
   'university',

@@ -15,6 +15,8 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string; color: string }
   techManager: { zh: '技术经理人', en: 'Technology manager', color: 'green' },
   auditor: { zh: '审计人员', en: 'Auditor', color: 'magenta' },
   systemAdmin: { zh: '系统管理员', en: 'System admin', color: 'default' },
+  securityAdmin: { zh: '安全管理员', en: 'Security admin', color: 'default' },
+  auditAdmin: { zh: '审计管理员', en: 'Audit admin', color: 'default' },
 };
 
 export function roleLabel(role: string, lang: Lang): string {

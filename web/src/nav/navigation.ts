@@ -135,6 +135,8 @@ export const ROLE_NAV: Record<Role, NavKey[]> = {
   techManager: ['achievements', 'needs', 'matching', 'contracts', 'techManagers'],
   auditor: ['disbursements', 'evaluation', 'stats', 'audit'],
   systemAdmin: ['orgs', 'users', 'audit'],
+  securityAdmin: ['users'],
+  auditAdmin: ['audit'],
 };
 
 export function navFor(role: Role): NavItem[] {

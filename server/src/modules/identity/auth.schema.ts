@@ -22,6 +22,10 @@ export const Me = ownedBy(
     mustChangePassword: z.boolean(),
     permissions: z.array(z.string()),
     locale: z.enum(['zh-CN', 'en']),
+    previousSignIn: z
+      .object({ at: z.string(), ip: z.string().nullable() })
+      .nullable()
+      .describe('the sign-in before this one (GB/T 22239-2019 8.1.4.1); null on the first'),
   }),
   { user: 'id', org: 'orgId' },
 ).meta({ id: 'Me' });

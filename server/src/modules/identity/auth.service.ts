@@ -1,4 +1,5 @@
 import type { AppContext } from '../../platform/context.js';
+import { permissionProfile } from '../../platform/config.js';
 import { appendAudit, auditEvent } from '../../platform/audit.js';
 import { DomainError, fieldError, validationError } from '../../platform/errors.js';
 import { auditActor, type AnyCaller, type Caller } from '../../platform/caller.js';
@@ -21,13 +22,21 @@ import {
   findUserById,
   findUserByUsername,
   oldestIpFailure,
+  pushPasswordHistory,
+  recentPasswordHashes,
   recordIpFailure,
   updateSession,
   updateUser,
   type Db,
 } from './identity.repo.js';
-import { checkPasswordPolicy } from './password.rules.js';
-import { startSession } from './session.service.js';
+import {
+  MLPS_PASSWORD_HISTORY,
+  checkPasswordPolicy,
+  passwordExpired,
+  passwordReusedError,
+} from './password.rules.js';
+import { limitConcurrentSessions, startSession } from './session.service.js';
+import { isMlpsStaff } from '../../platform/roles.js';
 import { buildMe } from './me.js';
 import type { UserTable } from './identity.tables.js';
 import type { Selectable, Updateable } from 'kysely';
@@ -76,6 +85,21 @@ export async function countFailure(
 
 export function isLocked(user: Pick<UserRow, 'locked_until'>, now: Date): boolean {
   return !!user.locked_until && new Date(user.locked_until).getTime() > now.getTime();
+}
+
+/** Whether the MLPS level-3 password rules apply to an account with `roles` on this installation. */
+export function mlpsStaff(ctx: AppContext, roles: UserRow['roles']): boolean {
+  return ctx.config.securityProfile === 'mlps3' && isMlpsStaff(roles);
+}
+
+/** Whether `password` is the current one or one of the newest replaced ones (MLPS: the last 5 in all). */
+export async function passwordReused(db: Db, user: UserRow, password: string): Promise<boolean> {
+  const hashes = [
+    user.password_hash,
+    ...(await recentPasswordHashes(db, user.id, MLPS_PASSWORD_HISTORY - 1)),
+  ];
+  for (const h of hashes) if (h && (await verifyPassword(h, password))) return true;
+  return false;
 }
 
 /** 429 `sign_in_paused`: says until when (Beijing time), in Chinese and English. */
@@ -187,6 +211,25 @@ export async function login(
       return { kind: 'locked', until: new Date(user.locked_until!) };
     }
     const session = await startSession(trx, now, user, caller);
+    await limitConcurrentSessions(trx, ctx.config, user, caller, session.idHash);
+    // MLPS profile: a staff password older than 90 days must be changed before anything else.
+    if (
+      mlpsStaff(ctx, user.roles) &&
+      !user.must_change_password &&
+      passwordExpired(user.password_changed_at, now)
+    ) {
+      await updateUser(trx, user.id, { must_change_password: true });
+      await appendAudit(trx, {
+        actor: { id: user.id, orgId: user.org_id, label: user.name, ip: ip },
+        action: 'auth.password.expired',
+        objectType: 'user',
+        objectId: user.id,
+        detail: {
+          profile: 'mlps3',
+          changedAt: user.password_changed_at ? new Date(user.password_changed_at).toISOString() : null,
+        },
+      });
+    }
     // TOTP failures are forgiven only once the whole sign-in succeeded: while the TOTP step is
     // still open, wrong codes keep counting towards its lockout.
     if (session.mfa === 'none') await updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
@@ -212,7 +255,12 @@ export async function login(
       retryAfterSeconds: secondsUntil(outcome.until, now),
     });
   }
-  const me = await buildMe(ctx.db, outcome.user.id, outcome.session.mfaVerified);
+  const me = await buildMe(
+    ctx.db,
+    outcome.user.id,
+    outcome.session.mfaVerified,
+    permissionProfile(ctx.config),
+  );
   return { token: outcome.session.token, mfa: outcome.session.mfa, me };
 }
 
@@ -261,7 +309,15 @@ export async function changePassword(
   const now = ctx.now();
   const found = await findUserById(ctx.db, actor.userId);
   if (!found) throw new DomainError('unauthenticated');
-  const errors = checkPasswordPolicy(input.newPassword, 'newPassword', found.username);
+  const mlps = mlpsStaff(ctx, found.roles);
+  const errors = checkPasswordPolicy(input.newPassword, 'newPassword', found.username, { mlps });
+  if (
+    mlps &&
+    input.newPassword !== input.currentPassword &&
+    (await passwordReused(ctx.db, found, input.newPassword))
+  ) {
+    errors.push(passwordReusedError('newPassword'));
+  }
   if (input.newPassword === input.currentPassword) {
     errors.push(
       fieldError(
@@ -293,6 +349,8 @@ export async function changePassword(
   if (errors.length) throw validationError(errors);
   const hash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
+    if (found.password_hash)
+      await pushPasswordHistory(trx, actor.userId, found.password_hash, now, MLPS_PASSWORD_HISTORY);
     await updateUser(trx, actor.userId, {
       password_hash: hash,
       password_changed_at: now,
@@ -354,5 +412,5 @@ export async function updateMe(
       detail: { self: true },
     });
   });
-  return buildMe(ctx.db, actor.userId, actor.mfaVerified);
+  return buildMe(ctx.db, actor.userId, actor.mfaVerified, permissionProfile(ctx.config));
 }

@@ -29,7 +29,7 @@ export const IDENTITY_PERMISSIONS = definePermissions({
   'user.read': {
     zh: '查看用户',
     en: 'View users',
-    roles: ['commissionStaff', 'programmeOfficeStaff', 'auditor', 'systemAdmin', 'orgAdmin'],
+    roles: ['commissionStaff', 'programmeOfficeStaff', 'auditor', 'systemAdmin', 'securityAdmin', 'orgAdmin'],
   },
   'user.create': { zh: '新建用户', en: 'Create users', roles: ['systemAdmin', 'orgAdmin'], sensitive: true },
   'user.update': {
@@ -44,12 +44,27 @@ export const IDENTITY_PERMISSIONS = definePermissions({
     roles: ['systemAdmin', 'orgAdmin'],
     sensitive: true,
   },
-  'user.unlock': { zh: '解除账号锁定', en: 'Unlock an account', roles: ['systemAdmin', 'orgAdmin'] },
+  // MLPS 三员分立 (docs/SECURITY.md): under SECURITY_PROFILE=mlps3 the security admin, not the
+  // system admin, grants roles, unlocks accounts and resets second factors.
+  'user.grantRoles': {
+    zh: '授予和收回角色',
+    en: 'Grant and remove roles',
+    roles: ['systemAdmin', 'securityAdmin', 'orgAdmin'],
+    sensitive: true,
+    notUnderMlps3: ['systemAdmin'],
+  },
+  'user.unlock': {
+    zh: '解除账号锁定',
+    en: 'Unlock an account',
+    roles: ['systemAdmin', 'securityAdmin', 'orgAdmin'],
+    notUnderMlps3: ['systemAdmin'],
+  },
   'user.resetTotp': {
     zh: '重置用户的两步验证',
     en: "Reset a user's two-factor authentication",
-    roles: ['systemAdmin', 'orgAdmin'],
+    roles: ['systemAdmin', 'securityAdmin', 'orgAdmin'],
     sensitive: true,
+    notUnderMlps3: ['systemAdmin'],
   },
 });
 

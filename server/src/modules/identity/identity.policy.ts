@@ -9,6 +9,7 @@ export const ORG_LEVEL_ROLES: readonly Role[] = ['orgAdmin', 'projectLead', 'ent
 /** Roles that see every organisation (the route permission already limits who gets here). */
 const CITY_WIDE: readonly Role[] = [
   'systemAdmin',
+  'securityAdmin',
   'commissionStaff',
   'programmeOfficeStaff',
   'finance',
@@ -19,6 +20,8 @@ const CITY_WIDE: readonly Role[] = [
 type Who = Pick<Actor, 'userId' | 'orgId' | 'roles'>;
 const has = (a: Who, r: Role) => a.roles.includes(r);
 const cityWide = (a: Who) => a.roles.some((r) => CITY_WIDE.includes(r));
+/** The system admin runs the accounts; the security admin (MLPS 三员分立) grants their roles. */
+const accountAdmin = (a: Who) => has(a, 'systemAdmin') || has(a, 'securityAdmin');
 
 const OTHER_ORG = () =>
   deny(
@@ -63,7 +66,7 @@ export function canUpdateOrg(
 
 export function canReadUser(actor: Who, user: { orgId: string }): Decision {
   if (
-    has(actor, 'systemAdmin') ||
+    accountAdmin(actor) ||
     has(actor, 'commissionStaff') ||
     has(actor, 'programmeOfficeStaff') ||
     has(actor, 'auditor')
@@ -79,7 +82,7 @@ export function userScope(actor: Who): { orgId?: string } {
 
 /** Create, edit, reset the password of or unlock a user of `orgId`. */
 export function canManageUser(actor: Who, target: { orgId: string; roles?: readonly Role[] }): Decision {
-  if (has(actor, 'systemAdmin')) return ALLOW;
+  if (accountAdmin(actor)) return ALLOW;
   if (!has(actor, 'orgAdmin') || target.orgId !== actor.orgId) return OTHER_ORG();
   // An account holding a city-level role (staff, expert, technology manager, admin …) is managed by
   // the city administration, even when it sits in this organisation: no password reset or e-mail change.
@@ -108,7 +111,18 @@ export function canAssignRoles(
       'own_admin_role',
     );
   }
-  if (has(actor, 'systemAdmin')) return ALLOW;
+  if (
+    target.id === actor.userId &&
+    target.roles.includes('securityAdmin') &&
+    !next.includes('securityAdmin')
+  ) {
+    return deny(
+      '不能移除自己的安全管理员角色',
+      'You cannot remove your own security admin role',
+      'own_admin_role',
+    );
+  }
+  if (accountAdmin(actor)) return ALLOW;
   const changed = [
     ...next.filter((r) => !target.roles.includes(r)),
     ...target.roles.filter((r) => !next.includes(r)),

@@ -232,3 +232,64 @@ export async function resetRequestCounts(db: Db, ip: string, accountKey: string,
   };
   return { ip: await one('ip', ip), account: await one('account_key', accountKey) };
 }
+
+/** The newest `limit` hashes of a user's replaced passwords. */
+export async function recentPasswordHashes(db: Db, userId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('user_password_history')
+    .select('password_hash')
+    .where('user_id', '=', userId)
+    .orderBy('replaced_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.password_hash);
+}
+
+/** Keeps a replaced password's hash; only the newest `keep` stay. */
+export async function pushPasswordHistory(db: Db, userId: string, hash: string, at: Date, keep: number) {
+  await db
+    .insertInto('user_password_history')
+    .values({ user_id: userId, password_hash: hash, replaced_at: at })
+    .execute();
+  const kept = db
+    .selectFrom('user_password_history')
+    .select('replaced_at')
+    .where('user_id', '=', userId)
+    .orderBy('replaced_at', 'desc')
+    .limit(1)
+    .offset(keep - 1);
+  await db
+    .deleteFrom('user_password_history')
+    .where('user_id', '=', userId)
+    .where('replaced_at', '<', kept)
+    .execute();
+}
+
+/** A user's sessions, oldest first (the concurrent-session limit ends the oldest). */
+export function listUserSessions(db: Db, userId: string) {
+  return db
+    .selectFrom('sessions')
+    .select(['id_hash', 'created_at', 'ip'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'asc')
+    .orderBy('id_hash', 'asc')
+    .execute();
+}
+
+export async function deleteSessions(db: Db, idHashes: string[]) {
+  if (idHashes.length) await db.deleteFrom('sessions').where('id_hash', 'in', idHashes).execute();
+}
+
+/** A sign-in: the last one becomes the previous one (shown in /api/auth/me), this one the last. */
+export async function recordSignIn(db: Db, userId: string, at: Date, ip: string | null) {
+  await db
+    .updateTable('users')
+    .set((eb) => ({
+      previous_sign_in_at: eb.ref('last_sign_in_at'),
+      previous_sign_in_ip: eb.ref('last_sign_in_ip'),
+      last_sign_in_at: at,
+      last_sign_in_ip: ip,
+    }))
+    .where('id', '=', userId)
+    .execute();
+}

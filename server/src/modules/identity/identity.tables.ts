@@ -38,6 +38,11 @@ export interface UserTable {
   totp_enabled: Generated<boolean>;
   totp_last_step: number | null;
   ywtb_subject: string | null;
+  /** This sign-in and the one before it (the previous is shown in /api/auth/me). */
+  last_sign_in_at: Timestamp | null;
+  last_sign_in_ip: string | null;
+  previous_sign_in_at: Timestamp | null;
+  previous_sign_in_ip: string | null;
   version: Generated<number>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
@@ -79,6 +84,8 @@ declare module '../../platform/db-types.js' {
     orgs: OrgTable;
     users: UserTable;
     sessions: SessionTable;
+    /** Hashes of replaced passwords (MLPS profile: the last five may not be reused). */
+    user_password_history: { user_id: string; password_hash: string; replaced_at: Timestamp };
     login_ip_failures: { ip: string; at: Timestamp };
     identity_keys: { id: number; key: string };
     login_backoffs: LoginBackoffTable;

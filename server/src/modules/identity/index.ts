@@ -14,3 +14,10 @@ export { idNumberForMatching } from './user.service.js';
 export { validateIdNumber, ID_NUMBER_MESSAGES } from './idnumber.rules.js';
 export { usccMessage } from './uscc.rules.js';
 export { districtOfficeRegions } from './district.service.js';
+export {
+  MLPS_PASSWORD_HISTORY,
+  MLPS_PASSWORD_MAX_AGE_DAYS,
+  MLPS_PASSWORD_MIN_CLASSES,
+  MLPS_PASSWORD_MIN_LENGTH,
+} from './password.rules.js';
+export { sessionLimits } from './session.service.js';

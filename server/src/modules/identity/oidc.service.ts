@@ -7,7 +7,7 @@ import { identityKey, sign, unsign } from './identity.crypto.js';
 import { cookieSecure, setSessionCookie } from './identity.context.js';
 import { anonCallerOf } from '../../platform/caller.js';
 import { isLocked } from './auth.service.js';
-import { startSession } from './session.service.js';
+import { limitConcurrentSessions, startSession } from './session.service.js';
 import { findOidcUser, linkYwtbSubject } from './oidc.repo.js';
 
 /**
@@ -167,6 +167,7 @@ export async function oidcCallback(ctx: AppContext, req: FastifyRequest, reply: 
       });
     }
     const s = await startSession(trx, now, user, caller, 'oidc');
+    await limitConcurrentSessions(trx, ctx.config, user, caller, s.idHash);
     await appendAudit(trx, {
       actor,
       action: 'auth.oidc.login',

@@ -3,13 +3,17 @@ import type { AppContext } from '../../platform/context.js';
 import { appendAudit } from '../../platform/audit.js';
 import { DomainError } from '../../platform/errors.js';
 import { PUBLIC } from '../../platform/permissions.js';
-import { roleRequiresMfa, type Actor, type Role } from '../../platform/roles.js';
+import { isMlpsStaff, roleRequiresMfa, type Actor, type Role } from '../../platform/roles.js';
+import type { Config } from '../../platform/config.js';
 import { newSessionToken, sha256 } from './identity.crypto.js';
 import {
   deleteExpiredSessions,
   deleteSession,
+  deleteSessions,
   findSession,
   insertSession,
+  listUserSessions,
+  recordSignIn,
   updateSession,
   type Db,
 } from './identity.repo.js';
@@ -41,8 +45,61 @@ export async function startSession(
     ip: from.ip,
     user_agent: from.userAgent,
   });
+  await recordSignIn(trx, user.id, now, from.ip ?? null);
   const mfa: 'none' | 'required' | 'enrol' = mfaVerified ? 'none' : user.totp_enabled ? 'required' : 'enrol';
   return { token, idHash, mfa, mfaVerified };
+}
+
+/**
+ * The MLPS profile's limit on concurrent sessions: after a sign-in, the user's oldest sessions end
+ * until at most `maxSessions` remain, each audited (`auth.session.ended`, reason `concurrent_limit`).
+ */
+export async function limitConcurrentSessions(
+  trx: Db,
+  config: Config,
+  user: { id: string; org_id: string; name: string },
+  from: Pick<AnyCaller, 'ip'>,
+  keepIdHash: string,
+): Promise<number> {
+  if (config.securityProfile !== 'mlps3') return 0;
+  const all = (await listUserSessions(trx, user.id)).filter((s) => s.id_hash !== keepIdHash);
+  const excess = all.length + 1 - config.mlps.maxSessions;
+  if (excess <= 0) return 0;
+  const ended = all.slice(0, excess);
+  await deleteSessions(
+    trx,
+    ended.map((s) => s.id_hash),
+  );
+  for (const s of ended) {
+    await appendAudit(trx, {
+      actor: { id: user.id, orgId: user.org_id, label: user.name, ip: from.ip },
+      action: 'auth.session.ended',
+      objectType: 'user',
+      objectId: user.id,
+      detail: {
+        reason: 'concurrent_limit',
+        maxSessions: config.mlps.maxSessions,
+        startedAt: new Date(s.created_at).toISOString(),
+        ip: s.ip,
+      },
+    });
+  }
+  return ended.length;
+}
+
+/** The idle and absolute limits of a session of a user with `roles` (the MLPS profile tightens staff's). */
+export function sessionLimits(
+  config: Config,
+  roles: readonly Role[],
+): { idleMs: number; absoluteMs: number } {
+  if (config.securityProfile !== 'mlps3') {
+    return { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
+  }
+  const absoluteMs = Math.min(config.sessionAbsoluteMs, config.mlps.absoluteMs);
+  const idleMs = isMlpsStaff(roles)
+    ? Math.min(config.sessionIdleMs, config.mlps.staffIdleMs)
+    : config.sessionIdleMs;
+  return { idleMs, absoluteMs };
 }
 
 export type SessionState =
@@ -65,7 +122,8 @@ export async function readSession(
   }
   const idle = now.getTime() - new Date(s.last_seen_at).getTime();
   const age = now.getTime() - new Date(s.created_at).getTime();
-  if (idle > ctx.config.sessionIdleMs || age > ctx.config.sessionAbsoluteMs) {
+  const limits = sessionLimits(ctx.config, s.roles);
+  if (idle > limits.idleMs || age > limits.absoluteMs) {
     await ctx.db.transaction().execute(async (trx) => {
       if (!(await deleteSession(trx, idHash))) return;
       await appendAudit(trx, {
@@ -73,7 +131,10 @@ export async function readSession(
         action: 'auth.session.expired',
         objectType: 'user',
         objectId: s.user_id,
-        detail: { reason: age > ctx.config.sessionAbsoluteMs ? 'absolute' : 'idle' },
+        detail: {
+          reason: age > limits.absoluteMs ? 'absolute' : 'idle',
+          ...(ctx.config.securityProfile === 'mlps3' ? { profile: 'mlps3' } : {}),
+        },
       });
     });
     return { kind: 'expired' };
@@ -91,6 +152,7 @@ export async function readSession(
       mfaVerified: s.mfa_verified,
       authenticatedAt: new Date(s.authenticated_at),
       mustChangePassword: s.must_change_password,
+      ...(ctx.config.securityProfile === 'mlps3' ? { profile: 'mlps3' as const } : {}),
     },
   };
 }
@@ -142,10 +204,13 @@ export const SESSION_PURGE_JOB = 'identity.purge-sessions';
 export async function purgeExpiredSessions(ctx: AppContext): Promise<number> {
   const now = ctx.now().getTime();
   return ctx.db.transaction().execute(async (trx) => {
+    // Under the MLPS profile staff sessions idle out sooner; readSession ends those when their cookie
+    // comes back, this purge uses the limits every session has.
+    const limits = sessionLimits(ctx.config, []);
     const n = await deleteExpiredSessions(
       trx,
-      new Date(now - ctx.config.sessionAbsoluteMs),
-      new Date(now - ctx.config.sessionIdleMs),
+      new Date(now - limits.absoluteMs),
+      new Date(now - limits.idleMs),
     );
     if (n > 0)
       await appendAudit(trx, {

@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import type { AppContext } from '../../platform/context.js';
+import { permissionProfile } from '../../platform/config.js';
 import { appendAudit } from '../../platform/audit.js';
 import { DomainError } from '../../platform/errors.js';
 import { auditActor, type Caller } from '../../platform/caller.js';
@@ -95,12 +96,12 @@ async function proveTotp(
 
 export async function activateTotp(ctx: AppContext, caller: Caller, code: string) {
   await proveTotp(ctx, caller, code, 'activate');
-  return buildMe(ctx.db, caller.actor.userId, true);
+  return buildMe(ctx.db, caller.actor.userId, true, permissionProfile(ctx.config));
 }
 
 export async function verifyTotp(ctx: AppContext, caller: Caller, code: string) {
   await proveTotp(ctx, caller, code, 'verify');
-  return buildMe(ctx.db, caller.actor.userId, true);
+  return buildMe(ctx.db, caller.actor.userId, true, permissionProfile(ctx.config));
 }
 
 export async function reauthWithTotp(ctx: AppContext, caller: Caller, code: string) {

@@ -9,6 +9,7 @@ import {
   CreateUserResult,
   PatchUserBody,
   ResetPasswordResult,
+  SetRolesBody,
   User,
   UserPage,
   UserQuery,
@@ -20,6 +21,7 @@ import {
   patchUser,
   resetPassword,
   resetTotp,
+  setUserRoles,
   unlockUser,
 } from './user.service.js';
 
@@ -81,6 +83,20 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => patchUser(ctx, callerOf(ctx, req), req.params.id, req.body),
+  );
+  r.put(
+    '/users/:id/roles',
+    {
+      config: { permission: 'user.grantRoles' },
+      schema: {
+        tags,
+        summary: '授予或收回角色 Grant or remove roles',
+        params: IdParams,
+        body: SetRolesBody,
+        response: { 200: User, ...problems },
+      },
+    },
+    async (req) => setUserRoles(ctx, callerOf(ctx, req), req.params.id, req.body),
   );
   r.post(
     '/users/:id/reset-password',

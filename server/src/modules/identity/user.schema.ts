@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ownedBy, personal } from '../../platform/http/personal.js';
 import { RoleEnum } from './auth.schema.js';
+import { ROLE_NAMES } from '../../platform/roles.js';
 import { OrgTypeEnum } from './org.schema.js';
 
 export const User = ownedBy(
@@ -61,7 +62,7 @@ export const CreateUserBody = z.object({
     .optional()
     .describe('居民身份证号码, 18 characters with a check character'),
   orgId: z.string().min(1).max(100),
-  roles: z.array(RoleEnum).min(1).max(11),
+  roles: z.array(RoleEnum).min(1).max(ROLE_NAMES.length),
   password: z.string().max(200).optional().describe('omit to generate an initial password, returned once'),
 });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
@@ -73,9 +74,12 @@ export const PatchUserBody = z.object({
   email: z.email().max(200).optional(),
   phone: phone.nullable().optional(),
   idNumber: z.string().trim().max(30).nullable().optional(),
-  roles: z.array(RoleEnum).min(1).max(11).optional(),
+  roles: z.array(RoleEnum).min(1).max(ROLE_NAMES.length).optional(),
   status: z.enum(['active', 'disabled']).optional(),
 });
 export type PatchUserBody = z.infer<typeof PatchUserBody>;
 
 export const ResetPasswordResult = z.object({ initialPassword: z.string() });
+
+export const SetRolesBody = z.object({ roles: z.array(RoleEnum).min(1).max(ROLE_NAMES.length) });
+export type SetRolesBody = z.infer<typeof SetRolesBody>;

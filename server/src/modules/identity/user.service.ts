@@ -3,18 +3,27 @@ import type { AppContext } from '../../platform/context.js';
 import { appendAudit } from '../../platform/audit.js';
 import { DomainError, fieldError, validationError, type FieldError } from '../../platform/errors.js';
 import { maskIdNumber, maskPhone } from '../../platform/mask.js';
-import type { Role } from '../../platform/roles.js';
+import { isMlpsStaff, type Role } from '../../platform/roles.js';
 import { hashPassword } from './identity.crypto.js';
+import { permissionProfile } from '../../platform/config.js';
+import { actorHas } from '../../platform/permissions.js';
+import { adminRolesSeparated, changedRoles, mayGrant } from './admin-roles.rules.js';
 import { auditActor, type Caller } from '../../platform/caller.js';
 import { enforce } from '../../platform/enforce.js';
 import { canAssignRoles, canManageUser, canReadUser, canSetStatus, userScope } from './identity.policy.js';
-import { clearBackoff, deleteUserSessions, findUserById, updateUser } from './identity.repo.js';
+import {
+  clearBackoff,
+  deleteUserSessions,
+  findUserById,
+  pushPasswordHistory,
+  updateUser,
+} from './identity.repo.js';
 import { accountKey } from './backoff.rules.js';
 import { ID_NUMBER_MESSAGES, validateIdNumber } from './idnumber.rules.js';
 import { findOrg } from './org.repo.js';
-import { checkPasswordPolicy, generateInitialPassword } from './password.rules.js';
+import { MLPS_PASSWORD_HISTORY, checkPasswordPolicy, generateInitialPassword } from './password.rules.js';
 import { findIdNumber, findUserView, listUsers, usernameTaken, type UserView } from './user.repo.js';
-import type { CreateUserBody, PatchUserBody, UserQuery } from './user.schema.js';
+import type { CreateUserBody, PatchUserBody, SetRolesBody, UserQuery } from './user.schema.js';
 
 /** A user as lists and details show it: ID number and phone always masked. */
 export function userDto(u: UserView, now: Date) {
@@ -103,11 +112,22 @@ export async function createUserFor(
   const now = ctx.now();
   const roles = [...new Set(input.roles)] as Role[];
   const org = await findOrg(ctx.db, input.orgId);
-  await enforce(ctx, caller, canAssignRoles(actor, { id: null, orgId: input.orgId, roles: [] }, roles), {
-    action: 'user.create',
-    objectType: 'org',
-    objectId: input.orgId,
-  });
+  const profile = permissionProfile(ctx.config);
+  const createWhat = { action: 'user.create', objectType: 'org', objectId: input.orgId };
+  await enforce(
+    ctx,
+    caller,
+    canAssignRoles(actor, { id: null, orgId: input.orgId, roles: [] }, roles),
+    createWhat,
+  );
+  await enforce(
+    ctx,
+    caller,
+    mayGrant(actorHas(actor, 'user.grantRoles'), roles, { creating: true, profile }),
+    createWhat,
+  );
+  await enforce(ctx, caller, adminRolesSeparated(roles, profile), createWhat);
+  const mlps = profile === 'mlps3' && isMlpsStaff(roles);
   const errors: FieldError[] = [];
   if (!org)
     errors.push(
@@ -121,10 +141,10 @@ export async function createUserFor(
   const id = idNumberErrors(input.idNumber, now);
   errors.push(...id.errors);
   if (input.password !== undefined)
-    errors.push(...checkPasswordPolicy(input.password, 'password', input.username));
+    errors.push(...checkPasswordPolicy(input.password, 'password', input.username, { mlps }));
   if (errors.length) throw validationError(errors);
 
-  const initialPassword = input.password ?? generateInitialPassword();
+  const initialPassword = input.password ?? generateInitialPassword(14, { mlps });
   const hash = await hashPassword(initialPassword);
   const userId = randomUUID();
   const row = {
@@ -173,7 +193,7 @@ export async function patchUser(ctx: AppContext, caller: Caller, id: string, inp
   const what = { action: 'user.update', objectType: 'user', objectId: id };
   await enforce(ctx, caller, canManageUser(actor, target), what);
   const roles = input.roles ? ([...new Set(input.roles)] as Role[]) : undefined;
-  if (roles) await enforce(ctx, caller, canAssignRoles(actor, target, roles), what);
+  if (roles) await checkGrant(ctx, caller, target, roles, what);
   if (input.status) await enforce(ctx, caller, canSetStatus(actor, target, input.status), what);
   const idn = idNumberErrors(input.idNumber, now);
   if (idn.errors.length) throw validationError(idn.errors);
@@ -223,13 +243,71 @@ export async function patchUser(ctx: AppContext, caller: Caller, id: string, inp
   return userDto(await load(ctx, id), now);
 }
 
+/** The checks of a role change: the actor may change these roles, holds the grant, and the admins stay separated. */
+async function checkGrant(
+  ctx: AppContext,
+  caller: Caller,
+  target: { id: string; orgId: string; roles: readonly Role[] },
+  roles: Role[],
+  what: { action: string; objectType: string; objectId: string },
+) {
+  const { actor } = caller;
+  const profile = permissionProfile(ctx.config);
+  await enforce(ctx, caller, canAssignRoles(actor, target, roles), what);
+  const changed = changedRoles(target.roles, roles);
+  await enforce(
+    ctx,
+    caller,
+    mayGrant(actorHas(actor, 'user.grantRoles'), changed, { creating: false, profile }),
+    what,
+  );
+  if (changed.length) await enforce(ctx, caller, adminRolesSeparated(roles, profile), what);
+}
+
+/**
+ * PUT /api/users/:id/roles: the security admin's (and an organisation admin's) role grant. Under
+ * SECURITY_PROFILE=mlps3 it is the only way a system admin's account management leaves roles alone.
+ */
+export async function setUserRoles(ctx: AppContext, caller: Caller, id: string, input: SetRolesBody) {
+  const cur = await load(ctx, id);
+  const target = { id, orgId: cur.org_id, roles: cur.roles };
+  const what = { action: 'user.roles.change', objectType: 'user', objectId: id };
+  await enforce(ctx, caller, canManageUser(caller.actor, target), what);
+  const roles = [...new Set(input.roles)] as Role[];
+  await checkGrant(ctx, caller, target, roles, what);
+  return applyRoles(ctx, caller, cur, roles);
+}
+
+async function applyRoles(ctx: AppContext, caller: Caller, cur: UserView, roles: Role[]) {
+  const now = ctx.now();
+  if (JSON.stringify(cur.roles) === JSON.stringify(roles)) return userDto(cur, now);
+  await ctx.db.transaction().execute(async (trx) => {
+    const locked = (await findUserById(trx, cur.id, true))!;
+    await updateUser(trx, cur.id, { roles, updated_at: now, version: locked.version + 1 });
+    if (cur.id !== caller.actor.userId) await deleteUserSessions(trx, cur.id);
+    await appendAudit(trx, {
+      actor: auditActor(caller),
+      action: 'user.roles.change',
+      objectType: 'user',
+      objectId: cur.id,
+      before: { roles: cur.roles },
+      after: { roles },
+    });
+  });
+  return userDto(await load(ctx, cur.id), now);
+}
+
 /** A new initial password, returned once; the user's sessions end and any lock is lifted. */
 export async function resetPassword(ctx: AppContext, caller: Caller, id: string) {
   const now = ctx.now();
-  await loadManaged(ctx, caller, id, 'user.resetPassword');
-  const initialPassword = generateInitialPassword();
+  const cur = await loadManaged(ctx, caller, id, 'user.resetPassword');
+  const initialPassword = generateInitialPassword(14, {
+    mlps: permissionProfile(ctx.config) === 'mlps3' && isMlpsStaff(cur.roles),
+  });
   const hash = await hashPassword(initialPassword);
   await ctx.db.transaction().execute(async (trx) => {
+    const old = (await findUserById(trx, id, true))!;
+    if (old.password_hash) await pushPasswordHistory(trx, id, old.password_hash, now, MLPS_PASSWORD_HISTORY);
     await updateUser(trx, id, {
       password_hash: hash,
       password_changed_at: now,

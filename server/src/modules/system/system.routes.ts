@@ -7,10 +7,27 @@ import {
   AUTHENTICATED,
   PUBLIC,
   allPermissions,
+  definePermissions,
   permissionsOf,
+  type NameSet,
   type PermissionName,
 } from '../../platform/permissions.js';
 import { ROLES } from '../../platform/roles.js';
+import { SystemSettings } from './system.schema.js';
+import { systemSettings } from './system.service.js';
+
+export const SYSTEM_PERMISSIONS = definePermissions({
+  'settings.read': {
+    zh: '查看系统与安全设置',
+    en: 'View the system and security settings',
+    roles: ['systemAdmin', 'securityAdmin'],
+  },
+});
+
+declare module '../../platform/permissions.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface PermissionNames extends NameSet<typeof SYSTEM_PERMISSIONS> {}
+}
 
 let permissionNameSchema: z.ZodType<PermissionName> | undefined;
 /**
@@ -44,6 +61,19 @@ export async function systemRoutes(app: FastifyInstance, ctx: AppContext) {
       await sql`select 1`.execute(ctx.db);
       return { status: 'ok' as const, database: ctx.dbKind, time: ctx.now().toISOString() };
     },
+  );
+  r.get(
+    '/system/settings',
+    {
+      config: { permission: 'settings.read' },
+      schema: {
+        tags: ['system'],
+        summary:
+          '系统与安全设置（含等保三级配置）System and security settings (with the MLPS level-3 profile)',
+        response: { 200: SystemSettings },
+      },
+    },
+    async () => systemSettings(ctx),
   );
   r.get(
     '/permissions',

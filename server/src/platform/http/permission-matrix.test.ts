@@ -2,8 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../testing/harness.js';
 import { createUser, loginAs } from '../../testing/factories.js';
 import { buildHttpApp, routeTable, type RouteEntry } from './app.js';
-import { AUTHENTICATED, PUBLIC, permissionDef, roleHasPermission } from '../permissions.js';
-import { ROLE_NAMES, type Role } from '../roles.js';
+import {
+  AUTHENTICATED,
+  PUBLIC,
+  allPermissions,
+  permissionDef,
+  roleHasPermission,
+  type PermissionProfile,
+} from '../permissions.js';
+import { ADMIN_ROLES, ROLE_NAMES, type Role } from '../roles.js';
 
 /**
  * The route × role matrix: every route the app registers is called by a user holding each role
@@ -12,8 +19,10 @@ import { ROLE_NAMES, type Role } from '../roles.js';
  * Routes come from the running app, so a new route is in the matrix the moment it exists.
  */
 let env: TestEnv;
+let mlpsEnv: TestEnv;
 let routes: RouteEntry[];
 const cookies = new Map<Role, string>();
+const mlpsCookies = new Map<Role, string>();
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
 const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, SAMPLE_ID).replace(/\*$/, 'x');
@@ -29,11 +38,21 @@ beforeAll(async () => {
     await createUser(env, { roles: [role], username: `matrix_${role}` });
     cookies.set(role, await loginAs(env, `matrix_${role}`));
   }
+  // SECURITY_PROFILE=mlps3 moves permissions only between the three admin roles (checked below),
+  // so the profile's matrix runs those three.
+  mlpsEnv = await createTestEnv({ securityProfile: 'mlps3' });
+  for (const role of ADMIN_ROLES) {
+    await createUser(mlpsEnv, { roles: [role], username: `matrix_${role}` });
+    mlpsCookies.set(role, await loginAs(mlpsEnv, `matrix_${role}`));
+  }
 }, 240_000);
-afterAll(async () => env?.close());
+afterAll(async () => {
+  await env?.close();
+  await mlpsEnv?.close();
+});
 
-async function call(r: RouteEntry, cookie?: string) {
-  return env.app.inject({
+async function call(r: RouteEntry, cookie?: string, on: TestEnv = env) {
+  return on.app.inject({
     method: r.method as any,
     url: concrete(r.url),
     headers: cookie ? { cookie } : {},
@@ -71,14 +90,24 @@ describe('route × role permission matrix', () => {
     expect(wrong).toEqual([]);
   });
 
-  for (const role of ROLE_NAMES) {
-    it(`${role}: allowed routes pass the gate, others answer 403`, async () => {
+  const runs: Array<[Role, PermissionProfile]> = [
+    ...ROLE_NAMES.map((r): [Role, PermissionProfile] => [r, undefined]),
+    ...ADMIN_ROLES.map((r): [Role, PermissionProfile] => [r, 'mlps3']),
+  ];
+  for (const [role, profile] of runs) {
+    it(`${role}${profile ? ' (mlps3)' : ''}: allowed routes pass the gate, others answer 403`, async () => {
       const wrong: string[] = [];
       for (const r of routes) {
-        const res = await call(r, cookies.get(role));
-        const body = res.headers['content-type']?.toString().includes('json') ? res.json() : {};
+        const res = profile
+          ? await call(r, mlpsCookies.get(role), mlpsEnv)
+          : await call(r, cookies.get(role));
+        const body = /^application\/(problem\+)?json/.test(String(res.headers['content-type'] ?? ''))
+          ? res.json()
+          : {};
         const allowed =
-          r.permission === PUBLIC || r.permission === AUTHENTICATED || roleHasPermission(role, r.permission!);
+          r.permission === PUBLIC ||
+          r.permission === AUTHENTICATED ||
+          roleHasPermission(role, r.permission!, profile);
         const gateDenied =
           res.statusCode === 403 && body.code === 'forbidden' && body.params?.permission === r.permission;
         if (allowed && (gateDenied || res.statusCode === 401))
@@ -89,4 +118,34 @@ describe('route × role permission matrix', () => {
       expect(wrong).toEqual([]);
     });
   }
+
+  it('mlps3 separates the three admins: system admin runs, security admin grants, audit admin audits', () => {
+    const held = (role: Role, profile: PermissionProfile) =>
+      allPermissions()
+        .filter(([n]) => roleHasPermission(role, n, profile))
+        .map(([n]) => n);
+    // the profile takes permissions only from admin roles, never from anyone else
+    for (const [n, d] of allPermissions())
+      for (const r of d.notUnderMlps3 ?? []) expect(ADMIN_ROLES, `${n}: ${r}`).toContain(r);
+    const sys = held('systemAdmin', 'mlps3');
+    expect(sys.filter((n) => n.startsWith('audit.'))).toEqual([]);
+    expect(sys).not.toContain('user.grantRoles');
+    expect(sys).not.toContain('user.unlock');
+    expect(sys).toEqual(expect.arrayContaining(['user.create', 'user.update', 'settings.read', 'job.read']));
+    expect(held('securityAdmin', 'mlps3')).toEqual(
+      expect.arrayContaining(['user.grantRoles', 'user.unlock', 'settings.read']),
+    );
+    expect(held('securityAdmin', 'mlps3').filter((n) => n.startsWith('audit.'))).toEqual([]);
+    // besides what every role holds (files, whose access is checked per object)
+    const everyone = (n: string) => ROLE_NAMES.every((r) => roleHasPermission(r, n as never, 'mlps3'));
+    expect(held('auditAdmin', 'mlps3').filter((n) => !everyone(n))).toEqual([
+      'audit.export',
+      'audit.read',
+      'audit.verify',
+    ]);
+    // off the profile the system admin keeps what it held before
+    expect(held('systemAdmin', undefined)).toEqual(
+      expect.arrayContaining(['audit.read', 'audit.verify', 'user.grantRoles', 'user.unlock']),
+    );
+  });
 });
