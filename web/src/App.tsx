@@ -10,6 +10,7 @@ import { NAV_ITEMS } from './nav/navigation.js';
 import { THEME } from './theme.js';
 
 const LoginPage = lazy(() => import('./pages/auth/LoginPage.js').then((m) => ({ default: m.LoginPage })));
+const HomePage = lazy(() => import('./pages/home/HomePage.js').then((m) => ({ default: m.HomePage })));
 const MfaPage = lazy(() => import('./pages/auth/MfaPage.js').then((m) => ({ default: m.MfaPage })));
 const DashboardPage = lazy(() =>
   import('./pages/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })),
@@ -86,6 +87,7 @@ function Shell() {
         <AuthProvider>
           <Suspense fallback={<FullSpin />}>
             <Routes>
+              <Route path="/" element={<HomePage />} />
               <Route path="/login" element={<LoginPage />} />
               <Route path="/mfa" element={<MfaPage />} />
               <Route path="/open" element={<PublicLayout />}>
@@ -99,7 +101,6 @@ function Shell() {
                   </RequireSignedIn>
                 }
               >
-                <Route path="/" element={<Navigate to="/dashboard" replace />} />
                 <Route path="/dashboard" element={<DashboardPage />} />
                 <Route path={NAV_ITEMS.orgs.path} element={<OrgListPage />} />
                 <Route path={NAV_ITEMS.users.path} element={<UserListPage />} />

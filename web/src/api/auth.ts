@@ -13,5 +13,6 @@ export const authApi = {
   reauth: (password: string) => call(api.POST('/api/auth/reauth', { body: { password } })),
   changePassword: (currentPassword: string, newPassword: string) =>
     call(api.POST('/api/auth/password', { body: { currentPassword, newPassword } })),
+  oidcStatus: () => call(api.GET('/api/auth/oidc/status'), { quiet: true }),
   oidcStartUrl: '/api/auth/oidc/start' satisfies keyof import('./schema.js').paths,
 };
