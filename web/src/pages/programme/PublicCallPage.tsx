@@ -7,6 +7,7 @@ import {
   Card,
   Col,
   Descriptions,
+  Grid,
   Layout,
   Result,
   Row,
@@ -73,6 +74,8 @@ function CallBody({ data }: { data: PublicCall }) {
   // The published call document (CallSchema on the server); the API types it as an open record.
   const call = data.call as Record<string, any>;
   const described = new Map(data.directions.map((d) => [d.code, d]));
+  // a phone: the label above its value, not a 160 px column beside it
+  const narrow = !Grid.useBreakpoint().md;
   return (
     <div data-testid="public-call">
       <Card variant="borderless" style={{ marginBottom: 16 }}>
@@ -168,7 +171,13 @@ function CallBody({ data }: { data: PublicCall }) {
                   </Space>
                 }
               >
-                <Descriptions size="small" column={1} bordered labelStyle={{ width: 160 }}>
+                <Descriptions
+                  size="small"
+                  column={1}
+                  bordered
+                  layout={narrow ? 'vertical' : 'horizontal'}
+                  labelStyle={narrow ? undefined : { width: 160 }}
+                >
                   <Descriptions.Item label={p('editor.goal')}>{d.goal}</Descriptions.Item>
                   <Descriptions.Item label={p('editor.scope')}>
                     <Typography.Paragraph
