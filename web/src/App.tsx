@@ -16,6 +16,7 @@ const ForgotPasswordPage = lazy(() =>
 const ResetPasswordPage = lazy(() =>
   import('./pages/auth/ResetPasswordPage.js').then((m) => ({ default: m.ResetPasswordPage })),
 );
+const HomePage = lazy(() => import('./pages/home/HomePage.js').then((m) => ({ default: m.HomePage })));
 const MfaPage = lazy(() => import('./pages/auth/MfaPage.js').then((m) => ({ default: m.MfaPage })));
 const DashboardPage = lazy(() =>
   import('./pages/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })),
@@ -92,6 +93,7 @@ function Shell() {
         <AuthProvider>
           <Suspense fallback={<FullSpin />}>
             <Routes>
+              <Route path="/" element={<HomePage />} />
               <Route path="/login" element={<LoginPage />} />
               <Route path="/mfa" element={<MfaPage />} />
               <Route path="/forgot-password" element={<ForgotPasswordPage />} />
@@ -107,7 +109,6 @@ function Shell() {
                   </RequireSignedIn>
                 }
               >
-                <Route path="/" element={<Navigate to="/dashboard" replace />} />
                 <Route path="/dashboard" element={<DashboardPage />} />
                 <Route path={NAV_ITEMS.orgs.path} element={<OrgListPage />} />
                 <Route path={NAV_ITEMS.users.path} element={<UserListPage />} />

@@ -7,7 +7,10 @@ import { DEMO_ORGS, DEMO_USERS, type DemoUser } from '../modules/demo/demo.data.
 import { seedActor, seedDemo, type SeedResult } from '../modules/demo/demo.seed.js';
 import { listOrgsFor } from '../modules/identity/org.service.js';
 import { callerFor } from '../platform/caller.js';
+import { KPPATENT_DEFAULT } from '../modules/market/market.demo.js';
 import { createProgress } from './progress.js';
+
+const KPPATENT_FILE = process.env.TRANSFERONE_KPPATENT ?? KPPATENT_DEFAULT;
 import { CliError, formatMs, say } from './shared.js';
 
 /** The demo accounts as a table: username, role (zh / en), password, organisation, 2FA. */
@@ -73,14 +76,14 @@ async function runSeed(ctx: AppContext): Promise<SeedResult> {
     for (const m of logs) process.stdout.write(`${m}\n`);
     if (r.programme?.created) {
       say(
-        '申报指南演示数据：2023年度“科技成果转移转化服务体系建设”项目申报指南（沪科指南〔2023〕21号）已发布，申报窗口改为今天起两周。',
-        'Programme demo data: the 2023 guide (沪科指南〔2023〕21号) is published, its application window moved to the next two weeks.',
+        '申报指南演示数据：2023年度“科技成果转移转化服务体系建设”项目申报指南（沪科指南〔2023〕21号）已发布；原指南的网上填报时间为 2023年10月11日 9:00 至 10月30日 16:30，演示环境改为昨天 9:00 起、14 天后 16:30 截止（北京时间），以便现在就能在线申报。首页列出该指南。',
+        'Programme demo data: the 2023 guide (沪科指南〔2023〕21号) is published; its real window (2023-10-11 09:00 to 10-30 16:30) is moved to open yesterday 09:00 and close in 14 days at 16:30, Beijing time, so you can apply now. The home page lists it.',
       );
     }
     if (r.market) {
       say(
-        `技术市场演示数据：科技成果 ${r.market.achievements} 项（${r.market.source === 'kppatent' ? '公开专利摘要 KPPatent-ZH' : '生成的示例数据'}），企业需求 ${r.market.needs} 项。`,
-        `Market demo data: ${r.market.achievements} achievements (${r.market.source === 'kppatent' ? 'public patent abstracts, KPPatent-ZH' : 'generated records'}), ${r.market.needs} enterprise needs.`,
+        `技术市场演示数据：科技成果 ${r.market.achievements} 项（${r.market.source === 'kppatent' ? `公开专利摘要 KPPatent-ZH，来自 ${KPPATENT_FILE}` : `生成的示例数据：未找到 ${KPPATENT_FILE}（可用 TRANSFERONE_KPPATENT 指定），检索与匹配只在这些示例上演示`}），企业需求 ${r.market.needs} 项。`,
+        `Market demo data: ${r.market.achievements} achievements (${r.market.source === 'kppatent' ? `public patent abstracts, KPPatent-ZH, from ${KPPATENT_FILE}` : `generated records: ${KPPATENT_FILE} not found (set TRANSFERONE_KPPATENT to point elsewhere), so search and matching show on these samples only`}), ${r.market.needs} enterprise needs.`,
       );
     }
     say(

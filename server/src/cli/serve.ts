@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, openPlatform, type Platform } from '../app.js';
 import type { Config } from '../platform/config.js';
+import type { LogStream } from '../platform/http/app.js';
 import { DataDirLockedError } from '../platform/db.js';
 import { CliError, describeTarget, say } from './shared.js';
 
@@ -14,7 +15,7 @@ export interface Served {
 /** Opens (and migrates) the database, builds the app with the web client and listens. */
 export async function startServer(
   config: Config,
-  opts: { web?: boolean; onOpen?: (p: Platform) => Promise<void> } = {},
+  opts: { web?: boolean; onOpen?: (p: Platform) => Promise<void>; logStream?: LogStream } = {},
 ): Promise<Served> {
   let platform: Platform;
   try {
@@ -26,7 +27,7 @@ export async function startServer(
   let app: FastifyInstance | undefined;
   try {
     await opts.onOpen?.(platform);
-    app = await buildApp(platform.ctx, { web: opts.web !== false });
+    app = await buildApp(platform.ctx, { web: opts.web !== false, logStream: opts.logStream });
     await app.listen({ port: config.port, host: config.host });
   } catch (e) {
     await app?.close().catch(() => undefined);

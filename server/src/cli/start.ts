@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, WEB_DIR } from '../app.js';
 import type { Config } from '../platform/config.js';
+import { humanLogStream } from './log-format.js';
 import { startServer, waitForShutdown } from './serve.js';
 import { describeTarget, formatMs, say, warn } from './shared.js';
 
@@ -60,22 +61,46 @@ export function securityProfileLine(config: Config): [string, string] {
   ];
 }
 
-/** `npm start`: build the web client when stale, migrate, load the demo data once, print the accounts, serve. */
+/** Where the pages are, printed once the server listens (README "Where things are"). */
+export function whereThingsAre(url: string): string {
+  const rows: Array<[string, string, string]> = [
+    ['首页（申报指南、通知公告、成果检索）', 'Home (calls, notices, achievement search)', '/'],
+    ['登录', 'Sign in', '/login'],
+    ['申报指南公开页（从首页进入）', 'A call’s public page (linked from the home)', '/public/calls/<id>'],
+    ['科技成果库', 'Achievement library', '/open/achievements'],
+    ['企业需求 / 揭榜挂帅', 'Enterprise needs / challenges', '/open/needs  /open/challenges'],
+    ['API 文档', 'API docs', '/api/docs'],
+  ];
+  return rows.map(([zh, en, path]) => `  ${zh} / ${en}: ${url}${path}`).join('\n');
+}
+
+/**
+ * `npm start`: build the web client when stale, migrate, load the demo data once, print the accounts,
+ * serve. The log is for a person: warnings and errors only, one short line each (LOG_LEVEL=info shows
+ * every request); `serve` keeps pino's JSON lines for production.
+ */
 export async function startCommand(config: Config): Promise<number> {
   if (webBuildStale()) {
     if (fs.existsSync(path.join(ROOT, 'vite.config.ts'))) await buildWeb();
     else warn('未找到 vite.config.ts，跳过前端构建。', 'vite.config.ts not found; skipping the web build.');
   }
-  const served = await startServer(config, {
+  const quiet: Config = process.env.LOG_LEVEL ? config : { ...config, logLevel: 'warn' };
+  const served = await startServer(quiet, {
     onOpen: async (platform) => {
       const { seedIfEmpty } = await import('./seed-command.js');
       await seedIfEmpty(platform.ctx);
     },
+    logStream: humanLogStream(),
   });
   say(
     `科转通已启动：${served.url}（数据库：${describeTarget(config)}；前端：${fs.existsSync(path.join(WEB_DIR, 'index.html')) ? '已构建' : '未构建'}）`,
     `TransferOne is listening on ${served.url} (database: ${describeTarget(config)})`,
   );
   say(...securityProfileLine(config));
+  process.stdout.write(`${whereThingsAre(served.url)}\n`);
+  say(
+    `日志：只显示警告和错误（LOG_LEVEL=${quiet.logLevel}）；设 LOG_LEVEL=info 可看到每个请求。生产环境请用 transferone serve（JSON 日志）。`,
+    `Log: warnings and errors only (LOG_LEVEL=${quiet.logLevel}); set LOG_LEVEL=info to see every request. In production use transferone serve (JSON log lines).`,
+  );
   return waitForShutdown(served);
 }

@@ -17,5 +17,6 @@ export const authApi = {
     call(api.POST('/api/auth/password-reset', { body: { account } })),
   confirmPasswordReset: (token: string, newPassword: string) =>
     call(api.POST('/api/auth/password-reset/confirm', { body: { token, newPassword } })),
+  oidcStatus: () => call(api.GET('/api/auth/oidc/status'), { quiet: true }),
   oidcStartUrl: '/api/auth/oidc/start' satisfies keyof import('./schema.js').paths,
 };

@@ -2303,6 +2303,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/oidc/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 是否开通“一网通办”登录 Whether sign-in through 一网通办 is set up
+         * @description 权限 Permission: `public` (public)
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description configured: the sign-in pages show the 一网通办 button only when true */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OidcStatus"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/oidc/start": {
         parameters: {
             query?: never;
@@ -2339,13 +2378,13 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
+                /** @description an HTML page (zh, en): 一网通办 sign-in is not set up here */
                 501: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Problem"];
+                        "application/json": string;
                     };
                 };
             };
@@ -2388,13 +2427,13 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description an HTML page (zh, en): 一网通办 sign-in is not set up here */
                 501: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Problem"];
+                        "application/json": string;
                     };
                 };
             };
@@ -11941,6 +11980,9 @@ export interface components {
         };
         /** @enum {string} */
         PermissionNameInput: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.export" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "settings.read" | "solution.act" | "solution.write" | "user.create" | "user.grantRoles" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
+        OidcStatusInput: {
+            configured: boolean;
+        };
         /** @description RFC 9457 problem details with zh-CN and en messages */
         Problem: {
             type: string;
@@ -13252,6 +13294,9 @@ export interface components {
         };
         /** @enum {string} */
         PermissionName: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.export" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "settings.read" | "solution.act" | "solution.write" | "user.create" | "user.grantRoles" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
+        OidcStatus: {
+            configured: boolean;
+        };
     };
     responses: never;
     parameters: never;

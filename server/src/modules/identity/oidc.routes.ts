@@ -4,12 +4,29 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { PUBLIC } from '../../platform/permissions.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
-import { oidcCallback, startOidc } from './oidc.service.js';
+import { oidcCallback, oidcConfigured, startOidc } from './oidc.service.js';
 
 const tags = ['auth'];
 
 export async function oidcRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/auth/oidc/status',
+    {
+      config: { permission: PUBLIC },
+      schema: {
+        tags,
+        summary: '是否开通“一网通办”登录 Whether sign-in through 一网通办 is set up',
+        response: {
+          200: z
+            .object({ configured: z.boolean() })
+            .meta({ id: 'OidcStatus' })
+            .describe('configured: the sign-in pages show the 一网通办 button only when true'),
+        },
+      },
+    },
+    async () => ({ configured: oidcConfigured(ctx) }),
+  );
   r.get(
     '/auth/oidc/start',
     {
@@ -17,7 +34,11 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary: '“一网通办”登录 Sign in through 一网通办 (redirects to the provider)',
-        response: { 302: z.null().describe('to the provider'), 400: ProblemSchema, 501: ProblemSchema },
+        response: {
+          302: z.null().describe('to the provider'),
+          400: ProblemSchema,
+          501: z.string().describe('an HTML page (zh, en): 一网通办 sign-in is not set up here'),
+        },
       },
     },
     async (req, reply) => startOidc(ctx, req, reply),
@@ -32,7 +53,10 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: z
           .object({ code: z.string().max(2000).optional(), state: z.string().max(500).optional() })
           .loose(),
-        response: { 302: z.null().describe('to / (signed in) or /login?error=…'), 501: ProblemSchema },
+        response: {
+          302: z.null().describe('to / (signed in) or /login?error=…'),
+          501: z.string().describe('an HTML page (zh, en): 一网通办 sign-in is not set up here'),
+        },
       },
     },
     async (req, reply) => oidcCallback(ctx, req, reply),

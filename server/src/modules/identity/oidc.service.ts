@@ -55,7 +55,40 @@ function oidcConfiguration(ctx: AppContext): Promise<oidc.Configuration> {
 export const redirectUri = (ctx: AppContext) =>
   `${ctx.config.baseUrl.replace(/\/$/, '')}/api/auth/oidc/callback`;
 
+/** Whether this installation signs in through 一网通办 (the web shows the button only then). */
+export const oidcConfigured = (ctx: AppContext) => !!ctx.config.oidc;
+
+/**
+ * The page a browser gets from /api/auth/oidc/start or /callback when 一网通办 is not set up here: a
+ * person followed a link, so they read a sentence in Chinese and English, not a problem+json body.
+ */
+export function oidcNotConfiguredPage(): string {
+  return [
+    '<!doctype html>',
+    '<html lang="zh-CN">',
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<title>一网通办登录未开通 · Sign-in through 一网通办 is not set up</title></head>',
+    '<body>',
+    '<main>',
+    '<h1>本系统未开通“一网通办”登录</h1>',
+    '<p>本系统尚未配置“一网通办”统一身份认证，暂不能通过“一网通办”登录。请使用单位管理员为您开设的账号和密码登录；如需开通，请联系系统管理员。</p>',
+    '<p><a href="/login">返回账号登录</a> · <a href="/">返回首页</a></p>',
+    '<hr>',
+    '<h2 lang="en">Sign-in through 一网通办 is not set up on this installation</h2>',
+    '<p lang="en">This installation has no 一网通办 (Yiwangtongban) identity provider configured. Sign in with the account and password your organisation’s admin opened for you; to have 一网通办 sign-in set up, ask the system administrator.</p>',
+    '<p lang="en"><a href="/login">Back to sign-in</a> · <a href="/">Home</a></p>',
+    '</main>',
+    '</body>',
+    '</html>',
+  ].join('\n');
+}
+
+function answerNotConfigured(reply: FastifyReply) {
+  return reply.status(501).type('text/html; charset=utf-8').send(oidcNotConfiguredPage());
+}
+
 export async function startOidc(ctx: AppContext, req: FastifyRequest, reply: FastifyReply) {
+  if (!oidcConfigured(ctx)) return answerNotConfigured(reply);
   const cfg = await oidcConfiguration(ctx).catch((e) => {
     if (e instanceof DomainError) throw e;
     req.log.error({ err: e }, 'OIDC discovery failed');
@@ -105,6 +138,7 @@ async function readTx(ctx: AppContext, raw: string | undefined) {
 }
 
 export async function oidcCallback(ctx: AppContext, req: FastifyRequest, reply: FastifyReply) {
+  if (!oidcConfigured(ctx)) return answerNotConfigured(reply);
   const caller = anonCallerOf(ctx, req);
   const cfg = await oidcConfiguration(ctx);
   reply.clearCookie(STATE_COOKIE, { path: STATE_PATH });

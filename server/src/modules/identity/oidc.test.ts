@@ -123,6 +123,11 @@ async function signInAs(sub: string) {
 }
 
 describe('一网通办 (OIDC) sign-in against a local oidc-provider', () => {
+  it('says it is configured (the web shows the button)', async () => {
+    const status = await env.app.inject({ method: 'GET', url: '/api/auth/oidc/status' });
+    expect(status.json()).toEqual({ configured: true });
+  });
+
   it('links an account by verified e-mail, then by subject, and signs in', async () => {
     const made = await createUser(env, { roles: ['projectLead'], email: 'Linked.By.Mail@example.cn' });
     const res = await signInAs('ywtb-0001');
@@ -212,17 +217,21 @@ describe('一网通办 (OIDC) sign-in against a local oidc-provider', () => {
 });
 
 describe('OIDC not configured', () => {
-  it('answers oidc_not_configured in zh and en', async () => {
+  it('the status says so, and start and callback answer a zh/en HTML page, not JSON', async () => {
     const plain = await createTestEnv();
     try {
-      const res = await plain.app.inject({ method: 'GET', url: '/api/auth/oidc/start' });
-      expect(res.statusCode).toBe(501);
-      expect(res.headers['content-type']).toMatch(/problem\+json/);
-      expect(res.json()).toMatchObject({
-        code: 'oidc_not_configured',
-        message: expect.stringContaining('一网通办'),
-      });
-      expect(res.json().messageEn).toMatch(/not configured/);
+      const status = await plain.app.inject({ method: 'GET', url: '/api/auth/oidc/status' });
+      expect(status.statusCode).toBe(200);
+      expect(status.json()).toEqual({ configured: false });
+      for (const url of ['/api/auth/oidc/start', '/api/auth/oidc/callback?code=x&state=y']) {
+        const res = await plain.app.inject({ method: 'GET', url });
+        expect(res.statusCode).toBe(501);
+        expect(res.headers['content-type']).toMatch(/^text\/html/);
+        expect(res.body).toMatch(/^<!doctype html>/);
+        expect(res.body).toContain('本系统未开通“一网通办”登录');
+        expect(res.body).toContain('Sign-in through 一网通办 is not set up on this installation');
+        expect(res.body).toContain('href="/login"');
+      }
     } finally {
       await plain.close();
     }

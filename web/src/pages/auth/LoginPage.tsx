@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { useEffect, useState } from 'react';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
 import {
   AuditOutlined,
@@ -12,6 +12,7 @@ import {
 } from '@ant-design/icons';
 import { authApi } from '../../api/auth.js';
 import { mfaSatisfied, useAuth } from '../../auth/AuthContext.js';
+import { safeNext } from '../../auth/next.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { LogoMark } from '../../components/Logo.js';
 import { applyProblem } from '../../components/problem.js';
@@ -33,7 +34,16 @@ export function LoginPage() {
   // a pause (429 sign_in_paused) or a lock (423) is not a wrong password: shown as a warning with its end
   const [paused, setPaused] = useState(false);
   const [busy, setBusy] = useState(false);
-  const from = (loc.state as { from?: string } | null)?.from ?? '/dashboard';
+  const [params] = useSearchParams();
+  // ?next= (a public page's "登录后申报") or the page that sent the browser here; same-site paths only
+  const from = safeNext(params.get('next') ?? (loc.state as { from?: string } | null)?.from);
+  const [oidc, setOidc] = useState(false);
+  useEffect(() => {
+    authApi.oidcStatus().then(
+      (r) => setOidc(r.configured),
+      () => setOidc(false),
+    );
+  }, []);
 
   if (me && mfaSatisfied(me)) return <Navigate to={from} replace />;
 
@@ -95,7 +105,9 @@ export function LoginPage() {
           <Typography.Title level={3} style={{ marginTop: 4 }}>
             {t('auth.loginTitle')}
           </Typography.Title>
-          <Typography.Paragraph type="secondary">{t('auth.loginSubtitle')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {t(oidc ? 'auth.loginSubtitle' : 'auth.loginSubtitlePlain')}
+          </Typography.Paragraph>
           {error && (
             <Alert
               type={paused ? 'warning' : 'error'}
@@ -133,18 +145,27 @@ export function LoginPage() {
               {t('auth.login')}
             </Button>
           </Form>
-          <Divider plain>
-            <Typography.Text type="secondary">{t('auth.or')}</Typography.Text>
-          </Divider>
-          <Button
-            block
-            size="large"
-            icon={<SafetyOutlined />}
-            href={authApi.oidcStartUrl}
-            data-testid="ywtb-login"
-          >
-            {t('auth.ywtb')}
-          </Button>
+          {oidc && (
+            <>
+              <Divider plain>
+                <Typography.Text type="secondary">{t('auth.or')}</Typography.Text>
+              </Divider>
+              <Button
+                block
+                size="large"
+                icon={<SafetyOutlined />}
+                href={authApi.oidcStartUrl}
+                data-testid="ywtb-login"
+              >
+                {t('auth.ywtb')}
+              </Button>
+            </>
+          )}
+          <div style={{ marginTop: 16, textAlign: 'center' }}>
+            <Link to="/" data-testid="login-home">
+              {t('home.backHome')}
+            </Link>
+          </div>
         </Card>
       </div>
     </div>

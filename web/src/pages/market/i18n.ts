@@ -33,8 +33,6 @@ const S = {
   'lib.owner': ['完成单位', 'Institution'],
   'lib.empty': ['没有符合条件的成果', 'No achievement matches'],
   'lib.publicSite': ['科转通 · 技术市场', 'TransferOne · Technology market'],
-  'lib.signIn': ['登录', 'Sign in'],
-  'lib.workspace': ['进入工作台', 'Workspace'],
   'lib.needs': ['企业需求', 'Enterprise needs'],
   'lib.funnel': ['对接成效', 'Market results'],
   'lib.challenges': ['揭榜挂帅 / 挑战赛', 'Challenges'],

@@ -1,6 +1,6 @@
 /** 申报指南: staff see every call (drafts included) and import/author; applicants see the open calls. */
-import { useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Empty, Form, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { EyeOutlined, FileAddOutlined, ImportOutlined, ReloadOutlined } from '@ant-design/icons';
@@ -233,6 +233,18 @@ function OpenCallList() {
   const { p, lang } = useP();
   const list = usePagedList<CallSummary>(() => callsApi.open());
   const [starting, setStarting] = useState<CallSummary | null>(null);
+  const [params, setParams] = useSearchParams();
+  const mayStart = can(me, 'application.create');
+  // ?apply=<call id>: the public page's "登录后申报" lands here and opens that call's start dialog
+  const applyId = params.get('apply');
+  const target = applyId ? list.data.items.find((c) => c.id === applyId) : undefined;
+  useEffect(() => {
+    if (target && mayStart && target.deadline === 'open') setStarting(target);
+  }, [target, mayStart]);
+  const closeStart = () => {
+    setStarting(null);
+    if (applyId) setParams({}, { replace: true });
+  };
   const columns: ColumnsType<CallSummary> = [
     ...useCallColumns(),
     {
@@ -263,6 +275,16 @@ function OpenCallList() {
   return (
     <div data-testid="page-open-calls">
       <PageHeader title={p('calls.openTitle')} subtitle={p('calls.openSubtitle')} />
+      {!mayStart && <WhoMayApply target={target} />}
+      {mayStart && target && target.deadline === 'notOpen' && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="apply-not-open"
+          message={p('apply.notOpenYet', { title: target.title ?? target.number ?? '' })}
+        />
+      )}
       <Card variant="borderless">
         {list.error !== undefined && (
           <Alert type="error" showIcon message={problemText(list.error, lang)} style={{ marginBottom: 12 }} />
@@ -277,7 +299,42 @@ function OpenCallList() {
           locale={{ emptyText: <Empty description={p('calls.openEmpty')} /> }}
         />
       </Card>
-      <StartApplicationModal call={starting} onClose={() => setStarting(null)} />
+      <StartApplicationModal call={starting} onClose={closeStart} />
     </div>
+  );
+}
+
+/**
+ * Said to a project lead, an enterprise user or anyone else without application.create: who starts an
+ * application (the organisation's admin, who names the project lead) and how to get there.
+ */
+function WhoMayApply({ target }: { target?: CallSummary }) {
+  const me = useMe();
+  const { p } = useP();
+  const lead = me.roles.includes('projectLead');
+  return (
+    <Alert
+      type={target ? 'warning' : 'info'}
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="who-may-apply"
+      message={
+        target ? p('apply.whoTitleCall', { title: target.title ?? target.number ?? '' }) : p('apply.whoTitle')
+      }
+      description={
+        <>
+          <div>{p('apply.whoAdmin')}</div>
+          <div>{lead ? p('apply.whoLead') : p('apply.whoOther')}</div>
+          <div>{p('apply.whoNoAdmin')}</div>
+          {lead && (
+            <Link to="/programme/applications" data-testid="who-may-apply-mine">
+              <Button type="link" style={{ paddingLeft: 0 }}>
+                {p('apply.myApplications')}
+              </Button>
+            </Link>
+          )}
+        </>
+      }
+    />
   );
 }

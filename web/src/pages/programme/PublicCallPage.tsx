@@ -7,6 +7,7 @@ import {
   Card,
   Col,
   Descriptions,
+  Grid,
   Layout,
   Result,
   Row,
@@ -17,8 +18,9 @@ import {
 } from 'antd';
 import { callsApi } from '../../api/programme.js';
 import type { PublicCall } from '../../api/types.js';
-import { LogoMark } from '../../components/Logo.js';
-import { LanguageSwitch } from '../../components/LanguageSwitch.js';
+import { PublicHeader } from '../../components/PublicHeader.js';
+import { useAuth } from '../../auth/AuthContext.js';
+import { applyPath, loginThen } from '../../auth/next.js';
 import { problemText } from '../../components/problem.js';
 import { Countdown, DeadlineTag, DescribedRules, KpiTable } from './bits.js';
 import { useP } from './i18n.js';
@@ -26,7 +28,7 @@ import { showFen } from '../../../../shared/money.js';
 
 export function PublicCallPage() {
   const { id = '' } = useParams();
-  const { p, lang, t } = useP();
+  const { p, lang } = useP();
   const [data, setData] = useState<PublicCall | null>();
   const [error, setError] = useState<unknown>();
   useEffect(() => {
@@ -41,21 +43,8 @@ export function PublicCallPage() {
 
   return (
     <Layout style={{ minHeight: '100vh', background: '#f5f7fb' }}>
-      <Layout.Header
-        className="to-header"
-        style={{ background: '#fff', display: 'flex', alignItems: 'center', gap: 12 }}
-      >
-        <LogoMark size={32} />
-        <Typography.Text strong style={{ fontSize: 16 }}>
-          {t('app.name')} · {p('public.title')}
-        </Typography.Text>
-        <div style={{ flex: 1 }} />
-        <LanguageSwitch signedIn={false} />
-        <Link to="/login">
-          <Button type="primary">{p('public.signIn')}</Button>
-        </Link>
-      </Layout.Header>
-      <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+      <PublicHeader title={p('public.title')} />
+      <Layout.Content className="to-pub-main">
         {data === undefined && <Skeleton active paragraph={{ rows: 12 }} />}
         {data === null && (
           <Result status="404" title={p('public.notFound')} subTitle={problemText(error, lang)} />
@@ -66,11 +55,27 @@ export function PublicCallPage() {
   );
 }
 
+/** 登录后申报: to the call's application after sign-in (signed in already: straight there). */
+function ApplyButton({ callId }: { callId: string }) {
+  const { p } = useP();
+  const { me } = useAuth();
+  const to = me ? applyPath(callId) : loginThen(applyPath(callId));
+  return (
+    <Link to={to} data-testid="public-apply">
+      <Button type="primary" size="large">
+        {me ? p('public.apply') : p('public.signIn')}
+      </Button>
+    </Link>
+  );
+}
+
 function CallBody({ data }: { data: PublicCall }) {
   const { p, pick, fmt, lang } = useP();
   // The published call document (CallSchema on the server); the API types it as an open record.
   const call = data.call as Record<string, any>;
   const described = new Map(data.directions.map((d) => [d.code, d]));
+  // a phone: the label above its value, not a 160 px column beside it
+  const narrow = !Grid.useBreakpoint().md;
   return (
     <div data-testid="public-call">
       <Card variant="borderless" style={{ marginBottom: 16 }}>
@@ -100,7 +105,10 @@ function CallBody({ data }: { data: PublicCall }) {
             </Space>
           </Col>
           <Col>
-            {call.window && <Countdown opensAt={call.window.opensAt} closesAt={call.window.closesAt} />}
+            <Space direction="vertical" align="end">
+              {call.window && <Countdown opensAt={call.window.opensAt} closesAt={call.window.closesAt} />}
+              {data.deadline !== 'closed' && <ApplyButton callId={data.id} />}
+            </Space>
           </Col>
         </Row>
         {call.window?.note && (
@@ -163,7 +171,13 @@ function CallBody({ data }: { data: PublicCall }) {
                   </Space>
                 }
               >
-                <Descriptions size="small" column={1} bordered labelStyle={{ width: 160 }}>
+                <Descriptions
+                  size="small"
+                  column={1}
+                  bordered
+                  layout={narrow ? 'vertical' : 'horizontal'}
+                  labelStyle={narrow ? undefined : { width: 160 }}
+                >
                   <Descriptions.Item label={p('editor.goal')}>{d.goal}</Descriptions.Item>
                   <Descriptions.Item label={p('editor.scope')}>
                     <Typography.Paragraph

@@ -150,6 +150,7 @@ export function DescribedRules({ rules, testId }: { rules: DescribedRule[]; test
       rowKey="id"
       size="small"
       pagination={false}
+      scroll={{ x: 640 }}
       dataSource={rules}
       locale={{ emptyText: p('rules.none') }}
       columns={[
@@ -207,6 +208,7 @@ export function KpiTable({ kpis }: { kpis: Array<Record<string, any>> }) {
       rowKey="id"
       size="small"
       pagination={false}
+      scroll={{ x: 560 }}
       dataSource={kpis}
       columns={[
         {

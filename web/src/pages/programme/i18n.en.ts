@@ -106,7 +106,22 @@ export const en: Record<PKey, string> = {
   'public.kpis': 'KPIs',
   'public.funding': 'Funding',
   'public.attachments': 'Documents',
+  'apply.whoTitle': 'Your account cannot start an application: your organisation’s admin starts it',
+  'apply.whoTitleCall':
+    'Your account cannot start an application to “{title}”: your organisation’s admin starts it',
+  'apply.whoAdmin':
+    'Who can apply: your organisation’s admin clicks “Apply” on this page, picks the direction and may name a project lead.',
+  'apply.whoLead':
+    'You are a project lead: ask your organisation’s admin to start the application and name you as its lead; it then appears under Applications for you to fill in and send for the organisation’s review.',
+  'apply.whoOther':
+    'Ask your organisation’s admin to start the application; to fill it in yourself, ask the admin for a project-lead account and to name you when starting it.',
+  'apply.whoNoAdmin':
+    'If your organisation has no admin account yet, ask the platform’s system administrator to open one.',
+  'apply.myApplications': 'Applications I lead',
+  'apply.notOpenYet':
+    '“{title}” is not open for applications yet; once it opens you can start one on this page.',
   'public.signIn': 'Sign in to apply',
+  'public.apply': 'Apply online',
   'public.district': 'District recommendation',
   'public.notFound': 'This call does not exist or is not published',
   'public.serverTime': 'Judged by the server clock, Beijing time',

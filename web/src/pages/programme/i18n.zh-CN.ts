@@ -104,7 +104,19 @@ export const zhCN = {
   'public.kpis': '考核指标',
   'public.funding': '经费额度',
   'public.attachments': '申报材料',
+  'apply.whoTitle': '您的账号不能发起项目申报，申报由本单位的单位管理员发起',
+  'apply.whoTitleCall': '您的账号不能发起「{title}」的申报，申报由本单位的单位管理员发起',
+  'apply.whoAdmin':
+    '谁可以申报：本单位的单位管理员在本页点击「申报」，选择申报方向，并可指定一名项目负责人。',
+  'apply.whoLead':
+    '您是项目负责人：请联系本单位的单位管理员发起申报并指定您为项目负责人；指定后，该申报书会出现在「项目申报」中，由您填写并报单位审核。',
+  'apply.whoOther':
+    '请联系本单位的单位管理员发起申报；如需由您填写申报书，请管理员为您开设项目负责人账号并在申报时指定您。',
+  'apply.whoNoAdmin': '本单位还没有单位管理员账号的，请联系平台的系统管理员开设。',
+  'apply.myApplications': '查看我负责的申报书',
+  'apply.notOpenYet': '「{title}」尚未开始网上填报，开始后即可在本页发起申报。',
   'public.signIn': '登录后申报',
+  'public.apply': '在线申报',
   'public.district': '需区推荐',
   'public.notFound': '该指南不存在或尚未发布',
   'public.serverTime': '以服务器北京时间为准',
