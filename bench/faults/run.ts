@@ -138,7 +138,8 @@ function startServer(files = filesDir, port = HTTP_PORT): Promise<ChildProcess> 
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (d: Buffer) => (serverOut = (serverOut + d).slice(-20_000)));
     child.on('exit', (code, signal) => {
-      if (!/listening on/.test(out)) reject(new Error(`serve exited ${code ?? signal}\n${out}\n${serverOut}`));
+      if (!/listening on/.test(out))
+        reject(new Error(`serve exited ${code ?? signal}\n${out}\n${serverOut}`));
     });
   });
 }
@@ -476,9 +477,13 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 /** Blobs on disk vs rows of `files`: orphans both ways, and stray temp files. */
-async function fileConsistency(db: pg.Client, dir: string) {
-  const rows = (await db.query<{ id: string; sha256: string }>('select id, sha256 from files')).rows;
-  const onDisk = walk(dir);
+async function fileConsistency(db: pg.Client, dir: string, since?: Date) {
+  const rows = (
+    await db.query<{ id: string; sha256: string }>('select id, sha256 from files where created_at >= $1', [
+      since ?? new Date(0),
+    ])
+  ).rows;
+  const onDisk = walk(dir).filter((p) => path.basename(p) !== 'filler.bin');
   const tmp = onDisk.filter((p) => path.relative(dir, p).startsWith(`tmp${path.sep}`));
   const blobs = new Set(onDisk.filter((p) => !tmp.includes(p)).map((p) => path.basename(p)));
   const referenced = new Set(rows.map((r) => r.sha256));
@@ -573,6 +578,7 @@ async function fullDisk(cookie: string) {
   const filler = path.join(fullDir, 'filler.bin');
   fs.writeFileSync(filler, Buffer.alloc(Math.max(0, (TMPFS_MB - 4) * 1024 * 1024)));
   const child = await startServerRetrying(fullDir, port);
+  const since = new Date();
   try {
     const outcomes: { status: number; code?: string; zh?: string; en?: string }[] = [];
     let refused: Answer | undefined;
@@ -584,11 +590,11 @@ async function fullDisk(cookie: string) {
     }
     const db = new pg.Client({ connectionString: DATABASE_URL });
     await db.connect();
-    const atFull = await fileConsistency(db, fullDir);
+    const atFull = await fileConsistency(db, fullDir, since);
     fs.rmSync(filler);
     const mp = multipart('after-free.pdf', pdf(`after ${randomUUID()} ${'y'.repeat(700_000)}`));
     const after = await request(port, 'POST', '/api/files', cookie, mp.body, mp.headers);
-    const afterFree = await fileConsistency(db, fullDir);
+    const afterFree = await fileConsistency(db, fullDir, since);
     await db.end();
     const problem = refused?.json as { code?: string; message?: string; messageEn?: string } | undefined;
     return {
@@ -598,7 +604,11 @@ async function fullDisk(cookie: string) {
       refusedContentType: refused?.headers['content-type'],
       messageZh: problem?.message,
       messageEn: problem?.messageEn,
-      atFull: { strayTemp: atFull.strayTemp, orphanBlobs: atFull.orphanBlobs, missingBlobs: atFull.missingBlobs },
+      atFull: {
+        strayTemp: atFull.strayTemp,
+        orphanBlobs: atFull.orphanBlobs,
+        missingBlobs: atFull.missingBlobs,
+      },
       afterFreeStatus: after.status,
       afterFree: {
         strayTemp: afterFree.strayTemp,
@@ -707,7 +717,10 @@ function report(r: Record<string, any>, ok: boolean): string {
     row('applications submitted / submit audit records', `${r.submittedApplications} / ${r.submitAudits}`),
     row('uploads acknowledged / lost', `${r.acknowledgedUploads} / ${r.lostUploads}`),
     row('file rows / blobs on disk', `${r.fileRows} / ${r.blobs}`),
-    row('orphan blobs (no row) / rows without blob / stray temp files', `${r.orphanBlobs} / ${r.missingBlobs} / ${r.strayTemp}`),
+    row(
+      'orphan blobs (no row) / rows without blob / stray temp files',
+      `${r.orphanBlobs} / ${r.missingBlobs} / ${r.strayTemp}`,
+    ),
     row('audit-verify', `${r.auditVerify} (${r.auditVerifyOutput})`),
     recRow('recovery after server kill (kill → first 2xx/4xx answer)', r.recoveryServerMs),
     recRow('recovery after PostgreSQL crash', r.recoveryPostgresMs),

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LocalDiskStorage } from './storage.js';
 
 let root: string;
@@ -90,5 +90,44 @@ describe('LocalDiskStorage', () => {
     expect(await store.has(r.sha256)).toBe(false);
     await expect(store.get(r.sha256)).rejects.toMatchObject({ code: 'not_found' });
     await expect(store.get('../../etc/passwd')).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('LocalDiskStorage on a full disk (issue 10, faults bench)', () => {
+  // a full file store answered 500 "internal" (bench/faults, tmpfs of 20 MB): it must be a clean
+  // 507 storage_full in Chinese and English, and keep no half-written temp file
+  it('ENOSPC while writing is storage_full (507) and leaves no partial file', async () => {
+    // the temp file is created and half written, then the disk is full
+    const spy = vi.spyOn(fs, 'createWriteStream').mockImplementation(((p: fs.PathLike) => {
+      const fd = fs.openSync(p, 'wx');
+      let written = 0;
+      return new Writable({
+        write(chunk: Buffer, _enc, cb) {
+          written += chunk.length;
+          if (written > 1024) {
+            fs.closeSync(fd);
+            return cb(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+          }
+          fs.writeSync(fd, chunk);
+          cb();
+        },
+        final(cb) {
+          fs.closeSync(fd);
+          cb();
+        },
+      });
+    }) as unknown as typeof fs.createWriteStream);
+    try {
+      const data = Buffer.alloc(256 * 1024, 7);
+      const err = (await store
+        .put(Readable.from([data.subarray(0, 512), data.subarray(512)]))
+        .catch((e: unknown) => e)) as { code?: string; status?: number; zh?: string; en?: string };
+      expect(err).toMatchObject({ code: 'storage_full' });
+      expect(err.status).toBe(507);
+      expect(tmpFiles()).toEqual([]);
+      expect(await store.has(sha(data))).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -87,7 +87,7 @@ export class LocalDiskStorage implements FileStorage {
       return { sha256, size, created: true };
     } catch (e) {
       await fsp.rm(tmp, { force: true });
-      throw e;
+      throw diskFull(e) ?? e;
     }
   }
 
@@ -104,6 +104,13 @@ export class LocalDiskStorage implements FileStorage {
   async delete(sha256: string): Promise<void> {
     await fsp.rm(this.pathOf(sha256), { force: true });
   }
+}
+
+/** ENOSPC / EDQUOT anywhere in a put (write, fsync, mkdir, rename) is 507 storage_full; nothing is kept. */
+function diskFull(e: unknown): DomainError | undefined {
+  const code = (e as { code?: string } | null)?.code;
+  if (code !== 'ENOSPC' && code !== 'EDQUOT') return undefined;
+  return new DomainError('storage_full', { params: { reason: code }, cause: e });
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -69,7 +69,12 @@ describe('Idempotency-Key after a crash (issue 10, faults bench)', () => {
   // a kill -9 between the key's insert and its answer leaves the key "in progress" for ever: every
   // retry got 409 idempotency_in_progress until the 24 h purge, so the deadline rush under kills
   // acknowledged 0 of 12 submissions (bench/faults, first run)
-  const body = () => ({ name: '崩溃重试大学', type: 'university', uscc: randomUscc(), region: '上海市徐汇区' });
+  const body = () => ({
+    name: '崩溃重试大学',
+    type: 'university',
+    uscc: randomUscc(),
+    region: '上海市徐汇区',
+  });
   const scopeOf = async (key: string, payload: Record<string, unknown>) => {
     // the first attempt's row, as a process killed mid-request leaves it: no status, no answer
     const first = await createOrg(key, payload);
