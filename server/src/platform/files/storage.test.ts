@@ -131,3 +131,48 @@ describe('LocalDiskStorage on a full disk (issue 10, faults bench)', () => {
     }
   });
 });
+
+describe('LocalDiskStorage orphan removal', () => {
+  const old = (p: string) => {
+    const t = new Date(Date.now() - 7_200_000);
+    fs.utimesSync(p, t, t);
+  };
+
+  it('removes a stale unreferenced blob, and puts it back when it became referenced while taken out', async () => {
+    const gone = await store.put(Buffer.from(`stale ${Math.random()}`));
+    old(store.pathOf(gone.sha256));
+    const cutoff = Date.now() - 3_600_000;
+    expect(await store.removeIfStale(gone.sha256, cutoff, async () => true)).toBe(true);
+    expect(await store.has(gone.sha256)).toBe(false);
+
+    const raced = await store.put(Buffer.from(`raced ${Math.random()}`));
+    old(store.pathOf(raced.sha256));
+    let asked = 0;
+    // unreferenced at the first look, referenced by the time it is out of place (a row committed)
+    expect(await store.removeIfStale(raced.sha256, cutoff, async () => ++asked === 1)).toBe(false);
+    expect(asked).toBe(2);
+    expect(await store.has(raced.sha256)).toBe(true);
+    expect(tmpFiles().filter((f) => f.endsWith('.sweep'))).toEqual([]);
+
+    const young = await store.put(Buffer.from(`young ${Math.random()}`));
+    expect(await store.removeIfStale(young.sha256, cutoff, async () => true)).toBe(false);
+    expect(await store.has(young.sha256)).toBe(true);
+  });
+
+  it('lists blobs (not temp files) and sweeps only temp files older than the cutoff', async () => {
+    const b = await store.put(Buffer.from(`listed ${Math.random()}`));
+    const listed: string[] = [];
+    for await (const x of store.listBlobs()) listed.push(x.sha256);
+    expect(listed).toContain(b.sha256);
+    fs.mkdirSync(path.join(root, 'tmp'), { recursive: true });
+    const dead = path.join(root, 'tmp', '1-dead.part');
+    const live = path.join(root, 'tmp', '2-live.part');
+    fs.writeFileSync(dead, 'x');
+    fs.writeFileSync(live, 'y');
+    old(dead);
+    expect(await store.sweepTemp(Date.now() - 3_600_000)).toEqual({ files: 1, bytes: 1 });
+    expect(fs.existsSync(dead)).toBe(false);
+    expect(fs.existsSync(live)).toBe(true);
+    fs.rmSync(live);
+  });
+});
