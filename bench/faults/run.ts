@@ -5,14 +5,17 @@
  * Idempotency-Key until they get an answer. Then it checks: every acknowledged submission is stored
  * with its receipt, none twice, no orphan file (a blob without its row, a row without its blob, a
  * stray temp file), the audit chain verifies (`transferone audit-verify`); it reports the recovery
- * time (kill → first successful answer). Last, a full disk: the file store on a small tmpfs, uploads
+ * time (kill → first successful answer). The call's deadline is set during the rush from the configured
+ * kill and restart counts and the pace of the first FAULTS_PACE_KILLS kills (unless
+ * FAULTS_DEADLINE_MINUTES fixes it), so every client can submit before it; the run reports whether all
+ * did. Orphan files are counted before and after the orphan sweep (`files.orphan-sweep`). Last, a full disk: the file store on a small tmpfs, uploads
  * until it is full, a clean 507 Problem, no partial file, then space freed and uploads work again.
  *
  *   npx tsx bench/faults/run.ts
  *
  * Environment (defaults): FAULTS_APPLICANTS=200 FAULTS_CONCURRENCY=24 FAULTS_KILLS=50
- * FAULTS_PG_RESTARTS=10 FAULTS_PG_PORT=55432 FAULTS_HTTP_PORT=38471 FAULTS_DEADLINE_MINUTES=12
- * FAULTS_TMPFS_MB=20 FAULTS_FULL_DISK=on|off PG_BIN=/usr/lib/postgresql/15/bin.
+ * FAULTS_PG_RESTARTS=10 FAULTS_PG_PORT=55432 FAULTS_HTTP_PORT=38471 FAULTS_PACE_KILLS=5
+ * FAULTS_DEADLINE_MINUTES=(computed) FAULTS_TMPFS_MB=20 FAULTS_FULL_DISK=on|off PG_BIN=/usr/lib/postgresql/15/bin.
  * The system cluster on :5432 is never touched. Everything (cluster, temp dirs, tmpfs) is removed at
  * the end, also on failure. A benchmark, not a CI test.
  */
@@ -29,6 +32,7 @@ import type { TestEnv } from '../../server/src/testing/harness.js';
 import { createOrg, createUser, loginAs } from '../../server/src/testing/factories.js';
 import { guide2023, passingContent, pdf } from '../../server/src/modules/applications/programme.fixtures.js';
 import { shanghaiIso } from '../../server/src/modules/calls/index.js';
+import { sweepOrphans } from '../../server/src/modules/files/index.js';
 
 const num = (name: string, def: number) => Number(process.env[name] ?? def);
 const N = num('FAULTS_APPLICANTS', 200);
@@ -37,7 +41,14 @@ const KILLS = num('FAULTS_KILLS', 50);
 const PG_RESTARTS = num('FAULTS_PG_RESTARTS', 10);
 const PG_PORT = num('FAULTS_PG_PORT', 55432);
 const HTTP_PORT = num('FAULTS_HTTP_PORT', 38471);
-const DEADLINE_MIN = num('FAULTS_DEADLINE_MINUTES', 12);
+/** A fixed deadline (minutes after setup) instead of the computed one. */
+const DEADLINE_MIN = process.env.FAULTS_DEADLINE_MINUTES
+  ? Number(process.env.FAULTS_DEADLINE_MINUTES)
+  : undefined;
+/** The deadline is computed after this many kills, from their pace. */
+const PACE_KILLS = Math.max(1, Math.min(num('FAULTS_PACE_KILLS', 5), KILLS));
+/** Provisional deadline during setup and the first kills (replaced by the computed one). */
+const PROVISIONAL_MIN = 180;
 const TMPFS_MB = num('FAULTS_TMPFS_MB', 20);
 const FULL_DISK = (process.env.FAULTS_FULL_DISK ?? 'on') !== 'off';
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
@@ -267,7 +278,7 @@ async function setup(): Promise<{ callId: string; applicants: Applicant[]; close
   try {
     const call = guide2023();
     call.status = 'draft';
-    const closesAt = new Date(Date.now() + DEADLINE_MIN * 60_000);
+    const closesAt = new Date(Date.now() + (DEADLINE_MIN ?? PROVISIONAL_MIN) * 60_000);
     closesAt.setMilliseconds(0);
     call.window = {
       ...call.window,
@@ -348,7 +359,7 @@ interface Recovery {
   at: number;
   firstOk?: number;
 }
-async function rushUnderChaos(applicants: Applicant[], closesAt: string) {
+async function rushUnderChaos(applicants: Applicant[], closesAt: string, callIdOf: string) {
   const recoveries: Recovery[] = [];
   const noteOk = () => {
     const t = performance.now();
@@ -360,7 +371,55 @@ async function rushUnderChaos(applicants: Applicant[], closesAt: string) {
   const count = (k: string) => (answers[k] = (answers[k] ?? 0) + 1);
   let attempts = 0;
   let chaosDone = false;
-  const deadline = Date.parse(closesAt);
+  let deadline = Date.parse(closesAt);
+  const deadlineInfo: Record<string, unknown> = { mode: DEADLINE_MIN ? 'fixed' : 'computed' };
+  let lastSubmitAnswerAt = 0;
+  let deadlineRefusals = 0;
+  let unsubmitted = applicants.length;
+
+  /**
+   * After the first PACE_KILLS kills: the deadline is now + 1.5 × the time the remaining kills and
+   * restarts take at the pace measured so far + 2 min, written to the call (window and column).
+   */
+  async function setDeadlineFromPace(t0: number, kills: number, pgDone: number, pgMs: number) {
+    const elapsed = performance.now() - t0;
+    const perKill = (elapsed - pgMs) / kills;
+    const perPg = pgDone ? pgMs / pgDone : perKill;
+    const remaining = perKill * (KILLS - kills) + perPg * (PG_RESTARTS - pgDone) + 2000;
+    const at = new Date(Date.now() + 1.5 * remaining + 120_000);
+    at.setMilliseconds(0);
+    const db = new pg.Client({ connectionString: DATABASE_URL });
+    for (let i = 0; ; i++) {
+      try {
+        await db.connect();
+        break;
+      } catch (e) {
+        if (i >= 60) throw e;
+        await sleep(500);
+      }
+    }
+    try {
+      await db.query(
+        `update calls set closes_at = $2, content = jsonb_set(content, '{window,closesAt}', to_jsonb($3::text)) where id = $1`,
+        [callIdOf, at, shanghaiIso(at)],
+      );
+    } finally {
+      await db.end();
+    }
+    deadline = at.getTime();
+    Object.assign(deadlineInfo, {
+      closesAt: at.toISOString(),
+      setAfterKills: kills,
+      paceMsPerKill: Math.round(perKill),
+      paceMsPerPgRestart: Math.round(perPg),
+      setSecondsIntoRush: Math.round(elapsed / 1000),
+      estimatedRemainingSeconds: Math.round(remaining / 1000),
+      unsubmittedWhenSet: unsubmitted,
+    });
+    log(
+      `deadline set to ${at.toISOString()} (${(perKill / 1000).toFixed(1)} s per kill, ${unsubmitted} not yet submitted)`,
+    );
+  }
 
   /** Sends until an answer that is not a transport error, a 5xx or "in progress"; same key each time. */
   async function untilAnswered(what: string, send: () => Promise<Answer>): Promise<Answer | undefined> {
@@ -406,9 +465,16 @@ async function rushUnderChaos(applicants: Applicant[], closesAt: string) {
       const r = await untilAnswered('submit', () =>
         request(HTTP_PORT, 'POST', `/api/applications/${a.appId}/submit`, a.cookie, undefined, key),
       );
+      if (r) {
+        lastSubmitAnswerAt = Math.max(lastSubmitAnswerAt, Date.now());
+        unsubmitted -= 1;
+      }
       if (r && (r.status === 200 || r.status === 201))
         acknowledged.set(a.appId, { number: r.json.number as string, sha256: r.json.sha256 as string });
-      else if (r) count(`submit ${r.status} ${r.json?.code ?? ''}`);
+      else if (r) {
+        if (r.json?.code === 'deadline_passed') deadlineRefusals += 1;
+        count(`submit ${r.status} ${r.json?.code ?? ''}`);
+      }
     });
     // keep the load on (more uploads) until the chaos loop is done
     let n = 0;
@@ -422,31 +488,33 @@ async function rushUnderChaos(applicants: Applicant[], closesAt: string) {
   const chaos = async () => {
     const pgEvery = Math.max(1, Math.floor(KILLS / Math.max(1, PG_RESTARTS)));
     let pgDone = 0;
+    let pgMs = 0;
+    const pgRestart = () => {
+      const t = performance.now();
+      recoveries.push({ kind: 'postgres', at: t });
+      pgCtl('restart', '-m', 'immediate', '-l', path.join(pgData, 'server.log'));
+      pgDone += 1;
+      pgMs += performance.now() - t;
+    };
+    const tc = performance.now();
     for (let k = 0; k < KILLS; k++) {
+      if (k === PACE_KILLS && !DEADLINE_MIN) await setDeadlineFromPace(tc, k, pgDone, pgMs);
       await sleep(300 + Math.random() * 900);
       await killServer(server!);
       recoveries.push({ kind: 'server', at: performance.now() });
       if (k % 25 === 0) log(`kill ${k + 1}/${KILLS}, acknowledged ${acknowledged.size}/${applicants.length}`);
       // PostgreSQL crash, while the server is down every pgEvery kills (the server then starts against a
       // recovering cluster) — and on odd turns while the server runs, under load
-      if (pgDone < PG_RESTARTS && k % pgEvery === pgEvery - 1 && pgDone % 2 === 0) {
-        recoveries.push({ kind: 'postgres', at: performance.now() });
-        pgCtl('restart', '-m', 'immediate', '-l', path.join(pgData, 'server.log'));
-        pgDone += 1;
-      }
+      if (pgDone < PG_RESTARTS && k % pgEvery === pgEvery - 1 && pgDone % 2 === 0) pgRestart();
       server = await startServerRetrying();
       if (pgDone < PG_RESTARTS && k % pgEvery === pgEvery - 1 && pgDone % 2 === 1) {
         await sleep(300 + Math.random() * 700);
-        recoveries.push({ kind: 'postgres', at: performance.now() });
-        pgCtl('restart', '-m', 'immediate', '-l', path.join(pgData, 'server.log'));
-        pgDone += 1;
+        pgRestart();
       }
     }
     while (pgDone < PG_RESTARTS) {
       await sleep(500);
-      recoveries.push({ kind: 'postgres', at: performance.now() });
-      pgCtl('restart', '-m', 'immediate', '-l', path.join(pgData, 'server.log'));
-      pgDone += 1;
+      pgRestart();
     }
     await sleep(2000); // let the clients see a successful answer after the last fault
     chaosDone = true;
@@ -463,6 +531,15 @@ async function rushUnderChaos(applicants: Applicant[], closesAt: string) {
     attempts,
     recoveries,
     pgRestarts,
+    deadline: {
+      ...deadlineInfo,
+      closesAt: new Date(deadline).toISOString(),
+      lastSubmitAnswerAt: lastSubmitAnswerAt ? new Date(lastSubmitAnswerAt).toISOString() : null,
+      allSubmittedBeforeDeadline:
+        unsubmitted === 0 && lastSubmitAnswerAt < deadline && deadlineRefusals === 0,
+      refusedAsDeadlinePassed: deadlineRefusals,
+      neverAnswered: unsubmitted,
+    },
   };
 }
 
@@ -496,10 +573,7 @@ async function fileConsistency(db: pg.Client, dir: string, since?: Date) {
   };
 }
 
-async function verify(
-  callId: string,
-  rush: Awaited<ReturnType<typeof rushUnderChaos>>,
-): Promise<Record<string, unknown>> {
+async function verify(callId: string, rush: Awaited<ReturnType<typeof rushUnderChaos>>) {
   const db = new pg.Client({ connectionString: DATABASE_URL });
   await db.connect();
   try {
@@ -534,6 +608,13 @@ async function verify(
     const files = await fileConsistency(db, filesDir);
     const fileRows = new Map(files.rows.map((r) => [r.id, r.sha256]));
     const lostUploads = [...rush.uploads].filter(([id, u]) => fileRows.get(id) !== u.sha256).length;
+    // the orphan sweep (the server is stopped: nothing in flight, so no grace period is needed)
+    const sweep = await runSweep();
+    const swept = await fileConsistency(db, filesDir);
+    const sweptRows = new Map(swept.rows.map((r) => [r.id, r.sha256]));
+    const lostUploadsAfterSweep = [...rush.uploads].filter(
+      ([id, u]) => sweptRows.get(id) !== u.sha256,
+    ).length;
     const audit = spawnSync(process.execPath, [BIN, 'audit-verify'], {
       cwd: ROOT,
       env: serverEnv(filesDir, 0),
@@ -553,6 +634,14 @@ async function verify(
       orphanBlobs: files.orphanBlobs,
       missingBlobs: files.missingBlobs,
       strayTemp: files.strayTemp,
+      sweep,
+      afterSweep: {
+        blobs: swept.blobs,
+        orphanBlobs: swept.orphanBlobs,
+        missingBlobs: swept.missingBlobs,
+        strayTemp: swept.strayTemp,
+        lostUploads: lostUploadsAfterSweep,
+      },
       auditVerify: audit.status === 0 ? 'ok' : 'FAILED',
       auditVerifyOutput: (audit.stdout + audit.stderr)
         .split('\n')
@@ -561,6 +650,19 @@ async function verify(
     };
   } finally {
     await db.end();
+  }
+}
+
+/** Runs the files module's orphan sweep in process against the stopped server's store and database. */
+async function runSweep() {
+  const config = { ...loadConfig(serverEnv(filesDir, 0)), filesSweepGraceMs: 0 };
+  const platform = await openPlatform(config, { log: () => undefined });
+  try {
+    const t = performance.now();
+    const r = await sweepOrphans(platform.ctx);
+    return { ...r, ms: Math.round(performance.now() - t) };
+  } finally {
+    await platform.close();
   }
 }
 
@@ -633,7 +735,7 @@ async function main() {
   const setupS = (performance.now() - t0) / 1000;
   log(`setup: ${N} approved applications in ${setupS.toFixed(1)} s; the call closes ${closesAt}`);
   server = await startServerRetrying();
-  const rush = await rushUnderChaos(applicants, closesAt);
+  const rush = await rushUnderChaos(applicants, closesAt, callId);
   log(`chaos done in ${rush.seconds.toFixed(0)} s; stopping the server for the checks`);
   await killServer(server);
   const checks = await verify(callId, rush);
@@ -662,6 +764,7 @@ async function main() {
     attempts: rush.attempts,
     acknowledged: rush.acknowledged.size,
     acknowledgedUploads: rush.uploads.size,
+    deadline: rush.deadline,
     ...checks,
     answers: rush.answers,
     recoveryServerMs: rec('server'),
@@ -675,9 +778,12 @@ async function main() {
     checks.duplicatedPerApplication === 0 &&
     checks.duplicatedNumbers === 0 &&
     checks.lostUploads === 0 &&
-    checks.orphanBlobs === 0 &&
+    checks.afterSweep.orphanBlobs === 0 &&
+    checks.afterSweep.missingBlobs === 0 &&
+    checks.afterSweep.strayTemp === 0 &&
+    checks.afterSweep.lostUploads === 0 &&
     checks.missingBlobs === 0 &&
-    checks.strayTemp === 0 &&
+    rush.deadline.allSubmittedBeforeDeadline &&
     checks.auditVerify === 'ok';
   const md = report(result, ok);
   process.stdout.write(md);
@@ -697,7 +803,7 @@ function report(r: Record<string, any>, ok: boolean): string {
     `# Faults under deadline load — ${r.date.slice(0, 10)}`,
     '',
     '`npx tsx bench/faults/run.ts` ' +
-      `(FAULTS_APPLICANTS=${r.applicants} FAULTS_CONCURRENCY=${r.concurrency} FAULTS_KILLS=${KILLS} FAULTS_PG_RESTARTS=${PG_RESTARTS})`,
+      `(FAULTS_APPLICANTS=${r.applicants} FAULTS_CONCURRENCY=${r.concurrency} FAULTS_KILLS=${KILLS} FAULTS_PG_RESTARTS=${PG_RESTARTS}${DEADLINE_MIN ? ` FAULTS_DEADLINE_MINUTES=${DEADLINE_MIN}` : ''})`,
     '',
     `Verdict: **${ok ? 'PASS' : 'FAIL'}**`,
     '',
@@ -718,9 +824,15 @@ function report(r: Record<string, any>, ok: boolean): string {
     row('uploads acknowledged / lost', `${r.acknowledgedUploads} / ${r.lostUploads}`),
     row('file rows / blobs on disk', `${r.fileRows} / ${r.blobs}`),
     row(
-      'orphan blobs (no row) / rows without blob / stray temp files',
+      'before the sweep: orphan blobs (no row) / rows without blob / stray temp files',
       `${r.orphanBlobs} / ${r.missingBlobs} / ${r.strayTemp}`,
     ),
+    row('orphan sweep removed', r.sweep),
+    row(
+      'after the sweep: orphan blobs / rows without blob / stray temp files / acknowledged uploads lost',
+      `${r.afterSweep.orphanBlobs} / ${r.afterSweep.missingBlobs} / ${r.afterSweep.strayTemp} / ${r.afterSweep.lostUploads}`,
+    ),
+    row('deadline', r.deadline),
     row('audit-verify', `${r.auditVerify} (${r.auditVerifyOutput})`),
     recRow('recovery after server kill (kill → first 2xx/4xx answer)', r.recoveryServerMs),
     recRow('recovery after PostgreSQL crash', r.recoveryPostgresMs),
