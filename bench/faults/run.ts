@@ -15,7 +15,7 @@
  *
  * Environment (defaults): FAULTS_APPLICANTS=200 FAULTS_CONCURRENCY=24 FAULTS_KILLS=50
  * FAULTS_PG_RESTARTS=10 FAULTS_PG_PORT=55432 FAULTS_HTTP_PORT=38471 FAULTS_PACE_KILLS=5
- * FAULTS_DEADLINE_MINUTES=(computed) FAULTS_TMPFS_MB=20 FAULTS_FULL_DISK=on|off PG_BIN=/usr/lib/postgresql/15/bin.
+ * FAULTS_DEADLINE_MINUTES=(computed) FAULTS_MAX_UP_MS=20000 FAULTS_TMPFS_MB=20 FAULTS_FULL_DISK=on|off PG_BIN=/usr/lib/postgresql/15/bin.
  * The system cluster on :5432 is never touched. Everything (cluster, temp dirs, tmpfs) is removed at
  * the end, also on failure. A benchmark, not a CI test.
  */
@@ -49,6 +49,8 @@ const DEADLINE_MIN = process.env.FAULTS_DEADLINE_MINUTES
 const PACE_KILLS = Math.max(1, Math.min(num('FAULTS_PACE_KILLS', 5), KILLS));
 /** Provisional deadline during setup and the first kills (replaced by the computed one). */
 const PROVISIONAL_MIN = 180;
+/** After a start, the kill waits for the server's first answer, at most this long. */
+const MAX_UP_MS = num('FAULTS_MAX_UP_MS', 20_000);
 const TMPFS_MB = num('FAULTS_TMPFS_MB', 20);
 const FULL_DISK = (process.env.FAULTS_FULL_DISK ?? 'on') !== 'off';
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
@@ -361,7 +363,9 @@ interface Recovery {
 }
 async function rushUnderChaos(applicants: Applicant[], closesAt: string, callIdOf: string) {
   const recoveries: Recovery[] = [];
+  let okSinceStart = 0;
   const noteOk = () => {
+    okSinceStart += 1;
     const t = performance.now();
     for (const r of recoveries) if (r.firstOk === undefined && t > r.at) r.firstOk = t - r.at;
   };
@@ -499,6 +503,9 @@ async function rushUnderChaos(applicants: Applicant[], closesAt: string, callIdO
     const tc = performance.now();
     for (let k = 0; k < KILLS; k++) {
       if (k === PACE_KILLS && !DEADLINE_MIN) await setDeadlineFromPace(tc, k, pgDone, pgMs);
+      // a kill only once this server has answered something (up to FAULTS_MAX_UP_MS): on a slow
+      // machine a start takes longer than the 0.3–1.2 s window, and no request would ever finish
+      for (const t = Date.now(); okSinceStart === 0 && Date.now() - t < MAX_UP_MS;) await sleep(50);
       await sleep(300 + Math.random() * 900);
       await killServer(server!);
       recoveries.push({ kind: 'server', at: performance.now() });
@@ -507,6 +514,7 @@ async function rushUnderChaos(applicants: Applicant[], closesAt: string, callIdO
       // recovering cluster) — and on odd turns while the server runs, under load
       if (pgDone < PG_RESTARTS && k % pgEvery === pgEvery - 1 && pgDone % 2 === 0) pgRestart();
       server = await startServerRetrying();
+      okSinceStart = 0;
       if (pgDone < PG_RESTARTS && k % pgEvery === pgEvery - 1 && pgDone % 2 === 1) {
         await sleep(300 + Math.random() * 700);
         pgRestart();
