@@ -21,7 +21,7 @@ import {
   registerIdentityJobs,
 } from './modules/identity/index.js';
 import { openPlatformServices } from './platform/jobs/platform-services.js';
-import { filesRoutes } from './modules/files/index.js';
+import { filesRoutes, registerFilesJobs } from './modules/files/index.js';
 import { Notifier, notificationsRoutes } from './modules/notifications/index.js';
 import { jobsRoutes } from './modules/jobs/index.js';
 import { marketRoutes } from './modules/market/index.js';
@@ -106,7 +106,7 @@ export async function openPlatform(
     closers.push(
       await openPlatformServices(ctx, {
         notifier: (mail, c) => new Notifier(mail, c.config.baseUrl),
-        jobs: [registerIdentityJobs],
+        jobs: [registerIdentityJobs, registerFilesJobs],
       }),
     );
   } catch (e) {

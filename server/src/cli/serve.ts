@@ -26,6 +26,13 @@ export async function startServer(
   }
   let app: FastifyInstance | undefined;
   try {
+    // temp files of puts a crash interrupted (older than the sweep's grace period: none in flight)
+    const tmp = await platform.ctx.files?.sweepTemp(Date.now() - config.filesSweepGraceMs);
+    if (tmp?.files)
+      say(
+        `已清理 ${tmp.files} 个中断上传留下的临时文件（${tmp.bytes} 字节）`,
+        `Removed ${tmp.files} temp file(s) left by interrupted uploads (${tmp.bytes} bytes)`,
+      );
     await opts.onOpen?.(platform);
     app = await buildApp(platform.ctx, { web: opts.web !== false, logStream: opts.logStream });
     await app.listen({ port: config.port, host: config.host });

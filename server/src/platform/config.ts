@@ -10,6 +10,8 @@ const Env = z.object({
   DATA_DIR: z.string().default('./data'),
   FILES_DIR: z.string().optional(),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
+  /** The orphan-file sweep takes only blobs and temp files older than this (a put in flight is younger). */
+  FILES_SWEEP_GRACE_MINUTES: z.coerce.number().positive().default(60),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
   REAUTH_MINUTES: z.coerce.number().positive().default(5),
@@ -64,6 +66,8 @@ export interface Config {
   dataDir: string;
   filesDir: string;
   maxUploadBytes: number;
+  /** FILES_SWEEP_GRACE_MINUTES in ms. */
+  filesSweepGraceMs: number;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   reauthMs: number;
@@ -119,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir,
     filesDir: path.resolve(e.FILES_DIR ?? path.join(dataDir, 'files')),
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+    filesSweepGraceMs: Math.round(e.FILES_SWEEP_GRACE_MINUTES * 60_000),
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     reauthMs: e.REAUTH_MINUTES * 60_000,

@@ -69,6 +69,11 @@ export const PLATFORM_ERRORS = {
   },
   payload_too_large: { status: 413, zh: '文件过大', en: 'The file is too large' },
   unsupported_file_type: { status: 415, zh: '不支持的文件类型', en: 'Unsupported file type' },
+  storage_full: {
+    status: 507,
+    zh: '文件存储空间已满，文件未保存；请稍后重试，或联系管理员扩充存储',
+    en: 'The file store is full and the file was not saved; try again later or ask the administrator to add space',
+  },
   deadline_passed: { status: 409, zh: '申报已截止', en: 'The application window has closed' },
   internal: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal server error' },
 } as const satisfies Record<string, CodeDef>;

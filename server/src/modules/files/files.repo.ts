@@ -35,3 +35,15 @@ export async function countBySha(db: Kysely<DB>, sha256: string): Promise<number
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Which of these hashes some `files` row names (the orphan sweep keeps those blobs). */
+export async function referencedShas(db: Kysely<DB>, sha256s: string[]): Promise<Set<string>> {
+  if (!sha256s.length) return new Set();
+  const rows = await db
+    .selectFrom('files')
+    .select('sha256')
+    .distinct()
+    .where('sha256', 'in', sha256s)
+    .execute();
+  return new Set(rows.map((r) => r.sha256));
+}

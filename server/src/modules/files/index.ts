@@ -5,3 +5,4 @@ export { filesRoutes } from './files.routes.js';
 export { linkFile, uploadFile, openFileForDownload, type UploadInput } from './files.service.js';
 export { fileMeta, attachmentDisposition } from './files.service.js';
 export { registerFileAccessCheck, type FileAccessCheck } from './files.policy.js';
+export { registerFilesJobs, sweepOrphans, FILES_SWEEP_JOB } from './orphan-sweep.service.js';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LocalDiskStorage } from './storage.js';
 
 let root: string;
@@ -90,5 +90,89 @@ describe('LocalDiskStorage', () => {
     expect(await store.has(r.sha256)).toBe(false);
     await expect(store.get(r.sha256)).rejects.toMatchObject({ code: 'not_found' });
     await expect(store.get('../../etc/passwd')).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('LocalDiskStorage on a full disk (issue 10, faults bench)', () => {
+  // a full file store answered 500 "internal" (bench/faults, tmpfs of 20 MB): it must be a clean
+  // 507 storage_full in Chinese and English, and keep no half-written temp file
+  it('ENOSPC while writing is storage_full (507) and leaves no partial file', async () => {
+    // the temp file is created and half written, then the disk is full
+    const spy = vi.spyOn(fs, 'createWriteStream').mockImplementation(((p: fs.PathLike) => {
+      const fd = fs.openSync(p, 'wx');
+      let written = 0;
+      return new Writable({
+        write(chunk: Buffer, _enc, cb) {
+          written += chunk.length;
+          if (written > 1024) {
+            fs.closeSync(fd);
+            return cb(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+          }
+          fs.writeSync(fd, chunk);
+          cb();
+        },
+        final(cb) {
+          fs.closeSync(fd);
+          cb();
+        },
+      });
+    }) as unknown as typeof fs.createWriteStream);
+    try {
+      const data = Buffer.alloc(256 * 1024, 7);
+      const err = (await store
+        .put(Readable.from([data.subarray(0, 512), data.subarray(512)]))
+        .catch((e: unknown) => e)) as { code?: string; status?: number; zh?: string; en?: string };
+      expect(err).toMatchObject({ code: 'storage_full' });
+      expect(err.status).toBe(507);
+      expect(tmpFiles()).toEqual([]);
+      expect(await store.has(sha(data))).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('LocalDiskStorage orphan removal', () => {
+  const old = (p: string) => {
+    const t = new Date(Date.now() - 7_200_000);
+    fs.utimesSync(p, t, t);
+  };
+
+  it('removes a stale unreferenced blob, and puts it back when it became referenced while taken out', async () => {
+    const gone = await store.put(Buffer.from(`stale ${Math.random()}`));
+    old(store.pathOf(gone.sha256));
+    const cutoff = Date.now() - 3_600_000;
+    expect(await store.removeIfStale(gone.sha256, cutoff, async () => true)).toBe(true);
+    expect(await store.has(gone.sha256)).toBe(false);
+
+    const raced = await store.put(Buffer.from(`raced ${Math.random()}`));
+    old(store.pathOf(raced.sha256));
+    let asked = 0;
+    // unreferenced at the first look, referenced by the time it is out of place (a row committed)
+    expect(await store.removeIfStale(raced.sha256, cutoff, async () => ++asked === 1)).toBe(false);
+    expect(asked).toBe(2);
+    expect(await store.has(raced.sha256)).toBe(true);
+    expect(tmpFiles().filter((f) => f.endsWith('.sweep'))).toEqual([]);
+
+    const young = await store.put(Buffer.from(`young ${Math.random()}`));
+    expect(await store.removeIfStale(young.sha256, cutoff, async () => true)).toBe(false);
+    expect(await store.has(young.sha256)).toBe(true);
+  });
+
+  it('lists blobs (not temp files) and sweeps only temp files older than the cutoff', async () => {
+    const b = await store.put(Buffer.from(`listed ${Math.random()}`));
+    const listed: string[] = [];
+    for await (const x of store.listBlobs()) listed.push(x.sha256);
+    expect(listed).toContain(b.sha256);
+    fs.mkdirSync(path.join(root, 'tmp'), { recursive: true });
+    const dead = path.join(root, 'tmp', '1-dead.part');
+    const live = path.join(root, 'tmp', '2-live.part');
+    fs.writeFileSync(dead, 'x');
+    fs.writeFileSync(live, 'y');
+    old(dead);
+    expect(await store.sweepTemp(Date.now() - 3_600_000)).toEqual({ files: 1, bytes: 1 });
+    expect(fs.existsSync(dead)).toBe(false);
+    expect(fs.existsSync(live)).toBe(true);
+    fs.rmSync(live);
   });
 });

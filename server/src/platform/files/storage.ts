@@ -30,6 +30,16 @@ export interface FileStorage {
   get(sha256: string): Promise<Readable>;
   has(sha256: string): Promise<boolean>;
   delete(sha256: string): Promise<void>;
+  /** Every stored blob with its last-modified time (a re-put of the same bytes touches it). */
+  listBlobs(): AsyncIterable<{ sha256: string; size: number; mtimeMs: number }>;
+  /**
+   * Removes a blob last modified before `cutoffMs` if `unreferenced()` still says so after the blob
+   * was taken out of its place: a concurrent put of the same bytes either touched it first (it is
+   * put back) or finds it gone and stores its own copy. True when it was removed.
+   */
+  removeIfStale(sha256: string, cutoffMs: number, unreferenced: () => Promise<boolean>): Promise<boolean>;
+  /** Removes temp files (`tmp/*.part`, interrupted sweeps) last modified before `cutoffMs`. */
+  sweepTemp(cutoffMs: number): Promise<{ files: number; bytes: number }>;
 }
 
 const SHA = /^[0-9a-f]{64}$/;
@@ -77,7 +87,10 @@ export class LocalDiskStorage implements FileStorage {
         await fh.close();
       }
       const dest = this.pathOf(sha256);
-      if (await exists(dest)) {
+      // the same bytes already stored: touch the blob, so the orphan sweep (which takes only blobs
+      // older than its grace period) leaves it to the row about to be inserted; gone meanwhile
+      // (the sweep took it), this put stores its own copy
+      if (await touch(dest)) {
         await fsp.rm(tmp, { force: true });
         return { sha256, size, created: false };
       }
@@ -87,7 +100,7 @@ export class LocalDiskStorage implements FileStorage {
       return { sha256, size, created: true };
     } catch (e) {
       await fsp.rm(tmp, { force: true });
-      throw e;
+      throw diskFull(e) ?? e;
     }
   }
 
@@ -104,6 +117,104 @@ export class LocalDiskStorage implements FileStorage {
   async delete(sha256: string): Promise<void> {
     await fsp.rm(this.pathOf(sha256), { force: true });
   }
+
+  async *listBlobs(): AsyncIterable<{ sha256: string; size: number; mtimeMs: number }> {
+    for (const a of await dirNames(this.root)) {
+      if (!/^[0-9a-f]{2}$/.test(a)) continue; // tmp/ and anything else that is not a blob folder
+      for (const b of await dirNames(path.join(this.root, a))) {
+        if (!/^[0-9a-f]{2}$/.test(b)) continue;
+        for (const name of await dirNames(path.join(this.root, a, b))) {
+          if (!SHA.test(name) || !name.startsWith(a + b)) continue;
+          const st = await statOrNull(path.join(this.root, a, b, name));
+          if (st?.isFile()) yield { sha256: name, size: st.size, mtimeMs: st.mtimeMs };
+        }
+      }
+    }
+  }
+
+  async removeIfStale(
+    sha256: string,
+    cutoffMs: number,
+    unreferenced: () => Promise<boolean>,
+  ): Promise<boolean> {
+    const dest = this.pathOf(sha256);
+    const before = await statOrNull(dest);
+    if (!before || before.mtimeMs >= cutoffMs || !(await unreferenced())) return false;
+    await fsp.mkdir(this.tmpDir, { recursive: true });
+    const held = path.join(this.tmpDir, `${sha256}.${randomBytes(4).toString('hex')}.sweep`);
+    try {
+      await fsp.rename(dest, held); // atomic: from here a put of these bytes stores its own copy
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ENOENT') return false;
+      throw e;
+    }
+    const after = await statOrNull(held);
+    if ((after && after.mtimeMs >= cutoffMs) || !(await unreferenced())) {
+      // touched by a put between the first look and the rename, or referenced meanwhile: put it back
+      // (unless a put already stored the same bytes again)
+      try {
+        await fsp.link(held, dest);
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'EEXIST') throw e;
+      }
+      await fsp.rm(held, { force: true });
+      return false;
+    }
+    await fsp.rm(held, { force: true });
+    return true;
+  }
+
+  async sweepTemp(cutoffMs: number): Promise<{ files: number; bytes: number }> {
+    let files = 0;
+    let bytes = 0;
+    for (const name of await dirNames(this.tmpDir)) {
+      if (!/\.(part|sweep)$/.test(name)) continue;
+      const p = path.join(this.tmpDir, name);
+      const st = await statOrNull(p);
+      if (!st?.isFile() || st.mtimeMs >= cutoffMs) continue;
+      await fsp.rm(p, { force: true });
+      files += 1;
+      bytes += st.size;
+    }
+    return { files, bytes };
+  }
+}
+
+async function dirNames(dir: string): Promise<string[]> {
+  try {
+    return await fsp.readdir(dir);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ENOENT') return [];
+    throw e;
+  }
+}
+
+async function statOrNull(p: string): Promise<fs.Stats | null> {
+  try {
+    return await fsp.stat(p);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/** Sets a file's times to now; false when it does not exist. */
+async function touch(p: string): Promise<boolean> {
+  const t = new Date();
+  try {
+    await fsp.utimes(p, t, t);
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ENOENT') return false;
+    throw e;
+  }
+}
+
+/** ENOSPC / EDQUOT anywhere in a put (write, fsync, mkdir, rename) is 507 storage_full; nothing is kept. */
+function diskFull(e: unknown): DomainError | undefined {
+  const code = (e as { code?: string } | null)?.code;
+  if (code !== 'ENOSPC' && code !== 'EDQUOT') return undefined;
+  return new DomainError('storage_full', { params: { reason: code }, cause: e });
 }
 
 async function exists(p: string): Promise<boolean> {

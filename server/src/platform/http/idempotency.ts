@@ -1,10 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db-types.js';
 import { canonicalJson, sha256Hex } from '../canonical.js';
 import { DomainError } from '../errors.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A key still "in progress" this long after it was taken belongs to a request whose process died
+ * (kill -9, a crash, a lost database connection before the answer was kept): the next replay takes
+ * it over and runs the request again instead of answering 409 until the 24 h purge. A first request
+ * still running past the lease could run twice; the routes clients retry (submit, upload) give the
+ * same result when run again (the same receipt; the same content-addressed blob).
+ */
+export const IDEMPOTENCY_IN_PROGRESS_LEASE_MS = 30_000;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -63,7 +72,25 @@ export function installIdempotency(app: FastifyInstance, db: Kysely<DB>): void {
       .where('key', '=', key)
       .executeTakeFirstOrThrow();
     if (row.request_hash !== requestHash) throw new DomainError('idempotency_mismatch');
-    if (row.status_code === null) throw new DomainError('idempotency_in_progress');
+    if (row.status_code === null) {
+      // database clock on both sides, as created_at is the database's now()
+      const taken = await db
+        .updateTable('idempotency_keys')
+        .set({ created_at: sql<Date>`now()` })
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .where('status_code', 'is', null)
+        .where(
+          'created_at',
+          '<',
+          sql<Date>`now() - make_interval(secs => ${IDEMPOTENCY_IN_PROGRESS_LEASE_MS / 1000})`,
+        )
+        .returning('key')
+        .executeTakeFirst();
+      if (!taken) throw new DomainError('idempotency_in_progress');
+      req.idempotency = { key, scope };
+      return;
+    }
     reply.header('idempotent-replayed', 'true');
     if (row.content_type) reply.type(row.content_type);
     return reply.status(row.status_code).send(row.response_body ?? '');
