@@ -27,6 +27,7 @@ export const OBJECT_ROUTES: Record<string, ObjectKind> = {
   'POST /api/users/:id/reset-password': 'user',
   'POST /api/users/:id/reset-totp': 'user',
   'POST /api/users/:id/unlock': 'user',
+  'PUT /api/users/:id/roles': 'user',
   'GET /api/files/:id': 'file',
   'GET /api/files/:id/meta': 'file',
   'GET /api/market/achievements/:id': 'achievement',
@@ -68,6 +69,8 @@ export const OBJECT_ROUTES: Record<string, ObjectKind> = {
   'POST /api/applications/:id/district-review': 'application',
   'POST /api/applications/:id/submit': 'application',
   'GET /api/applications/:id/receipt': 'application',
+  'GET /api/applications/:id/receipt/document': 'application',
+  'GET /api/applications/:id/document': 'application',
   'POST /api/applications/:id/screening/decisions': 'application',
 };
 
@@ -99,7 +102,8 @@ const OVERSIGHT: Record<ObjectKind, Role[]> = {
   application: [],
   // organisation records are read by oversight roles (identity policy: org.read)
   org: ['systemAdmin', 'commissionStaff', 'programmeOfficeStaff', 'auditor', 'finance', 'districtOfficer'],
-  user: ['systemAdmin', 'commissionStaff', 'programmeOfficeStaff', 'auditor'],
+  // the security admin (MLPS 三员) unlocks, resets second factors and grants roles installation-wide
+  user: ['systemAdmin', 'securityAdmin', 'commissionStaff', 'programmeOfficeStaff', 'auditor'],
   // files.policy FILE_READER_ROLES: programme supervision and audit read any upload
   file: ['commissionStaff', 'programmeOfficeStaff', 'auditor'],
   // market staff moderate drafts; the technology manager refines needs (need.refine)
@@ -112,6 +116,7 @@ const OVERSIGHT: Record<ObjectKind, Role[]> = {
 /** Reads an owner may get 404 on for the own case because the thing does not exist yet. */
 export const OWN_NOT_YET: Record<string, string> = {
   'GET /api/applications/:id/receipt': 'a draft has no submission receipt yet',
+  'GET /api/applications/:id/receipt/document': 'a draft has no submission receipt yet',
 };
 
 /**
