@@ -1,0 +1,193 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, type TestEnv } from './harness.js';
+import { createOrg, createUser, loginAs, ORG_TYPE_FOR_ROLE } from './factories.js';
+import { routeTable, type RouteEntry } from '../platform/http/app.js';
+import { ROLE_NAMES, type Role } from '../platform/roles.js';
+import { OBJECT_ROUTES } from './object-cases.js';
+import {
+  approve,
+  DURING,
+  fillApplication,
+  httpOf,
+  makeApplicant,
+  publishGuide,
+  type Applicant,
+} from '../modules/applications/programme.testkit.js';
+
+/**
+ * Leak snapshots (issue 10): personal values planted in one organisation's submitted application
+ * must never reach anyone outside that organisation in clear — not through any GET route of the
+ * route table (JSON, and Excel exports read back cell by cell), not in an e-mail, not in a
+ * notification. Every role signs in from an organisation of its own, so none of them may see the
+ * planted values in clear, except where ALLOWED says so (with the reason).
+ */
+const first17 = '31010119850612301';
+/** GB 11643 check character. */
+const idNumberCheckChar = (d: string) =>
+  '10X98765432'[
+    [...d].reduce((s, c, i) => s + Number(c) * [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][i], 0) %
+      11
+  ];
+const PLANTED = {
+  contactPhone: '13700001111',
+  leadPhone: '13600002222',
+  leadEmail: 'planted.lead@leak-test.cn',
+  idNumber: first17 + idNumberCheckChar(first17),
+} as const;
+type Planted = keyof typeof PLANTED;
+
+/** Who may read a planted value in clear although outside the organisation (platform/personal.rules.ts). */
+const ALLOWED: Partial<Record<Planted, Role[]>> = {
+  leadEmail: ['systemAdmin'], // manages accounts; e-mail in clear by the rule table
+};
+
+let env: TestEnv;
+let filesDir = '';
+let routes: RouteEntry[];
+let foreign: Applicant;
+let appId = '';
+let theCallId = '';
+let workbooks = 0;
+const cookies = new Map<Role, string>();
+const SECOND: Record<string, string> = { version: '1' };
+
+function concrete(url: string, id: string) {
+  return url.replace(/:([A-Za-z]+)/g, (_m, name: string, offset: number) =>
+    offset === url.indexOf(':') ? id : (SECOND[name] ?? 'x'),
+  );
+}
+
+async function bodyText(res: { headers: Record<string, unknown>; rawPayload: Buffer; body: string }) {
+  const type = String(res.headers['content-type'] ?? '');
+  if (!type.includes('spreadsheetml')) return res.body;
+  workbooks++;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  const cells: string[] = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.text ?? '')))));
+  return cells.join('\n');
+}
+
+function leaksIn(text: string, who: Role | 'anonymous'): Planted[] {
+  return (Object.keys(PLANTED) as Planted[]).filter(
+    (k) => text.includes(PLANTED[k]) && !(who !== 'anonymous' && ALLOWED[k]?.includes(who)),
+  );
+}
+
+beforeAll(async () => {
+  filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leaks-'));
+  env = await createTestEnv({ filesDir });
+  env.setNow(DURING);
+  const http = httpOf(env);
+  routes = routeTable(env.app).filter(
+    (r) => r.url.startsWith('/api/') && r.permission !== undefined && r.method === 'GET',
+  );
+  for (const role of ROLE_NAMES) {
+    const org = await createOrg(env, { type: ORG_TYPE_FOR_ROLE[role], region: '上海市徐汇区' });
+    cookies.set(role, await loginAs(env, await createUser(env, { roles: [role], orgId: org.id })));
+  }
+  const staff = cookies.get('commissionStaff')!;
+  const { id: callId, call } = await publishGuide(env, staff);
+  theCallId = callId;
+  foreign = await makeApplicant(env, 'enterprise', '上海市徐汇区');
+  appId = await fillApplication(env, call, callId, foreign, '3');
+  const draft = (await http(foreign.lead.cookie, 'GET', `/api/applications/${appId}`)).json();
+  const content = draft.content;
+  content.applicant.contactPhone = PLANTED.contactPhone;
+  content.lead.phone = PLANTED.leadPhone;
+  content.lead.email = PLANTED.leadEmail;
+  content.lead.idNumber = PLANTED.idNumber;
+  const saved = await http(foreign.lead.cookie, 'PATCH', `/api/applications/${appId}/draft`, { content });
+  if (saved.statusCode !== 200) throw new Error(`save: ${saved.statusCode} ${saved.body}`);
+  await approve(env, appId, foreign, { cookie: cookies.get('districtOfficer')! });
+  const sub = await http(foreign.admin.cookie, 'POST', `/api/applications/${appId}/submit`);
+  if (sub.statusCode !== 201) throw new Error(`submit: ${sub.statusCode} ${sub.body}`);
+}, 240_000);
+afterAll(async () => {
+  await env?.close();
+  if (filesDir) fs.rmSync(filesDir, { recursive: true, force: true });
+});
+
+describe('leak snapshots', () => {
+  it('the applicant organisation sees its own planted values (the test can see them)', async () => {
+    const res = await httpOf(env)(foreign.admin.cookie, 'GET', `/api/applications/${appId}`);
+    expect(res.statusCode).toBe(200);
+    expect(leaksIn(res.body, 'orgAdmin').sort()).toEqual(Object.keys(PLANTED).sort());
+  });
+
+  it('no GET route answers a planted value in clear to anyone outside the organisation', async () => {
+    const ids: Record<string, string> = {
+      application: appId,
+      org: foreign.orgId,
+      user: foreign.lead.id,
+      call: theCallId, // its screening list and Excel export hold the application
+    };
+    const leaks: string[] = [];
+    let requests = 0;
+    let readable = 0;
+    const callers: Array<[Role | 'anonymous', string | undefined]> = [
+      ...ROLE_NAMES.map((r) => [r, cookies.get(r)] as [Role, string]),
+      ['anonymous', undefined],
+    ];
+    for (const r of routes) {
+      const kind = OBJECT_ROUTES[`${r.method} ${r.url}`];
+      let url = r.url;
+      if (/:[A-Za-z]/.test(r.url)) {
+        const id = kind && ids[kind];
+        if (!id) continue; // objects of other kinds hold no planted value
+        url = concrete(r.url, id);
+      }
+      for (const [who, cookie] of callers) {
+        requests++;
+        const res = await env.app.inject({
+          method: 'GET',
+          url,
+          headers: cookie ? { cookie } : {},
+        });
+        if (res.statusCode >= 200 && res.statusCode < 300) readable++;
+        for (const k of leaksIn(await bodyText(res), who)) leaks.push(`${r.method} ${url} ${who}: ${k}`);
+      }
+    }
+    console.log(
+      `leak snapshots: ${requests} requests (${routes.length} GET routes × ${callers.length} callers), ` +
+        `${readable} answered 2xx (${workbooks} Excel workbooks read), ${Object.keys(PLANTED).length} planted values, ${leaks.length} leaks`,
+    );
+    expect(workbooks, 'the screening export was read back').toBeGreaterThan(0);
+    expect(leaks).toEqual([]);
+  }, 240_000);
+
+  it('no e-mail or notification carries a planted value to anyone outside the organisation', async () => {
+    const db = env.platform.ctx.db;
+    const insiders = new Set(
+      (
+        await db.selectFrom('users').select(['id', 'email']).where('org_id', '=', foreign.orgId).execute()
+      ).flatMap((u) => [u.id, u.email]),
+    );
+    const mails = await db
+      .selectFrom('mail_outbox')
+      .select(['to_address', 'subject', 'text_body', 'html_body'])
+      .execute();
+    const notes = await db
+      .selectFrom('notifications')
+      .select(['user_id', 'title_zh', 'title_en', 'body'])
+      .execute();
+    const leaks: string[] = [];
+    for (const m of mails)
+      if (!insiders.has(m.to_address))
+        for (const k of leaksIn(`${m.subject}\n${m.text_body}\n${m.html_body ?? ''}`, 'anonymous'))
+          leaks.push(`mail to ${m.to_address}: ${k}`);
+    for (const n of notes)
+      if (!insiders.has(n.user_id))
+        for (const k of leaksIn(`${n.title_zh}\n${n.title_en}\n${n.body}`, 'anonymous'))
+          leaks.push(`notification to ${n.user_id}: ${k}`);
+    console.log(
+      `leak snapshots: ${mails.length} e-mails, ${notes.length} notifications scanned, ${leaks.length} leaks`,
+    );
+    expect(notes.length + mails.length, 'the flow sent something to scan').toBeGreaterThan(0);
+    expect(leaks).toEqual([]);
+  });
+});
