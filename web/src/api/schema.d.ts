@@ -7977,7 +7977,13 @@ export interface paths {
                         "application/json": {
                             application: components["schemas"]["ApplicationDetail"];
                             fieldErrors: {
+                                /** @description dotted path in ApplicationContent, e.g. lead.phone (for the form, never shown) */
                                 field: string;
+                                /** @description the field as people know it (application-fields.ts), e.g. 项目负责人手机 */
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
                                 code: string;
                                 message: string;
                                 messageEn: string;
@@ -10682,13 +10688,17 @@ export interface components {
                 legalForm?: "legalPerson" | "unincorporated";
                 prevYearRevenueFen?: number;
                 contactName?: string;
+                /** @description 手机号 (11 digits) or 固定电话 with area code */
                 contactPhone?: string;
             };
             lead?: {
                 name?: string;
                 title?: string;
+                /** @description 手机号 (11 digits) or 固定电话 with area code */
                 phone?: string;
+                /** @description an e-mail address with a dot in the domain */
                 email?: string;
+                /** @description 居民身份证号码, 18 characters with the GB 11643 check character */
                 idNumber?: string;
                 /** @description ongoing commission projects the lead already leads, as declared by the applicant */
                 declaredOngoingProjects?: number;
@@ -10724,7 +10734,9 @@ export interface components {
                     role: string;
                     title?: string;
                     employer?: string;
+                    /** @description 手机号 (11 digits) or 固定电话 with area code */
                     phone?: string;
+                    /** @description 居民身份证号码, 18 characters with the GB 11643 check character */
                     idNumber?: string;
                 }[];
                 techManagers?: {
@@ -10813,7 +10825,13 @@ export interface components {
             };
             /** @description type/format problems in the stored draft */
             fieldErrors: {
+                /** @description dotted path in ApplicationContent, e.g. lead.phone (for the form, never shown) */
                 field: string;
+                /** @description the field as people know it (application-fields.ts), e.g. 项目负责人手机 */
+                label: {
+                    zh: string;
+                    en: string;
+                };
                 code: string;
                 message: string;
                 messageEn: string;
@@ -10918,7 +10936,7 @@ export interface components {
                     label: string;
                     labelEn: string;
                     /** @enum {string} */
-                    group: "eligibility" | "funding" | "attachments" | "kpis";
+                    group: "eligibility" | "funding" | "attachments" | "kpis" | "fields";
                     origin: string;
                     passed: boolean | "unknown";
                     applicable: boolean;
@@ -10959,6 +10977,10 @@ export interface components {
             }[];
             fieldErrors: {
                 field: string;
+                label: {
+                    zh: string;
+                    en: string;
+                };
                 code: string;
                 message: string;
                 messageEn: string;
@@ -11873,13 +11895,17 @@ export interface components {
                 legalForm?: "legalPerson" | "unincorporated";
                 prevYearRevenueFen?: number;
                 contactName?: string;
+                /** @description 手机号 (11 digits) or 固定电话 with area code */
                 contactPhone?: string;
             };
             lead?: {
                 name?: string;
                 title?: string;
+                /** @description 手机号 (11 digits) or 固定电话 with area code */
                 phone?: string;
+                /** @description an e-mail address with a dot in the domain */
                 email?: string;
+                /** @description 居民身份证号码, 18 characters with the GB 11643 check character */
                 idNumber?: string;
                 /** @description ongoing commission projects the lead already leads, as declared by the applicant */
                 declaredOngoingProjects?: number;
@@ -11915,7 +11941,9 @@ export interface components {
                     role: string;
                     title?: string;
                     employer?: string;
+                    /** @description 手机号 (11 digits) or 固定电话 with area code */
                     phone?: string;
+                    /** @description 居民身份证号码, 18 characters with the GB 11643 check character */
                     idNumber?: string;
                 }[];
                 techManagers?: {
@@ -12004,7 +12032,13 @@ export interface components {
             };
             /** @description type/format problems in the stored draft */
             fieldErrors: {
+                /** @description dotted path in ApplicationContent, e.g. lead.phone (for the form, never shown) */
                 field: string;
+                /** @description the field as people know it (application-fields.ts), e.g. 项目负责人手机 */
+                label: {
+                    zh: string;
+                    en: string;
+                };
                 code: string;
                 message: string;
                 messageEn: string;
@@ -12109,7 +12143,7 @@ export interface components {
                     label: string;
                     labelEn: string;
                     /** @enum {string} */
-                    group: "eligibility" | "funding" | "attachments" | "kpis";
+                    group: "eligibility" | "funding" | "attachments" | "kpis" | "fields";
                     origin: string;
                     passed: boolean | "unknown";
                     applicable: boolean;
@@ -12150,6 +12184,10 @@ export interface components {
             }[];
             fieldErrors: {
                 field: string;
+                label: {
+                    zh: string;
+                    en: string;
+                };
                 code: string;
                 message: string;
                 messageEn: string;

@@ -44,13 +44,19 @@ describe('checks on what people type', () => {
     expect(cl.fieldErrors.map((e: Problem) => e.label?.zh).sort()).toEqual(
       ['结束日期', '联系电话', '项目负责人手机', '项目负责人电子邮箱'].sort(),
     );
-    await approve(s.env, id, a);
-    const sub = await s.http(a.admin.cookie, 'POST', `/api/applications/${id}/submit`);
-    expect(sub.statusCode).toBe(422);
-    const fields = sub.json().fields.map((f: { field: string }) => f.field);
-    expect(fields).toEqual(
-      expect.arrayContaining(['project.endDate', 'applicant.contactPhone', 'lead.phone', 'lead.email']),
-    );
+    // the organisation's review names them by label too (and would need a written override)
+    await s.http(a.lead.cookie, 'POST', `/api/applications/${id}/send-for-review`);
+    const org = await s.http(a.admin.cookie, 'POST', `/api/applications/${id}/org-review`, {
+      decision: 'approve',
+    });
+    expect(org.statusCode).toBe(422);
+    expect(org.json().detail).toMatch(/结束日期、联系电话、项目负责人手机、项目负责人电子邮箱/);
+    expect(org.json().errors.map((f: { field: string }) => f.field)).toEqual([
+      'project.endDate',
+      'applicant.contactPhone',
+      'lead.phone',
+      'lead.email',
+    ]);
   });
 
   it('accepts well-formed mobiles, landlines with area code and extension, and e-mail with a dot', async () => {
@@ -78,7 +84,7 @@ describe('checks on what people type', () => {
     for (const [value, zh] of [
       [-5, '申请资助金额须为不小于 0 的数字'],
       ['abc', '申请资助金额须为不小于 0 的数字'],
-      [1e20, '申请资助金额超过上限（不超过 1000 亿元）'],
+      [1e20, '申请资助金额超过上限（不超过 1000亿元）'],
       [12.5, '申请资助金额须精确到分'],
     ] as const) {
       const { saved } = await draftWith((c) => {
@@ -102,6 +108,7 @@ describe('checks on what people type', () => {
       ...cl.fieldErrors.flatMap((f: any) => [f.label.zh, f.label.en, f.message, f.messageEn]),
     ];
     expect(texts.filter((t: string) => PATH.test(t))).toEqual([]);
+    expect(cl.fieldErrors.map((f: any) => f.message)).toEqual(['单位自筹经费须为不小于 0 的数字']);
   });
 
   it('fails a screening run on a submitted application whose stored content is malformed', async () => {
