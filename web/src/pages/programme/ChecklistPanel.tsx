@@ -104,7 +104,10 @@ export function ChecklistPanel({
   const failingBefore = useRef(new Set<string>());
   const failing = (r: Row) => r.applicable && r.passed === false && r.severity === 'error';
   const groups = checklist ? groupsOf(checklist, L, pick, p) : [];
-  const failingKeys = groups.filter((g) => g.rows.some((r) => failing(r))).map((g) => g.key);
+  // a group opens when something in it fails or cannot be judged yet
+  const failingKeys = groups
+    .filter((g) => g.rows.some((r) => r.applicable && r.passed !== true))
+    .map((g) => g.key);
   const failingKey = failingKeys.join('|');
   useEffect(() => {
     const now = failingKey ? failingKey.split('|') : [];
