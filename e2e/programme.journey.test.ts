@@ -325,9 +325,57 @@ describe('Programme I journey (2023 guide)', () => {
     await page.getByTestId('f-revenue').fill('30000');
     await expectFinding(page, 'd2.prevYearRevenue', 'true');
     await page.locator('[data-testid="checklist"][data-overall="pass"]').waitFor();
+    // issue 11: a phone 021-abc is refused under the field, and the checklist's new failing group opens
+    await page.getByTestId('f-lead-phone').fill('021-abc');
+    const phoneItem = page.locator('.ant-form-item:has([data-testid="f-lead-phone"])');
+    await phoneItem
+      .locator('.ant-form-item-explain-error')
+      .getByText('项目负责人手机应为11位手机号')
+      .waitFor();
+    await page.locator('[data-testid="check-field.lead.phone"]').waitFor();
+    expect(await page.getByTestId('check-field.lead.phone').textContent()).toContain('项目负责人手机');
+    await page.locator('[data-testid="checklist"][data-overall="fail"]').waitFor();
+    await screenshot(page, 'programme-field-phone-error', { fullPage: false });
+    await page.getByTestId('f-lead-phone').fill('13912345678');
+    await page.locator('[data-testid="checklist"][data-overall="pass"]').waitFor();
     await sendAndApprove(page);
     await page.locator('[data-testid="page-application"][data-status="approved"]').waitFor();
     await submit(page);
+    await context.close();
+  });
+
+  it('an approved application whose content went bad: 正式提交 is disabled and says why, linking to the field', async () => {
+    // an organisation with nothing submitted yet (one application per organisation per year)
+    const kit = await late.kit();
+    const id = await fillApplication(srv.env, call, callId, kit, '1');
+    await approve(srv.env, id, kit);
+    // stored before the e-mail check existed: sun@sjtu has no dot in the domain
+    const row = await srv.env.platform.ctx.db
+      .selectFrom('applications')
+      .select('content')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const content = (typeof row.content === 'string' ? JSON.parse(row.content) : row.content) as any;
+    content.lead.email = 'sun@sjtu';
+    await srv.env.platform.ctx.db
+      .updateTable('applications')
+      .set({ content: JSON.stringify(content) })
+      .where('id', '=', id)
+      .execute();
+    const { page, context } = await browser.newPage();
+    await signInAs(page, srv.baseUrl, srv.env, late.admin);
+    await page.goto(appUrl(id));
+    await page.locator('[data-testid="checklist"][data-overall="fail"]').waitFor();
+    // the failing group is open without a click
+    await page.getByTestId('check-field.lead.email').waitFor();
+    await openStep(page, '审核与提交');
+    const blockers = page.getByTestId('submit-blockers');
+    await blockers.waitFor();
+    expect(await blockers.textContent()).toMatch(/还有 \d+ 项未通过，暂不能正式提交/);
+    expect(await page.getByTestId('action-submit').isDisabled()).toBe(true);
+    await screenshot(page, 'programme-submit-blocked', { fullPage: false });
+    await page.getByTestId('blocker-field.lead.email').click();
+    await page.locator('.ant-form-item:has([data-testid="f-lead-email"])').waitFor();
     await context.close();
   });
 
@@ -371,6 +419,11 @@ describe('Programme I journey (2023 guide)', () => {
     // 100 万元 is below the municipal grant of 400 万元 it must match (guide 2023 §一 方向3): the
     // dialog lists the failing finding and asks for a reason to approve anyway
     await d.page.getByTestId('district-commitment').fill('100');
+    // issue 11: the dialog says so as the amount is typed, with the guide's rule in words
+    const warn = d.page.getByTestId('district-ratio-warning');
+    await warn.waitFor();
+    expect(await warn.textContent()).toMatch(/不低于 1:1.*至少应承诺 400 ?万元/);
+    await screenshot(d.page, 'programme-district-ratio-warning', { fullPage: false });
     await d.page.getByTestId('action-ok').click();
     await d.page.getByTestId('review-failing-funding.districtMatching').waitFor();
     await d.page.getByTestId('override-reason-input').waitFor();

@@ -8518,7 +8518,13 @@ export interface paths {
                         "application/json": {
                             application: components["schemas"]["ApplicationDetail"];
                             fieldErrors: {
+                                /** @description dotted path in ApplicationContent, e.g. lead.phone (for the form, never shown) */
                                 field: string;
+                                /** @description the field as people know it (application-fields.ts), e.g. 项目负责人手机 */
+                                label: {
+                                    zh: string;
+                                    en: string;
+                                };
                                 code: string;
                                 message: string;
                                 messageEn: string;
@@ -11536,13 +11542,17 @@ export interface components {
                 legalForm?: "legalPerson" | "unincorporated";
                 prevYearRevenueFen?: number;
                 contactName?: string;
+                /** @description 手机号 (11 digits) or 固定电话 with area code */
                 contactPhone?: string;
             };
             lead?: {
                 name?: string;
                 title?: string;
+                /** @description 手机号 (11 digits) or 固定电话 with area code */
                 phone?: string;
+                /** @description an e-mail address with a dot in the domain */
                 email?: string;
+                /** @description 居民身份证号码, 18 characters with the GB 11643 check character */
                 idNumber?: string;
                 /** @description ongoing commission projects the lead already leads, as declared by the applicant */
                 declaredOngoingProjects?: number;
@@ -11578,7 +11588,9 @@ export interface components {
                     role: string;
                     title?: string;
                     employer?: string;
+                    /** @description 手机号 (11 digits) or 固定电话 with area code */
                     phone?: string;
+                    /** @description 居民身份证号码, 18 characters with the GB 11643 check character */
                     idNumber?: string;
                 }[];
                 techManagers?: {
@@ -11697,7 +11709,13 @@ export interface components {
             };
             /** @description type/format problems in the stored draft */
             fieldErrors: {
+                /** @description dotted path in ApplicationContent, e.g. lead.phone (for the form, never shown) */
                 field: string;
+                /** @description the field as people know it (application-fields.ts), e.g. 项目负责人手机 */
+                label: {
+                    zh: string;
+                    en: string;
+                };
                 code: string;
                 message: string;
                 messageEn: string;
@@ -11802,7 +11820,7 @@ export interface components {
                     label: string;
                     labelEn: string;
                     /** @enum {string} */
-                    group: "eligibility" | "funding" | "attachments" | "kpis";
+                    group: "eligibility" | "funding" | "attachments" | "kpis" | "fields";
                     origin: string;
                     passed: boolean | "unknown";
                     applicable: boolean;
@@ -11843,6 +11861,10 @@ export interface components {
             }[];
             fieldErrors: {
                 field: string;
+                label: {
+                    zh: string;
+                    en: string;
+                };
                 code: string;
                 message: string;
                 messageEn: string;
@@ -12850,13 +12872,17 @@ export interface components {
                 legalForm?: "legalPerson" | "unincorporated";
                 prevYearRevenueFen?: number;
                 contactName?: string;
+                /** @description 手机号 (11 digits) or 固定电话 with area code */
                 contactPhone?: string;
             };
             lead?: {
                 name?: string;
                 title?: string;
+                /** @description 手机号 (11 digits) or 固定电话 with area code */
                 phone?: string;
+                /** @description an e-mail address with a dot in the domain */
                 email?: string;
+                /** @description 居民身份证号码, 18 characters with the GB 11643 check character */
                 idNumber?: string;
                 /** @description ongoing commission projects the lead already leads, as declared by the applicant */
                 declaredOngoingProjects?: number;
@@ -12892,7 +12918,9 @@ export interface components {
                     role: string;
                     title?: string;
                     employer?: string;
+                    /** @description 手机号 (11 digits) or 固定电话 with area code */
                     phone?: string;
+                    /** @description 居民身份证号码, 18 characters with the GB 11643 check character */
                     idNumber?: string;
                 }[];
                 techManagers?: {
@@ -13011,7 +13039,13 @@ export interface components {
             };
             /** @description type/format problems in the stored draft */
             fieldErrors: {
+                /** @description dotted path in ApplicationContent, e.g. lead.phone (for the form, never shown) */
                 field: string;
+                /** @description the field as people know it (application-fields.ts), e.g. 项目负责人手机 */
+                label: {
+                    zh: string;
+                    en: string;
+                };
                 code: string;
                 message: string;
                 messageEn: string;
@@ -13116,7 +13150,7 @@ export interface components {
                     label: string;
                     labelEn: string;
                     /** @enum {string} */
-                    group: "eligibility" | "funding" | "attachments" | "kpis";
+                    group: "eligibility" | "funding" | "attachments" | "kpis" | "fields";
                     origin: string;
                     passed: boolean | "unknown";
                     applicable: boolean;
@@ -13157,6 +13191,10 @@ export interface components {
             }[];
             fieldErrors: {
                 field: string;
+                label: {
+                    zh: string;
+                    en: string;
+                };
                 code: string;
                 message: string;
                 messageEn: string;

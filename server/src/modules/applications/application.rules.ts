@@ -6,8 +6,19 @@ import { canonicalJson, sha256Hex } from '../../platform/canonical.js';
 import type { FieldError } from '../../platform/errors.js';
 import type { Call, Direction } from '../calls/index.js';
 import type { ApplicationFacts, Finding, Overall, ScreeningResult } from '../calls/index.js';
+import { tally } from '../calls/index.js';
 import { usccDivisionCode } from '../identity/index.js';
-import { DraftContentSchema } from './application.schema.js';
+import type { z } from 'zod';
+import {
+  applicationFieldInfo,
+  applicationFieldLabel,
+  type ApplicationFieldInfo,
+} from '../../../../shared/application-fields.js';
+import { CONTACT_MESSAGES } from '../../../../shared/contact.js';
+import type { ZhEn } from '../../../../shared/i18n.js';
+import { ID_NUMBER_MESSAGES, validateIdNumber } from '../../../../shared/idnumber.js';
+import { formatFen as fenText } from '../../../../shared/rules/rule.describe.js';
+import { DraftContentSchema, MAX_FEN } from './application.schema.js';
 import { declaredCount, judgedOngoing } from './eligibility.rules.js';
 import { kpiFindings, type ContentFinding } from './application.kpis.js';
 
@@ -75,22 +86,121 @@ export function buildFacts(i: FactInputs): ApplicationFacts {
   };
 }
 
-/** Type/format problems of a stored draft (never blocks the save). */
-export function draftFieldErrors(content: Record<string, unknown>): FieldError[] {
+/** A type/format problem of a draft, with the field's label (shared/application-fields.ts). */
+export type DraftFieldError = FieldError & { label: ZhEn };
+
+const EXPECTED: Record<string, ZhEn> = {
+  number: { zh: '数字', en: 'a number' },
+  int: { zh: '整数', en: 'a whole number' },
+  string: { zh: '文字', en: 'text' },
+  boolean: { zh: '“是”或“否”', en: 'yes or no' },
+  array: { zh: '列表', en: 'a list' },
+  object: { zh: '一组信息', en: 'a group of fields' },
+};
+
+function valueAt(content: unknown, path: readonly PropertyKey[]): unknown {
+  let v = content;
+  for (const k of path)
+    v = v && typeof v === 'object' ? (v as Record<string, unknown>)[String(k)] : undefined;
+  return v;
+}
+
+/** The message under one field for one zod issue, naming the field by its label. */
+function issueMessage(
+  issue: z.core.$ZodIssue,
+  label: ZhEn,
+  info: ApplicationFieldInfo | undefined,
+  value: unknown,
+): ZhEn {
+  const format = (issue as { params?: { format?: string } }).params?.format;
+  if (format === 'phone' || format === 'email' || format === 'date') return CONTACT_MESSAGES[format](label);
+  if (format === 'dateOrder')
+    return CONTACT_MESSAGES.dateOrder(label, applicationFieldLabel('project.startDate'));
+  if (format === 'idNumber') {
+    const r = validateIdNumber(typeof value === 'string' ? value : '');
+    const m = ID_NUMBER_MESSAGES[r.ok ? 'id_format' : r.problem];
+    return { zh: `${label.zh}${m.zh.replace(/^身份证号/, '')}`, en: `${label.en}: ${m.en}` };
+  }
+  if (info?.format === 'money') {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+      return { zh: `${label.zh}须为不小于 0 的数字`, en: `${label.en} must be a number of at least 0` };
+    if (value > MAX_FEN)
+      return {
+        zh: `${label.zh}超过上限（不超过 ${fenText(MAX_FEN)}）`,
+        en: `${label.en} is above the limit (at most ${fenText(MAX_FEN, 'en')})`,
+      };
+    return { zh: `${label.zh}须精确到分`, en: `${label.en} must come to whole fen (0.01 元)` };
+  }
+  if (info?.format === 'count')
+    return { zh: `${label.zh}须为不小于 0 的整数`, en: `${label.en} must be a whole number of at least 0` };
+  switch (issue.code) {
+    case 'invalid_type': {
+      const e = EXPECTED[issue.expected] ?? { zh: '正确的格式', en: 'the right kind of value' };
+      return { zh: `${label.zh}应为${e.zh}`, en: `${label.en} must be ${e.en}` };
+    }
+    case 'too_big':
+      return issue.origin === 'string'
+        ? {
+            zh: `${label.zh}最多 ${issue.maximum} 个字`,
+            en: `${label.en} has at most ${issue.maximum} characters`,
+          }
+        : issue.origin === 'array'
+          ? {
+              zh: `${label.zh}最多 ${issue.maximum} 项`,
+              en: `${label.en} has at most ${issue.maximum} entries`,
+            }
+          : { zh: `${label.zh}不能超过 ${issue.maximum}`, en: `${label.en} is at most ${issue.maximum}` };
+    case 'too_small':
+      return { zh: `${label.zh}不能小于 ${issue.minimum}`, en: `${label.en} is at least ${issue.minimum}` };
+    case 'invalid_value':
+      return { zh: `${label.zh}不是可选的值`, en: `${label.en} is not one of the choices` };
+    default:
+      return { zh: `${label.zh}格式不正确`, en: `${label.en} is not in the right form` };
+  }
+}
+
+/** Type/format problems of a stored draft (never blocks the save): one per field, by label. */
+export function draftFieldErrors(content: Record<string, unknown>): DraftFieldError[] {
   const r = DraftContentSchema.safeParse(content);
   if (r.success) return [];
-  return r.error.issues.map((i) => {
+  const out = new Map<string, DraftFieldError>();
+  for (const i of r.error.issues) {
     const field = i.path.map(String).join('.') || '(content)';
-    const zh =
-      i.code === 'invalid_type'
-        ? `「${field}」类型不正确，应为${({ number: '数字', string: '文本', boolean: '是/否', array: '列表', object: '对象' } as Record<string, string>)[(i as { expected?: string }).expected ?? ''] ?? '正确的格式'}`
-        : i.code === 'too_big'
-          ? `「${field}」过长或过大`
-          : i.code === 'too_small'
-            ? `「${field}」不能为负数或过小`
-            : `「${field}」格式不正确`;
-    return { field, code: i.code, message: zh, messageEn: `${field}: ${i.message}` };
-  });
+    if (out.has(field)) continue;
+    const label = i.path.length
+      ? applicationFieldLabel(i.path.map(String))
+      : { zh: '申报书', en: 'Application' };
+    const m = issueMessage(i, label, applicationFieldInfo(i.path.map(String)), valueAt(content, i.path));
+    out.set(field, { field, code: i.code, label, message: m.zh, messageEn: m.en });
+  }
+  return [...out.values()];
+}
+
+/**
+ * A screening result with the draft's format problems as failing findings (group `fields`), so a
+ * screening run fails an application whose stored content has a malformed phone, e-mail or date.
+ */
+export function withFieldFindings(result: ScreeningResult, errors: DraftFieldError[]): ScreeningResult {
+  const fields: Finding[] = errors.map((e) => ({
+    ruleId: `field.${e.field}`,
+    kind: 'compare',
+    label: e.label.zh,
+    labelEn: e.label.en,
+    passed: false,
+    applicable: true,
+    severity: 'error',
+    field: e.field,
+    actual: undefined,
+    expected: '',
+    expectedEn: '',
+    explain: e.message,
+    reason: { zh: e.message, en: e.messageEn },
+    group: 'fields',
+    origin: 'fields',
+  }));
+  const findings = [...result.findings.filter((f) => f.group !== 'fields'), ...fields];
+  const { overall, ...counts } = tally(findings);
+  return { ...result, findings, overall, counts };
 }
 
 export { applicableKpis, kpiFindings, type ContentFinding } from './application.kpis.js';
@@ -133,14 +243,14 @@ export interface Checklist {
   overall: Overall;
   screening: ScreeningResult;
   content: ContentFinding[];
-  fieldErrors: FieldError[];
+  fieldErrors: DraftFieldError[];
 }
 
 /** Combines screening, content findings and type errors: fail beats incomplete beats pass. */
 export function combineChecklist(
   screening: ScreeningResult,
   content: ContentFinding[],
-  fieldErrors: FieldError[],
+  fieldErrors: DraftFieldError[],
 ): Checklist {
   let overall: Overall = screening.overall;
   if (content.some((f) => f.passed === false) || fieldErrors.length) overall = 'fail';

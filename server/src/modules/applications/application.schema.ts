@@ -7,13 +7,32 @@
  * checklist (screening rules + content rules), never by refusing a save. Money is integer fen.
  */
 import { z } from 'zod';
+import { isCalendarDate, isEmail, isPhone } from '../../../../shared/contact.js';
+import { validateIdNumber } from '../../../../shared/idnumber.js';
 import { APPLICATION_STATUSES } from './application.workflow.js';
 import { ownedBy, personal } from '../../platform/http/personal.js';
 import { DistrictRouteDto, FailingFindingDto, OverrideReason } from './review.schema.js';
 
-const fen = z.number().int().nonnegative();
+/** 1000 亿元 in fen: no figure of this programme comes near it; a larger one is a typing slip. */
+export const MAX_FEN = 10_000_000_000_000;
+const fen = z.number().int().nonnegative().max(MAX_FEN);
 const text = (max: number) => z.string().max(max);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/**
+ * A format check made at the field (shared/contact.ts, shared/idnumber.ts); an empty text is "not
+ * given", judged by the checklist's completeness rules, not here. The issue carries `params.format`,
+ * which draftFieldErrors turns into the message under the field (application-fields.ts labels).
+ */
+const checked = (max: number, format: 'phone' | 'email' | 'idNumber', ok: (v: string) => boolean) =>
+  text(max).refine((v) => v.trim() === '' || ok(v), { params: { format } });
+const phone = checked(30, 'phone', isPhone).describe('手机号 (11 digits) or 固定电话 with area code');
+const email = checked(200, 'email', isEmail).describe('an e-mail address with a dot in the domain');
+const idNumber = checked(30, 'idNumber', (v) => validateIdNumber(v).ok).describe(
+  '居民身份证号码, 18 characters with the GB 11643 check character',
+);
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isCalendarDate(v), { params: { format: 'date' } });
 
 export const ProjectSection = z
   .object({
@@ -23,22 +42,32 @@ export const ProjectSection = z
     endDate: date,
     keywords: z.array(text(50)).max(10),
   })
-  .partial();
+  .partial()
+  .superRefine((p, ctx) => {
+    const iso = (v: unknown): v is string => typeof v === 'string' && isCalendarDate(v);
+    if (iso(p.startDate) && iso(p.endDate) && p.endDate <= p.startDate)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endDate'],
+        params: { format: 'dateOrder' },
+        message: 'end ≤ start',
+      });
+  });
 export const ApplicantSection = z
   .object({
     legalForm: z.enum(['legalPerson', 'unincorporated']),
     prevYearRevenueFen: fen,
     contactName: text(100),
-    contactPhone: text(30),
+    contactPhone: phone,
   })
   .partial();
 export const LeadSection = z
   .object({
     name: text(100),
     title: text(100),
-    phone: text(30),
-    email: text(200),
-    idNumber: text(30),
+    phone,
+    email,
+    idNumber,
     /** guide 2023 §二.7: the applicant declares how many ongoing commission projects the lead leads. */
     declaredOngoingProjects: z
       .number()
@@ -83,8 +112,8 @@ export const TeamSection = z
           role: text(100),
           title: text(100).optional(),
           employer: text(200).optional(),
-          phone: text(30).optional(),
-          idNumber: text(30).optional(),
+          phone: phone.optional(),
+          idNumber: idNumber.optional(),
         }),
       )
       .max(100),
@@ -158,7 +187,10 @@ export const SaveDraftBody = z.object({
 
 export const Bilingual = z.object({ zh: z.string(), en: z.string() });
 export const FieldProblem = z.object({
-  field: z.string(),
+  field: z
+    .string()
+    .describe('dotted path in ApplicationContent, e.g. lead.phone (for the form, never shown)'),
+  label: Bilingual.describe('the field as people know it (application-fields.ts), e.g. 项目负责人手机'),
   code: z.string(),
   message: z.string(),
   messageEn: z.string(),

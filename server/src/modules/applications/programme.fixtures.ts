@@ -41,7 +41,7 @@ export function passingContent(
       title: '教授',
       phone: '13912345678',
       email: 'lead@example.cn',
-      idNumber: '110101199003071234',
+      idNumber: '110101199003071233',
       // guide 2023 §二.7: the lead leads no ongoing commission project
       declaredOngoingProjects: 0,
     },

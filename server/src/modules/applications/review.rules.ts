@@ -37,7 +37,7 @@ export function failingFindings(c: Checklist): FailingFinding[] {
     ...c.fieldErrors.map((e) => ({
       ruleId: `field.${e.code}`,
       field: e.field,
-      label: { zh: e.field, en: e.field },
+      label: e.label,
       reason: { zh: e.message, en: e.messageEn },
     })),
   ];

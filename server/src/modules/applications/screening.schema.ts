@@ -10,7 +10,7 @@ export const RuleFindingDto = z.object({
   kind: z.string(),
   label: z.string(),
   labelEn: z.string(),
-  group: z.enum(['eligibility', 'funding', 'attachments', 'kpis']),
+  group: z.enum(['eligibility', 'funding', 'attachments', 'kpis', 'fields']),
   origin: z.string(),
   passed: Verdict,
   applicable: z.boolean(),
@@ -63,7 +63,13 @@ export const ChecklistDto = z
     screening: ScreeningResultDto,
     content: z.array(ContentFindingDto),
     fieldErrors: z.array(
-      z.object({ field: z.string(), code: z.string(), message: z.string(), messageEn: z.string() }),
+      z.object({
+        field: z.string(),
+        label: z.object({ zh: z.string(), en: z.string() }),
+        code: z.string(),
+        message: z.string(),
+        messageEn: z.string(),
+      }),
     ),
   })
   .meta({ id: 'Checklist' });

@@ -13,7 +13,7 @@ import type { ScreeningResult } from '../calls/index.js';
 import { findDirection } from '../calls/index.js';
 import { loadCall, shanghaiIso } from '../calls/index.js';
 import { ORG_TYPES } from '../identity/index.js';
-import { applyDecisions, ruleOrgType, type Decision } from './application.rules.js';
+import { applyDecisions, ruleOrgType, withFieldFindings, type Decision } from './application.rules.js';
 import { kpiCheck, kpiFindings, withKpiFindings } from './application.kpis.js';
 import { SUBMITTED_STATUSES } from './application.workflow.js';
 import { findApplication } from './applications.repo.js';
@@ -68,11 +68,9 @@ async function runAll(ctx: AppContext, caller: Caller, runId: string, callId: st
       const l = await withCall(ctx, caller, app);
       const { checklist } = await computeChecklist(ctx, l);
       // the run's snapshot holds the KPI commitments' verdicts too (issue 8 §3)
-      const screening = withKpiFindings(
-        checklist.screening,
-        l.app.content,
-        l.direction,
-        ruleOrgType(l.org.type),
+      const screening = withFieldFindings(
+        withKpiFindings(checklist.screening, l.app.content, l.direction, ruleOrgType(l.org.type)),
+        checklist.fieldErrors,
       );
       await insertSnapshot(ctx.db, {
         id: randomUUID(),

@@ -159,7 +159,8 @@ describe('screenApplication: a university proof-of-concept centre (direction 1)'
     const r = screenApplication(call, '1', { org: { type: 'university', legalForm: 'legalPerson' } });
     expect(r.overall).toBe('incomplete');
     expect(r.counts.failed).toBe(0);
-    expect(finding(r, 'funding.capPerProject').reason.zh).toContain('application.budget.requestedGrantFen');
+    expect(finding(r, 'funding.capPerProject').reason.zh).toContain('未填写「申请资助经费」');
+    expect(finding(r, 'funding.capPerProject').missing).toContain('application.budget.requestedGrantFen');
     expect(finding(r, 'common.registeredInShanghai').passed).toBe('unknown');
     expect(finding(r, 'd1.applicantType').passed).toBe(true);
   });

@@ -15,11 +15,12 @@ export { describeRule } from './rule.describe.js';
 export * from './call.deadline.js';
 
 /** `kpis`: the applicant's KPI commitments, judged by applications' kpiFindings and merged in for staff. */
-export type FindingGroup = 'eligibility' | 'funding' | 'attachments' | 'kpis';
+/** `fields`: a typed value in the wrong form (added by the applications module to a screening run). */
+export type FindingGroup = 'eligibility' | 'funding' | 'attachments' | 'kpis' | 'fields';
 export interface Finding extends RuleResult {
   group: FindingGroup;
   /** Where the rule came from in the call: shared requirements, the direction, or derived from fundingRules. */
-  origin: 'common' | 'direction' | 'fundingRules' | 'attachments' | 'kpis';
+  origin: 'common' | 'direction' | 'fundingRules' | 'attachments' | 'kpis' | 'fields';
 }
 export type Overall = 'pass' | 'fail' | 'incomplete';
 export interface ScreeningResult {

@@ -150,7 +150,12 @@ function evaluatePartial(rule: Rule, facts: Facts): Outcome {
         const labels = ELEMENT_FIELDS[rule.field] ?? {};
         const named = missing.map((m) => {
           const key = m.replace(/^.*\]\./, '');
-          return { zh: `${labels[key]?.zh ?? key}（${m}）`, en: `${labels[key]?.en ?? key} (${m})` };
+          const row = Number(/\[(\d+)\]/.exec(m)?.[1] ?? 0) + 1;
+          // by label and row, never by path (the path stays in `missing`)
+          return {
+            zh: `第${row}位的${labels[key]?.zh ?? key}`,
+            en: `${labels[key]?.en ?? key} of entry ${row}`,
+          };
         });
         return unknown(missing, list.length, {
           zh: `未填写${named.map((x) => x.zh).join('、')}`,

@@ -67,21 +67,22 @@ export function problem(
   v: unknown,
   want: 'number' | 'array' | 'scalar',
 ): { zh: string; en: string } | null {
+  // the label only: a path is developer's words (it is the name itself for a fact outside the catalogue)
   const name = fieldLabel(field, 'zh');
   const nameEn = fieldLabel(field, 'en');
-  if (absent(v)) return { zh: `未填写「${name}」（${field}）`, en: `"${nameEn}" (${field}) is missing` };
+  if (absent(v)) return { zh: `未填写「${name}」`, en: `"${nameEn}" is missing` };
   if (want === 'number') {
     if (typeof v !== 'number' || !Number.isFinite(v))
-      return { zh: `「${name}」（${field}）应为数字`, en: `"${nameEn}" (${field}) must be a number` };
+      return { zh: `「${name}」应为数字`, en: `"${nameEn}" must be a number` };
     if (isMoneyField(field) && !Number.isSafeInteger(v))
       return {
-        zh: `「${name}」（${field}）应为整数分`,
-        en: `"${nameEn}" (${field}) must be a whole number of fen`,
+        zh: `「${name}」应为整数分`,
+        en: `"${nameEn}" must be a whole number of fen`,
       };
   }
   if (want === 'array' && !Array.isArray(v))
-    return { zh: `「${name}」（${field}）应为列表`, en: `"${nameEn}" (${field}) must be a list` };
+    return { zh: `「${name}」应为列表`, en: `"${nameEn}" must be a list` };
   if (want === 'scalar' && typeof v === 'object')
-    return { zh: `「${name}」（${field}）格式不正确`, en: `"${nameEn}" (${field}) has the wrong shape` };
+    return { zh: `「${name}」格式不正确`, en: `"${nameEn}" has the wrong shape` };
   return null;
 }

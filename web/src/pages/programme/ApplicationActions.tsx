@@ -17,7 +17,8 @@ import {
   Typography,
 } from 'antd';
 import { applicationsApi } from '../../api/programme.js';
-import type { ActionDto, ApplicationDetail } from '../../api/types.js';
+import type { ActionDto, ApplicationDetail, Checklist } from '../../api/types.js';
+import { blockersOf } from './ChecklistPanel.js';
 import { ApiError } from '../../api/client.js';
 import { applyProblem, problemText } from '../../components/problem.js';
 import { useP } from './i18n.js';
@@ -37,14 +38,23 @@ export function ApplicationActions({
   closesAt,
   beforeAction,
   onDone,
+  checklist,
+  onGoTo,
+  districtMatching,
 }: {
   app: ApplicationDetail;
   closesAt?: string;
+  /** The live checklist: 正式提交 waits for it to pass, and says what blocks it. */
+  checklist?: Checklist;
+  onGoTo?(field: string): void;
+  /** The direction's 区级配套 rule (district : municipal), for the district dialog's warning. */
+  districtMatching?: { district: number; municipal: number };
   /** Sends unsent edits first, so the action sees exactly what was typed. */
   beforeAction(): Promise<void>;
   onDone(a?: ApplicationDetail): void;
 }) {
-  const { p, pick, lang, fmt } = useP();
+  const { p, pick, lang, fmt, L } = useP();
+  const blockers = checklist && checklist.overall !== 'pass' ? blockersOf(checklist) : [];
   const nav = useNavigate();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [error, setError] = useState<unknown>();
@@ -135,6 +145,18 @@ export function ApplicationActions({
   const isReturn = (a?: ActionDto) => !!a && /Return$/.test(a.action);
   const deadline = error instanceof ApiError && error.code === 'deadline_passed';
   const visible = app.actions.filter((a) => a.allowed || a.reason);
+  const submitShown = visible.some((a) => a.action === 'submit');
+  const typedCommitment = Form.useWatch('commitment', form);
+  const requestedFen = Number(
+    (app.content?.budget as Record<string, unknown> | undefined)?.requestedGrantFen,
+  );
+  /** The least the district must commit under the guide's ratio (cross-multiplied, whole fen). */
+  const minCommitFen =
+    districtMatching && Number.isSafeInteger(requestedFen) && requestedFen > 0
+      ? Math.ceil((requestedFen * districtMatching.district) / districtMatching.municipal)
+      : null;
+  const typedFen = isWan(typedCommitment) ? (wanToFen(typedCommitment) ?? null) : null;
+  const belowRatio = minCommitFen !== null && typedFen !== null && typedFen < minCommitFen;
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16} data-testid="application-actions">
@@ -174,14 +196,14 @@ export function ApplicationActions({
           </Descriptions>
         </Card>
       )}
-      <Space wrap>
+      <Space wrap align="start">
         {visible.length === 0 && !app.receipt && <Typography.Text type="secondary">—</Typography.Text>}
         {visible.map((a) => (
           <Button
             key={`${a.action}-${a.to}`}
             type={isReturn(a) ? 'default' : 'primary'}
             danger={isReturn(a)}
-            disabled={!a.allowed}
+            disabled={!a.allowed || (a.action === 'submit' && blockers.length > 0)}
             title={a.reason ? pick(a.reason.zh, a.reason.en) : undefined}
             loading={busy && !dialog}
             onClick={() => start(a)}
@@ -190,6 +212,32 @@ export function ApplicationActions({
             {pick(a.label, a.labelEn)}
           </Button>
         ))}
+        {submitShown && blockers.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="submit-blockers"
+            message={p('flow.blocked', { n: blockers.length })}
+            description={
+              <Space direction="vertical" size={0}>
+                {blockers.slice(0, 5).map((b) => (
+                  <Typography.Link
+                    key={b.id}
+                    onClick={() => b.field && onGoTo?.(b.field)}
+                    data-testid={`blocker-${b.id}`}
+                  >
+                    {L(b.label)}
+                  </Typography.Link>
+                ))}
+                {blockers.length > 5 && (
+                  <Typography.Text type="secondary">
+                    {p('flow.blockedMore', { n: blockers.length - 5 })}
+                  </Typography.Text>
+                )}
+              </Space>
+            }
+          />
+        )}
       </Space>
       <Card size="small" title={p('flow.reviews')}>
         {app.reviews.length === 0 ? (
@@ -275,6 +323,28 @@ export function ApplicationActions({
               >
                 <Input suffix="万元" inputMode="decimal" data-testid="district-commitment" />
               </Form.Item>
+              {districtMatching && (
+                <Alert
+                  type={belowRatio ? 'warning' : 'info'}
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  data-testid={belowRatio ? 'district-ratio-warning' : 'district-ratio-rule'}
+                  message={
+                    belowRatio && minCommitFen !== null && typedFen !== null
+                      ? p('district.ratioWarn', {
+                          r: `${districtMatching.district}:${districtMatching.municipal}`,
+                          req: showFen(requestedFen, lang),
+                          min: showFen(minCommitFen, lang),
+                          c: showFen(typedFen, lang),
+                        })
+                      : p('district.ratioRule', {
+                          r: `${districtMatching.district}:${districtMatching.municipal}`,
+                          req: minCommitFen === null ? '—' : showFen(requestedFen, lang),
+                          min: minCommitFen === null ? '—' : showFen(minCommitFen, lang),
+                        })
+                  }
+                />
+              )}
               <Form.Item name="opinion" label={p('flow.opinion')}>
                 <Input.TextArea rows={3} maxLength={2000} data-testid="district-opinion" />
               </Form.Item>

@@ -35,6 +35,7 @@ import { can } from '../../auth/can.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { problemText } from '../../components/problem.js';
 import { ApplicationActions } from './ApplicationActions.js';
+import { formNameOf, stepOfField } from './fieldRules.js';
 import { AttachmentsSection } from './AttachmentsSection.js';
 import { APP_STATUS_COLOR } from './bits.js';
 import { ChecklistPanel } from './ChecklistPanel.js';
@@ -188,6 +189,13 @@ function ApplicationEditor({ initial }: { initial: ApplicationDetail }) {
   };
 
   const stepKey = STEPS[step].key;
+  /** A checklist item's link: the step that holds the field, then the field itself. */
+  const goTo = (field: string) => {
+    const i = STEPS.findIndex((s) => s.key === stepOfField(field));
+    if (i >= 0) setStep(i);
+    const name = formNameOf(field);
+    if (name) setTimeout(() => form.scrollToField(name as never, { focus: true, block: 'center' }), 50);
+  };
   return (
     <div data-testid="page-application" data-status={app.status}>
       <PageHeader
@@ -346,6 +354,9 @@ function ApplicationEditor({ initial }: { initial: ApplicationDetail }) {
                     <ApplicationActions
                       app={app}
                       closesAt={checklist?.closesAt}
+                      checklist={checklist}
+                      onGoTo={goTo}
+                      districtMatching={direction?.fundingRules.districtMatching}
                       beforeAction={async () => {
                         if (save.hasPending()) await save.flush();
                       }}
@@ -373,6 +384,7 @@ function ApplicationEditor({ initial }: { initial: ApplicationDetail }) {
           <ChecklistPanel
             checklist={checklist}
             loading={checking}
+            onGoTo={goTo}
             onRefresh={() => void refreshChecklist()}
           />
         </Col>

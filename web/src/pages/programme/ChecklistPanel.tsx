@@ -1,7 +1,9 @@
 /** The live checklist beside the form: every rule pass / fail / unknown with its reason, grouped. */
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Button, Card, Collapse, List, Space, Tag, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { Checklist, Verdict } from '../../api/types.js';
+import type { ZhEn } from '../../../../shared/i18n.js';
 import { VerdictIcon } from './bits.js';
 import { useP, type PKey } from './i18n.js';
 
@@ -12,24 +14,34 @@ interface Row {
   applicable: boolean;
   severity: 'error' | 'warning';
   reason: string;
+  /** The form field it is about (a checklist path), to jump to. */
+  field?: string;
 }
 
-export function ChecklistPanel({
-  checklist,
-  loading,
-  onRefresh,
-}: {
-  checklist?: Checklist;
-  loading: boolean;
-  onRefresh(): void;
-}) {
-  const { p, L, pick, fmt } = useP();
-  if (!checklist)
-    return (
-      <Card size="small" title={p('check.title')} loading>
-        —
-      </Card>
-    );
+/** What stands between the draft and 正式提交: the failing items, each with the field it is about. */
+export function blockersOf(checklist: Checklist): { id: string; label: ZhEn; field?: string }[] {
+  return [
+    ...checklist.fieldErrors.map((f) => ({ id: `field.${f.field}`, label: f.label, field: f.field })),
+    ...checklist.content
+      .filter((c) => c.passed !== true)
+      .map((c) => ({ id: c.id, label: { zh: c.label, en: c.labelEn }, field: c.field })),
+    ...checklist.screening.findings
+      .filter((f) => f.applicable && f.severity === 'error' && f.passed !== true)
+      .map((f) => ({
+        id: f.ruleId,
+        label: { zh: f.label, en: f.labelEn },
+        field: Array.isArray(f.field) ? f.field[0] : f.field,
+      })),
+  ];
+}
+
+function groupsOf(
+  checklist: Checklist,
+  L: (p: ZhEn) => string,
+  pick: (zh: string, en: string) => string,
+  p: (k: PKey) => string,
+) {
+  void p;
   const groups: Array<{ key: PKey; rows: Row[] }> = (['eligibility', 'funding', 'attachments'] as const).map(
     (g) => ({
       key: `check.group.${g}` as PKey,
@@ -42,6 +54,7 @@ export function ChecklistPanel({
           applicable: f.applicable,
           severity: f.severity,
           reason: L(f.reason),
+          field: Array.isArray(f.field) ? f.field[0] : f.field,
         })),
     }),
   );
@@ -54,6 +67,7 @@ export function ChecklistPanel({
       applicable: true,
       severity: 'error',
       reason: L(c.reason),
+      field: c.field,
     })),
   });
   if (checklist.fieldErrors.length)
@@ -61,14 +75,52 @@ export function ChecklistPanel({
       key: 'check.group.fields',
       rows: checklist.fieldErrors.map((f) => ({
         id: `field.${f.field}`,
-        label: f.field,
+        label: L(f.label),
+        field: f.field,
         passed: false,
         applicable: true,
         severity: 'error',
         reason: pick(f.message, f.messageEn),
       })),
     });
+  return groups;
+}
+
+export function ChecklistPanel({
+  checklist,
+  loading,
+  onRefresh,
+  onGoTo,
+}: {
+  checklist?: Checklist;
+  loading: boolean;
+  onRefresh(): void;
+  /** Opens the form step of a field and focuses it. */
+  onGoTo?(field: string): void;
+}) {
+  const { p, L, pick, fmt } = useP();
+  /** Open groups: a group that starts failing opens (also while typing); the user may close it again. */
+  const [open, setOpen] = useState<string[]>([]);
+  const failingBefore = useRef(new Set<string>());
   const failing = (r: Row) => r.applicable && r.passed === false && r.severity === 'error';
+  const groups = checklist ? groupsOf(checklist, L, pick, p) : [];
+  // a group opens when something in it fails or cannot be judged yet
+  const failingKeys = groups
+    .filter((g) => g.rows.some((r) => r.applicable && r.passed !== true))
+    .map((g) => g.key);
+  const failingKey = failingKeys.join('|');
+  useEffect(() => {
+    const now = failingKey ? failingKey.split('|') : [];
+    const newly = now.filter((k) => !failingBefore.current.has(k));
+    failingBefore.current = new Set(now);
+    if (newly.length) setOpen((o) => [...new Set([...o, ...newly])]);
+  }, [failingKey]);
+  if (!checklist)
+    return (
+      <Card size="small" title={p('check.title')} loading>
+        —
+      </Card>
+    );
   const overallType =
     checklist.overall === 'pass' ? 'success' : checklist.overall === 'fail' ? 'error' : 'warning';
 
@@ -117,9 +169,8 @@ export function ChecklistPanel({
       <Collapse
         size="small"
         ghost
-        defaultActiveKey={groups
-          .filter((g) => g.rows.some((r) => r.passed !== true && r.applicable))
-          .map((g) => g.key)}
+        activeKey={open}
+        onChange={(k) => setOpen(Array.isArray(k) ? k : [k])}
         items={groups
           .filter((g) => g.rows.length)
           .map((g) => {
@@ -149,7 +200,13 @@ export function ChecklistPanel({
                         <VerdictIcon passed={r.passed} applicable={r.applicable} severity={r.severity} />
                         <Space direction="vertical" size={0}>
                           <Typography.Text strong style={{ fontSize: 13 }}>
-                            {r.label}
+                            {onGoTo && r.field && failing(r) ? (
+                              <Typography.Link onClick={() => onGoTo(r.field!)} data-testid={`goto-${r.id}`}>
+                                {r.label}
+                              </Typography.Link>
+                            ) : (
+                              r.label
+                            )}
                             {!r.applicable && (
                               <Tag bordered={false} style={{ marginLeft: 6 }}>
                                 {p('check.na')}

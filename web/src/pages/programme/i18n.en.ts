@@ -255,6 +255,12 @@ export const en: Record<PKey, string> = {
   'flow.stage.org': 'Organisation review',
   'flow.stage.district': 'District recommendation',
   'flow.submitConfirm': 'Submit now?',
+  'flow.blocked': '{n} check(s) fail; the application cannot be submitted yet:',
+  'flow.blockedMore': '{n} more, see the checklist',
+  'district.ratioWarn':
+    'The guide asks district funds of at least {r} of the requested grant (requested {req}: at least {min}); {c} is below it, and screening will fail.',
+  'district.ratioRule':
+    'The guide: district funds at least {r} of the requested grant (requested {req}: at least {min})',
   'flow.submitBody':
     'After submitting, the application cannot be changed. The server receive time (Beijing) decides whether it is before {t}.',
   'flow.submit': 'Submit',

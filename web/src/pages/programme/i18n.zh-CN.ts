@@ -250,6 +250,12 @@ export const zhCN = {
   'flow.stage.org': '申报单位审核',
   'flow.stage.district': '推荐部门审核',
   'flow.submitConfirm': '确认正式提交？',
+  'flow.blocked': '还有 {n} 项未通过，暂不能正式提交：',
+  'flow.blockedMore': '另有 {n} 项，见右侧审查清单',
+  'district.ratioWarn':
+    '按指南，区级配套资金与申请资助金额之比应不低于 {r}（本项目申请 {req}，至少应承诺 {min}）；当前 {c} 低于要求，提交后形式审查将不通过。',
+  'district.ratioRule':
+    '指南要求：区级配套资金与申请资助金额之比不低于 {r}（本项目申请 {req}，区级至少承诺 {min}）',
   'flow.submitBody': '提交后申报书不可修改。系统按服务器接收时刻（北京时间）判定是否在截止时间 {t} 之前。',
   'flow.submit': '正式提交',
   'flow.done': '操作成功',

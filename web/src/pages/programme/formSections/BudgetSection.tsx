@@ -3,6 +3,8 @@ import { Col, Form, Input, Row, Space, Tag, Typography } from 'antd';
 import { useP, type PKey } from '../i18n.js';
 import { showFen, wanToFen } from '../../../../../shared/money.js';
 import { wanRule } from '../../../components/wanRule.js';
+import type { ApplicationFieldPath } from '../../../../../shared/application-fields.js';
+import { isRequired } from '../fieldRules.js';
 
 export function BudgetSection({ direction }: { direction?: Record<string, any> }) {
   const { p, lang } = useP();
@@ -52,7 +54,12 @@ export function BudgetSection({ direction }: { direction?: Record<string, any> }
           ] as Array<[string, PKey, string]>
         ).map(([name, label, tid]) => (
           <Col span={12} key={name}>
-            <Form.Item name={['budget', name]} label={p(label)} rules={[wanRule(p('f.moneyBad'))]}>
+            <Form.Item
+              name={['budget', name]}
+              label={p(label)}
+              rules={[wanRule(p('f.moneyBad'))]}
+              required={isRequired(`budget.${name}` as ApplicationFieldPath)}
+            >
               <Input inputMode="decimal" suffix="万元" data-testid={tid} />
             </Form.Item>
           </Col>

@@ -9,10 +9,10 @@ export function DeclarationsSection() {
       <Form.Item name="claimsTechIncome" valuePropName="checked">
         <Checkbox>{p('f.claimsTechIncome')}</Checkbox>
       </Form.Item>
-      <Form.Item name={['declarations', 'integrityCommitment']} valuePropName="checked">
+      <Form.Item name={['declarations', 'integrityCommitment']} valuePropName="checked" required>
         <Checkbox data-testid="f-integrity">{p('f.integrity')}</Checkbox>
       </Form.Item>
-      <Form.Item name={['declarations', 'noClassifiedContent']} valuePropName="checked">
+      <Form.Item name={['declarations', 'noClassifiedContent']} valuePropName="checked" required>
         <Checkbox data-testid="f-no-classified">{p('f.noClassified')}</Checkbox>
       </Form.Item>
       <Form.Item name={['declarations', 'ethicsCommitment']} valuePropName="checked">

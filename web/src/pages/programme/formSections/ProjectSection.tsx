@@ -3,13 +3,14 @@ import type { ReactNode } from 'react';
 import { Card, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useP } from '../i18n.js';
 import { wanRule } from '../../../components/wanRule.js';
+import { emailRule, endAfterStartRule, idNumberRule, isRequired, phoneRule } from '../fieldRules.js';
 
 export function ProjectSection({ leadSelect }: { leadSelect?: ReactNode }) {
-  const { p } = useP();
+  const { p, L } = useP();
   return (
     <>
       <Card type="inner" title={p('form.project')} style={{ marginBottom: 16 }}>
-        <Form.Item name={['project', 'title']} label={p('f.title')}>
+        <Form.Item name={['project', 'title']} label={p('f.title')} required={isRequired('project.title')}>
           <Input maxLength={200} showCount data-testid="f-project-title" />
         </Form.Item>
         <Form.Item name={['project', 'summary']} label={p('f.summary')}>
@@ -18,12 +19,17 @@ export function ProjectSection({ leadSelect }: { leadSelect?: ReactNode }) {
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name={['project', 'startDate']} label={p('f.startDate')}>
-              <Input type="date" />
+              <Input type="date" data-testid="f-start-date" />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name={['project', 'endDate']} label={p('f.endDate')}>
-              <Input type="date" />
+            <Form.Item
+              name={['project', 'endDate']}
+              label={p('f.endDate')}
+              dependencies={[['project', 'startDate']]}
+              rules={[endAfterStartRule(L)]}
+            >
+              <Input type="date" data-testid="f-end-date" />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -37,7 +43,11 @@ export function ProjectSection({ leadSelect }: { leadSelect?: ReactNode }) {
       <Card type="inner" title={p('form.applicant')} style={{ marginBottom: 16 }}>
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item name={['applicant', 'legalForm']} label={p('f.legalForm')}>
+            <Form.Item
+              name={['applicant', 'legalForm']}
+              label={p('f.legalForm')}
+              required={isRequired('applicant.legalForm')}
+            >
               <Select
                 data-testid="f-legal-form"
                 allowClear
@@ -63,8 +73,12 @@ export function ProjectSection({ leadSelect }: { leadSelect?: ReactNode }) {
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name={['applicant', 'contactPhone']} label={p('f.contactPhone')}>
-              <Input maxLength={30} />
+            <Form.Item
+              name={['applicant', 'contactPhone']}
+              label={p('f.contactPhone')}
+              rules={[phoneRule('applicant.contactPhone', L)]}
+            >
+              <Input maxLength={30} inputMode="tel" data-testid="f-contact-phone" />
             </Form.Item>
           </Col>
         </Row>
@@ -82,17 +96,21 @@ export function ProjectSection({ leadSelect }: { leadSelect?: ReactNode }) {
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name={['lead', 'phone']} label={p('f.phone')}>
-              <Input maxLength={30} />
+            <Form.Item name={['lead', 'phone']} label={p('f.phone')} rules={[phoneRule('lead.phone', L)]}>
+              <Input maxLength={30} inputMode="tel" data-testid="f-lead-phone" />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name={['lead', 'email']} label={p('f.email')}>
-              <Input maxLength={200} />
+            <Form.Item name={['lead', 'email']} label={p('f.email')} rules={[emailRule('lead.email', L)]}>
+              <Input maxLength={200} inputMode="email" data-testid="f-lead-email" />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name={['lead', 'idNumber']} label={p('f.idNumber')}>
+            <Form.Item
+              name={['lead', 'idNumber']}
+              label={p('f.idNumber')}
+              rules={[idNumberRule('lead.idNumber', L)]}
+            >
               <Input.Password maxLength={30} visibilityToggle autoComplete="off" />
             </Form.Item>
           </Col>
@@ -101,6 +119,7 @@ export function ProjectSection({ leadSelect }: { leadSelect?: ReactNode }) {
             <Form.Item
               name={['lead', 'declaredOngoingProjects']}
               label={p('f.declaredOngoing')}
+              required={isRequired('lead.declaredOngoingProjects')}
               extra={p('f.declaredOngoingHelp')}
             >
               <InputNumber min={0} max={99} precision={0} data-testid="f-lead-ongoing" />
