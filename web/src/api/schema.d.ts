@@ -1977,7 +1977,7 @@ export interface paths {
                     result?: "ok" | "denied" | "failed";
                     from?: string;
                     to?: string;
-                    /** @description text in the actor label or object id */
+                    /** @description text in the actor's label or name, the organisation's name, the object id, or the action's label (提交) */
                     q?: string;
                     page?: number;
                     pageSize?: number;
@@ -2002,9 +2002,21 @@ export interface paths {
                                 actorId: string | null;
                                 actorOrgId: string | null;
                                 actorLabel: string | null;
+                                /** @description the actor's name (users.name), when the actor is a user */
+                                actorName: string | null;
+                                actorOrgName: string | null;
                                 ip: string | null;
                                 action: string;
+                                /** @description the action in words (audit.labels.ts) */
+                                actionLabel: {
+                                    zh: string;
+                                    en: string;
+                                };
                                 objectType: string | null;
+                                objectTypeLabel: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
                                 objectId: string | null;
                                 /** @enum {string} */
                                 result: "ok" | "denied" | "failed";
@@ -8077,6 +8089,8 @@ export interface paths {
                                 version: number;
                                 savedAt: string;
                                 savedBy: string;
+                                /** @description who saved it, by name (users.name) */
+                                savedByName: string | null;
                                 findingCount: number;
                             }[];
                         };
@@ -8179,6 +8193,8 @@ export interface paths {
                             version: number;
                             savedAt: string;
                             savedBy: string;
+                            /** @description who saved it, by name (users.name) */
+                            savedByName: string | null;
                             findingCount: number;
                             content: {
                                 [key: string]: unknown;
@@ -11050,6 +11066,8 @@ export interface components {
                     verdict: "pass" | "fail";
                     reason: string;
                     actorId: string;
+                    /** @description the decider's name (users.name) */
+                    actorName?: string | null;
                     at: string;
                 } | null;
             }[];
@@ -12241,6 +12259,8 @@ export interface components {
                     verdict: "pass" | "fail";
                     reason: string;
                     actorId: string;
+                    /** @description the decider's name (users.name) */
+                    actorName?: string | null;
                     at: string;
                 } | null;
             }[];

@@ -28,6 +28,7 @@ export async function versionsOf(ctx: AppContext, caller: Caller, id: string) {
       version: v.version,
       savedAt: new Date(v.saved_at).toISOString(),
       savedBy: v.saved_by,
+      savedByName: v.saved_by_name ?? null,
       findingCount: v.finding_count,
     })),
   };
@@ -41,6 +42,7 @@ export async function versionOf(ctx: AppContext, caller: Caller, id: string, ver
     version: v.version,
     savedAt: new Date(v.saved_at).toISOString(),
     savedBy: v.saved_by,
+    savedByName: v.saved_by_name ?? null,
     findingCount: v.finding_count,
     content: caller.actor.orgId === l.app.org_id ? v.content : maskPersonal(v.content),
   };

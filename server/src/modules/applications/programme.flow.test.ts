@@ -244,6 +244,9 @@ describe('an enterprise applies to direction 2', () => {
     const versions = (await http(ent.lead.cookie, 'GET', `/api/applications/${id}/versions`)).json().items;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([3, 2, 1]);
     expect(versions[0].findingCount).toBe(1);
+    const leadName = (await http(ent.lead.cookie, 'GET', '/api/auth/me')).json().name as string;
+    expect(leadName).toBeTruthy();
+    expect(versions[0].savedByName).toBe(leadName); // a name on screen, not an id fragment (issue 11)
     const v2 = (await http(ent.lead.cookie, 'GET', `/api/applications/${id}/versions/2`)).json();
     expect(v2.content.budget.requestedGrantFen).toBe(600 * WAN);
     // one application per organisation per year is a screening rule (call data), judged on submitted
