@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatShanghai, fromShanghaiLocal, inShanghai, shanghaiIso } from './time.js';
+import {
+  formatShanghai,
+  fromShanghaiLocal,
+  inShanghai,
+  shanghaiDate,
+  shanghaiDayEnd,
+  shanghaiDayStart,
+  shanghaiIso,
+} from './time.js';
 
 // Times are timestamptz (UTC), shown in Asia/Shanghai (docs/ARCHITECTURE.md, Data); the 2023 guide's
 // deadline is 2023-10-30 16:30 Beijing time = 08:30 UTC.
@@ -26,5 +34,16 @@ describe('Shanghai time', () => {
   });
   it('gives the Beijing calendar day for day arithmetic', () => {
     expect(inShanghai('2023-12-31T16:00:00Z').format('YYYY-MM-DD')).toBe('2024-01-01');
+  });
+});
+
+describe('date-only deadlines are Shanghai calendar days', () => {
+  it('a day runs from 00:00 to 23:59:59.999 Beijing time and shows as that date', () => {
+    expect(shanghaiDayStart('2027-01-01')).toBe('2027-01-01T00:00:00.000+08:00');
+    expect(new Date(shanghaiDayEnd('2027-01-31')).toISOString()).toBe('2027-01-31T15:59:59.999Z');
+    expect(shanghaiDate(shanghaiDayEnd('2027-01-31'))).toBe('2027-01-31');
+    // the bug: the UTC end of 2027-01-31 is already 2027-02-01 in Shanghai
+    expect(shanghaiDate('2027-01-31T23:59:59.999Z')).toBe('2027-02-01');
+    expect(() => shanghaiDayEnd('2027-01-31T00:00')).toThrow();
   });
 });

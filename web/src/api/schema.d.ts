@@ -5020,9 +5020,9 @@ export interface paths {
                          * @enum {string}
                          */
                         kind?: "challenge" | "jiebang";
-                        /** Format: date-time */
+                        /** @description ISO instant with offset, or YYYY-MM-DD (00:00 Asia/Shanghai) */
                         opensAt: string;
-                        /** Format: date-time */
+                        /** @description ISO instant with offset, or YYYY-MM-DD (open all that day, Asia/Shanghai) */
                         closesAt: string;
                         /** @default 1 */
                         rounds?: number;
