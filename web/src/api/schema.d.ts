@@ -10467,7 +10467,17 @@ export interface components {
                     name: string;
                 };
                 transferModes: string[];
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */
@@ -10482,7 +10492,17 @@ export interface components {
                 needId: string;
                 solverName: string;
                 status: string;
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */
@@ -10496,7 +10516,17 @@ export interface components {
                 name: string;
                 orgName: string;
                 fields: string[];
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */
@@ -10510,7 +10540,17 @@ export interface components {
                 name: string;
                 type: string;
                 region: string;
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */
@@ -10531,7 +10571,17 @@ export interface components {
                 budgetMinFen: number | null;
                 budgetMaxFen: number | null;
                 deadline: string | null;
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */
@@ -11660,7 +11710,17 @@ export interface components {
                     name: string;
                 };
                 transferModes: string[];
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */
@@ -11675,7 +11735,17 @@ export interface components {
                 needId: string;
                 solverName: string;
                 status: string;
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */
@@ -11689,7 +11759,17 @@ export interface components {
                 name: string;
                 orgName: string;
                 fields: string[];
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */
@@ -11703,7 +11783,17 @@ export interface components {
                 name: string;
                 type: string;
                 region: string;
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */
@@ -11724,7 +11814,17 @@ export interface components {
                 budgetMinFen: number | null;
                 budgetMaxFen: number | null;
                 deadline: string | null;
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */

@@ -31,6 +31,7 @@ import type {
 import { PageHeader } from '../../components/PageHeader.js';
 import { problemText } from '../../components/problem.js';
 import { ActionButton, Marked, StatusTag, TermTags, useMarketBase } from './common.js';
+import { Why } from './MatchesPanel.js';
 import { useMt } from './i18n.js';
 import { ACHIEVEMENT_ACTION_LABELS, IP_TYPES, TRANSFER_MODES } from './labels.js';
 import { wanRange } from '../../../../shared/money.js';
@@ -202,14 +203,16 @@ export function AchievementDetail() {
                         </Link>
                       }
                       description={
-                        <Space wrap>
-                          <span>{n.orgName}</span>
-                          <Tag>{n.field}</Tag>
-                          <span>
-                            {wanRange(n.budgetMinFen, n.budgetMaxFen, m('common.wan'), m('common.notSet'))}
-                          </span>
-                          <TermTags terms={n.matchedTerms} color="gold" />
-                        </Space>
+                        <>
+                          <Space wrap>
+                            <span>{n.orgName}</span>
+                            <Tag>{n.field}</Tag>
+                            <span>
+                              {wanRange(n.budgetMinFen, n.budgetMaxFen, m('common.wan'), m('common.notSet'))}
+                            </span>
+                          </Space>
+                          <Why terms={n.matchedTerms} relevance={n.relevanceLabel} />
+                        </>
                       }
                     />
                   </List.Item>
