@@ -442,6 +442,92 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 当前会话（未登录时 me 为 null） The session, me null when anonymous
+         * @description 权限 Permission: `public` (public)
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            me: components["schemas"]["Me"] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/totp/enrol": {
         parameters: {
             query?: never;
@@ -2277,7 +2363,10 @@ export interface paths {
                                 kind: string;
                                 titleZh: string;
                                 titleEn: string;
+                                /** @description the text in Chinese */
                                 body: string;
+                                /** @description the text in English; null on rows written before it was kept */
+                                bodyEn: string | null;
                                 link: string | null;
                                 readAt: string | null;
                                 createdAt: string;
@@ -2333,7 +2422,10 @@ export interface paths {
                             kind: string;
                             titleZh: string;
                             titleEn: string;
+                            /** @description the text in Chinese */
                             body: string;
+                            /** @description the text in English; null on rows written before it was kept */
+                            bodyEn: string | null;
                             link: string | null;
                             readAt: string | null;
                             createdAt: string;
