@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createOrg, createUser, type CreatedUser } from '../server/src/testing/factories.js';
 import { guide2023, pdf } from '../server/src/modules/applications/programme.fixtures.js';
@@ -107,6 +107,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 
+// no console error and no uncaught page error in any test (support/browser.ts)
+afterEach(() => {
+  if (browser) expect(browser.takeProblems()).toEqual([]);
+});
 afterAll(async () => {
   await browser?.close();
   await srv?.close();

@@ -10098,6 +10098,8 @@ export interface components {
             updatedAt: string;
         };
         PublicAchievementInput: {
+            /** @description on the detail: the caller may read the full record (GET …/full answers) */
+            viewerReadsFull?: boolean;
             id: string;
             title: string;
             abstract: string;
@@ -10156,6 +10158,8 @@ export interface components {
             } | null;
         };
         AchievementInput: {
+            /** @description on the detail: the caller may read the full record (GET …/full answers) */
+            viewerReadsFull?: boolean;
             id: string;
             title: string;
             abstract: string;
@@ -10282,6 +10286,8 @@ export interface components {
             threshold: number;
         };
         PublicNeedInput: {
+            /** @description on the detail: the caller may read the full need (GET …/full answers) */
+            viewerReadsFull?: boolean;
             id: string;
             title: string;
             problem: string | null;
@@ -10306,6 +10312,8 @@ export interface components {
             solutionCount: number;
         };
         NeedInput: {
+            /** @description on the detail: the caller may read the full need (GET …/full answers) */
+            viewerReadsFull?: boolean;
             id: string;
             title: string;
             problem: string;
@@ -11341,6 +11349,8 @@ export interface components {
             updatedAt: string;
         };
         PublicAchievement: {
+            /** @description on the detail: the caller may read the full record (GET …/full answers) */
+            viewerReadsFull?: boolean;
             id: string;
             title: string;
             abstract: string;
@@ -11399,6 +11409,8 @@ export interface components {
             } | null;
         };
         Achievement: {
+            /** @description on the detail: the caller may read the full record (GET …/full answers) */
+            viewerReadsFull?: boolean;
             id: string;
             title: string;
             abstract: string;
@@ -11525,6 +11537,8 @@ export interface components {
             threshold: number;
         };
         PublicNeed: {
+            /** @description on the detail: the caller may read the full need (GET …/full answers) */
+            viewerReadsFull?: boolean;
             id: string;
             title: string;
             problem: string | null;
@@ -11549,6 +11563,8 @@ export interface components {
             solutionCount: number;
         };
         Need: {
+            /** @description on the detail: the caller may read the full need (GET …/full answers) */
+            viewerReadsFull?: boolean;
             id: string;
             title: string;
             problem: string;

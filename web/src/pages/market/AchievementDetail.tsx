@@ -56,13 +56,9 @@ export function AchievementDetail() {
     try {
       let rec: PublicAchievement | Achievement;
       if (base === '/market') {
-        try {
-          rec = await marketApi.fullAchievement(id);
-        } catch (e) {
-          if (e instanceof ApiError && (e.status === 403 || e.status === 404))
-            rec = await marketApi.achievement(id);
-          else throw e;
-        }
+        // the public view says whether the full one is ours to read: no 404 asked for (issue 11)
+        const pub = await marketApi.achievement(id);
+        rec = pub.viewerReadsFull ? await marketApi.fullAchievement(id) : pub;
       } else rec = await marketApi.achievement(id);
       setA(rec);
       setError(undefined);
