@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { authenticator } from 'otplib';
 import type { Page } from 'playwright-core';
 import type { Role } from '../server/src/platform/roles.js';
@@ -126,6 +126,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 
+// no console error and no uncaught page error in any test (support/browser.ts)
+afterEach(() => {
+  if (browser) expect(browser.takeProblems()).toEqual([]);
+});
 afterAll(async () => {
   await browser?.close();
   await srv?.close();
@@ -211,14 +215,17 @@ describe('web journey', () => {
     // audit: the sign-ins and the new organisation are on record
     await openNav(page, 'audit', '系统管理');
     await page.getByTestId('page-audit').waitFor();
-    await page
-      .getByText(/^auth\.login/)
-      .first()
-      .waitFor();
-    await page
-      .getByText(/^org\.create/)
-      .first()
-      .waitFor();
+    // in words, not codes (issue 11): 登录, 新建单位, by name; the keyword search matches the label
+    await page.getByText('登录', { exact: true }).first().waitFor();
+    await page.getByText('新建单位', { exact: true }).first().waitFor();
+    expect(await page.getByText(/^auth\.login|^org\.create/).count()).toBe(0);
+    await page.getByTestId('audit-keyword').fill('新建');
+    await page.getByTestId('audit-keyword').press('Enter');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid^="audit-action-"]')].every((e) =>
+        e.textContent?.includes('新建'),
+      ),
+    );
     await screenshot(page, 'admin-audit');
 
     // coming-soon pages say so and show no data

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page, Response } from 'playwright-core';
 import { launchBrowser, screenshot, type BrowserSession } from './support/browser.js';
 import { openMarketPage, snapshotWeb, type WebSnapshot } from './support/market.js';
@@ -58,6 +58,10 @@ beforeAll(async () => {
   cast = await seedChallenge(srv.env);
   web = await snapshotWeb();
   browser = await launchBrowser();
+});
+// no console error and no uncaught page error in any test (support/browser.ts)
+afterEach(() => {
+  if (browser) expect(browser.takeProblems()).toEqual([]);
 });
 afterAll(async () => {
   await browser?.close();

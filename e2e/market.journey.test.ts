@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page, Response } from 'playwright-core';
 import { FACTORY_PASSWORD } from '../server/src/testing/factories.js';
 import { launchBrowser, screenshot, type BrowserSession } from './support/browser.js';
@@ -93,6 +93,10 @@ beforeAll(async () => {
   web = await snapshotWeb();
   browser = await launchBrowser();
 });
+// no console error and no uncaught page error in any test (support/browser.ts)
+afterEach(() => {
+  if (browser) expect(browser.takeProblems()).toEqual([]);
+});
 afterAll(async () => {
   await browser?.close();
   await srv?.close();
@@ -177,6 +181,9 @@ describe('technology market journey', () => {
     expect(await top.textContent()).toContain('晶圆表面缺陷检测系统');
     const terms = await top.getByTestId('match-terms').textContent();
     expect(terms).toMatch(/缺陷|检测|晶圆|机器视觉/);
+    // meaningful terms and a level in words, no raw score (issue 11)
+    expect(await top.getByTestId('match-relevance').textContent()).toBe('高相关');
+    expect(await top.textContent()).not.toMatch(/BM25|相关度 \d/);
     await screenshot(page, 'market-need-matches');
     await context.close();
   });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
@@ -109,6 +109,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 
+// no console error and no uncaught page error in any test (support/browser.ts)
+afterEach(() => {
+  if (browser) expect(browser.takeProblems()).toEqual([]);
+});
 afterAll(async () => {
   await browser?.close();
   await srv?.close();

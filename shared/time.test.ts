@@ -5,6 +5,9 @@ import {
   formatShanghai,
   fromShanghaiLocal,
   inShanghai,
+  shanghaiDate,
+  shanghaiDayEnd,
+  shanghaiDayStart,
   shanghaiIso,
 } from './time.js';
 
@@ -40,5 +43,16 @@ describe('Shanghai time', () => {
     // the Beijing day, not the UTC one; month and day without a leading zero
     expect(beijingTimeText('2024-01-04T16:00:05Z')).toBe('2024年1月5日 00:00:05 北京时间');
     expect(beijingDateText('2023-10-30T16:00:00Z')).toBe('2023年10月31日');
+  });
+});
+
+describe('date-only deadlines are Shanghai calendar days', () => {
+  it('a day runs from 00:00 to 23:59:59.999 Beijing time and shows as that date', () => {
+    expect(shanghaiDayStart('2027-01-01')).toBe('2027-01-01T00:00:00.000+08:00');
+    expect(new Date(shanghaiDayEnd('2027-01-31')).toISOString()).toBe('2027-01-31T15:59:59.999Z');
+    expect(shanghaiDate(shanghaiDayEnd('2027-01-31'))).toBe('2027-01-31');
+    // the bug: the UTC end of 2027-01-31 is already 2027-02-01 in Shanghai
+    expect(shanghaiDate('2027-01-31T23:59:59.999Z')).toBe('2027-02-01');
+    expect(() => shanghaiDayEnd('2027-01-31T00:00')).toThrow();
   });
 });

@@ -45,3 +45,27 @@ export function beijingTimeText(at: Instant): string {
 export function beijingDateText(at: Instant): string {
   return formatShanghai(at, 'YYYY年M月D日');
 }
+
+/** A calendar date typed without a time: "2027-01-31". */
+export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The Shanghai calendar date of an instant, "YYYY-MM-DD" (a deadline stored as an instant, shown as a date). */
+export function shanghaiDate(at: Instant): string {
+  return formatShanghai(at, 'YYYY-MM-DD');
+}
+
+/** The first instant of a Shanghai calendar day: "2027-01-01" → 2027-01-01T00:00:00+08:00. */
+export function shanghaiDayStart(date: string): string {
+  if (!DATE_ONLY.test(date)) throw new Error(`not a date: ${date}`);
+  return `${date}T00:00:00.000+08:00`;
+}
+
+/**
+ * The last instant of a Shanghai calendar day: "2027-01-31" → 2027-01-31T23:59:59.999+08:00, so a
+ * deadline "until 2027-01-31" is open all that day in Beijing time and shows as 2027-01-31 (not as the
+ * UTC end of day, which is 2027-02-01 07:59 in Shanghai).
+ */
+export function shanghaiDayEnd(date: string): string {
+  if (!DATE_ONLY.test(date)) throw new Error(`not a date: ${date}`);
+  return `${date}T23:59:59.999+08:00`;
+}

@@ -5,6 +5,11 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../screenshots');
 
 export interface BrowserSession {
+  /**
+   * The console errors and uncaught page errors of every page so far, and forgets them: each journey
+   * asserts after each test that there were none (issue 11: the journeys fail on any console error).
+   */
+  takeProblems(): string[];
   /** A fresh context (no cookies, no localStorage): one per signed-in user. */
   newPage(): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
@@ -24,7 +29,9 @@ export async function launchBrowser(): Promise<BrowserSession> {
       '--no-first-run',
     ],
   });
+  const problems: string[] = [];
   return {
+    takeProblems: () => problems.splice(0),
     newPage: async () => {
       const context = await browser.newContext({
         viewport: { width: 1440, height: 900 },
@@ -33,6 +40,10 @@ export async function launchBrowser(): Promise<BrowserSession> {
       });
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`console: ${m.text()} (${page.url()})`);
+      });
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message} (${page.url()})`));
       return { context, page };
     },
     close: async () => {

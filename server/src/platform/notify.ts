@@ -7,7 +7,10 @@ export interface NotificationInput {
   kind: string;
   titleZh: string;
   titleEn: string;
+  /** the text in Chinese */
   body: string;
+  /** the text in English (the reader's language picks; without it every reader sees `body`) */
+  bodyEn?: string;
   /** Path in the web client, e.g. `/applications/123`. */
   link?: string;
   /** Also send an e-mail (through the outbox). */

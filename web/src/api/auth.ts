@@ -2,7 +2,8 @@
 import { api, call } from './client.js';
 
 export const authApi = {
-  me: () => call(api.GET('/api/auth/me'), { quiet: true }),
+  /** who is signed in, or null: /api/auth/session answers 200 either way (no 401 in the console) */
+  me: async () => (await call(api.GET('/api/auth/session'), { quiet: true })).me,
   login: (username: string, password: string) =>
     call(api.POST('/api/auth/login', { body: { username, password } })),
   logout: () => call(api.POST('/api/auth/logout')),

@@ -757,6 +757,92 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 当前会话（未登录时 me 为 null） The session, me null when anonymous
+         * @description 权限 Permission: `public` (public)
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            me: components["schemas"]["Me"] | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/totp/enrol": {
         parameters: {
             query?: never;
@@ -2468,7 +2554,7 @@ export interface paths {
                     result?: "ok" | "denied" | "failed";
                     from?: string;
                     to?: string;
-                    /** @description text in the actor label or object id */
+                    /** @description text in the actor's label or name, the organisation's name, the object id, or the action's label (提交) */
                     q?: string;
                     page?: number;
                     pageSize?: number;
@@ -2493,9 +2579,21 @@ export interface paths {
                                 actorId: string | null;
                                 actorOrgId: string | null;
                                 actorLabel: string | null;
+                                /** @description the actor's name (users.name), when the actor is a user */
+                                actorName: string | null;
+                                actorOrgName: string | null;
                                 ip: string | null;
                                 action: string;
+                                /** @description the action in words (audit.labels.ts) */
+                                actionLabel: {
+                                    zh: string;
+                                    en: string;
+                                };
                                 objectType: string | null;
+                                objectTypeLabel: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
                                 objectId: string | null;
                                 /** @enum {string} */
                                 result: "ok" | "denied" | "failed";
@@ -2806,7 +2904,10 @@ export interface paths {
                                 kind: string;
                                 titleZh: string;
                                 titleEn: string;
+                                /** @description the text in Chinese */
                                 body: string;
+                                /** @description the text in English; null on rows written before it was kept */
+                                bodyEn: string | null;
                                 link: string | null;
                                 readAt: string | null;
                                 createdAt: string;
@@ -2862,7 +2963,10 @@ export interface paths {
                             kind: string;
                             titleZh: string;
                             titleEn: string;
+                            /** @description the text in Chinese */
                             body: string;
+                            /** @description the text in English; null on rows written before it was kept */
+                            bodyEn: string | null;
                             link: string | null;
                             readAt: string | null;
                             createdAt: string;
@@ -5549,9 +5653,9 @@ export interface paths {
                          * @enum {string}
                          */
                         kind?: "challenge" | "jiebang";
-                        /** Format: date-time */
+                        /** @description ISO instant with offset, or YYYY-MM-DD (00:00 Asia/Shanghai) */
                         opensAt: string;
-                        /** Format: date-time */
+                        /** @description ISO instant with offset, or YYYY-MM-DD (open all that day, Asia/Shanghai) */
                         closesAt: string;
                         /** @default 1 */
                         rounds?: number;
@@ -8624,6 +8728,8 @@ export interface paths {
                                 version: number;
                                 savedAt: string;
                                 savedBy: string;
+                                /** @description who saved it, by name (users.name) */
+                                savedByName: string | null;
                                 findingCount: number;
                             }[];
                         };
@@ -8726,6 +8832,8 @@ export interface paths {
                             version: number;
                             savedAt: string;
                             savedBy: string;
+                            /** @description who saved it, by name (users.name) */
+                            savedByName: string | null;
                             findingCount: number;
                             /** @description the applicant organisation */
                             orgId: string;
@@ -10850,6 +10958,8 @@ export interface components {
             } | null;
         };
         PublicAchievementInput: {
+            /** @description on the detail: the caller may read the full record (GET …/full answers) */
+            viewerReadsFull?: boolean;
             id: string;
             title: string;
             abstract: string;
@@ -10908,6 +11018,8 @@ export interface components {
             } | null;
         };
         AchievementInput: {
+            /** @description on the detail: the caller may read the full record (GET …/full answers) */
+            viewerReadsFull?: boolean;
             id: string;
             title: string;
             abstract: string;
@@ -11034,6 +11146,8 @@ export interface components {
             threshold: number;
         };
         PublicNeedInput: {
+            /** @description on the detail: the caller may read the full need (GET …/full answers) */
+            viewerReadsFull?: boolean;
             id: string;
             title: string;
             problem: string | null;
@@ -11058,6 +11172,8 @@ export interface components {
             solutionCount: number;
         };
         NeedInput: {
+            /** @description on the detail: the caller may read the full need (GET …/full answers) */
+            viewerReadsFull?: boolean;
             id: string;
             title: string;
             problem: string;
@@ -11311,7 +11427,17 @@ export interface components {
                     name: string;
                 };
                 transferModes: string[];
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */
@@ -11326,7 +11452,17 @@ export interface components {
                 needId: string;
                 solverName: string;
                 status: string;
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */
@@ -11340,7 +11476,17 @@ export interface components {
                 name: string;
                 orgName: string;
                 fields: string[];
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */
@@ -11354,7 +11500,17 @@ export interface components {
                 name: string;
                 type: string;
                 region: string;
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */
@@ -11375,7 +11531,17 @@ export interface components {
                 budgetMinFen: number | null;
                 budgetMaxFen: number | null;
                 deadline: string | null;
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */
@@ -11956,6 +12122,8 @@ export interface components {
                     verdict: "pass" | "fail";
                     reason: string;
                     actorId: string;
+                    /** @description the decider's name (users.name) */
+                    actorName?: string | null;
                     at: string;
                 } | null;
             }[];
@@ -12180,6 +12348,8 @@ export interface components {
             } | null;
         };
         PublicAchievement: {
+            /** @description on the detail: the caller may read the full record (GET …/full answers) */
+            viewerReadsFull?: boolean;
             id: string;
             title: string;
             abstract: string;
@@ -12238,6 +12408,8 @@ export interface components {
             } | null;
         };
         Achievement: {
+            /** @description on the detail: the caller may read the full record (GET …/full answers) */
+            viewerReadsFull?: boolean;
             id: string;
             title: string;
             abstract: string;
@@ -12364,6 +12536,8 @@ export interface components {
             threshold: number;
         };
         PublicNeed: {
+            /** @description on the detail: the caller may read the full need (GET …/full answers) */
+            viewerReadsFull?: boolean;
             id: string;
             title: string;
             problem: string | null;
@@ -12388,6 +12562,8 @@ export interface components {
             solutionCount: number;
         };
         Need: {
+            /** @description on the detail: the caller may read the full need (GET …/full answers) */
+            viewerReadsFull?: boolean;
             id: string;
             title: string;
             problem: string;
@@ -12641,7 +12817,17 @@ export interface components {
                     name: string;
                 };
                 transferModes: string[];
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */
@@ -12656,7 +12842,17 @@ export interface components {
                 needId: string;
                 solverName: string;
                 status: string;
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */
@@ -12670,7 +12866,17 @@ export interface components {
                 name: string;
                 orgName: string;
                 fields: string[];
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */
@@ -12684,7 +12890,17 @@ export interface components {
                 name: string;
                 type: string;
                 region: string;
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */
@@ -12705,7 +12921,17 @@ export interface components {
                 budgetMinFen: number | null;
                 budgetMaxFen: number | null;
                 deadline: string | null;
+                /** @description the raw ranking score (BM25); shown as `relevance`, not as a number */
                 score: number;
+                /**
+                 * @description relative to the best in the list: 高/中/低相关
+                 * @enum {string}
+                 */
+                relevance: "high" | "medium" | "low";
+                relevanceLabel: {
+                    zh: string;
+                    en: string;
+                };
                 /** @description shared terms: why this is recommended */
                 matchedTerms: string[];
                 /** @description HTML-escaped text with <mark>…</mark> around matched terms */
@@ -13286,6 +13512,8 @@ export interface components {
                     verdict: "pass" | "fail";
                     reason: string;
                     actorId: string;
+                    /** @description the decider's name (users.name) */
+                    actorName?: string | null;
                     at: string;
                 } | null;
             }[];

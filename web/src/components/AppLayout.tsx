@@ -174,7 +174,8 @@ export function AppLayout() {
             <Tag color={ROLE_LABELS[role]?.color} style={{ marginInlineEnd: 8 }} data-testid="current-role">
               {roleLabel(role, lang)}
             </Tag>
-            <NotificationBell />
+            {/* during a forced password change the server refuses everything else (403): no bell */}
+            {!me.mustChangePassword && <NotificationBell />}
             <LanguageSwitch signedIn />
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
               <Button type="text" data-testid="user-menu" style={{ height: 40 }}>

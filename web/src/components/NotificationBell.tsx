@@ -35,7 +35,20 @@ export function NotificationBell() {
             <List.Item>
               <List.Item.Meta
                 title={<Typography.Text strong={!n.readAt}>{pick(n.titleZh, n.titleEn)}</Typography.Text>}
-                description={fmt(n.createdAt, 'MM-DD HH:mm')}
+                description={
+                  <>
+                    {n.body && (
+                      <Typography.Paragraph
+                        type="secondary"
+                        ellipsis={{ rows: 2 }}
+                        style={{ marginBottom: 0, whiteSpace: 'pre-line' }}
+                      >
+                        {pick(n.body, n.bodyEn ?? n.body)}
+                      </Typography.Paragraph>
+                    )}
+                    {fmt(n.createdAt, 'MM-DD HH:mm')}
+                  </>
+                }
               />
             </List.Item>
           )}

@@ -27,6 +27,7 @@ export async function versionsOf(ctx: AppContext, caller: Caller, id: string) {
       version: v.version,
       savedAt: new Date(v.saved_at).toISOString(),
       savedBy: v.saved_by,
+      savedByName: v.saved_by_name ?? null,
       findingCount: v.finding_count,
     })),
   };
@@ -40,6 +41,7 @@ export async function versionOf(ctx: AppContext, caller: Caller, id: string, ver
     version: v.version,
     savedAt: new Date(v.saved_at).toISOString(),
     savedBy: v.saved_by,
+    savedByName: v.saved_by_name ?? null,
     findingCount: v.finding_count,
     orgId: l.app.org_id,
     // personal fields are masked by the response schema (StoredContent) for people outside the organisation

@@ -303,6 +303,8 @@ export interface Decision {
   verdict: 'pass' | 'fail';
   reason: string;
   actorId: string;
+  /** the decider by name, for the screen */
+  actorName?: string | null;
   at: string;
 }
 

@@ -338,6 +338,7 @@ export const VersionDto = z.object({
   version: z.number().int(),
   savedAt: z.string(),
   savedBy: z.string(),
+  savedByName: z.string().nullable().describe('who saved it, by name (users.name)'),
   findingCount: z.number().int(),
 });
 export const VersionList = z.object({ items: z.array(VersionDto) });

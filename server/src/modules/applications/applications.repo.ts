@@ -78,18 +78,27 @@ export async function insertVersion(
 export function listVersions(db: Db, applicationId: string) {
   return db
     .selectFrom('application_versions')
-    .select(['version', 'saved_at', 'saved_by', 'finding_count'])
+    .leftJoin('users', 'users.id', 'application_versions.saved_by')
+    .select([
+      'application_versions.version',
+      'saved_at',
+      'saved_by',
+      'finding_count',
+      'users.name as saved_by_name',
+    ])
     .where('application_id', '=', applicationId)
-    .orderBy('version', 'desc')
+    .orderBy('application_versions.version', 'desc')
     .execute();
 }
 
 export function findVersion(db: Db, applicationId: string, version: number) {
   return db
     .selectFrom('application_versions')
-    .selectAll()
+    .leftJoin('users', 'users.id', 'application_versions.saved_by')
+    .selectAll('application_versions')
+    .select('users.name as saved_by_name')
     .where('application_id', '=', applicationId)
-    .where('version', '=', version)
+    .where('application_versions.version', '=', version)
     .executeTakeFirst();
 }
 

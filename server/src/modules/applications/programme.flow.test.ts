@@ -244,6 +244,9 @@ describe('an enterprise applies to direction 2', () => {
     const versions = (await http(ent.lead.cookie, 'GET', `/api/applications/${id}/versions`)).json().items;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([3, 2, 1]);
     expect(versions[0].findingCount).toBe(1);
+    const leadName = (await http(ent.lead.cookie, 'GET', '/api/auth/me')).json().name as string;
+    expect(leadName).toBeTruthy();
+    expect(versions[0].savedByName).toBe(leadName); // a name on screen, not an id fragment (issue 11)
     const v2 = (await http(ent.lead.cookie, 'GET', `/api/applications/${id}/versions/2`)).json();
     expect(v2.content.budget.requestedGrantFen).toBe(600 * WAN);
     // one application per organisation per year is a screening rule (call data), judged on submitted
@@ -346,6 +349,23 @@ describe('a district-recommended platform applies to direction 3', () => {
         (r: { stage: string; decision: string }) => r.stage === 'district' && r.decision === 'approve',
       ).commitmentFen,
     ).toBe(400 * WAN);
+    // both hand-offs told the lead, in both languages (issue 11)
+    const told = (await http(plat.lead.cookie, 'GET', '/api/notifications?limit=50')).json().items as Array<{
+      kind: string;
+      titleZh: string;
+      body: string;
+      bodyEn: string | null;
+    }>;
+    const returned = told.find((n) => n.kind === 'application.returned')!;
+    expect(returned).toMatchObject({
+      titleZh: '项目申报被推荐部门退回修改',
+      body: '退回理由：请补充区级配套说明',
+    });
+    expect(returned.bodyEn).toBe('Reason given: 请补充区级配套说明');
+    const recommended = told.find((n) => n.kind === 'application.recommended')!;
+    expect(recommended.titleZh).toMatch(/推荐部门推荐/);
+    expect(recommended.body).toContain('400.00 万元');
+    expect(recommended.bodyEn).toContain('400.00');
     // the district officer may read the attachments through the files module's check
     const fileId = detail.attachments[0].fileId;
     expect((await http(xuhui.cookie, 'GET', `/api/files/${fileId}`)).statusCode).toBe(200);

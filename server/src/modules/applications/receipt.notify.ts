@@ -18,6 +18,7 @@ export interface ReceiptInfo {
   orgName: string;
 }
 
+/** The receipt text in Chinese (the English one is {@link receiptBodyEn}; the reader's language picks). */
 export function receiptBody(r: ReceiptInfo): string {
   return [
     `${r.orgName}：您单位的项目申报已正式提交。`,
@@ -26,8 +27,17 @@ export function receiptBody(r: ReceiptInfo): string {
     `申报指南：${r.callNumber}；方向：${r.directionTitle}`,
     `项目名称：${r.projectTitle ?? '（未填写）'}`,
     `申报材料摘要（SHA-256）：${r.sha256}`,
-    '',
-    `Submitted. Receipt ${r.number}, received ${r.submittedAt}, SHA-256 ${r.sha256}.`,
+  ].join('\n');
+}
+
+export function receiptBodyEn(r: ReceiptInfo): string {
+  return [
+    `${r.orgName}: your organisation's application has been submitted.`,
+    `Receipt number: ${r.number}`,
+    `Received (Beijing time): ${r.submittedAt}`,
+    `Call: ${r.callNumber}; direction: ${r.directionTitle}`,
+    `Project: ${r.projectTitle ?? '(not given)'}`,
+    `Digest of the package (SHA-256): ${r.sha256}`,
   ].join('\n');
 }
 
@@ -47,6 +57,7 @@ export async function notifyReceipt(
       titleZh: `项目申报回执 ${r.number}`,
       titleEn: `Application receipt ${r.number}`,
       body: receiptBody(r),
+      bodyEn: receiptBodyEn(r),
       link: `/applications/${r.applicationId}`,
       email: true,
     },
@@ -70,6 +81,38 @@ export async function notifyReturned(
       titleZh: `项目申报被${who}退回修改`,
       titleEn: `Your application was returned by the ${a.stage === 'org' ? 'organisation' : 'district'}`,
       body: `退回理由：${a.reason}`,
+      bodyEn: `Reason given: ${a.reason}`,
+      link: `/applications/${a.applicationId}`,
+      email: true,
+    },
+  );
+}
+
+/** A district recommendation (推荐部门审核通过): the lead and the org admin may now submit. */
+export async function notifyRecommended(
+  ctx: AppContext,
+  trx: Kysely<DB>,
+  userIds: (string | null)[],
+  a: { applicationId: string; commitmentFen?: number | null; opinion?: string | null },
+) {
+  if (!ctx.notify) return;
+  const wan = a.commitmentFen != null ? (a.commitmentFen / 1_000_000).toFixed(2) : null;
+  await ctx.notify.notify(
+    trx,
+    userIds.filter((x): x is string => !!x),
+    {
+      kind: 'application.recommended',
+      titleZh: '项目申报已获推荐部门推荐，可正式提交',
+      titleEn: 'The district recommended your application: it can now be submitted',
+      body: [wan ? `推荐部门承诺配套：${wan} 万元` : '', a.opinion ? `推荐意见：${a.opinion}` : '']
+        .filter(Boolean)
+        .join('\n'),
+      bodyEn: [
+        wan ? `District co-funding committed: ${wan} × 10,000 yuan` : '',
+        a.opinion ? `Opinion: ${a.opinion}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
       link: `/applications/${a.applicationId}`,
       email: true,
     },

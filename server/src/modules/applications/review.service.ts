@@ -19,7 +19,7 @@ import { APPLICATION, type ApplicationAction } from './application.workflow.js';
 import { findApplication, insertReview, updateApplication } from './applications.repo.js';
 import { detailDto, loadApplication, refOf, workflowActor, type Loaded } from './application.context.js';
 import { readable } from './applications.service.js';
-import { notifyReturned } from './receipt.notify.js';
+import { notifyRecommended, notifyReturned } from './receipt.notify.js';
 import { computeChecklist } from './application.checklist.js';
 import { districtOf } from './application.rules.js';
 import { districtOfficeRegions } from '../identity/index.js';
@@ -143,6 +143,12 @@ async function step(
         applicationId: cur.id,
         stage: review?.stage ?? 'org',
         reason: review?.reason ?? '',
+      });
+    else if (review?.stage === 'district' && review.decision === 'approve')
+      await notifyRecommended(ctx, trx, [cur.lead_user_id, cur.created_by], {
+        applicationId: cur.id,
+        commitmentFen: review.commitmentFen ?? null,
+        opinion: review.opinion ?? null,
       });
   });
   return detailDto(ctx, caller, await loadApplication(ctx, caller, l.app.id));

@@ -40,7 +40,9 @@ export function decisionsOf(db: Db, applicationIds: string[]) {
   if (!applicationIds.length) return Promise.resolve([]);
   return db
     .selectFrom('screening_decisions')
-    .selectAll()
+    .leftJoin('users', 'users.id', 'screening_decisions.actor_id')
+    .selectAll('screening_decisions')
+    .select('users.name as actor_name')
     .where('application_id', 'in', applicationIds)
     .orderBy('at')
     .execute();

@@ -94,6 +94,7 @@ const DecisionDto = z.object({
   verdict: z.enum(['pass', 'fail']),
   reason: z.string(),
   actorId: z.string(),
+  actorName: z.string().nullable().optional().describe("the decider's name (users.name)"),
   at: z.string(),
 });
 

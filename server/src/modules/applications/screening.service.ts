@@ -174,6 +174,7 @@ export async function screeningList(ctx: AppContext, callId: string, f: Screenin
       verdict: d.verdict,
       reason: d.reason,
       actorId: d.actor_id,
+      actorName: d.actor_name ?? null,
       at: new Date(d.at).toISOString(),
     });
     byApp.set(d.application_id, list);

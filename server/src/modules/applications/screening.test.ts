@@ -143,6 +143,13 @@ describe('screening', () => {
     expect(conf.json()).toMatchObject({ result: 'pass', overridden: false });
     const list = (await http(staff, 'GET', `/api/calls/${callId}/screening?overridden=true`)).json();
     expect(list.items.map((i: { applicationId: string }) => i.applicationId)).toEqual([ids.ent]);
+    // the decider is shown by name, not by an id fragment (issue 11)
+    const staffName = (await http(staff, 'GET', '/api/auth/me')).json().name as string;
+    const decided = list.items[0].findings.find(
+      (f: { ruleId: string }) => f.ruleId === 'common.leadOngoingProjects',
+    );
+    expect(decided.decision).toMatchObject({ action: 'override', actorName: staffName });
+    expect(staffName).toBeTruthy();
     const audit = await env.platform.ctx.db
       .selectFrom('audit_log')
       .select(['action', 'detail'])

@@ -8,7 +8,13 @@ export const AuditQuery = z.object({
   result: z.enum(['ok', 'denied', 'failed']).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  q: z.string().max(100).optional().describe('text in the actor label or object id'),
+  q: z
+    .string()
+    .max(100)
+    .optional()
+    .describe(
+      "text in the actor's label or name, the organisation's name, the object id, or the action's label (提交)",
+    ),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -20,9 +26,13 @@ export const AuditRecord = z.object({
   actorId: z.string().nullable(),
   actorOrgId: z.string().nullable(),
   actorLabel: z.string().nullable(),
+  actorName: z.string().nullable().describe("the actor's name (users.name), when the actor is a user"),
+  actorOrgName: z.string().nullable(),
   ip: z.string().nullable(),
   action: z.string(),
+  actionLabel: z.object({ zh: z.string(), en: z.string() }).describe('the action in words (audit.labels.ts)'),
   objectType: z.string().nullable(),
+  objectTypeLabel: z.object({ zh: z.string(), en: z.string() }).nullable(),
   objectId: z.string().nullable(),
   result: z.enum(['ok', 'denied', 'failed']),
   before: z.unknown(),

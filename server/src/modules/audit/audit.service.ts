@@ -3,13 +3,14 @@ import { auditEvent, verifyAuditChain } from '../../platform/audit.js';
 import { auditActor, type Caller } from '../../platform/caller.js';
 import { findAudit } from './audit.repo.js';
 import type { AuditQuery } from './audit.schema.js';
+import { actionsMatching, auditActionLabel, auditObjectLabel } from './audit.labels.js';
 
 type AuditRow = Awaited<ReturnType<typeof findAudit>>['items'][number];
 
 export const AUDIT_EXPORT_MAX_ROWS = 100_000;
 
 export async function listAudit(ctx: AppContext, q: AuditQuery) {
-  const { total, items } = await findAudit(ctx.db, q);
+  const { total, items } = await findAudit(ctx.db, q, q.q ? actionsMatching(q.q) : []);
   return { total, items: items.map(auditDto) };
 }
 
@@ -37,9 +38,13 @@ function auditDto(r: AuditRow) {
     actorId: r.actor_id,
     actorOrgId: r.actor_org_id,
     actorLabel: r.actor_label,
+    actorName: r.actor_name ?? null,
+    actorOrgName: r.actor_org_name ?? null,
     ip: r.ip,
     action: r.action,
+    actionLabel: auditActionLabel(r.action),
     objectType: r.object_type,
+    objectTypeLabel: auditObjectLabel(r.object_type),
     objectId: r.object_id,
     result: r.result,
     before: r.before,

@@ -11,7 +11,7 @@ import { changePassword, login, reauthWithPassword, updateMe } from './auth.serv
 import { activateTotp, enrolTotp, reauthWithTotp, verifyTotp } from './totp.service.js';
 import { endSession } from './session.service.js';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.service.js';
-import { meOf } from './me.js';
+import { buildMe, meOf } from './me.js';
 import {
   LoginBody,
   LoginResult,
@@ -127,6 +127,26 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags, summary: '当前用户 The signed-in user', response: { 200: Me, ...problems } },
     },
     async (req) => meOf(ctx, callerOf(ctx, req)),
+  );
+
+  // the web's first question on every page load: anonymous is an answer (200, me null), not an error,
+  // so an anonymous visit logs no 401 in the browser console (issue 11)
+  r.get(
+    '/auth/session',
+    {
+      config: { permission: PUBLIC },
+      schema: {
+        tags,
+        summary: '当前会话（未登录时 me 为 null） The session, me null when anonymous',
+        response: { 200: z.object({ me: Me.nullable() }), ...problems },
+      },
+    },
+    async (req) => {
+      const caller = anonCallerOf(ctx, req);
+      return {
+        me: caller.actor ? await buildMe(ctx.db, caller.actor.userId, caller.actor.mfaVerified) : null,
+      };
+    },
   );
 
   r.patch(

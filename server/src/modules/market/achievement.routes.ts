@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
-import { callerOf } from '../../platform/caller.js';
+import { anonCallerOf, callerOf } from '../../platform/caller.js';
 import { ProblemSchema } from '../../platform/http/problem.js';
 import {
   Achievement,
@@ -107,7 +107,7 @@ export async function achievementRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: PublicAchievement, ...problems },
       },
     },
-    async (req) => getPublicAchievement(ctx, req.params.id),
+    async (req) => getPublicAchievement(ctx, req.params.id, anonCallerOf(ctx, req).actor),
   );
   r.get(
     '/market/achievements/:id/full',

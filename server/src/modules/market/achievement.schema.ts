@@ -74,6 +74,10 @@ const Contact = z.object({
 /** What everyone may see (no researcher contact). */
 export const PublicAchievement = z
   .object({
+    viewerReadsFull: z
+      .boolean()
+      .optional()
+      .describe('on the detail: the caller may read the full record (GET …/full answers)'),
     id: z.string(),
     title: z.string(),
     abstract: z.string(),

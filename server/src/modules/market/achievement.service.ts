@@ -206,10 +206,17 @@ export async function transitionAchievement(
   return fullAchievement((await findAchievement(ctx.db, id))!, actor);
 }
 
-export async function getPublicAchievement(ctx: AppContext, id: string) {
+export async function getPublicAchievement(ctx: AppContext, id: string, actor?: Caller['actor'] | null) {
   const a = await findAchievement(ctx.db, id);
-  if (!a || a.status !== ACHIEVEMENT.state.published) throw new DomainError('not_found');
-  return publicAchievement(a);
+  // tells the web whether /full will answer, so it does not ask and log a 404 (issue 11); an
+  // unpublished record is found only by those who may read it in full anyway (as needs are)
+  const viewerReadsFull =
+    !!a &&
+    !!actor &&
+    canReadPrivate(actor, { status: a.status, ownerOrgId: a.owner_org_id, createdBy: a.created_by });
+  if (!a || (a.status !== ACHIEVEMENT.state.published && !viewerReadsFull))
+    throw new DomainError('not_found');
+  return { ...publicAchievement(a), viewerReadsFull };
 }
 
 export async function getFullAchievement(ctx: AppContext, caller: Caller, id: string) {

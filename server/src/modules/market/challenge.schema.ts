@@ -2,6 +2,18 @@ import { z } from 'zod';
 import { Label, OrgBrief } from './common.schema.js';
 import { CHALLENGE_STATUS_NAMES } from './challenge.rules.js';
 import { PublicNeed } from './need.schema.js';
+import { DATE_ONLY, shanghaiDayEnd, shanghaiDayStart } from '../../../../shared/time.js';
+
+/** An instant with its offset, or a date only (a Shanghai calendar day: its first or last instant). */
+const windowEdge = (edge: 'start' | 'end') =>
+  z
+    .union([z.iso.datetime({ offset: true }), z.string().regex(DATE_ONLY).pipe(z.iso.date())])
+    .transform((v) => (DATE_ONLY.test(v) ? (edge === 'start' ? shanghaiDayStart(v) : shanghaiDayEnd(v)) : v))
+    .describe(
+      edge === 'start'
+        ? 'ISO instant with offset, or YYYY-MM-DD (00:00 Asia/Shanghai)'
+        : 'ISO instant with offset, or YYYY-MM-DD (open all that day, Asia/Shanghai)',
+    );
 
 export const CreateChallengeBody = z
   .object({
@@ -11,8 +23,8 @@ export const CreateChallengeBody = z
       .enum(['challenge', 'jiebang'])
       .default('challenge')
       .describe('challenge: 创新挑战赛; jiebang: 揭榜挂帅'),
-    opensAt: z.iso.datetime({ offset: true }),
-    closesAt: z.iso.datetime({ offset: true }),
+    opensAt: windowEdge('start'),
+    closesAt: windowEdge('end'),
     rounds: z.number().int().min(1).max(5).default(1),
     needIds: z.array(z.string()).max(500).default([]),
   })

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../testing/harness.js';
 import { loginAs } from '../../testing/factories.js';
 import { actorIn, call, marketCast } from './market.test-helpers.js';
+import { shanghaiDate } from '../../../../shared/time.js';
+import { challengeAccepts } from './challenge.rules.js';
 
 let env: TestEnv;
 let cast: Awaited<ReturnType<typeof marketCast>>;
@@ -64,6 +66,23 @@ describe('challenge (揭榜挂帅 / 创新挑战赛)', () => {
     expect(created.statusCode).toBe(201);
     cid = created.json().id;
     expect((await call(env, null, 'GET', `/api/market/challenges/${cid}`)).statusCode).toBe(404); // draft
+  });
+
+  it('a date-only window (2027-01-31) is a Shanghai calendar day: shown as 2027-01-31, open until its last instant', async () => {
+    const res = await call(env, staff, 'POST', '/api/market/challenges', {
+      title: '日期只填到天的挑战赛',
+      opensAt: '2027-01-01',
+      closesAt: '2027-01-31',
+    });
+    expect(res.statusCode).toBe(201);
+    const c = res.json() as { opensAt: string; closesAt: string };
+    expect(shanghaiDate(c.opensAt)).toBe('2027-01-01');
+    expect(shanghaiDate(c.closesAt)).toBe('2027-01-31');
+    const w = { status: 'open' as const, opensAt: new Date(c.opensAt), closesAt: new Date(c.closesAt) };
+    expect(challengeAccepts(w, new Date('2027-01-01T00:00:00+08:00')).allowed).toBe(true);
+    expect(challengeAccepts(w, new Date('2027-01-31T23:59:59+08:00')).allowed).toBe(true);
+    expect(challengeAccepts(w, new Date('2027-02-01T00:00:00+08:00')).allowed).toBe(false);
+    expect(challengeAccepts(w, new Date('2026-12-31T23:59:59+08:00')).allowed).toBe(false);
   });
 
   it('solutions are accepted only while the challenge is open, each in the current round', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../testing/harness.js';
 import { actorIn, call, marketCast } from './market.test-helpers.js';
+import { isMeaningfulTerm } from '../matching/index.js';
 
 let env: TestEnv;
 let cast: Awaited<ReturnType<typeof marketCast>>;
@@ -177,6 +178,18 @@ describe('needs, matching, solutions and the funnel', () => {
     const back = await call(env, null, 'GET', `/api/market/achievements/${chipId}/matches`);
     expect(back.json().needs[0]).toMatchObject({ id: needId });
     expect(back.json().needs[0].matchedTerms).toEqual(expect.arrayContaining(['缺陷', '检测']));
+    // explained in words (issue 11): no single character, digit or stop-word; a level, the best is 高相关
+    const lists = [m.achievements, m.solutions, m.experts, m.institutions, back.json().needs] as Array<
+      Array<{ matchedTerms: string[]; relevance: string; relevanceLabel: { zh: string } }>
+    >;
+    for (const list of lists) {
+      for (const h of list) {
+        expect(h.matchedTerms.length).toBeGreaterThan(0);
+        for (const t of h.matchedTerms) expect(isMeaningfulTerm(t), t).toBe(true);
+        expect(['高相关', '中相关', '低相关']).toContain(h.relevanceLabel.zh);
+      }
+      if (list.length) expect(list[0].relevance).toBe('high');
+    }
   });
 
   it('recommendations refresh when an achievement changes, and a withdrawn one leaves the index', async () => {

@@ -105,6 +105,10 @@ export const Quality = z
 /** A need as others see it: summaryOnly needs carry no problem or indicators. */
 export const PublicNeed = z
   .object({
+    viewerReadsFull: z
+      .boolean()
+      .optional()
+      .describe('on the detail: the caller may read the full need (GET …/full answers)'),
     id: z.string(),
     title: z.string(),
     problem: z.string().nullable(),

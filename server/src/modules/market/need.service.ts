@@ -231,7 +231,8 @@ export async function getPublicNeed(ctx: AppContext, caller: AnyCaller, id: stri
   const n = await findNeed(ctx.db, id);
   if (!n || !canSeeNeed(actor, n) || (n.status !== NEED.state.published && !canReadFullNeed(actor, n)))
     throw new DomainError('not_found');
-  return publicNeed(n);
+  // tells the web whether /full will answer, so it does not ask and log a 404 (issue 11)
+  return { ...publicNeed(n), viewerReadsFull: canReadFullNeed(actor, n) };
 }
 
 export async function getFullNeed(ctx: AppContext, caller: Caller, id: string) {

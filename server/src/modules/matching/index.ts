@@ -7,3 +7,4 @@ export {
   type Changes,
   type StartReport,
 } from './matching.service.js';
+export { isMeaningfulTerm, meaningfulTerms, relevanceOf } from './match-explain.rules.js';

@@ -67,7 +67,9 @@ export const SuggestResponse = z.object({
 });
 
 const Why = {
-  score: z.number(),
+  score: z.number().describe('the raw ranking score (BM25); shown as `relevance`, not as a number'),
+  relevance: z.enum(['high', 'medium', 'low']).describe('relative to the best in the list: 高/中/低相关'),
+  relevanceLabel: z.object({ zh: z.string(), en: z.string() }),
   matchedTerms: z.array(z.string()).describe('shared terms: why this is recommended'),
   highlights: Highlights,
 };

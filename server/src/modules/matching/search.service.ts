@@ -1,4 +1,5 @@
 import type { AppContext } from '../../platform/context.js';
+import { explainMatches, meaningfulTerms, type Explained } from './match-explain.rules.js';
 import { DomainError } from '../../platform/errors.js';
 import type { AnyCaller, Caller } from '../../platform/caller.js';
 import type { SearchDoc, SearchFilters, SearchHit } from '../search/index.js';
@@ -88,7 +89,7 @@ export async function search(ctx: AppContext, caller: AnyCaller, q: SearchQuery)
         orgName: r.owner_name,
         transferModes: r.transfer_modes ?? [],
         ipTypes: [...new Set(((r.ip_items as IpItem[]) ?? []).map((i) => i.type))],
-        matchedTerms: h.matchedTerms,
+        matchedTerms: meaningfulTerms(h.matchedTerms),
         highlights: h.highlights,
         source: r.source,
       });
@@ -109,7 +110,7 @@ export async function search(ctx: AppContext, caller: AnyCaller, q: SearchQuery)
         orgName: r.org_name,
         transferModes: [],
         ipTypes: [],
-        matchedTerms: h.matchedTerms,
+        matchedTerms: meaningfulTerms(h.matchedTerms),
         highlights: h.highlights,
         source: null,
       });
@@ -130,7 +131,7 @@ export async function search(ctx: AppContext, caller: AnyCaller, q: SearchQuery)
         orgName: r.solver_org_name,
         transferModes: [],
         ipTypes: [],
-        matchedTerms: h.matchedTerms,
+        matchedTerms: meaningfulTerms(h.matchedTerms),
         highlights: h.highlights,
         source: null,
       });
@@ -164,16 +165,33 @@ export async function suggest(
   };
 }
 
-const why = (h: SearchHit) => ({ score: h.score, matchedTerms: h.matchedTerms, highlights: h.highlights });
+type ExplainedHit = SearchHit & Pick<Explained<SearchHit>, 'relevance' | 'relevanceLabel'>;
+
+/** The hits worth suggesting, with meaningful terms and a level in words (match-explain.rules.ts). */
+const explained = (hits: SearchHit[]): ExplainedHit[] =>
+  explainMatches(hits).map((e) => ({
+    ...e.hit,
+    matchedTerms: e.matchedTerms,
+    relevance: e.relevance,
+    relevanceLabel: e.relevanceLabel,
+  }));
+
+const why = (h: ExplainedHit) => ({
+  score: h.score,
+  relevance: h.relevance,
+  relevanceLabel: h.relevanceLabel,
+  matchedTerms: h.matchedTerms,
+  highlights: h.highlights,
+});
 
 /**
  * Ranked hits joined to the rows loaded for them, in rank order; a hit whose row is gone (removed
  * since indexing) or that `make` refuses (returns null) is left out.
  */
 async function joinHits<R extends { id: string }, T>(
-  hits: SearchHit[],
+  hits: ExplainedHit[],
   load: (ids: string[]) => Promise<R[]>,
-  make: (row: R, hit: SearchHit) => T | null,
+  make: (row: R, hit: ExplainedHit) => T | null,
 ): Promise<T[]> {
   const rows = new Map((await load(hits.map((h) => h.id))).map((r) => [r.id, r]));
   return hits.flatMap((h) => {
@@ -201,7 +219,7 @@ export async function needMatches(ctx: AppContext, caller: Caller, id: string, l
     needId: id,
     indexVersion: m.engine.stats().version,
     achievements: await joinHits(
-      m.rank(doc, 'achievement', limit),
+      explained(m.rank(doc, 'achievement', limit)),
       (ids) => achievementsByIds(ctx.db, ids),
       (r, h) => ({
         id: r.id,
@@ -216,7 +234,7 @@ export async function needMatches(ctx: AppContext, caller: Caller, id: string, l
     // more candidates than shown: those the caller may not read are dropped before the limit
     solutions: (
       await joinHits(
-        m.rank(doc, 'solution', 200),
+        explained(m.rank(doc, 'solution', 200)),
         async (ids) => (await listSolutions(ctx.db, { ids })).items,
         (r, h) =>
           canReadSolution(actor, {
@@ -236,12 +254,12 @@ export async function needMatches(ctx: AppContext, caller: Caller, id: string, l
       )
     ).slice(0, limit),
     experts: await joinHits(
-      m.rank(doc, 'expert', limit),
+      explained(m.rank(doc, 'expert', limit)),
       (ids) => expertCards(ctx.db, ids),
       (r, h) => ({ id: r.id, name: r.name, orgName: r.org_name, fields: r.fields, ...why(h) }),
     ),
     institutions: await joinHits(
-      m.rank(doc, 'institution', limit),
+      explained(m.rank(doc, 'institution', limit)),
       (ids) => institutionsByIds(ctx.db, ids),
       (r, h) => ({ id: r.id, name: r.name, type: r.type, region: r.region, ...why(h) }),
     ),
@@ -271,7 +289,7 @@ export async function achievementMatches(ctx: AppContext, caller: AnyCaller, id:
     achievementId: id,
     indexVersion: m.engine.stats().version,
     needs: await joinHits(
-      m.rank(doc, 'need', limit),
+      explained(m.rank(doc, 'need', limit)),
       (ids) => needsByIds(ctx.db, ids),
       (r, h) => ({
         id: r.id,

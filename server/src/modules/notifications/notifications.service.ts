@@ -21,6 +21,7 @@ function toItem(n: NotificationRow): z.infer<typeof NotificationItem> {
     titleZh: n.title_zh,
     titleEn: n.title_en,
     body: n.body,
+    bodyEn: n.body_en,
     link: n.link,
     readAt: iso(n.read_at),
     createdAt: iso(n.created_at)!,

@@ -8,6 +8,7 @@ export interface NotificationTable {
   title_zh: string;
   title_en: string;
   body: string;
+  body_en: string | null;
   link: string | null;
   read_at: Timestamp | null;
   created_at: Generated<Date>;

@@ -47,6 +47,7 @@ describe('notifications', () => {
         titleZh: '申报书被退回修改',
         titleEn: 'Application returned for changes',
         body: '请补充推荐函后重新提交。',
+        bodyEn: 'Add the letter of recommendation and submit again.',
         link: '/applications/42',
         email: true,
       }),
@@ -62,6 +63,10 @@ describe('notifications', () => {
     expect(m.subject).toBe('申报书被退回修改 / Application returned for changes');
     expect(m.text).toContain('请补充推荐函后重新提交。');
     expect(m.text).toContain(`${env.config.baseUrl}/applications/42`);
+    // the English part of the mail carries the English text, not the Chinese one again (issue 11)
+    const en = m.text.split('----------------')[1];
+    expect(en).toContain('Add the letter of recommendation and submit again.');
+    expect(en).not.toContain('请补充推荐函');
   });
 
   it('lists only my notifications with the unread count', async () => {
@@ -75,6 +80,8 @@ describe('notifications', () => {
       kind: 'application.returned',
       titleZh: '申报书被退回修改',
       titleEn: 'Application returned for changes',
+      body: '请补充推荐函后重新提交。',
+      bodyEn: 'Add the letter of recommendation and submit again.',
       link: '/applications/42',
       readAt: null,
     });

@@ -28,6 +28,7 @@ export class Notifier implements NotificationSender {
         title_zh: n.titleZh,
         title_en: n.titleEn,
         body: n.body,
+        body_en: n.bodyEn ?? null,
         link: n.link ?? null,
         read_at: null,
       })),
@@ -40,7 +41,14 @@ export class Notifier implements NotificationSender {
         recipients
           .filter((r) => r.email)
           .map((r) =>
-            bilingualMail({ to: r.email, titleZh: n.titleZh, titleEn: n.titleEn, bodyZh: n.body, link }),
+            bilingualMail({
+              to: r.email,
+              titleZh: n.titleZh,
+              titleEn: n.titleEn,
+              bodyZh: n.body,
+              bodyEn: n.bodyEn,
+              link,
+            }),
           ),
       );
     }

@@ -83,23 +83,38 @@ function AuditLog() {
     { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => fmt(v) },
     {
       title: t('audit.actor'),
-      dataIndex: 'actorLabel',
-      width: 160,
+      dataIndex: 'actorName',
+      width: 180,
       render: (v: string | null, r) =>
-        v ?? r.actorId ?? <Typography.Text type="secondary">—</Typography.Text>,
+        v || r.actorLabel ? (
+          <Space direction="vertical" size={0}>
+            <span data-testid={`audit-actor-${r.seq}`}>{v ?? r.actorLabel}</span>
+            {r.actorOrgName && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+                {r.actorOrgName}
+              </Typography.Text>
+            )}
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>
+        ),
     },
     {
       title: t('audit.action'),
-      dataIndex: 'action',
-      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+      dataIndex: 'actionLabel',
+      render: (v: AuditRecord['actionLabel'], r) => (
+        <span title={r.action} data-testid={`audit-action-${r.seq}`}>
+          {lang === 'en' ? v.en : v.zh}
+        </span>
+      ),
     },
     {
       title: t('audit.objectType'),
-      dataIndex: 'objectType',
-      render: (v: string | null, r) =>
+      dataIndex: 'objectTypeLabel',
+      render: (v: AuditRecord['objectTypeLabel'], r) =>
         v ? (
           <Space direction="vertical" size={0}>
-            <span>{v}</span>
+            <span>{lang === 'en' ? v.en : v.zh}</span>
             <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
               {r.objectId}
             </Typography.Text>
@@ -170,15 +185,13 @@ function AuditLog() {
           <Form.Item name="q" label={t('common.keyword')}>
             <Input
               allowClear
-              placeholder={`${t('audit.actor')} / ${t('audit.objectId')}`}
-              style={{ width: 200 }}
+              placeholder={t('audit.keywordPh')}
+              style={{ width: 260 }}
+              data-testid="audit-keyword"
             />
           </Form.Item>
           <Form.Item name="action" label={t('audit.action')}>
             <Input allowClear placeholder={t('audit.actionPh')} style={{ width: 180 }} />
-          </Form.Item>
-          <Form.Item name="objectType" label={t('audit.objectType')}>
-            <Input allowClear style={{ width: 130 }} />
           </Form.Item>
           <Form.Item name="result" label={t('audit.result')}>
             <Select

@@ -31,6 +31,7 @@ import type {
 import { PageHeader } from '../../components/PageHeader.js';
 import { problemText } from '../../components/problem.js';
 import { ActionButton, Marked, StatusTag, TermTags, useMarketBase } from './common.js';
+import { Why } from './MatchesPanel.js';
 import { useMt } from './i18n.js';
 import { ACHIEVEMENT_ACTION_LABELS, IP_TYPES, TRANSFER_MODES } from './labels.js';
 import { wanRange } from '../../../../shared/money.js';
@@ -55,13 +56,9 @@ export function AchievementDetail() {
     try {
       let rec: PublicAchievement | Achievement;
       if (base === '/market') {
-        try {
-          rec = await marketApi.fullAchievement(id);
-        } catch (e) {
-          if (e instanceof ApiError && (e.status === 403 || e.status === 404))
-            rec = await marketApi.achievement(id);
-          else throw e;
-        }
+        // the public view says whether the full one is ours to read: no 404 asked for (issue 11)
+        const pub = await marketApi.achievement(id);
+        rec = pub.viewerReadsFull ? await marketApi.fullAchievement(id) : pub;
       } else rec = await marketApi.achievement(id);
       setA(rec);
       setError(undefined);
@@ -202,14 +199,16 @@ export function AchievementDetail() {
                         </Link>
                       }
                       description={
-                        <Space wrap>
-                          <span>{n.orgName}</span>
-                          <Tag>{n.field}</Tag>
-                          <span>
-                            {wanRange(n.budgetMinFen, n.budgetMaxFen, m('common.wan'), m('common.notSet'))}
-                          </span>
-                          <TermTags terms={n.matchedTerms} color="gold" />
-                        </Space>
+                        <>
+                          <Space wrap>
+                            <span>{n.orgName}</span>
+                            <Tag>{n.field}</Tag>
+                            <span>
+                              {wanRange(n.budgetMinFen, n.budgetMaxFen, m('common.wan'), m('common.notSet'))}
+                            </span>
+                          </Space>
+                          <Why terms={n.matchedTerms} relevance={n.relevanceLabel} />
+                        </>
                       }
                     />
                   </List.Item>

@@ -92,8 +92,9 @@ export function ChallengeList() {
         title: v.title,
         description: v.description ?? '',
         kind: v.kind,
-        opensAt: v.period[0].startOf('day').toISOString(),
-        closesAt: v.period[1].endOf('day').toISOString(),
+        // the picked calendar days; the server takes them as Asia/Shanghai days (shared/time.ts)
+        opensAt: v.period[0].format('YYYY-MM-DD'),
+        closesAt: v.period[1].format('YYYY-MM-DD'),
         rounds: v.rounds,
         needIds: [],
       });

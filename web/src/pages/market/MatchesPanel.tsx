@@ -8,8 +8,9 @@ import { Marked, TermTags } from './common.js';
 import { useMt } from './i18n.js';
 import { TRANSFER_MODES } from './labels.js';
 
-function Why({ terms, score }: { terms: string[]; score: number }) {
-  const { m } = useMt();
+/** Why a record is recommended: the shared meaningful terms and a relevance level in words. */
+export function Why({ terms, relevance }: { terms: string[]; relevance: { zh: string; en: string } }) {
+  const { m, lang } = useMt();
   return (
     <div style={{ marginTop: 4 }}>
       <Typography.Text type="secondary" style={{ marginRight: 6 }}>
@@ -18,9 +19,9 @@ function Why({ terms, score }: { terms: string[]; score: number }) {
       <span data-testid="match-terms">
         <TermTags terms={terms} color="gold" />
       </span>
-      <Typography.Text type="secondary">
-        {m('match.score')} {score.toFixed(2)}
-      </Typography.Text>
+      <Tag bordered={false} color="blue" data-testid="match-relevance">
+        {lang === 'en' ? relevance.en : relevance.zh}
+      </Tag>
     </div>
   );
 }
@@ -71,7 +72,7 @@ export function MatchesPanel({ needId }: { needId: string }) {
                               </Tag>
                             ))}
                           </Space>
-                          <Why terms={a.matchedTerms} score={a.score} />
+                          <Why terms={a.matchedTerms} relevance={a.relevanceLabel} />
                         </>
                       }
                     />
@@ -94,7 +95,7 @@ export function MatchesPanel({ needId }: { needId: string }) {
                       description={
                         <>
                           {s.solverName}
-                          <Why terms={s.matchedTerms} score={s.score} />
+                          <Why terms={s.matchedTerms} relevance={s.relevanceLabel} />
                         </>
                       }
                     />
@@ -117,7 +118,7 @@ export function MatchesPanel({ needId }: { needId: string }) {
                       description={
                         <>
                           <TermTags terms={e.fields} color="geekblue" />
-                          <Why terms={e.matchedTerms} score={e.score} />
+                          <Why terms={e.matchedTerms} relevance={e.relevanceLabel} />
                         </>
                       }
                     />
@@ -140,7 +141,7 @@ export function MatchesPanel({ needId }: { needId: string }) {
                       description={
                         <>
                           {i.region}
-                          <Why terms={i.matchedTerms} score={i.score} />
+                          <Why terms={i.matchedTerms} relevance={i.relevanceLabel} />
                         </>
                       }
                     />

@@ -77,12 +77,9 @@ export function NeedDetail() {
     try {
       let n: PublicNeed | Need;
       if (signedIn) {
-        try {
-          n = await marketApi.fullNeed(id);
-        } catch (e) {
-          if (e instanceof ApiError && (e.status === 403 || e.status === 404)) n = await marketApi.need(id);
-          else throw e;
-        }
+        // the public view says whether the full one is ours to read: no 404 asked for (issue 11)
+        const pub = await marketApi.need(id);
+        n = pub.viewerReadsFull ? await marketApi.fullNeed(id) : pub;
         loadSolutions();
         if (isFull(n)) loadFunnel();
       } else n = await marketApi.need(id);

@@ -145,8 +145,8 @@ const S = {
   'match.score': ['相关度', 'Score'],
   'match.none': ['暂无推荐', 'No recommendations'],
   'match.note': [
-    '推荐依据需求文本与成果的共同关键词（中文分词 + 领域词典，BM25 排序），记录变化后自动刷新。',
-    'Recommended by terms shared with the need (jieba + domain dictionary, BM25); refreshed when records change.',
+    '推荐依据是需求与成果共有的关键词；按相关程度分为高、中、低三档，相关度过低的不推荐。记录变化后自动刷新。',
+    'Recommended by meaningful terms shared with the need, graded high, medium or low; weak matches are not shown. Refreshed when records change.',
   ],
   'sol.title': ['方案名称', 'Title'],
   'sol.summary': ['方案摘要', 'Summary'],

@@ -64,7 +64,7 @@ export function VersionsDrawer({
                     <Tag color="success">OK</Tag>
                   )}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {p('versions.by')} {v.savedBy.slice(0, 8)}
+                    {p('versions.by')} {v.savedByName ?? '—'}
                   </Typography.Text>
                 </Space>
               }

@@ -317,6 +317,7 @@ export const en: Record<PKey, string> = {
   'screen.decideTitle': '{a}: {r}',
   'screen.verdict': 'New verdict',
   'screen.reason': 'Reason (audited)',
+  'screen.someone': 'a staff member',
   'screen.decided': '{a} by {who} at {at}',
   'screen.lead': 'Project lead',
   'screen.requested': 'Requested',

@@ -311,6 +311,7 @@ export const zhCN = {
   'screen.decideTitle': '{a}：{r}',
   'screen.verdict': '调整为',
   'screen.reason': '理由（将记入审计）',
+  'screen.someone': '工作人员',
   'screen.decided': '{who} 于 {at} {a}',
   'screen.lead': '项目负责人',
   'screen.requested': '申请资助',

@@ -184,7 +184,7 @@ export function findingsRowRender(
                   data-testid={`decision-${f.ruleId}`}
                 >
                   {p('screen.decided', {
-                    who: f.decision.actorId.slice(0, 8),
+                    who: f.decision.actorName ?? p('screen.someone'),
                     at: fmt(f.decision.at, 'MM-DD HH:mm'),
                     a: f.decision.action === 'override' ? p('screen.override') : p('screen.confirm'),
                   })}
