@@ -825,6 +825,15 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2637,7 +2646,7 @@ export interface paths {
                     result?: "ok" | "denied" | "failed";
                     from?: string;
                     to?: string;
-                    /** @description text in the actor label or object id */
+                    /** @description text in the actor's label or name, the organisation's name, the object id, or the action's label (提交) */
                     q?: string;
                 };
                 header?: never;
