@@ -148,6 +148,7 @@ describe('web journey', () => {
     const { page, context } = await browser.newPage();
 
     // a wrong password shows the server's Chinese message and keeps the user on the page
+    browser.expectRefusals(400, 401);
     await signIn(page, 'zhang.wei', 'wrong-password-1');
     await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('账号或密码错误');
 
@@ -179,6 +180,7 @@ describe('web journey', () => {
     await screenshot(page, 'workspace-commissionStaff');
 
     // organisations: list, filter by type, create with a bad USCC (field error), then a good one
+    browser.expectRefusals(400);
     await openNav(page, 'orgs', '系统管理');
     await page.getByTestId('page-orgs').waitFor();
     await page.getByRole('cell', { name: '上海理工科技大学' }).first().waitFor();
@@ -279,6 +281,7 @@ describe('web journey', () => {
     });
     const { page, context } = await browser.newPage();
     // three wrong passwords pause this name from this address; even the right one is told so, with the time
+    browser.expectRefusals(401, 429);
     for (let i = 0; i < 3; i++) await signIn(page, made.user.username, `wrong-password-${i}`);
     await expect.poll(() => page.getByTestId('login-paused').textContent()).toContain('北京时间');
     await signIn(page, made.user.username);
@@ -363,6 +366,7 @@ async function createUserThroughUi(page: Page) {
   await dialog.getByLabel('账号', { exact: true }).fill('he.jing');
   await dialog.getByLabel('姓名').fill('何静');
   await dialog.getByLabel('电子邮箱').fill('he.jing@example.cn');
+  browser.expectRefusals(400); // the wrong phone first, on purpose
   await dialog.getByLabel('手机号').fill('12345');
   await dialog.locator('.ant-select:has(#user_orgId)').click();
   await page.keyboard.type('上海理工');

@@ -10,6 +10,12 @@ export interface BrowserSession {
    * asserts after each test that there were none (issue 11: the journeys fail on any console error).
    */
   takeProblems(): string[];
+  /**
+   * A step that provokes a refusal on purpose (a wrong password, a bad form) declares it: the
+   * browser's own "Failed to load resource: … status of 401" lines for these statuses are then not
+   * counted until the next takeProblems(). Any other console error still fails the journey.
+   */
+  expectRefusals(...statuses: number[]): void;
   /** A fresh context (no cookies, no localStorage): one per signed-in user. */
   newPage(): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
@@ -30,8 +36,20 @@ export async function launchBrowser(): Promise<BrowserSession> {
     ],
   });
   const problems: string[] = [];
+  const expected = new Set<number>();
+  const isExpected = (p: string) =>
+    [...expected].some((st) =>
+      p.includes(`Failed to load resource: the server responded with a status of ${st}`),
+    );
   return {
-    takeProblems: () => problems.splice(0),
+    takeProblems: () => {
+      const out = problems.splice(0).filter((p) => !isExpected(p));
+      expected.clear();
+      return out;
+    },
+    expectRefusals: (...statuses: number[]) => {
+      for (const st of statuses) expected.add(st);
+    },
     newPage: async () => {
       const context = await browser.newContext({
         viewport: { width: 1440, height: 900 },
