@@ -428,6 +428,7 @@ describe('Programme I journey (2023 guide)', () => {
     await warn.waitFor();
     expect(await warn.textContent()).toMatch(/不低于 1:1.*至少应承诺 400 ?万元/);
     await screenshot(d.page, 'programme-district-ratio-warning', { fullPage: false });
+    browser.expectRefusals(422); // below the ratio without a reason: refused on purpose
     await d.page.getByTestId('action-ok').click();
     await d.page.getByTestId('review-failing-funding.districtMatching').waitFor();
     await d.page.getByTestId('override-reason-input').waitFor();
@@ -455,6 +456,7 @@ describe('Programme I journey (2023 guide)', () => {
     await signInAs(l.page, srv.baseUrl, srv.env, late.admin);
     await l.page.goto(appUrl(lateId));
     await openStep(l.page, '审核与提交');
+    browser.expectRefusals(409); // after the deadline: refused on purpose
     await l.page.getByTestId('action-submit').click();
     await l.page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
     await l.page

@@ -18,8 +18,10 @@ async function download(path: string, fallbackName: string): Promise<void> {
     throw problemFrom(res.status, data, { zh: '下载失败', en: 'Download failed' });
   }
   const cd = res.headers.get('content-disposition') ?? '';
-  const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(cd);
-  const name = m ? decodeURIComponent(m[1]) : fallbackName;
+  // RFC 6266: filename* (UTF-8, the Chinese name) wins over the ASCII fallback filename=
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  const plain = /filename="?([^";]+)"?/i.exec(cd);
+  const name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : fallbackName;
   const blob = await res.blob();
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
