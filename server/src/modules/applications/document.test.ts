@@ -161,7 +161,7 @@ describe('申报书 and 回执 as Word documents', () => {
     expect(staffDoc.statusCode).toBe(200);
     const staffText = textOf(await documentXml(staffDoc.rawPayload));
     expect(staffText).toContain(orgName);
-    expect(staffText).not.toContain('110101199003071234');
+    expect(staffText).not.toContain('110101199003071233');
     const exports = await s.env.platform.ctx.db
       .selectFrom('audit_log')
       .select(['action'])

@@ -161,7 +161,7 @@ describe('a university applies to direction 1', () => {
     // staff see it now; the audit trail has the submit
     const seen = await http(staff, 'GET', `/api/applications/${id}`);
     expect(seen.statusCode).toBe(200);
-    expect(seen.json().content.lead.idNumber).toBe('110101********1234');
+    expect(seen.json().content.lead.idNumber).toBe('110101********1233');
     // nothing can be edited after submission
     const edit = await http(uni.lead.cookie, 'PATCH', `/api/applications/${id}/draft`, {
       content: { project: { title: 'x' } },

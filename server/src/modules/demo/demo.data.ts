@@ -222,7 +222,7 @@ const user = (username: string, name: string, role: Role, orgKey: string): DemoU
   password: demoPassword(role),
 });
 
-/** One demo user per role (11), each in an organisation that fits the role. Names are fictitious. */
+/** One demo user per role (13), each in an organisation that fits the role. Names are fictitious. */
 export const DEMO_USERS: DemoUser[] = [
   user('demo.commission', '张科委（演示）', 'commissionStaff', 'commission'),
   user('demo.office', '李项目（演示）', 'programmeOfficeStaff', 'programmeOffice'),
@@ -236,4 +236,7 @@ export const DEMO_USERS: DemoUser[] = [
   user('demo.techmanager', '郑经理人（演示）', 'techManager', 'ntttc'),
   user('demo.auditor', '冯审计（演示）', 'auditor', 'finance'),
   user('demo.admin', '陈系统（演示）', 'systemAdmin', 'commission'),
+  // the MLPS level-3 separated administrators (安全管理员, 审计管理员), docs/SECURITY.md
+  user('demo.security', '褚安全（演示）', 'securityAdmin', 'commission'),
+  user('demo.auditadmin', '卫审计管理（演示）', 'auditAdmin', 'commission'),
 ];

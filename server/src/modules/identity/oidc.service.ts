@@ -67,6 +67,8 @@ export function oidcNotConfiguredPage(): string {
     '<!doctype html>',
     '<html lang="zh-CN">',
     '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    // the code, for programs and tests that read the page: the same as the problem+json code
+    '<meta name="transferone-error" content="oidc_not_configured">',
     '<title>一网通办登录未开通 · Sign-in through 一网通办 is not set up</title></head>',
     '<body>',
     '<main>',
