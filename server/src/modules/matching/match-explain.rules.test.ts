@@ -3,7 +3,22 @@ import { explainMatches, isMeaningfulTerm, meaningfulTerms, relevanceOf } from '
 
 describe('match explanations use meaningful terms only', () => {
   it('drops single Chinese characters, digits, numbers with units and stop-words', () => {
-    for (const t of ['一', '可', '秒', '3', '0.1', '10kg', '95%', '的', '可以', '通过', '基于', 'the', 'a', ' '])
+    for (const t of [
+      '一',
+      '可',
+      '秒',
+      '3',
+      '0.1',
+      '10kg',
+      '95%',
+      '的',
+      '可以',
+      '通过',
+      '基于',
+      'the',
+      'a',
+      ' ',
+    ])
       expect(isMeaningfulTerm(t), t).toBe(false);
     for (const t of ['灵巧手', '力控', '人形机器人', 'AI', 'mRNA', '5G基站'])
       expect(isMeaningfulTerm(t), t).toBe(true);
