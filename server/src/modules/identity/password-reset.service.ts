@@ -13,13 +13,15 @@ import {
   findPasswordReset,
   findUserById,
   insertPasswordReset,
+  pushPasswordHistory,
   recordResetRequest,
   resetRequestCounts,
   spendPasswordResets,
   updateUser,
 } from './identity.repo.js';
 import { accountKey, pausedUntilText, secondsUntil } from './backoff.rules.js';
-import { checkPasswordPolicy } from './password.rules.js';
+import { MLPS_PASSWORD_HISTORY, checkPasswordPolicy, passwordReusedError } from './password.rules.js';
+import { mlpsStaff, passwordReused } from './auth.service.js';
 
 /** A 忘记密码 link works once, for this long. */
 export const RESET_TTL_MS = 30 * 60_000;
@@ -164,12 +166,20 @@ export async function confirmPasswordReset(
     throw await refuse('reset_link_expired', row.user_id);
   const user = await findUserById(ctx.db, row.user_id);
   if (!user || user.status !== 'active') throw await refuse('reset_link_invalid', row.user_id);
-  const errors = checkPasswordPolicy(input.newPassword, 'newPassword', user.username);
+  // A reset is a password change like any other: under the MLPS profile the staff rules and the
+  // history of the last five apply here too; the replaced password joins the history whatever the
+  // profile, as on every change and admin reset.
+  const mlps = mlpsStaff(ctx, user.roles);
+  const errors = checkPasswordPolicy(input.newPassword, 'newPassword', user.username, { mlps });
+  if (mlps && (await passwordReused(ctx.db, user, input.newPassword)))
+    errors.push(passwordReusedError('newPassword'));
   if (errors.length) throw validationError(errors);
   const hash = await hashPassword(input.newPassword);
   const spent = await ctx.db.transaction().execute(async (trx) => {
     const locked = await findPasswordReset(trx, tokenHash, true);
     if (!locked || locked.used_at) return false; // a second tab got there first
+    if (user.password_hash)
+      await pushPasswordHistory(trx, user.id, user.password_hash, now, MLPS_PASSWORD_HISTORY);
     await updateUser(trx, user.id, {
       password_hash: hash,
       password_changed_at: now,

@@ -225,3 +225,54 @@ describe('password reset confirm', () => {
     ).toBe(200);
   });
 });
+
+/**
+ * Under the MLPS level-3 profile a reset is a password change like any other (review finding): the
+ * staff rules (12 characters, 3 of 4 classes) and the history (none of the last 5) apply, and the
+ * replaced password joins the history.
+ */
+describe('password reset under SECURITY_PROFILE=mlps3', () => {
+  let mlps: TestEnv;
+  beforeAll(async () => {
+    mlps = await createTestEnv({
+      securityProfile: 'mlps3',
+      smtp: { host: '127.0.0.1', port: sink.port, secure: false },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await mlps?.close();
+  });
+  const send = (url: string, payload: unknown) =>
+    mlps.app.inject({ method: 'POST', url, payload: payload as any, remoteAddress: freshIp() });
+  async function mailedToken(to: string): Promise<string> {
+    await mlps.platform.ctx.mail!.flush();
+    const m = sink.messages.filter((x) => x.to[0] === to).at(-1);
+    const token = /\/reset-password#token=([A-Za-z0-9_-]+)/.exec(m?.text ?? '')?.[1];
+    expect(token, `a reset link mailed to ${to}`).toBeTruthy();
+    return token!;
+  }
+  const codes = (res: { json(): any }) => (res.json().errors ?? []).map((e: any) => e.code) as string[];
+
+  it('refuses a weak or recently used staff password, then takes a good one into the history', async () => {
+    const made = await createUser(mlps, { roles: ['finance'], email: 'reset.mlps@example.cn' });
+    await send('/api/auth/password-reset', { account: made.user.username });
+    const token = await mailedToken('reset.mlps@example.cn');
+
+    const simple = await send('/api/auth/password-reset/confirm', { token, newPassword: 'abcdefghij12' });
+    expect(simple.statusCode).toBe(400);
+    expect(codes(simple)).toEqual(['password_too_simple']);
+
+    const same = await send('/api/auth/password-reset/confirm', { token, newPassword: FACTORY_PASSWORD });
+    expect(same.statusCode).toBe(400);
+    expect(codes(same)).toContain('password_reused');
+
+    const ok = await send('/api/auth/password-reset/confirm', { token, newPassword: 'Reset-Lake-2032!' });
+    expect(ok.statusCode).toBe(204);
+    const history = await mlps.platform.ctx.db
+      .selectFrom('user_password_history')
+      .select('user_id')
+      .where('user_id', '=', made.user.id)
+      .execute();
+    expect(history).toHaveLength(1);
+  });
+});
