@@ -22,7 +22,7 @@ import {
   findUserById,
   findUserByUsername,
   oldestIpFailure,
-  pushPasswordHistory,
+  replacePassword,
   recentPasswordHashes,
   recordIpFailure,
   updateSession,
@@ -349,14 +349,7 @@ export async function changePassword(
   if (errors.length) throw validationError(errors);
   const hash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    if (found.password_hash)
-      await pushPasswordHistory(trx, actor.userId, found.password_hash, now, MLPS_PASSWORD_HISTORY);
-    await updateUser(trx, actor.userId, {
-      password_hash: hash,
-      password_changed_at: now,
-      must_change_password: false,
-      updated_at: now,
-    });
+    await replacePassword(trx, found, hash, now, MLPS_PASSWORD_HISTORY, { must_change_password: false });
     await deleteUserSessions(trx, actor.userId, actor.sessionId);
     await appendAudit(trx, {
       actor: auditActor(caller),

@@ -265,6 +265,23 @@ export async function pushPasswordHistory(db: Db, userId: string, hash: string, 
     .execute();
 }
 
+/**
+ * Replaces a user's password: the old hash joins the history (kept to `keep`), the new one is set
+ * with its time. The one write path of a change, an admin reset and a 忘记密码 reset; `set` adds
+ * what the path also changes (must_change_password, the failure count).
+ */
+export async function replacePassword(
+  db: Db,
+  user: { id: string; password_hash: string | null },
+  newHash: string,
+  at: Date,
+  keep: number,
+  set: Updateable<UserTable> = {},
+) {
+  if (user.password_hash) await pushPasswordHistory(db, user.id, user.password_hash, at, keep);
+  await updateUser(db, user.id, { ...set, password_hash: newHash, password_changed_at: at, updated_at: at });
+}
+
 /** A user's sessions, oldest first (the concurrent-session limit ends the oldest). */
 export function listUserSessions(db: Db, userId: string) {
   return db

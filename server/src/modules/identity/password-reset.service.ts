@@ -13,11 +13,10 @@ import {
   findPasswordReset,
   findUserById,
   insertPasswordReset,
-  pushPasswordHistory,
+  replacePassword,
   recordResetRequest,
   resetRequestCounts,
   spendPasswordResets,
-  updateUser,
 } from './identity.repo.js';
 import { accountKey, pausedUntilText, secondsUntil } from './backoff.rules.js';
 import { MLPS_PASSWORD_HISTORY, checkPasswordPolicy, passwordReusedError } from './password.rules.js';
@@ -178,15 +177,10 @@ export async function confirmPasswordReset(
   const spent = await ctx.db.transaction().execute(async (trx) => {
     const locked = await findPasswordReset(trx, tokenHash, true);
     if (!locked || locked.used_at) return false; // a second tab got there first
-    if (user.password_hash)
-      await pushPasswordHistory(trx, user.id, user.password_hash, now, MLPS_PASSWORD_HISTORY);
-    await updateUser(trx, user.id, {
-      password_hash: hash,
-      password_changed_at: now,
+    await replacePassword(trx, user, hash, now, MLPS_PASSWORD_HISTORY, {
       must_change_password: false,
       failed_logins: 0,
       locked_until: null,
-      updated_at: now,
     });
     await spendPasswordResets(trx, user.id, now);
     await deleteUserSessions(trx, user.id);

@@ -15,7 +15,7 @@ import {
   clearBackoff,
   deleteUserSessions,
   findUserById,
-  pushPasswordHistory,
+  replacePassword,
   updateUser,
 } from './identity.repo.js';
 import { accountKey } from './backoff.rules.js';
@@ -307,14 +307,10 @@ export async function resetPassword(ctx: AppContext, caller: Caller, id: string)
   const hash = await hashPassword(initialPassword);
   await ctx.db.transaction().execute(async (trx) => {
     const old = (await findUserById(trx, id, true))!;
-    if (old.password_hash) await pushPasswordHistory(trx, id, old.password_hash, now, MLPS_PASSWORD_HISTORY);
-    await updateUser(trx, id, {
-      password_hash: hash,
-      password_changed_at: now,
+    await replacePassword(trx, old, hash, now, MLPS_PASSWORD_HISTORY, {
       must_change_password: true,
       failed_logins: 0,
       locked_until: null,
-      updated_at: now,
     });
     await deleteUserSessions(trx, id);
     await appendAudit(trx, {
