@@ -10,7 +10,7 @@ import {
   type CreatedUser,
   type OrgRow,
 } from '../server/src/testing/factories.js';
-import { launchBrowser, screenshot, type BrowserSession } from './support/browser.js';
+import { chooseLanguage, launchBrowser, screenshot, type BrowserSession } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -238,10 +238,9 @@ describe('web journey', () => {
 
     // English: the interface switches and the choice is saved on the account
     await openNav(page, 'audit', '系统管理');
-    await page.getByTestId('lang-switch').click();
-    await page.getByTestId('lang-en').click();
-    await page.getByText('Audit log').first().waitFor();
-    await page.getByText('Period').first().waitFor();
+    await chooseLanguage(page, 'en');
+    await page.getByTestId('page-audit').getByText('Audit log').first().waitFor();
+    await page.getByTestId('page-audit').getByText('Period').first().waitFor();
     await page.getByText('Administration').first().waitFor();
     await expect
       .poll(() =>
@@ -261,8 +260,7 @@ describe('web journey', () => {
     await page.waitForURL(/\/login(\?|$)/);
     await page.getByText('Sign in').first().waitFor();
     // back to Chinese on the sign-in page
-    await page.getByTestId('lang-switch').click();
-    await page.getByTestId('lang-zh-CN').click();
+    await chooseLanguage(page, 'zh-CN');
     await page.getByRole('heading', { name: '账号登录' }).waitFor();
     await screenshot(page, 'login');
     // signed out: the workspace sends the browser back to sign-in

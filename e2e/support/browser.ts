@@ -76,3 +76,25 @@ export async function screenshot(page: Page, name: string, opts: { fullPage?: bo
   await page.waitForTimeout(900);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: opts.fullPage ?? true });
 }
+
+/**
+ * Picks a language in the 中文 / English menu and waits until the switch shows it. Under load a click
+ * can land while the menu is still opening and be lost; the menu is then opened and clicked again.
+ */
+export async function chooseLanguage(page: Page, code: 'zh-CN' | 'en'): Promise<void> {
+  const label = code === 'en' ? 'English' : '中文';
+  const button = page.getByTestId('lang-switch');
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const item = page.getByTestId(`lang-${code}`);
+    if (!(await item.isVisible())) await button.click();
+    await item.waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
+    if (await item.isVisible()) await item.click({ timeout: 5000 }).catch(() => undefined);
+    const shown = await button
+      .filter({ hasText: label })
+      .waitFor({ timeout: 3000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) return;
+  }
+  throw new Error(`the language switch did not change to ${label}`);
+}
