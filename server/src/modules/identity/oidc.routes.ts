@@ -7,6 +7,11 @@ import { ProblemSchema } from '../../platform/http/problem.js';
 import { oidcCallback, oidcConfigured, startOidc } from './oidc.service.js';
 
 const tags = ['auth'];
+/** The 501 of /auth/oidc/*: a page for a person who followed a link (issue 11), declared as HTML, not JSON. */
+const NOT_CONFIGURED_PAGE = {
+  description: 'an HTML page (zh, en): 一网通办 sign-in is not set up here',
+  content: { 'text/html': { schema: z.string() } },
+};
 
 export async function oidcRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -37,7 +42,7 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext) {
         response: {
           302: z.null().describe('to the provider'),
           400: ProblemSchema,
-          501: z.string().describe('an HTML page (zh, en): 一网通办 sign-in is not set up here'),
+          501: NOT_CONFIGURED_PAGE,
         },
       },
     },
@@ -55,7 +60,7 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext) {
           .loose(),
         response: {
           302: z.null().describe('to / (signed in) or /login?error=…'),
-          501: z.string().describe('an HTML page (zh, en): 一网通办 sign-in is not set up here'),
+          501: NOT_CONFIGURED_PAGE,
         },
       },
     },

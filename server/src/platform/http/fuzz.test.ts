@@ -110,8 +110,7 @@ async function run(o: Operation, req: Req, label: string, bad: string[]) {
   const ct = String(res.headers['content-type'] ?? '');
   const notConfigured = res.statusCode === 501 && res.body.includes('oidc_not_configured');
   const fault = res.statusCode >= 500 && !notConfigured;
-  // the 501 of /auth/oidc/* is a page for a person who followed a link (issue 11), not JSON
-  const off = notConfigured && ct.startsWith('text/html') ? '' : check(o, res.statusCode, ct, res.body);
+  const off = check(o, res.statusCode, ct, res.body);
   if (fault || off)
     bad.push(
       `${label} ${o.method} ${o.path} [${req.how}] → ${res.statusCode}${off ? ` off-schema: ${off}` : ''}\n` +
