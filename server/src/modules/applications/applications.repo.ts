@@ -312,3 +312,13 @@ export async function listApplications(
     .execute();
   return { total: Number(n), items };
 }
+
+/** The submitted content and organisation of applications, for the review module's candidates. */
+export function contentsOf(db: Db, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('applications')
+    .select(['id', 'content', 'org_id', 'lead_user_id', 'direction_code', 'call_year'])
+    .where('id', 'in', ids)
+    .execute();
+}
