@@ -322,3 +322,13 @@ export function contentsOf(db: Db, ids: string[]) {
     .where('id', 'in', ids)
     .execute();
 }
+
+/** An application's content with its organisation's name and its direction (the expert's copy). */
+export function contentWithOrg(db: Db, id: string) {
+  return db
+    .selectFrom('applications as a')
+    .innerJoin('orgs as o', 'o.id', 'a.org_id')
+    .select(['a.id', 'a.content', 'a.direction_code', 'a.call_id', 'o.name as org_name'])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+}

@@ -5,4 +5,5 @@ export { programmeRoutes } from './applications.module.js';
 export { APPLICATION_ERRORS } from './application.policy.js';
 export { seedOngoingDemo } from './ongoing.demo.js';
 export { seedHistoricalDemo, HISTORICAL_2022_PATH } from './historical.demo.js';
-export { reviewCandidates, type ReviewCandidate } from './review-candidates.service.js';
+export { reviewCandidates, reviewDocumentOf, type ReviewCandidate } from './review-candidates.service.js';
+export { REDACTED, type ReviewDocument } from './blind.rules.js';

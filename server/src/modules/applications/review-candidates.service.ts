@@ -6,7 +6,8 @@
  * applications/index.ts.
  */
 import type { AppContext } from '../../platform/context.js';
-import { contentsOf } from './applications.repo.js';
+import { contentsOf, contentWithOrg } from './applications.repo.js';
+import { identityStrings, reviewDocument, type ReviewDocument } from './blind.rules.js';
 import { screeningList } from './screening.service.js';
 
 export interface ReviewCandidate {
@@ -90,4 +91,20 @@ export async function reviewCandidates(ctx: AppContext, callId: string): Promise
       },
     ];
   });
+}
+
+/**
+ * The copy of an application an expert reads (blind.rules.ts): in a blind round without any of the
+ * names the application gives of its organisation and people. Undefined for an unknown id.
+ */
+export async function reviewDocumentOf(
+  ctx: AppContext,
+  applicationId: string,
+  blind: boolean,
+): Promise<(ReviewDocument & { directionCode: string; callId: string }) | undefined> {
+  const row = await contentWithOrg(ctx.db, applicationId);
+  if (!row) return undefined;
+  const content = obj(row.content);
+  const doc = reviewDocument(content, blind ? identityStrings(content, row.org_name) : []);
+  return { ...doc, directionCode: row.direction_code, callId: row.call_id };
 }
