@@ -197,6 +197,15 @@ describe('technology market journey', () => {
     await openNeed(r.page, needId, false);
     await r.page.getByTestId('need-answer').click();
     const form = r.page.getByRole('dialog', { name: /晶圆表面缺陷自动检测设备/ });
+    // an empty submit says what is missing under each field, with no uncaught error (issue 11)
+    await form.getByTestId('solution-submit').click();
+    const messages = form.locator('.ant-form-item-explain-error');
+    await messages.nth(1).waitFor();
+    expect(await messages.allTextContents()).toEqual([
+      expect.stringContaining('方案名称'),
+      expect.stringContaining('方案摘要'),
+    ]);
+    await screenshot(r.page, 'market-solution-empty-submit');
     await form.locator('#title').fill(SOLUTION_TITLE);
     await form
       .locator('#summary')

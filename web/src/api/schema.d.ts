@@ -9565,11 +9565,14 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        decision: "approve" | "return";
+                        /**
+                         * @description revise: replace the district’s own recommendation while the application waits for 正式提交
+                         * @enum {string}
+                         */
+                        decision: "approve" | "return" | "revise";
                         /** @description required when returning */
                         reason?: string;
-                        /** @description district funds committed, integer fen (required to approve) */
+                        /** @description district funds committed, integer fen (required to approve or revise) */
                         commitmentFen?: number;
                         /** @description 资金支持意见 */
                         opinion?: string;

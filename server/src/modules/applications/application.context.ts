@@ -163,14 +163,14 @@ export async function detailDto(ctx: AppContext, caller: Caller, l: Loaded) {
   const labels = new Map(types.map((t) => [t.type, t.label]));
   const ref = refOf(l);
   const { actions: allowed, denials } = APPLICATION.available(who, ref);
-  // the buttons are the moves; `edit` (no `to`) is the form itself
+  // the buttons are the moves; `edit` is the form itself; a revision (no `to`) stays where it is
   const actions = APPLICATION.from(ref.status, ref)
-    .filter((t) => t.to !== undefined)
+    .filter((t) => t.action !== 'edit')
     .map((t) => {
       const denial = denials.find((d) => d.action === t.action);
       return {
         action: t.action,
-        to: t.to!,
+        to: t.to ?? ref.status,
         label: t.label.zh,
         labelEn: t.label.en,
         allowed: allowed.includes(t.action),

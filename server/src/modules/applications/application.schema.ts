@@ -359,14 +359,16 @@ export const OrgReviewBody = z.object({
   overrideReason: OverrideReason,
 });
 export const DistrictReviewBody = z.object({
-  decision: z.enum(['approve', 'return']),
+  decision: z
+    .enum(['approve', 'return', 'revise'])
+    .describe('revise: replace the district’s own recommendation while the application waits for 正式提交'),
   reason: z.string().trim().max(2000).optional().describe('required when returning'),
   commitmentFen: z
     .number()
     .int()
     .nonnegative()
     .optional()
-    .describe('district funds committed, integer fen (required to approve)'),
+    .describe('district funds committed, integer fen (required to approve or revise)'),
   opinion: z.string().trim().max(2000).optional().describe('资金支持意见'),
   overrideReason: OverrideReason,
 });

@@ -87,6 +87,26 @@ const rows: Row[] = [
     'forbidden',
     '转由项目管理机构',
   ],
+  // issue 11: the district revises its own recommendation (a commitment below the guide's ratio) before submission
+  ['the district officer revises the recommendation', xuhui, app('approved'), 'districtRevise', 'allowed'],
+  ['another district cannot revise it', minhang, app('approved'), 'districtRevise', 'other_district', '本区'],
+  ['the org admin cannot revise it', admin, app('approved'), 'districtRevise', 'forbidden', '推荐部门'],
+  ['routed: the programme office revises', staff, app('approved', routed), 'districtRevise', 'allowed'],
+  [
+    'no revision once submitted',
+    xuhui,
+    app('submitted'),
+    'districtRevise',
+    'invalid_state',
+    '正式提交前修改推荐意见',
+  ],
+  [
+    'no revision of an application the district never recommended',
+    xuhui,
+    app('approved', { needsDistrict: false }),
+    'districtRevise',
+    'invalid_state',
+  ],
   ['the admin submits an approved one', admin, app('approved'), 'submit', 'allowed'],
   ['the lead cannot submit', lead, app('approved'), 'submit', 'forbidden', '正式提交'],
   ['another org cannot submit', otherAdmin, app('approved'), 'submit', 'other_org'],
@@ -125,6 +145,7 @@ describe('application workflow decisions', () => {
     expect(to(app('districtReview'), 'districtApprove')).toBe('approved');
     expect(to(app('districtReview', routed), 'districtReturn')).toBe('returned');
     expect(to(app('approved'), 'submit')).toBe('submitted');
+    expect(APPLICATION.transition(app('approved'), 'districtRevise')?.to).toBeUndefined(); // stays 待提交
     expect(APPLICATION.transition(app('draft'), 'edit')?.to).toBeUndefined();
     expect(
       ['draft', 'returned', 'orgReview', 'approved', 'submitted'].map((s) => isEditableState(s as never)),
@@ -139,7 +160,9 @@ describe('application workflow decisions', () => {
     expect(forLead.denials.map((d) => [d.action, d.code])).toEqual([
       ['submit', 'forbidden'],
       ['orgReturn', 'forbidden'],
+      ['districtRevise', 'forbidden'], // tells the applicant the district may still revise it
     ]);
+    expect(APPLICATION.available(xuhui, app('approved')).actions).toEqual(['districtRevise']);
     // the routed branch replaces the district officer's, it does not add a second button
     expect(APPLICATION.available(staff, app('districtReview', routed)).actions).toEqual([
       'districtApprove',

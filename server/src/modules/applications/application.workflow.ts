@@ -93,29 +93,43 @@ const byDistrict = (label: string, labelEn: string) => ({
   en: `Only the district office may “${labelEn}”`,
 });
 
-/** One district step (approve or return): the district officer of the applicant's district, or, when routed, staff. */
-const districtStep = <A extends string>(action: A, to: 'approved' | 'returned', zh: string, en: string) =>
+/**
+ * One district step: the district officer of the applicant's district, or, when routed, staff.
+ * Approve and return act on 推荐部门审核; revise (no state change) replaces the district's own
+ * recommendation while the application waits for 正式提交 (issue 11: a commitment below the guide's
+ * ratio left the applicant only a withdrawal and every review again).
+ */
+const districtStep = <A extends string>(
+  action: A,
+  from: 'districtReview' | 'approved',
+  to: 'approved' | 'returned' | undefined,
+  zh: string,
+  en: string,
+  stateDenial?: { zh: string; en: string },
+) =>
   [
     {
       action,
-      from: 'districtReview',
+      from,
       to,
       permission: 'application.districtReview',
       roles: ['districtOfficer'],
-      when: notRouted,
+      when: (a: ApplicationRef) => notRouted(a) && (from === 'districtReview' || !!a.needsDistrict),
       whoDenial: byDistrict(zh, en),
       guard: ownDistrict,
       label: { zh, en },
+      stateDenial,
     },
     {
       action,
-      from: 'districtReview',
+      from,
       to,
       permission: 'application.districtReview',
       roles: OFFICE_ROLES,
-      when: routed,
+      when: (a: ApplicationRef) => routed(a) && (from === 'districtReview' || !!a.needsDistrict),
       whoDenial: ROUTED,
       label: { zh, en },
+      stateDenial,
     },
   ] as const;
 
@@ -187,8 +201,8 @@ export const APPLICATION = defineWorkflow<ApplicationRef, ApplicationActor, Appl
       guard: ownOrg,
       label: { zh: '退回修改', en: 'Return for changes' },
     },
-    ...districtStep('districtApprove', 'approved', '同意推荐', 'Recommend'),
-    ...districtStep('districtReturn', 'returned', '退回修改', 'Return for changes'),
+    ...districtStep('districtApprove', 'districtReview', 'approved', '同意推荐', 'Recommend'),
+    ...districtStep('districtReturn', 'districtReview', 'returned', '退回修改', 'Return for changes'),
     {
       action: 'submit',
       from: 'approved',
@@ -207,6 +221,10 @@ export const APPLICATION = defineWorkflow<ApplicationRef, ApplicationActor, Appl
       guard: ownOrg,
       label: { zh: '撤回修改', en: 'Take back for changes' },
     },
+    ...districtStep('districtRevise', 'approved', undefined, '修改推荐意见', 'Revise the recommendation', {
+      zh: '只能在推荐后、正式提交前修改推荐意见',
+      en: 'The district may revise its recommendation only after recommending and before submission',
+    }),
   ],
 });
 export type ApplicationAction = (typeof APPLICATION.actionNames)[number];

@@ -16,7 +16,13 @@ import { auditActor, type Caller } from '../../platform/caller.js';
 import { enforce, transaction } from '../../platform/enforce.js';
 import { DomainError } from '../../platform/errors.js';
 import { APPLICATION, type ApplicationAction } from './application.workflow.js';
-import { findApplication, insertReview, updateApplication } from './applications.repo.js';
+import {
+  findApplication,
+  insertReview,
+  listReviews,
+  updateApplication,
+  type ReviewRow,
+} from './applications.repo.js';
 import { detailDto, loadApplication, refOf, workflowActor, type Loaded } from './application.context.js';
 import { readable } from './applications.service.js';
 import { notifyRecommended, notifyReturned } from './receipt.notify.js';
@@ -40,6 +46,14 @@ function failingRefusal(list: FailingFinding[]) {
     fields: failingFieldErrors(list),
     params: { count: list.length },
   });
+}
+
+/** The district's last recommendation (what a revision replaces, kept in its audit record). */
+function lastRecommendation(reviews: ReviewRow[]) {
+  const r = reviews.filter((x) => x.stage === 'district' && x.decision === 'approve').at(-1);
+  return r
+    ? { commitmentFen: r.commitment_fen === null ? null : Number(r.commitment_fen), opinion: r.opinion }
+    : null;
 }
 
 async function routeFor(ctx: AppContext, l: Loaded): Promise<DistrictRoute | null> {
@@ -78,9 +92,10 @@ async function step(
   const what = { action: `application.${action}`, objectType: 'application', objectId: l.app.id };
   await enforce(ctx, caller, APPLICATION.decide(who, refOf(l), action), what);
   let failing: FailingFinding[] = [];
-  if (action === 'orgApprove' || action === 'districtApprove') {
+  const approving = action === 'orgApprove' || action === 'districtApprove' || action === 'districtRevise';
+  if (approving) {
     const { checklist } = await computeChecklist(ctx, l, {
-      ...(action === 'districtApprove' ? { districtCommitmentFen: review?.commitmentFen } : {}),
+      ...(review?.stage === 'district' ? { districtCommitmentFen: review.commitmentFen } : {}),
     });
     failing = failingFindings(checklist);
     if (failing.length && !review?.overrideReason?.trim()) throw failingRefusal(failing);
@@ -96,8 +111,10 @@ async function step(
     // re-decide on the locked row: someone may have acted in between (audited after the rollback)
     const ref = refOf({ ...l, app: cur });
     await enforce(ctx, caller, APPLICATION.decide(who, ref, action), { ...what, trx });
-    const to = APPLICATION.transition(ref, action)!.to!;
+    // a revision keeps the state (待提交): it replaces the district's recommendation
+    const to = APPLICATION.transition(ref, action)!.to ?? cur.status;
     const returning = to === APPLICATION.state.returned;
+    const previous = action === 'districtRevise' ? lastRecommendation(await listReviews(trx, cur.id)) : null;
     await updateApplication(trx, cur.id, {
       status: to,
       updated_at: now,
@@ -135,6 +152,7 @@ async function step(
             ...override,
             ...(route ? { districtRoute: route } : {}),
             ...(review.stage === 'district' && cur.district_route ? { routedTo: 'programmeOffice' } : {}),
+            ...(action === 'districtRevise' ? { revises: previous } : {}),
           }
         : undefined,
     });
@@ -174,12 +192,22 @@ export async function orgReview(
   });
 }
 
+const DISTRICT_ACTIONS = {
+  approve: 'districtApprove',
+  return: 'districtReturn',
+  revise: 'districtRevise',
+} as const satisfies Record<string, ApplicationAction>;
+
+/**
+ * 推荐部门审核: recommend (with the district's commitment) or return; once recommended and until
+ * 正式提交, revise its own recommendation (issue 11) — judged against the guide's ratio like the first.
+ */
 export async function districtReview(
   ctx: AppContext,
   caller: Caller,
   id: string,
   body: {
-    decision: 'approve' | 'return';
+    decision: 'approve' | 'return' | 'revise';
     reason?: string;
     commitmentFen?: number;
     opinion?: string;
@@ -188,7 +216,7 @@ export async function districtReview(
 ) {
   const l = await readable(ctx, caller, id);
   if (body.decision === 'return' && !body.reason?.trim()) throw reasonRequired();
-  if (body.decision === 'approve' && body.commitmentFen === undefined)
+  if (body.decision !== 'return' && body.commitmentFen === undefined)
     throw new DomainError('validation_failed', {
       fields: [
         {
@@ -199,8 +227,11 @@ export async function districtReview(
         },
       ],
     });
-  return step(ctx, caller, l, body.decision === 'approve' ? 'districtApprove' : 'districtReturn', {
+  const action = DISTRICT_ACTIONS[body.decision];
+  // a revision is recorded as the district's new recommendation (the last one counts)
+  return step(ctx, caller, l, action, {
     stage: 'district',
     ...body,
+    decision: body.decision === 'return' ? 'return' : 'approve',
   });
 }

@@ -80,6 +80,7 @@ export const AUDIT_ACTION_LABELS: Record<string, ActionLabel> = {
   'application.orgApprove': { zh: '单位审核通过', en: 'Organisation approves' },
   'application.orgReturn': { zh: '单位退回修改', en: 'Organisation returns for changes' },
   'application.districtApprove': { zh: '推荐部门审核通过（推荐）', en: 'District recommends' },
+  'application.districtRevise': { zh: '推荐部门修改推荐意见', en: 'District revises its recommendation' },
   'application.districtReturn': { zh: '推荐部门退回修改', en: 'District returns for changes' },
   'application.submit': { zh: '正式提交申报书', en: 'Submit application' },
   'application.submit.failed': { zh: '提交申报书未成功', en: 'Application submit failed' },

@@ -18,6 +18,7 @@ import type { ColumnsType } from 'antd/es/table/index.js';
 import { ReloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { auditApi } from '../../api/admin.js';
+import { shanghaiDayEnd, shanghaiDayStart } from '../../../../shared/time.js';
 import type { AuditRecord, AuditVerifyResult } from '../../api/types.js';
 import { useMe } from '../../auth/AuthContext.js';
 import { can } from '../../auth/can.js';
@@ -74,8 +75,9 @@ function AuditLog() {
   const search = ({ range, ...rest }: Filters) =>
     list.search({
       ...rest,
-      from: range?.[0]?.startOf('day').toISOString(),
-      to: range?.[1]?.endOf('day').toISOString(),
+      // the picked days are Beijing calendar days, whatever the browser's zone
+      from: range?.[0] ? shanghaiDayStart(range[0].format('YYYY-MM-DD')) : undefined,
+      to: range?.[1] ? shanghaiDayEnd(range[1].format('YYYY-MM-DD')) : undefined,
     });
 
   const columns: ColumnsType<AuditRecord> = [

@@ -25,6 +25,7 @@ import { applyProblem } from '../../components/problem.js';
 import { usePagedList } from '../../components/usePagedList.js';
 import { StatusTag, useMarketBase } from './common.js';
 import { useMt } from './i18n.js';
+import { validValues } from '../../components/validValues.js';
 
 const listAll = () => marketApi.challenges().then((r) => ({ total: r.items.length, items: r.items }));
 
@@ -85,7 +86,8 @@ export function ChallengeList() {
   ];
 
   const create = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setError('');
     try {
       const c = await marketApi.createChallenge({

@@ -21,6 +21,7 @@ import type { Challenge, Screening, ScreeningRow } from '../../api/types.js';
 import { useAuth } from '../../auth/AuthContext.js';
 import { applyProblem, problemText } from '../../components/problem.js';
 import { useMt } from './i18n.js';
+import { validValues } from '../../components/validValues.js';
 
 /** Loads the current round's screening sheet; `rev` reloads it after a change to the challenge. */
 export function useScreening(challengeId: string, rev: number) {
@@ -55,7 +56,8 @@ function ScoreModal({
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     setError('');
     try {

@@ -4,6 +4,7 @@ import { marketApi } from '../../api/market.js';
 import type { Dictionary, DictionaryChange } from '../../api/types.js';
 import { applyProblem, problemText } from '../../components/problem.js';
 import { useMt } from './i18n.js';
+import { validValues } from '../../components/validValues.js';
 
 /** 检索领域词典: staff add or remove domain terms; the index is rebuilt. */
 export function DictionaryPanel() {
@@ -23,7 +24,8 @@ export function DictionaryPanel() {
   useEffect(load, [load]);
 
   const add = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     setError('');
     try {

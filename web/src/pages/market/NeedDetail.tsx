@@ -34,6 +34,7 @@ import { wanRange } from '../../../../shared/money.js';
 import { NeedQuality } from './NeedQuality.js';
 import { SolutionFormModal } from './SolutionFormModal.js';
 import { SolutionsTable } from './SolutionsTable.js';
+import { validValues } from '../../components/validValues.js';
 
 const isFull = (n: PublicNeed | Need): n is Need => 'actions' in n;
 
@@ -308,7 +309,8 @@ function RefineModal({ need, onDone, onCancel }: { need: Need; onDone(n: Need): 
   const [form] = Form.useForm<{ title: string; problem: string; indicators: string; note: string }>();
   const [error, setError] = useState('');
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     try {
       onDone(
         await marketApi.refineNeed(need.id, {

@@ -7,6 +7,7 @@ import { useMt } from './i18n.js';
 import { REJECT_REASONS, SOLUTION_ACTION_LABELS } from './labels.js';
 import { wanToFen } from '../../../../shared/money.js';
 import { wanRule } from '../../components/wanRule.js';
+import { validValues } from '../../components/validValues.js';
 
 interface Values {
   reasonCode?: RejectReason;
@@ -36,7 +37,8 @@ export function SolutionActionModal({
   const judging = action === 'shortlist' || action === 'reject';
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     setError('');
     try {

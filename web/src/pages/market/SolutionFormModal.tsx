@@ -7,6 +7,7 @@ import { useMt } from './i18n.js';
 import { TRL_LABELS } from './labels.js';
 import { wanToFen } from '../../../../shared/money.js';
 import { wanRule } from '../../components/wanRule.js';
+import { validValues } from '../../components/validValues.js';
 
 interface Values {
   title: string;
@@ -43,7 +44,8 @@ export function SolutionFormModal({
   }, []);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validValues(form);
+    if (!v) return;
     setBusy(true);
     setError('');
     try {

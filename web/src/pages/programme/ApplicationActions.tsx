@@ -32,6 +32,13 @@ import {
 } from './ReviewFindings.js';
 
 type Dialog = { action: ActionDto } | null;
+const DISTRICT_DECISION = {
+  districtApprove: 'approve',
+  districtRevise: 'revise',
+  districtReturn: 'return',
+} as const;
+/** The district's recommendation: first, or revised before 正式提交 (same commitment, ratio and opinion). */
+const recommends = (a?: string) => a === 'districtApprove' || a === 'districtRevise';
 
 export function ApplicationActions({
   app,
@@ -86,10 +93,11 @@ export function ApplicationActions({
           });
           break;
         case 'districtApprove':
+        case 'districtRevise':
         case 'districtReturn': {
           const fen = wanToFen(values.commitment);
           next = await applicationsApi.districtReview(id, {
-            decision: action.action === 'districtApprove' ? 'approve' : 'return',
+            decision: DISTRICT_DECISION[action.action],
             reason: values.reason,
             ...(typeof fen === 'number' ? { commitmentFen: fen } : {}),
             ...(values.opinion ? { opinion: values.opinion } : {}),
@@ -129,7 +137,7 @@ export function ApplicationActions({
     form.resetFields();
     setFailing([]);
     setLiveFailing([]);
-    if (a.action === 'orgApprove' || a.action === 'districtApprove')
+    if (a.action === 'orgApprove' || recommends(a.action))
       // the reviewer sees what fails before deciding (the server judges it again on approval)
       void applicationsApi
         .checklist(app.id)
@@ -140,7 +148,7 @@ export function ApplicationActions({
         .catch(() => undefined);
     setDialog({ action: a });
   };
-  const approving = dialog?.action.action === 'orgApprove' || dialog?.action.action === 'districtApprove';
+  const approving = dialog?.action.action === 'orgApprove' || recommends(dialog?.action.action);
 
   const isReturn = (a?: ActionDto) => !!a && /Return$/.test(a.action);
   const deadline = error instanceof ApiError && error.code === 'deadline_passed';
@@ -307,7 +315,7 @@ export function ApplicationActions({
             if ('commitment' in changed) setFailing(liveFailing);
           }}
         >
-          {dialog?.action.action === 'districtApprove' && (
+          {recommends(dialog?.action.action) && (
             <>
               <Form.Item
                 name="commitment"
