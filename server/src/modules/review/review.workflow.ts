@@ -67,7 +67,7 @@ export type RoundAction = (typeof ROUND.actionNames)[number];
 export const ASSIGNMENT_STATUS = {
   assigned: { zh: '待专家确认', en: 'Awaiting the expert' },
   accepted: { zh: '评审中', en: 'Reviewing' },
-  declined: { zh: '专家已谢绝', en: 'Declined', terminal: true },
+  declined: { zh: '专家已谢绝，待更换', en: 'Declined, to be replaced' },
   replaced: { zh: '已更换', en: 'Replaced', terminal: true },
   submitted: { zh: '已提交评分', en: 'Scored', terminal: true },
 } as const;
