@@ -26,6 +26,7 @@ import { Notifier, notificationsRoutes } from './modules/notifications/index.js'
 import { jobsRoutes } from './modules/jobs/index.js';
 import { marketRoutes } from './modules/market/index.js';
 import { matchingModule } from './modules/matching/index.js';
+import { expertsModule } from './modules/experts/index.js';
 import { APPLICATION_ERRORS, programmeRoutes } from './modules/applications/index.js';
 import { CALL_ERRORS } from './modules/calls/index.js';
 import { loadAuditKeyring, useAuditKeyring } from './platform/audit-key.js';
@@ -45,6 +46,7 @@ const MODULES: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void> | 
   jobsRoutes,
   marketRoutes,
   matchingModule,
+  expertsModule,
   programmeRoutes,
 ];
 

@@ -7,14 +7,16 @@
  *
  *   self   — the record is the caller's own (their account, their profile)
  *   ownOrg — the record belongs to the caller's organisation (its application, its users, its contact)
+ *   keeper — the caller's role keeps the register the record is in (`ownedBy(…, { keepers })`: the
+ *            programme office keeps the expert pool and phones its experts)
  *   other  — anything else, and anything not marked with an owner (the safe default)
  *
- * | kind      | self  | ownOrg | other (signed in)          | other (anonymous) |
- * | --------- | ----- | ------ | -------------------------- | ----------------- |
- * | phone     | clear | clear  | masked (138****5678)       | masked            |
- * | idNumber  | clear | clear  | masked (110101********1234)| masked            |
- * | email     | clear | clear  | masked, except systemAdmin | masked            |
- * | name      | clear | clear  | clear                      | masked (张*)       |
+ * | kind      | self, ownOrg, keeper | other (signed in)          | other (anonymous) |
+ * | --------- | -------------------- | -------------------------- | ----------------- |
+ * | phone     | clear                | masked (138****5678)       | masked            |
+ * | idNumber  | clear                | masked (110101********1234)| masked            |
+ * | email     | clear                | masked, except systemAdmin | masked            |
+ * | name      | clear                | clear                      | masked (张*)       |
  *
  * Why: an organisation edits and files its own people's data, so it reads it as typed; programme
  * staff, auditors, districts and experts judge an application without needing to dial or identify
@@ -28,7 +30,7 @@ import { maskEmail, maskIdNumber, maskName, maskPhone } from './mask.js';
 
 export const PERSONAL_KINDS = ['phone', 'idNumber', 'email', 'name'] as const;
 export type PersonalKind = (typeof PERSONAL_KINDS)[number];
-export type Relationship = 'self' | 'ownOrg' | 'other';
+export type Relationship = 'self' | 'ownOrg' | 'keeper' | 'other';
 
 /** Kinds a signed-in caller reads in clear on another's record, by role. */
 const CLEAR_FOR_OTHERS: Record<PersonalKind, 'everyone' | Role[]> = {
@@ -45,7 +47,7 @@ export interface Viewer {
 
 export function mayReadInClear(kind: PersonalKind, rel: Relationship, viewer: Viewer): boolean {
   if (!viewer.signedIn) return false;
-  if (rel === 'self' || rel === 'ownOrg') return true;
+  if (rel === 'self' || rel === 'ownOrg' || rel === 'keeper') return true;
   const who = CLEAR_FOR_OTHERS[kind];
   return who === 'everyone' || who.some((r) => viewer.roles.includes(r));
 }

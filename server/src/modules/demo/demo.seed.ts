@@ -5,6 +5,7 @@ import { createOrg, listOrgsFor } from '../identity/index.js';
 import { createUserFor, listUsersFor } from '../identity/index.js';
 import { marketDemoSeeded, seedMarketDemo } from '../market/index.js';
 import { seedProgrammeDemo } from '../calls/index.js';
+import { seedExpertPoolDemo } from '../experts/index.js';
 import { seedOngoingDemo } from '../applications/index.js';
 import { seedHistoricalDemo } from '../applications/index.js';
 import { DEMO_ORGS, DEMO_USERS } from './demo.data.js';
@@ -32,6 +33,7 @@ export interface SeedResult {
   programme?: { callId: string; created: boolean };
   ongoingProjects?: { created: number; existing: boolean };
   historical?: { callId: string; created: boolean };
+  experts?: { created: number; existing: number };
 }
 
 async function allOrgs(ctx: AppContext, caller: Caller) {
@@ -92,6 +94,9 @@ export async function seedDemo(
     }
     onProgress?.(++done, total, u.username);
   }
+
+  // The expert pool (专家库): twelve fictitious Shanghai experts in the 2023 guide's directions.
+  result.experts = await seedExpertPoolDemo(ctx, caller, { homeOrgId: idOf.get('programmeOffice')! });
 
   // Programme I: the 2023 guide (沪科指南〔2023〕21号) as a published call, its window moved to now.
   result.programme = await seedProgrammeDemo(ctx, {

@@ -45,7 +45,8 @@ export function activeProfiles(db: Db, ids?: readonly string[]) {
     .innerJoin('users as u', 'u.id', 'p.user_id')
     .select(['p.user_id', 'p.fields', 'p.keywords', 'p.bio'])
     .where(sql<boolean>`'expert' = any(u.roles)`)
-    .where('u.status', '=', 'active');
+    .where('u.status', '=', 'active')
+    .where('p.active', '=', true);
   if (ids) q = q.where('p.user_id', 'in', ids.length ? ids : ['']);
   return q.orderBy('p.user_id').execute();
 }

@@ -1,5 +1,10 @@
 import type { ColumnType, Generated } from 'kysely';
 
+export interface AvailabilityWindow {
+  from: string;
+  to: string;
+}
+
 type Created = ColumnType<Date, Date | string | undefined, Date | string>;
 
 /**
@@ -12,6 +17,18 @@ export interface ExpertProfileTable {
   fields: string[];
   keywords: string[];
   bio: string;
+  /** the organisation as the expert names it; `org_id` when it is a platform organisation */
+  org_name: Generated<string>;
+  org_id: string | null;
+  /** 职称 */
+  title: Generated<string>;
+  contact_phone: string | null;
+  contact_email: string | null;
+  /** windows the expert can review in: [{ from, to }] Asia/Shanghai dates, inclusive; [] = always */
+  availability: ColumnType<AvailabilityWindow[], string | undefined, string>;
+  max_load_per_round: Generated<number>;
+  active: Generated<boolean>;
+  source: Generated<'profile' | 'import' | 'staff' | 'demo'>;
   version: Generated<number>;
   updated_at: Created;
 }

@@ -21,3 +21,9 @@ export {
   MLPS_PASSWORD_MIN_LENGTH,
 } from './password.rules.js';
 export { sessionLimits } from './session.service.js';
+export {
+  accountByEmail,
+  createExpertAccount,
+  platformOrgsNamed,
+  type AccountByEmail,
+} from './expert-account.service.js';

@@ -23,3 +23,4 @@ export {
   type MatchOptions,
   type NeedMatches,
 } from './matching.js';
+export { isMeaningfulTerm, meaningfulTerms } from './meaningful-terms.js';

@@ -17,7 +17,7 @@ import {
   type Relationship,
   type Viewer,
 } from '../personal.rules.js';
-import type { Actor } from '../roles.js';
+import type { Actor, Role } from '../roles.js';
 
 export type { PersonalKind } from '../personal.rules.js';
 export const PERSONAL_KEY = 'x-personal';
@@ -27,6 +27,8 @@ export const OWNER_KEY = 'x-personal-owner';
 export interface Owner {
   user?: string;
   org?: string;
+  /** roles that keep this register (the programme office for the expert pool): they read it in clear */
+  keepers?: readonly Role[];
 }
 
 /** Marks a response field as personal data of a kind. */
@@ -100,6 +102,7 @@ function relationshipOf(owner: Owner, value: Record<string, unknown>, actor: Act
   if (!actor) return 'other';
   if (owner.user && field(value, owner.user) === actor.userId) return 'self';
   if (owner.org && field(value, owner.org) === actor.orgId) return 'ownOrg';
+  if (owner.keepers?.some((r) => actor.roles.includes(r))) return 'keeper';
   return 'other';
 }
 
