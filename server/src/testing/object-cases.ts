@@ -76,6 +76,10 @@ export const OBJECT_ROUTES: Record<string, ObjectKind> = {
 
 /** Routes with a path parameter that have no object case, each with the reason (reviewed). */
 export const OBJECT_EXEMPT: Record<string, string> = {
+  'GET /api/experts/profiles/:id':
+    'the expert pool (专家库) is a commission-wide register, not owned by an organisation: programme staff only, by permission (expertPool.read); experts.pool.test.ts checks the refusals and the masking',
+  'PUT /api/experts/profiles/:id':
+    'the expert pool is a commission-wide register: programme staff only, by permission (expertPool.write), audited',
   'POST /api/jobs/dead/:id/retry':
     'a dead job is a system-wide record with no owning organisation; staff-only by permission',
   'DELETE /api/market/dictionary/:term': 'a dictionary term is global reference data, not an owned object',

@@ -89,7 +89,10 @@ describe('seeding', { timeout: 120_000 }, () => {
       );
     expect(await count('orgs')).toBe(DEMO_ORGS.length + HISTORICAL_ORGS);
     expect(second.historical?.created).toBe(false);
-    expect(await count('users')).toBe(DEMO_USERS.length);
+    // the expert pool's twelve demo experts are accounts too (seeded once)
+    expect(first.experts).toEqual({ created: 12, existing: 0 });
+    expect(second.experts).toEqual({ created: 0, existing: 12 });
+    expect(await count('users')).toBe(DEMO_USERS.length + first.experts!.created);
     expect(await count('audit_log')).toBe(audit.length);
     expect((await verifyAuditChain(db)).problems).toEqual([]);
 
