@@ -10,7 +10,14 @@ export { loadCall, shanghaiIso, importCallDraft, publishCall } from './calls.ser
 export { seedProgrammeDemo } from './calls.demo.js';
 export { guide2023, GUIDE_2023_PATH } from './guide-2023.js';
 export { CALL, isCallOpenForApplications, isCallPublic } from './call.workflow.js';
-export { findDirection, type Call, type Direction, type Kpi, type Topic } from './call.schema.js';
+export {
+  findDirection,
+  type Call,
+  type Direction,
+  type FundingRules,
+  type Kpi,
+  type Topic,
+} from './call.schema.js';
 export {
   deadlineState,
   formatShanghai,
