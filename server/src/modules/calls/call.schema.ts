@@ -21,6 +21,7 @@ export const CallStatusSchema = z.enum(CALL_STATUSES);
 export type CallStatus = z.infer<typeof CallStatusSchema>;
 
 export const ReviewModeSchema = z.enum(['oneRound', 'twoRounds']);
+export type ReviewMode = z.infer<typeof ReviewModeSchema>;
 
 export const ShanghaiInstantSchema = z
   .string()
