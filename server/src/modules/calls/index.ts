@@ -16,6 +16,7 @@ export {
   type Direction,
   type FundingRules,
   type Kpi,
+  type ReviewMode,
   type Topic,
 } from './call.schema.js';
 export {
