@@ -7,6 +7,10 @@ import { loadConfig, type Config } from '../platform/config.js';
 import { verifyAuditChain } from '../platform/audit.js';
 import { seedActor, seedDemo } from '../modules/demo/demo.seed.js';
 import { DEMO_ORGS, DEMO_USERS } from '../modules/demo/demo.data.js';
+import { DEMO_EXPERTS } from '../modules/experts/experts.demo.js';
+
+/** the demo's accounts: its users and the expert pool's demo experts */
+const ACCOUNTS = DEMO_USERS.length + DEMO_EXPERTS.length;
 import { createUserFor } from '../modules/identity/user.service.js';
 import { callerFor } from '../platform/caller.js';
 import { HISTORICAL_2022_PATH } from '../modules/applications/historical.demo.js';
@@ -77,7 +81,7 @@ describe('export and import', { timeout: 180_000 }, () => {
     expect(text).not.toMatch(/password|totp/i);
     const data = JSON.parse(text);
     expect(data.orgs.length).toBe(DEMO_ORGS.length + HISTORICAL_ORGS);
-    expect(data.users.length).toBe(DEMO_USERS.length + 1);
+    expect(data.users.length).toBe(ACCOUNTS + 1);
 
     const raw = path.join(tmp, 'unmasked.xlsx');
     expect(
@@ -93,7 +97,7 @@ describe('export and import', { timeout: 180_000 }, () => {
     );
     expect(audits.map((a) => a.action)).toEqual(['data.export', 'data.export.unmasked']);
     expect(audits[1].actor_id).toBe('cli:auditor.wang');
-    expect(audits[1].detail).toMatchObject({ masked: false, users: DEMO_USERS.length + 1, format: 'xlsx' });
+    expect(audits[1].detail).toMatchObject({ masked: false, users: ACCOUNTS + 1, format: 'xlsx' });
   });
 
   it('imports an unmasked Excel export into a fresh database, and a second import skips every row as existing', async () => {
@@ -101,9 +105,7 @@ describe('export and import', { timeout: 180_000 }, () => {
     const file = path.join(tmp, 'unmasked.xlsx');
     const first = await capture(() => importCommand(dst, file, {}));
     expect(first.code).toBe(0);
-    expect(first.out).toContain(
-      `${DEMO_ORGS.length + HISTORICAL_ORGS + DEMO_USERS.length + 1} rows imported`,
-    );
+    expect(first.out).toContain(`${DEMO_ORGS.length + HISTORICAL_ORGS + ACCOUNTS + 1} rows imported`);
     expect(first.out).toMatch(/li\.researcher\t\S{10,}/); // generated initial password, shown once
     await withDb(dst, async (p) => {
       const u = await p.ctx.db
@@ -118,7 +120,7 @@ describe('export and import', { timeout: 180_000 }, () => {
     const second = await capture(() => importCommand(dst, file, {}));
     expect(second.code).toBe(0);
     expect(second.out).toContain(
-      `0 rows imported, 0 would import, ${DEMO_ORGS.length + HISTORICAL_ORGS + DEMO_USERS.length + 1} skipped`,
+      `0 rows imported, 0 would import, ${DEMO_ORGS.length + HISTORICAL_ORGS + ACCOUNTS + 1} skipped`,
     );
     expect(second.out).toContain('already registered');
   });

@@ -133,6 +133,9 @@ export const AUDIT_ACTION_LABELS: Record<string, ActionLabel> = {
   'market.challenge.winners': { zh: '确定获胜方案', en: 'Name the winners' },
   // market: administration
   'market.expertProfile.update': { zh: '修改专家档案', en: 'Update expert profile' },
+  'experts.expert.create': { zh: '新建专家库专家', en: 'Add an expert to the pool' },
+  'experts.expert.update': { zh: '修改专家库专家', en: 'Update an expert in the pool' },
+  'experts.pool.export': { zh: '导出专家库', en: 'Export the expert pool' },
   'market.dictionary.add': { zh: '添加检索词典词条', en: 'Add a dictionary term' },
   'market.dictionary.remove': { zh: '删除检索词典词条', en: 'Remove a dictionary term' },
   'market.search.rebuild': { zh: '重建检索索引', en: 'Rebuild the search index' },

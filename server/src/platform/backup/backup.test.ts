@@ -129,8 +129,8 @@ describe('backup and restore', { timeout: 180_000 }, () => {
     expect(res.manifest.auditRows).toBe(auditRows);
     // demo orgs and users (13 roles), the 2023 call (import, publish), the market demo, the ongoing-projects
     // registry import, the 2022 call imported with its 25 example organisations and 25 applications
-    // (one record each), one upload, 25 orgs
-    expect(auditRows).toBe(36 + 2 + 1 + 1 + (1 + 25 + 1 + 25) + 25);
+    // (one record each), the expert pool's 12 demo experts, one upload, 25 orgs
+    expect(auditRows).toBe(36 + 2 + 1 + 1 + (1 + 25 + 1 + 25) + 12 + 25);
   }, 180_000);
   afterAll(async () => {
     for (const c of cleanups) await c().catch(() => undefined);
