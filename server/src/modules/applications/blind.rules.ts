@@ -26,11 +26,12 @@ export interface ReviewDocument {
   kpis: Array<{ metric: string; comparator: string; value: number; unit: string | null }>;
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const obj = (v: unknown): Record<string, unknown> =>
+/** Readers of stored content (any shape): a string, an object, an array, a finite number, else empty. */
+export const str = (v: unknown) => (typeof v === 'string' ? v : '');
+export const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+export const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** The names an application gives of its own people and organisations (the strings a blind copy hides). */
 export function identityStrings(content: Record<string, unknown>, orgName: string | null): string[] {

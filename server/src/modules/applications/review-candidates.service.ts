@@ -7,7 +7,7 @@
  */
 import type { AppContext } from '../../platform/context.js';
 import { contentsOf, contentWithOrg } from './applications.repo.js';
-import { identityStrings, reviewDocument, type ReviewDocument } from './blind.rules.js';
+import { arr, identityStrings, num, obj, reviewDocument, str, type ReviewDocument } from './blind.rules.js';
 import { screeningList } from './screening.service.js';
 
 export interface ReviewCandidate {
@@ -29,12 +29,6 @@ export interface ReviewCandidate {
   requestedGrantFen: number | null;
   firstYearRequestFen: number | null;
 }
-
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const obj = (v: unknown): Record<string, unknown> =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export async function reviewCandidates(ctx: AppContext, callId: string): Promise<ReviewCandidate[]> {
   const { items } = await screeningList(ctx, callId, { result: 'pass' });

@@ -54,10 +54,6 @@ export function assignmentsOfRound(db: Db, roundId: string) {
     .execute();
 }
 
-export async function deleteUnopenedAssignments(db: Db, roundId: string) {
-  await db.deleteFrom('review_assignments').where('round_id', '=', roundId).execute();
-}
-
 export function findAssignment(db: Db, id: string, forUpdate = false) {
   const q = db.selectFrom('review_assignments').selectAll().where('id', '=', id);
   return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
