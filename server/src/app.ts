@@ -27,6 +27,7 @@ import { jobsRoutes } from './modules/jobs/index.js';
 import { marketRoutes } from './modules/market/index.js';
 import { matchingModule } from './modules/matching/index.js';
 import { expertsModule } from './modules/experts/index.js';
+import { reviewModule } from './modules/review/index.js';
 import { APPLICATION_ERRORS, programmeRoutes } from './modules/applications/index.js';
 import { CALL_ERRORS } from './modules/calls/index.js';
 import { loadAuditKeyring, useAuditKeyring } from './platform/audit-key.js';
@@ -47,6 +48,7 @@ const MODULES: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void> | 
   marketRoutes,
   matchingModule,
   expertsModule,
+  reviewModule,
   programmeRoutes,
 ];
 

@@ -15,5 +15,6 @@ export {
 } from './conflict.rules.js';
 export { affinityBound, greedyAssignment, replacementFor, solveAssignment } from './assignment.rules.js';
 export { aggregate, rankByDirection, standardise, trimmedMean } from './aggregation.rules.js';
+export { reviewModule } from './review.module.js';
 export { REVIEW_PERMISSIONS } from './review.permissions.js';
 export { ASSIGNMENT, ROUND } from './review.workflow.js';

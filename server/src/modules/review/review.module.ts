@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../platform/context.js';
+import './review.permissions.js';
+import { roundRoutes } from './round.routes.js';
+
+/**
+ * Expert review (issue 12): rounds, assignments and score sheets (round.routes.ts). The public notice,
+ * objections and award register their routes here too (notice.routes.ts).
+ */
+export async function reviewModule(app: FastifyInstance, ctx: AppContext) {
+  await roundRoutes(app, ctx);
+}
