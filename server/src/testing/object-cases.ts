@@ -76,6 +76,30 @@ export const OBJECT_ROUTES: Record<string, ObjectKind> = {
 
 /** Routes with a path parameter that have no object case, each with the reason (reviewed). */
 export const OBJECT_EXEMPT: Record<string, string> = {
+  'GET /api/review/rounds/:id':
+    "a review round is the commission's own record, not owned by an organisation: programme staff (review.manage / review.read) only, by permission; review.round.test.ts checks the refusals",
+  'POST /api/review/rounds/:id/assign':
+    "a review round is the commission's own record, not owned by an organisation: programme staff (review.manage / review.read) only, by permission; review.round.test.ts checks the refusals",
+  'POST /api/review/rounds/:id/open':
+    "a review round is the commission's own record, not owned by an organisation: programme staff (review.manage / review.read) only, by permission; review.round.test.ts checks the refusals",
+  'POST /api/review/rounds/:id/close':
+    "a review round is the commission's own record, not owned by an organisation: programme staff (review.manage / review.read) only, by permission; review.round.test.ts checks the refusals",
+  'POST /api/review/rounds/:id/assignments':
+    "a review round is the commission's own record, not owned by an organisation: programme staff (review.manage / review.read) only, by permission; review.round.test.ts checks the refusals",
+  'GET /api/review/rounds/:id/results':
+    "a review round is the commission's own record, not owned by an organisation: programme staff (review.manage / review.read) only, by permission; review.round.test.ts checks the refusals",
+  'POST /api/review/assignments/:id/change':
+    "a review round is the commission's own record, not owned by an organisation: programme staff (review.manage / review.read) only, by permission; review.round.test.ts checks the refusals",
+  'GET /api/review/tasks/:id':
+    "a review task is bound to its assigned expert by the assignment workflow (byExpert guard) and answers 404 to any other caller; review.round.test.ts checks another expert's task and the staff routes",
+  'POST /api/review/tasks/:id/accept':
+    "a review task is bound to its assigned expert by the assignment workflow (byExpert guard) and answers 404 to any other caller; review.round.test.ts checks another expert's task and the staff routes",
+  'POST /api/review/tasks/:id/decline':
+    "a review task is bound to its assigned expert by the assignment workflow (byExpert guard) and answers 404 to any other caller; review.round.test.ts checks another expert's task and the staff routes",
+  'POST /api/review/tasks/:id/scores':
+    "a review task is bound to its assigned expert by the assignment workflow (byExpert guard) and answers 404 to any other caller; review.round.test.ts checks another expert's task and the staff routes",
+  'POST /api/review/tasks/:id/submit':
+    "a review task is bound to its assigned expert by the assignment workflow (byExpert guard) and answers 404 to any other caller; review.round.test.ts checks another expert's task and the staff routes",
   'GET /api/experts/profiles/:id':
     'the expert pool (专家库) is a commission-wide register, not owned by an organisation: programme staff only, by permission (expertPool.read); experts.pool.test.ts checks the refusals and the masking',
   'PUT /api/experts/profiles/:id':

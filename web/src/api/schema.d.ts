@@ -7964,6 +7964,1388 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/review/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 指南的评审轮次 The review rounds of a call
+         * @description 权限 Permission: `review.read` (查看评审进度与评分结果 / See review progress and scores)
+         */
+        get: {
+            parameters: {
+                query: {
+                    callId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewRoundSummary"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 新建评审轮次（评分表、截止时间、每项专家数） Create a review round
+         * @description 权限 Permission: `review.manage` (组织专家评审（评审轮次、专家分配与调整） / Run expert review (rounds, assigning and changing experts))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        callId: string;
+                        /** @description 1: 通讯评审 remote; 2: 见面会评审 panel */
+                        roundNo: 1 | 2;
+                        expertsPerApplication: number;
+                        /** @description hide the applicant’s identity from the experts */
+                        blind: boolean;
+                        /** @default false */
+                        excludeEarlierReviewers?: boolean;
+                        scoreSheet: {
+                            criteria: {
+                                key: string;
+                                label: string;
+                                labelEn: string;
+                                maxScore: number;
+                                weight: number;
+                            }[];
+                            commentRequiredBelow: number;
+                            recommendations: {
+                                key: string;
+                                label: string;
+                                labelEn: string;
+                                endorses: boolean;
+                            }[];
+                            overallCommentRequired: boolean;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description scores received at or after this instant are refused
+                         */
+                        deadlineAt: string;
+                        shortlistQuota?: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewRoundDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 评审轮次：分配表与回避原因 A round: assignments and exclusions
+         * @description 权限 Permission: `review.read` (查看评审进度与评分结果 / See review progress and scores)
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewRoundDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/rounds/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 自动分配专家（回避规则 + 最优匹配） Assign experts automatically
+         * @description 权限 Permission: `review.manage` (组织专家评审（评审轮次、专家分配与调整） / Run expert review (rounds, assigning and changing experts))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewRoundDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/rounds/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 开始评审并通知专家 Open the round and notify the experts
+         * @description 权限 Permission: `review.manage` (组织专家评审（评审轮次、专家分配与调整） / Run expert review (rounds, assigning and changing experts))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the version read; a different current version answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewRoundDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 结束评审 Close the round
+         * @description 权限 Permission: `review.manage` (组织专家评审（评审轮次、专家分配与调整） / Run expert review (rounds, assigning and changing experts))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the version read; a different current version answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewRoundDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/rounds/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 为项目补充一位专家（须写明理由） Add an expert to an application
+         * @description 权限 Permission: `review.manage` (组织专家评审（评审轮次、专家分配与调整） / Run expert review (rounds, assigning and changing experts))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicationId: string;
+                        expertUserId: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewRoundDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/rounds/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 评审结果：汇总与分方向排名 Results: aggregation and ranking by direction
+         * @description 权限 Permission: `review.read` (查看评审进度与评分结果 / See review progress and scores)
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description z-score each expert’s totals first */
+                    standardise?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewRoundResults"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/assignments/{id}/change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 更换专家（须写明理由，不得违反回避规则） Change the expert of an assignment
+         * @description 权限 Permission: `review.manage` (组织专家评审（评审轮次、专家分配与调整） / Run expert review (rounds, assigning and changing experts))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the expert who takes this place */
+                        expertUserId: string;
+                        reason: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的评审任务 My review tasks
+         * @description 权限 Permission: `review.score` (评审分配给本人的项目 / Review the applications assigned to you)
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewTask"][];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 评审任务：项目材料（匿名评审时隐去申报方信息）与评分表 A task: the application and the sheet
+         * @description 权限 Permission: `review.score` (评审分配给本人的项目 / Review the applications assigned to you)
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewTaskDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/tasks/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 接受评审任务 Accept a task
+         * @description 权限 Permission: `review.score` (评审分配给本人的项目 / Review the applications assigned to you)
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the version read; a different current version answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewTaskDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/tasks/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 谢绝评审任务（可申报利益冲突回避） Decline a task (or declare a conflict)
+         * @description 权限 Permission: `review.score` (评审分配给本人的项目 / Review the applications assigned to you)
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description true: the expert declares a conflict of interest (申报回避) */
+                        conflict: boolean;
+                        reason: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/tasks/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 保存评分（草稿） Save the score sheet (draft)
+         * @description 权限 Permission: `review.score` (评审分配给本人的项目 / Review the applications assigned to you)
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scores: {
+                            [key: string]: number | null;
+                        };
+                        comments: {
+                            [key: string]: string;
+                        };
+                        recommendation: string | null;
+                        overallComment: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewTaskDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/tasks/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提交评分（截止前，提交后不可修改） Submit the score sheet
+         * @description 权限 Permission: `review.score` (评审分配给本人的项目 / Review the applications assigned to you)
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scores: {
+                            [key: string]: number | null;
+                        };
+                        comments: {
+                            [key: string]: string;
+                        };
+                        recommendation: string | null;
+                        overallComment: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewTaskDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calls": {
         parameters: {
             query?: never;
@@ -12764,6 +14146,272 @@ export interface components {
             /** @description what the record is taken from, e.g. "绩效评价报告(2024) 表1-8、1-9" */
             source: string;
         };
+        ReviewRoundSummaryInput: {
+            id: string;
+            callId: string;
+            roundNo: number;
+            /** @enum {string} */
+            kind: "remoteReview" | "panelReview";
+            expertsPerApplication: number;
+            blind: boolean;
+            excludeEarlierReviewers: boolean;
+            deadlineAt: string;
+            status: string;
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            applications: number;
+            /** @description live assignments by state */
+            assignments: {
+                [key: string]: number;
+            };
+            version: number;
+            actions: string[];
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+        };
+        ReviewRoundDetailInput: {
+            id: string;
+            callId: string;
+            roundNo: number;
+            /** @enum {string} */
+            kind: "remoteReview" | "panelReview";
+            expertsPerApplication: number;
+            blind: boolean;
+            excludeEarlierReviewers: boolean;
+            deadlineAt: string;
+            status: string;
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            applications: number;
+            /** @description live assignments by state */
+            assignments: {
+                [key: string]: number;
+            };
+            version: number;
+            actions: string[];
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+            scoreSheet: {
+                criteria: {
+                    key: string;
+                    label: string;
+                    labelEn: string;
+                    maxScore: number;
+                    weight: number;
+                }[];
+                commentRequiredBelow: number;
+                recommendations: {
+                    key: string;
+                    label: string;
+                    labelEn: string;
+                    endorses: boolean;
+                }[];
+                overallCommentRequired: boolean;
+            };
+            items: {
+                applicationId: string;
+                receiptNumber: string | null;
+                projectTitle: string | null;
+                orgName: string | null;
+                directionCode: string;
+                directionTitle: string;
+                experts: {
+                    assignmentId: string;
+                    expertUserId: string;
+                    expertName: string;
+                    expertOrgName: string;
+                    affinity: number;
+                    matchedTerms: string[];
+                    status: string;
+                    statusLabel: {
+                        zh: string;
+                        en: string;
+                    };
+                    /** @enum {string} */
+                    source: "solver" | "staff" | "replacement";
+                    changeReason: string | null;
+                    declineReason: string | null;
+                    declaredConflict: boolean;
+                    version: number;
+                }[];
+                excluded: {
+                    expertUserId: string;
+                    expertName: string;
+                    conflicts: {
+                        code: string;
+                        zh: string;
+                        en: string;
+                    }[];
+                }[];
+                shortfall: {
+                    needed: number;
+                    assigned: number;
+                    zh: string;
+                    en: string;
+                } | null;
+            }[];
+            loads: {
+                expertUserId: string;
+                expertName: string;
+                load: number;
+                capacity: number;
+            }[];
+            report: {
+                totalAffinity: number;
+                affinityBound: number;
+                solvedAt: string;
+                variables: number;
+            } | null;
+        };
+        ReviewTaskInput: {
+            assignmentId: string;
+            roundId: string;
+            callId: string;
+            callTitle: string;
+            roundNo: number;
+            /** @enum {string} */
+            kind: "remoteReview" | "panelReview";
+            blind: boolean;
+            deadlineAt: string;
+            roundStatus: string;
+            status: string;
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            projectTitle: string;
+            directionCode: string;
+            total: number | null;
+            version: number;
+            actions: string[];
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+        };
+        ReviewTaskDetailInput: {
+            assignmentId: string;
+            roundId: string;
+            callId: string;
+            callTitle: string;
+            roundNo: number;
+            /** @enum {string} */
+            kind: "remoteReview" | "panelReview";
+            blind: boolean;
+            deadlineAt: string;
+            roundStatus: string;
+            status: string;
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            projectTitle: string;
+            directionCode: string;
+            total: number | null;
+            version: number;
+            actions: string[];
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+            document: {
+                project: {
+                    title: string;
+                    summary: string;
+                    keywords: string[];
+                    startDate: string | null;
+                    endDate: string | null;
+                };
+                feasibilityPlan: {
+                    title: string;
+                    text: string;
+                }[];
+                budget: {
+                    requestedGrantFen: number | null;
+                    firstYearRequestFen: number | null;
+                    selfFundingFen: number | null;
+                };
+                kpis: {
+                    metric: string;
+                    comparator: string;
+                    value: number;
+                    unit: string | null;
+                }[];
+            };
+            scoreSheet: {
+                criteria: {
+                    key: string;
+                    label: string;
+                    labelEn: string;
+                    maxScore: number;
+                    weight: number;
+                }[];
+                commentRequiredBelow: number;
+                recommendations: {
+                    key: string;
+                    label: string;
+                    labelEn: string;
+                    endorses: boolean;
+                }[];
+                overallCommentRequired: boolean;
+            };
+            entry: {
+                scores: {
+                    [key: string]: number | null;
+                };
+                comments: {
+                    [key: string]: string;
+                };
+                recommendation: string | null;
+                overallComment: string;
+            };
+            scoreVersion: number | null;
+            submittedAt: string | null;
+        };
+        ReviewRoundResultsInput: {
+            roundId: string;
+            status: string;
+            standardised: boolean;
+            submitted: number;
+            expected: number;
+            items: {
+                applicationId: string;
+                receiptNumber: string | null;
+                projectTitle: string | null;
+                orgName: string | null;
+                directionCode: string;
+                rank: number;
+                count: number;
+                mean: number;
+                trimmedMean: number;
+                min: number;
+                max: number;
+                endorsements: number;
+                warnings: {
+                    total: number;
+                    othersMean: number;
+                    zh: string;
+                    en: string;
+                }[];
+                requestedGrantFen: number | null;
+            }[];
+        };
         /** @enum {string} */
         PermissionNameInput: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.export" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertPool.read" | "expertPool.write" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "review.manage" | "review.read" | "review.score" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "settings.read" | "solution.act" | "solution.write" | "user.create" | "user.grantRoles" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
         OidcStatusInput: {
@@ -14208,6 +15856,272 @@ export interface components {
             applicationsXlsxBase64?: string;
             /** @description what the record is taken from, e.g. "绩效评价报告(2024) 表1-8、1-9" */
             source: string;
+        };
+        ReviewRoundSummary: {
+            id: string;
+            callId: string;
+            roundNo: number;
+            /** @enum {string} */
+            kind: "remoteReview" | "panelReview";
+            expertsPerApplication: number;
+            blind: boolean;
+            excludeEarlierReviewers: boolean;
+            deadlineAt: string;
+            status: string;
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            applications: number;
+            /** @description live assignments by state */
+            assignments: {
+                [key: string]: number;
+            };
+            version: number;
+            actions: string[];
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+        };
+        ReviewRoundDetail: {
+            id: string;
+            callId: string;
+            roundNo: number;
+            /** @enum {string} */
+            kind: "remoteReview" | "panelReview";
+            expertsPerApplication: number;
+            blind: boolean;
+            excludeEarlierReviewers: boolean;
+            deadlineAt: string;
+            status: string;
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            applications: number;
+            /** @description live assignments by state */
+            assignments: {
+                [key: string]: number;
+            };
+            version: number;
+            actions: string[];
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+            scoreSheet: {
+                criteria: {
+                    key: string;
+                    label: string;
+                    labelEn: string;
+                    maxScore: number;
+                    weight: number;
+                }[];
+                commentRequiredBelow: number;
+                recommendations: {
+                    key: string;
+                    label: string;
+                    labelEn: string;
+                    endorses: boolean;
+                }[];
+                overallCommentRequired: boolean;
+            };
+            items: {
+                applicationId: string;
+                receiptNumber: string | null;
+                projectTitle: string | null;
+                orgName: string | null;
+                directionCode: string;
+                directionTitle: string;
+                experts: {
+                    assignmentId: string;
+                    expertUserId: string;
+                    expertName: string;
+                    expertOrgName: string;
+                    affinity: number;
+                    matchedTerms: string[];
+                    status: string;
+                    statusLabel: {
+                        zh: string;
+                        en: string;
+                    };
+                    /** @enum {string} */
+                    source: "solver" | "staff" | "replacement";
+                    changeReason: string | null;
+                    declineReason: string | null;
+                    declaredConflict: boolean;
+                    version: number;
+                }[];
+                excluded: {
+                    expertUserId: string;
+                    expertName: string;
+                    conflicts: {
+                        code: string;
+                        zh: string;
+                        en: string;
+                    }[];
+                }[];
+                shortfall: {
+                    needed: number;
+                    assigned: number;
+                    zh: string;
+                    en: string;
+                } | null;
+            }[];
+            loads: {
+                expertUserId: string;
+                expertName: string;
+                load: number;
+                capacity: number;
+            }[];
+            report: {
+                totalAffinity: number;
+                affinityBound: number;
+                solvedAt: string;
+                variables: number;
+            } | null;
+        };
+        ReviewTask: {
+            assignmentId: string;
+            roundId: string;
+            callId: string;
+            callTitle: string;
+            roundNo: number;
+            /** @enum {string} */
+            kind: "remoteReview" | "panelReview";
+            blind: boolean;
+            deadlineAt: string;
+            roundStatus: string;
+            status: string;
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            projectTitle: string;
+            directionCode: string;
+            total: number | null;
+            version: number;
+            actions: string[];
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+        };
+        ReviewTaskDetail: {
+            assignmentId: string;
+            roundId: string;
+            callId: string;
+            callTitle: string;
+            roundNo: number;
+            /** @enum {string} */
+            kind: "remoteReview" | "panelReview";
+            blind: boolean;
+            deadlineAt: string;
+            roundStatus: string;
+            status: string;
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            projectTitle: string;
+            directionCode: string;
+            total: number | null;
+            version: number;
+            actions: string[];
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+            document: {
+                project: {
+                    title: string;
+                    summary: string;
+                    keywords: string[];
+                    startDate: string | null;
+                    endDate: string | null;
+                };
+                feasibilityPlan: {
+                    title: string;
+                    text: string;
+                }[];
+                budget: {
+                    requestedGrantFen: number | null;
+                    firstYearRequestFen: number | null;
+                    selfFundingFen: number | null;
+                };
+                kpis: {
+                    metric: string;
+                    comparator: string;
+                    value: number;
+                    unit: string | null;
+                }[];
+            };
+            scoreSheet: {
+                criteria: {
+                    key: string;
+                    label: string;
+                    labelEn: string;
+                    maxScore: number;
+                    weight: number;
+                }[];
+                commentRequiredBelow: number;
+                recommendations: {
+                    key: string;
+                    label: string;
+                    labelEn: string;
+                    endorses: boolean;
+                }[];
+                overallCommentRequired: boolean;
+            };
+            entry: {
+                scores: {
+                    [key: string]: number | null;
+                };
+                comments: {
+                    [key: string]: string;
+                };
+                recommendation: string | null;
+                overallComment: string;
+            };
+            scoreVersion: number | null;
+            submittedAt: string | null;
+        };
+        ReviewRoundResults: {
+            roundId: string;
+            status: string;
+            standardised: boolean;
+            submitted: number;
+            expected: number;
+            items: {
+                applicationId: string;
+                receiptNumber: string | null;
+                projectTitle: string | null;
+                orgName: string | null;
+                directionCode: string;
+                rank: number;
+                count: number;
+                mean: number;
+                trimmedMean: number;
+                min: number;
+                max: number;
+                endorsements: number;
+                warnings: {
+                    total: number;
+                    othersMean: number;
+                    zh: string;
+                    en: string;
+                }[];
+                requestedGrantFen: number | null;
+            }[];
         };
         /** @enum {string} */
         PermissionName: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.export" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertPool.read" | "expertPool.write" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "review.manage" | "review.read" | "review.score" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "settings.read" | "solution.act" | "solution.write" | "user.create" | "user.grantRoles" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";

@@ -28,3 +28,16 @@ export interface IndexedExpert {
   keywords: string[];
   bio: string;
 }
+
+/** What a review round needs of an expert of the pool: the conflict facts, the affinity text, the load. */
+export interface ReviewPoolExpert {
+  userId: string;
+  name: string;
+  orgId: string | null;
+  orgName: string;
+  title: string;
+  fields: string[];
+  keywords: string[];
+  maxLoadPerRound: number;
+  availability: Array<{ from: string; to: string }>;
+}

@@ -16,7 +16,14 @@ export {
   isChallengeExpert,
   saveExpertProfile,
 } from './experts.service.js';
-export type { ExpertCard, ExpertProfile, ExpertProfileInput, IndexedExpert } from './experts.types.js';
+export type {
+  ExpertCard,
+  ExpertProfile,
+  ExpertProfileInput,
+  IndexedExpert,
+  ReviewPoolExpert,
+} from './experts.types.js';
+export { reviewPool } from './pool.service.js';
 export {
   AffinityIndex,
   expertAffinity,

@@ -94,3 +94,12 @@ export async function upsertPoolEntry(
     )
     .execute();
 }
+
+/** The active experts of the pool whose account is active (what a review round assigns from). */
+export function reviewPoolRows(db: Db) {
+  return poolRows(db)
+    .where('p.active', '=', true)
+    .where('u.status', '=', 'active')
+    .orderBy('p.user_id')
+    .execute();
+}

@@ -3,14 +3,17 @@
  * Import and export are pool-import.service.ts. Contact details leave this service in clear; the
  * response schema marks them personal and the serializer masks them for anyone but the keepers.
  */
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../platform/context.js';
+import type { DB } from '../../platform/db-types.js';
 import { appendAudit } from '../../platform/audit.js';
 import { auditActor, type Caller } from '../../platform/caller.js';
 import { transaction } from '../../platform/enforce.js';
 import { DomainError, validationError } from '../../platform/errors.js';
 import { maskEmail, maskPhone } from '../../platform/mask.js';
 import { platformOrgsNamed } from '../identity/index.js';
-import { findPoolRow, listPool, upsertPoolEntry, type PoolColumns } from './pool.repo.js';
+import { findPoolRow, listPool, reviewPoolRows, upsertPoolEntry, type PoolColumns } from './pool.repo.js';
+import type { ReviewPoolExpert } from './experts.types.js';
 import { poolExpertDto } from './pool.dto.js';
 import { windowsOverlap } from './experts.rules.js';
 import type { ExpertEditBody, ExpertPoolBody, PoolExpert, PoolQuery } from './experts.schema.js';
@@ -107,4 +110,19 @@ function pick(e: PoolExpert, keys: readonly string[]): Record<string, unknown> {
   if ('contactPhone' in out && e.contactPhone) out.contactPhone = maskPhone(e.contactPhone);
   if ('contactEmail' in out && e.contactEmail) out.contactEmail = maskEmail(e.contactEmail);
   return out;
+}
+
+/** The experts a review round may assign (active profile, active account), by id. */
+export async function reviewPool(db: Kysely<DB>): Promise<ReviewPoolExpert[]> {
+  return (await reviewPoolRows(db)).map((r) => ({
+    userId: r.user_id,
+    name: r.name,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    title: r.title,
+    fields: [...r.fields],
+    keywords: [...r.keywords],
+    maxLoadPerRound: r.max_load_per_round,
+    availability: [...r.availability],
+  }));
 }

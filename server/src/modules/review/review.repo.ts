@@ -113,6 +113,7 @@ export async function upsertScore(db: Db, row: Insertable<ReviewScoreTable>) {
       oc.column('assignment_id').doUpdateSet({
         scores: row.scores,
         comment: row.comment,
+        comments: row.comments,
         recommendation: row.recommendation,
         total: row.total,
         submitted_at: row.submitted_at,
@@ -136,9 +137,49 @@ export function submittedScoresOfRound(db: Db, roundId: string) {
       's.total',
       's.recommendation',
       's.comment',
+      's.comments',
       's.submitted_at',
     ])
     .where('a.round_id', '=', roundId)
     .where('a.status', '=', 'submitted')
     .execute();
+}
+
+/** Removes every assignment of a round before the solver assigns it again (only while preparing). */
+export async function deleteAssignmentsOfRound(db: Db, roundId: string) {
+  await db.deleteFrom('review_assignments').where('round_id', '=', roundId).execute();
+}
+
+/** Live assignments of a round per expert (the load already used in it). */
+export async function loadsOfRound(db: Db, roundId: string) {
+  const rows = await db
+    .selectFrom('review_assignments')
+    .select(['expert_user_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('round_id', '=', roundId)
+    .where('status', 'in', [...LIVE])
+    .groupBy('expert_user_id')
+    .execute();
+  return new Map(rows.map((r) => [r.expert_user_id, Number(r.n)]));
+}
+
+/** Experts who declared a conflict on an application of the call, in any round. */
+export function declaredConflicts(db: Db, callId: string) {
+  return db
+    .selectFrom('review_assignments as a')
+    .innerJoin('review_rounds as r', 'r.id', 'a.round_id')
+    .select(['a.application_id', 'a.expert_user_id'])
+    .where('r.call_id', '=', callId)
+    .where('a.declared_conflict', '=', true)
+    .execute();
+}
+
+/** Score sheets of a round's assignments (drafts and submitted), by assignment id. */
+export async function scoresOfRound(db: Db, roundId: string) {
+  const rows = await db
+    .selectFrom('review_scores as s')
+    .innerJoin('review_assignments as a', 'a.id', 's.assignment_id')
+    .selectAll('s')
+    .where('a.round_id', '=', roundId)
+    .execute();
+  return new Map(rows.map((r) => [r.assignment_id, r]));
 }

@@ -49,7 +49,10 @@ export interface ReviewAssignmentTable {
 export interface ReviewScoreTable {
   assignment_id: string;
   scores: ColumnType<Record<string, number>, string | undefined, string>;
+  /** the overall opinion (专家意见) */
   comment: Generated<string>;
+  /** criterion key → that criterion's comment (migration 0051) */
+  comments: ColumnType<Record<string, string>, string | undefined, string>;
   recommendation: string | null;
   total: number | null;
   submitted_at: Timestamp | null;
