@@ -5,7 +5,8 @@ import { createOrg, listOrgsFor } from '../identity/index.js';
 import { createUserFor, listUsersFor } from '../identity/index.js';
 import { marketDemoSeeded, seedMarketDemo } from '../market/index.js';
 import { seedProgrammeDemo } from '../calls/index.js';
-import { seedExpertPoolDemo } from '../experts/index.js';
+import { reviewPool, seedDemoAccountInPool, seedExpertPoolDemo } from '../experts/index.js';
+import { seedReviewDemo } from '../review/index.js';
 import { seedOngoingDemo } from '../applications/index.js';
 import { seedHistoricalDemo } from '../applications/index.js';
 import { DEMO_ORGS, DEMO_USERS } from './demo.data.js';
@@ -34,6 +35,7 @@ export interface SeedResult {
   ongoingProjects?: { created: number; existing: boolean };
   historical?: { callId: string; created: boolean };
   experts?: { created: number; existing: number };
+  review?: { roundId: string; created: boolean; submitted: number };
 }
 
 async function allOrgs(ctx: AppContext, caller: Caller) {
@@ -119,6 +121,42 @@ export async function seedDemo(
   );
   // Programme I, for the record: the 2022 call of seed 003 imported with its applications and outcomes.
   result.historical = await seedHistoricalDemo(ctx, { ...actor, roles: ['commissionStaff', 'systemAdmin'] });
+
+  // Programme II: a remote review round (通讯评审) on the 2022 call's 17 screened applications, opened,
+  // about half of the sheets submitted; 周专家 (demo.expert) joins the pool and has tasks to score.
+  const userIdOf = async (username: string) =>
+    (await listUsersFor(ctx, caller, { q: username, page: 1, pageSize: 50 })).items.find(
+      (x) => x.username === username,
+    )!;
+  const demoExpert = await userIdOf('demo.expert');
+  await seedDemoAccountInPool(ctx, caller, {
+    userId: demoExpert.id,
+    orgName: '同济大学',
+    orgId: idOf.get('tongji')!,
+    fields: ['技术转移', '专业化技术转移示范机构'],
+    keywords: ['技术转移示范机构', '技术经纪', '成果评估'],
+    bio: '从事高校技术转移机构建设与评估（演示）',
+  });
+  const staffUser = await userIdOf('demo.commission');
+  const as = (userId: string, name: string, roles: Actor['roles'], orgId: string): Caller =>
+    callerFor(ctx, {
+      ...actor,
+      userId,
+      name: `${name}（演示数据初始化）`,
+      roles,
+      orgId,
+      sessionId: 'demo-seed',
+    });
+  const experts = new Map(
+    (await reviewPool(ctx.db))
+      .filter((e) => e.userId !== demoExpert.id)
+      .map((e) => [e.userId, as(e.userId, e.name, ['expert'], e.orgId ?? '')]),
+  );
+  result.review = await seedReviewDemo(
+    ctx,
+    as(staffUser.id, staffUser.name, ['commissionStaff'], idOf.get('commission')!),
+    { callId: result.historical.callId, expertCallers: experts },
+  );
 
   // The technology market: public patent abstracts as achievements of the research organisations,
   // and enterprise needs (server/src/modules/market/market.demo.ts).

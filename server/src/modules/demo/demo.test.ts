@@ -65,11 +65,27 @@ describe('seeding', { timeout: 120_000 }, () => {
     expect(first.orgs.created.length).toBe(DEMO_ORGS.length);
     expect(first.users.created.length).toBe(DEMO_USERS.length);
     const db = env.platform.ctx.db;
-    const audit = await db.selectFrom('audit_log').select(['action', 'object_id', 'actor_id']).execute();
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['action', 'object_id', 'actor_id', 'actor_label'])
+      .execute();
     expect(audit.filter((a) => a.action === 'org.create').length).toBe(DEMO_ORGS.length + HISTORICAL_ORGS);
     expect(first.historical?.created).toBe(true);
     expect(audit.filter((a) => a.action === 'user.create').length).toBe(DEMO_USERS.length);
-    expect(new Set(audit.map((a) => a.actor_id))).toEqual(new Set(['system:demo-seed']));
+    // the seed acts as itself, except in the review demo, where it acts for the demo's staff member
+    // and experts (a score is an expert's act) — labelled as the seed's
+    const others = audit.filter((a) => a.actor_id !== 'system:demo-seed');
+    expect(new Set(others.map((a) => a.action.split('.')[0]))).toEqual(new Set(['review']));
+    for (const a of others) expect(a.actor_label).toContain('演示数据初始化');
+    // the review demo: one round on the 2022 call, every screened application with 3 experts, half scored
+    expect(first.review).toMatchObject({ created: true });
+    expect(first.review!.submitted).toBeGreaterThan(10);
+    const live = await db
+      .selectFrom('review_assignments')
+      .select(['application_id'])
+      .where('status', 'in', ['assigned', 'accepted', 'submitted'])
+      .execute();
+    expect(live.length).toBe(17 * 3);
 
     const second = await seedDemo(env.platform.ctx);
     expect(second.orgs.created).toEqual([]);
@@ -89,6 +105,7 @@ describe('seeding', { timeout: 120_000 }, () => {
       );
     expect(await count('orgs')).toBe(DEMO_ORGS.length + HISTORICAL_ORGS);
     expect(second.historical?.created).toBe(false);
+    expect(second.review).toMatchObject({ created: false, roundId: first.review!.roundId });
     // the expert pool's twelve demo experts are accounts too (seeded once)
     expect(first.experts).toEqual({ created: 12, existing: 0 });
     expect(second.experts).toEqual({ created: 0, existing: 12 });

@@ -9,7 +9,7 @@ import { appendAudit } from '../../platform/audit.js';
 import { auditActor, type Caller } from '../../platform/caller.js';
 import { transaction } from '../../platform/enforce.js';
 import { accountByEmail, createExpertAccount, platformOrgsNamed } from '../identity/index.js';
-import { upsertPoolEntry } from './pool.repo.js';
+import { findPoolRow, upsertPoolEntry } from './pool.repo.js';
 import { DEFAULT_MAX_LOAD } from './pool-import.rules.js';
 
 const E = (
@@ -188,4 +188,54 @@ export async function seedExpertPoolDemo(
     created++;
   }
   return { created, existing: DEMO_EXPERTS.length - created };
+}
+
+/**
+ * Puts a demo account that already holds the expert role into the pool (the demo's own 周专家, who
+ * signs in with a known password), so the review pages show an expert's tasks. Returns false when
+ * the account is in the pool already.
+ */
+export async function seedDemoAccountInPool(
+  ctx: AppContext,
+  caller: Caller,
+  e: {
+    userId: string;
+    orgName: string;
+    orgId: string | null;
+    fields: string[];
+    keywords: string[];
+    bio: string;
+  },
+): Promise<boolean> {
+  if (await findPoolRow(ctx.db, e.userId)) return false;
+  await transaction(ctx, async (trx) => {
+    await upsertPoolEntry(
+      trx,
+      e.userId,
+      {
+        org_name: e.orgName,
+        org_id: e.orgId,
+        title: '教授',
+        fields: e.fields,
+        keywords: e.keywords,
+        bio: e.bio,
+        contact_phone: null,
+        contact_email: null,
+        availability: [],
+        max_load_per_round: DEFAULT_MAX_LOAD,
+        active: true,
+      },
+      'demo',
+      caller.now,
+    );
+    await appendAudit(trx, {
+      actor: auditActor(caller),
+      action: 'experts.expert.create',
+      objectType: 'expert',
+      objectId: e.userId,
+      after: { orgName: e.orgName, fields: e.fields },
+      detail: { via: 'demo' },
+    });
+  });
+  return true;
 }

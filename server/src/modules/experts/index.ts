@@ -32,4 +32,4 @@ export {
   type ApplicationText,
 } from './affinity.rules.js';
 export { availableFor } from './experts.rules.js';
-export { seedExpertPoolDemo, expertPoolDemoSeeded } from './experts.demo.js';
+export { seedExpertPoolDemo, expertPoolDemoSeeded, seedDemoAccountInPool } from './experts.demo.js';

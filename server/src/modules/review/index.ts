@@ -16,5 +16,6 @@ export {
 export { affinityBound, greedyAssignment, replacementFor, solveAssignment } from './assignment.rules.js';
 export { aggregate, rankByDirection, standardise, trimmedMean } from './aggregation.rules.js';
 export { reviewModule } from './review.module.js';
+export { seedReviewDemo, DEMO_SHEET } from './review.demo.js';
 export { REVIEW_PERMISSIONS } from './review.permissions.js';
 export { ASSIGNMENT, ROUND } from './review.workflow.js';

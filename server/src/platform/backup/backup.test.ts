@@ -54,9 +54,10 @@ async function tableCounts(p: Platform): Promise<Record<string, number>> {
 /** Organisations (one with a parent-less row), users with a text[] of roles, audit records, blobs. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n成果转化材料\n' + 'x'.repeat(4000) + '\n%%EOF\n');
 let uploadedId = '';
+let reviewScored = 0;
 
 async function fill(p: Platform & { filesDir: string }) {
-  await seedDemo(p.ctx);
+  reviewScored = (await seedDemo(p.ctx)).review?.submitted ?? 0;
   const up = await uploadFile(p.ctx, callerFor(p.ctx, seedActor(new Date())), {
     stream: Readable.from([PDF]),
     filename: '成果材料.pdf',
@@ -129,8 +130,10 @@ describe('backup and restore', { timeout: 180_000 }, () => {
     expect(res.manifest.auditRows).toBe(auditRows);
     // demo orgs and users (13 roles), the 2023 call (import, publish), the market demo, the ongoing-projects
     // registry import, the 2022 call imported with its 25 example organisations and 25 applications
-    // (one record each), the expert pool's 12 demo experts, one upload, 25 orgs
-    expect(auditRows).toBe(36 + 2 + 1 + 1 + (1 + 25 + 1 + 25) + 12 + 25);
+    // (one record each), the expert pool's 12 demo experts and the demo expert's pool entry, the review
+    // demo (round created, assigned, opened; each scored sheet accepted and submitted), one upload, 25 orgs
+    expect(reviewScored).toBeGreaterThan(10);
+    expect(auditRows).toBe(36 + 2 + 1 + 1 + (1 + 25 + 1 + 25) + 12 + 1 + (3 + 2 * reviewScored) + 25);
   }, 180_000);
   afterAll(async () => {
     for (const c of cleanups) await c().catch(() => undefined);
