@@ -11,6 +11,8 @@ import { activeAuditKeyring } from './audit-key.js';
 import { verifyCheckpoints, writeCheckpoint } from './audit-checkpoint.js';
 import { AuditArchiveError, runAuditArchive, type AuditArchiveDeps } from './audit-archive.js';
 import { verifyAuditArchives } from './audit-archive-verify.js';
+import { JobQueue } from './jobs/queue.js';
+import { AUDIT_ARCHIVE_JOB, auditArchiveJobHandler, registerAuditArchiveJob } from './jobs/builtin.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'transferone-audit-archive-'));
 const dir = path.join(tmp, 'audit-archives');
@@ -182,6 +184,54 @@ describe('audit archive-and-prune (issue 10, retention)', () => {
     });
     expect(await count('audit_archives')).toBe(2);
     expect((await verifyAuditChain(db)).problems).toEqual([]);
+  });
+
+  it('the daily job is scheduled only when AUDIT_ARCHIVE_CRON is set, and each run is audited', async () => {
+    const ctx = env.platform.ctx;
+    const log: Array<[string, string]> = [];
+    const off = new JobQueue(ctx.db, ctx.dbKind, { run: false });
+    expect(
+      await registerAuditArchiveJob(
+        off,
+        db,
+        () => NOW,
+        loadConfig({ DATA_DIR: tmp }),
+        () => {},
+      ),
+    ).toBe(false);
+    expect(off.scheduled()).toEqual([]);
+    const on = new JobQueue(ctx.db, ctx.dbKind, { run: false });
+    const cfg = loadConfig({ DATA_DIR: tmp, AUDIT_ARCHIVE_CRON: '15 3 * * *' });
+    expect(cfg.audit).toMatchObject({ archiveDir: dir, retentionDays: 365 });
+    expect(
+      await registerAuditArchiveJob(
+        on,
+        db,
+        () => NOW,
+        cfg,
+        () => {},
+      ),
+    ).toBe(true);
+    expect(on.scheduled()).toEqual([{ name: AUDIT_ARCHIVE_JOB, cron: '15 3 * * *', tz: 'Asia/Shanghai' }]);
+    expect(() => loadConfig({ AUDIT_ARCHIVE_CRON: 'daily' })).toThrow(/AUDIT_ARCHIVE_CRON/);
+    await auditArchiveJobHandler(
+      db,
+      () => NOW,
+      cfg.audit,
+      (l, m) => log.push([l, m]),
+    )();
+    expect(log.at(-1)![0]).toBe('info');
+    expect(JSON.parse(log.at(-1)![1])).toMatchObject({ msg: 'audit.archived', rows: 0 });
+    const last = await db.selectFrom('audit_log').select('action').orderBy('seq', 'desc').executeTakeFirst();
+    expect(last?.action).toBe('audit.archive.empty');
+    const failing = auditArchiveJobHandler(
+      db,
+      () => NOW,
+      { ...cfg.audit, retentionDays: 30 },
+      (l, m) => log.push([l, m]),
+    );
+    await expect(failing()).rejects.toBeInstanceOf(AuditArchiveError);
+    expect(log.at(-1)).toEqual(['error', expect.stringContaining('at least 180 days')]);
   });
 
   it('reports a tampered archive file, a forged manifest and a deleted archive', async () => {

@@ -177,7 +177,7 @@ export async function runAuditArchive(
     await deps.db
       .transaction()
       .execute((trx) =>
-        appendAudit(trx, { actor, action: 'audit.archive.empty', objectType: 'audit.archive', detail }),
+        appendAudit(trx, { actor, action: 'audit.archive.empty', objectType: 'audit_archive', detail }),
       );
     return result;
   }
@@ -274,7 +274,7 @@ export async function runAuditArchive(
       await appendAudit(trx, {
         actor,
         action: 'audit.archive.create',
-        objectType: 'audit.archive',
+        objectType: 'audit_archive',
         objectId: file,
         detail: {
           ...detail,
@@ -309,7 +309,7 @@ export async function runAuditArchive(
         appendAudit(trx, {
           actor,
           action: 'audit.archive.fail',
-          objectType: 'audit.archive',
+          objectType: 'audit_archive',
           objectId: file,
           result: 'failed',
           detail: { ...detail, firstSeq: plan.firstSeq, lastSeq: plan.lastSeq, error: err.en },
