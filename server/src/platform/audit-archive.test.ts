@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import { createTestEnv, type TestEnv } from '../testing/harness.js';
+import { loginAs } from '../testing/factories.js';
 import { loadConfig } from './config.js';
 import type { DB } from './db-types.js';
 import { auditEvent, verifyAuditChain } from './audit.js';
@@ -133,6 +134,35 @@ describe('audit archive-and-prune (issue 10, retention)', () => {
     expect((await verifyAuditChain(db)).problems).toEqual([]);
     const arch = await verifyAuditArchives(db, activeAuditKeyring(), dir, { deep: true });
     expect(arch).toMatchObject({ archives: 2, rows: 14, problems: [] });
+  });
+
+  it('GET /api/audit/archives lists the archives to the auditor; POST /api/audit/verify passes after the prune', async () => {
+    const auditor = await loginAs(env, ['auditor']);
+    const res = await env.app.inject({
+      method: 'GET',
+      url: '/api/audit/archives',
+      headers: { cookie: auditor },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ retentionDays: 365, minRetentionDays: 180, scheduled: false });
+    expect(body.items.map((a: { firstSeq: number; lastSeq: number }) => [a.firstSeq, a.lastSeq])).toEqual([
+      [11, 14],
+      [1, 10],
+    ]);
+    const lead = await loginAs(env, ['projectLead']);
+    const denied = await env.app.inject({
+      method: 'GET',
+      url: '/api/audit/archives',
+      headers: { cookie: lead },
+    });
+    expect(denied.statusCode).toBe(403);
+    const v = await env.app.inject({
+      method: 'POST',
+      url: '/api/audit/verify',
+      headers: { cookie: auditor, origin: env.config.baseUrl },
+    });
+    expect(v.json()).toMatchObject({ ok: true, problems: [] });
   });
 
   it('a direct DELETE is still refused, outside an archived range too, and the app role cannot prune', async () => {

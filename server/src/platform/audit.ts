@@ -141,16 +141,23 @@ export async function auditEvent(db: Kysely<DB>, e: AuditEntry): Promise<void> {
 }
 
 /**
- * Audit retention (MLPS level 3 asks ≥ 180 days, GB/T 22239-2019 8.1.4.3 c): no code path deletes
- * audit rows; the append-only triggers refuse UPDATE, DELETE and TRUNCATE for every role, the owner
- * included. This reports whether both triggers are in place and enabled (the mlps3 profile refuses
- * to start without them) and the age of the oldest row.
+ * Audit retention (MLPS level 3 asks ≥ 180 days, GB/T 22239-2019 8.1.4.3 c): the append-only
+ * triggers refuse UPDATE, DELETE and TRUNCATE for every role, the owner included, except the delete
+ * of a range archived in the same transaction (audit-archive.ts, migration 0049), which the
+ * database itself refuses for rows younger than AUDIT_MIN_RETENTION_DAYS. This reports whether both
+ * triggers are in place and enabled (the mlps3 profile refuses to start without them), the age of
+ * the oldest row and how much has been archived.
  */
 export const AUDIT_MIN_RETENTION_DAYS = 180;
 
-export async function auditRetention(
-  db: Kysely<DB>,
-): Promise<{ appendOnly: boolean; triggers: string[]; oldestAt: string | null; rows: number }> {
+export async function auditRetention(db: Kysely<DB>): Promise<{
+  appendOnly: boolean;
+  triggers: string[];
+  oldestAt: string | null;
+  rows: number;
+  archives: number;
+  archivedUpTo: number;
+}> {
   const t = await sql<{ tgname: string }>`
     select tgname from pg_trigger
     where tgrelid = 'audit_log'::regclass and tgenabled <> 'D'
@@ -158,9 +165,13 @@ export async function auditRetention(
     order by tgname`.execute(db);
   const o = await sql<{ at: Date | string | null; n: string | number }>`
     select min(at) as at, count(*) as n from audit_log`.execute(db);
+  const a = await sql<{ n: string | number; last: string | number | null }>`
+    select count(*) as n, max(last_seq) as last from audit_archives`.execute(db);
   const triggers = t.rows.map((r) => r.tgname);
   const oldest = o.rows[0]?.at;
   return {
+    archives: Number(a.rows[0]?.n ?? 0),
+    archivedUpTo: Number(a.rows[0]?.last ?? 0),
     appendOnly: triggers.length === 2,
     triggers,
     oldestAt: oldest ? new Date(oldest).toISOString() : null,
