@@ -1,5 +1,10 @@
 import { Command, CommanderError } from 'commander';
-import { auditCheckpointCommand, auditVerifyCommand, migrateCommand } from './db-commands.js';
+import {
+  auditArchiveCommand,
+  auditCheckpointCommand,
+  auditVerifyCommand,
+  migrateCommand,
+} from './db-commands.js';
 import { backupCommand, restoreCommand, restoreDrillCommand } from './backup-commands.js';
 import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
@@ -85,8 +90,24 @@ export async function main(argv: string[]): Promise<number> {
     .action((source: string, o: { force?: boolean }) => run(() => restoreCommand(cliConfig(), source, o))());
   program
     .command('audit-verify')
-    .description('校验审计哈希链 / verify the audit hash chain')
-    .action(run(() => auditVerifyCommand(cliConfig())));
+    .description(
+      '校验审计哈希链、归档和检查点 / verify the audit hash chain, its archives and the checkpoints',
+    )
+    .option('--archives', '逐条重新校验归档中的每条记录 / re-hash every archived record too')
+    .action((o: { archives?: boolean }) => run(() => auditVerifyCommand(cliConfig(), o))());
+  program
+    .command('audit-archive')
+    .description(
+      '归档并删除早于保留期的审计记录（先写入签名归档并校验）/ archive and prune audit records older than the retention (written, signed and verified first)',
+    )
+    .option(
+      '--older-than-days <n>',
+      '保留天数（默认 AUDIT_RETENTION_DAYS，不少于 180）/ retention in days (default AUDIT_RETENTION_DAYS, at least 180)',
+    )
+    .option('--dry-run', '只统计，不做更改 / count only, change nothing')
+    .action((o: { olderThanDays?: string; dryRun?: boolean }) =>
+      run(() => auditArchiveCommand(cliConfig(), o))(),
+    );
   program
     .command('audit-checkpoint')
     .description(

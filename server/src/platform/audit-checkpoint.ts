@@ -83,12 +83,15 @@ export async function writeCheckpoint(
 
 /**
  * Checks every checkpoint against the database: its own MAC, that its row still exists (a chain
- * shorter than a checkpoint was cut) and that the row's hash is still the one checkpointed.
+ * shorter than a checkpoint was cut) and that the row's hash is still the one checkpointed. A
+ * checkpoint at or below `archived.upTo` names a row that was archived and pruned: it is compared
+ * with the hash the archives hold for it (`archived.hashes`), when they were read.
  */
 export async function verifyCheckpoints(
   db: Kysely<DB>,
   keyring: AuditKeyring | null,
   file: string,
+  archived?: { upTo: number; hashes: Map<number, string> },
 ): Promise<{ checkpoints: number; problems: AuditProblem[] }> {
   const { checkpoints, problems } = readCheckpoints(file);
   for (const c of checkpoints) {
@@ -104,6 +107,16 @@ export async function verifyCheckpoints(
       continue;
     }
     if (c.seq === 0) continue;
+    if (archived && c.seq <= archived.upTo) {
+      const h = archived.hashes.get(c.seq);
+      if (h !== undefined && h !== c.hash)
+        problems.push({
+          seq: c.seq,
+          problem: 'checkpoint_mismatch',
+          detail: `checkpoint of ${c.at} recorded hash ${c.hash.slice(0, 12)}…, the archive has ${h.slice(0, 12)}…`,
+        });
+      continue;
+    }
     const row = await db.selectFrom('audit_log').select('hash').where('seq', '=', c.seq).executeTakeFirst();
     if (!row)
       problems.push({

@@ -42,6 +42,41 @@ interface ChainFields {
   prev_hash: string;
 }
 
+/** A stored row (from the table or an archive file) as the fields its hash and MAC cover. */
+export function auditChainFields(r: {
+  seq: number | string;
+  at: Date | string;
+  actor_id: string | null;
+  actor_org_id: string | null;
+  actor_label: string | null;
+  ip: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  result: string;
+  before?: unknown;
+  after?: unknown;
+  detail?: unknown;
+  prev_hash: string;
+}): ChainFields {
+  return {
+    seq: Number(r.seq),
+    at: new Date(r.at).toISOString(),
+    actor_id: r.actor_id,
+    actor_org_id: r.actor_org_id,
+    actor_label: r.actor_label,
+    ip: r.ip,
+    action: r.action,
+    object_type: r.object_type,
+    object_id: r.object_id,
+    result: r.result,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    detail: r.detail ?? null,
+    prev_hash: r.prev_hash,
+  };
+}
+
 export function auditHash(f: ChainFields): string {
   return sha256Hex(canonicalJson(f));
 }
@@ -106,16 +141,23 @@ export async function auditEvent(db: Kysely<DB>, e: AuditEntry): Promise<void> {
 }
 
 /**
- * Audit retention (MLPS level 3 asks ≥ 180 days, GB/T 22239-2019 8.1.4.3 c): no code path deletes
- * audit rows; the append-only triggers refuse UPDATE, DELETE and TRUNCATE for every role, the owner
- * included. This reports whether both triggers are in place and enabled (the mlps3 profile refuses
- * to start without them) and the age of the oldest row.
+ * Audit retention (MLPS level 3 asks ≥ 180 days, GB/T 22239-2019 8.1.4.3 c): the append-only
+ * triggers refuse UPDATE, DELETE and TRUNCATE for every role, the owner included, except the delete
+ * of a range archived in the same transaction (audit-archive.ts, migration 0049), which the
+ * database itself refuses for rows younger than AUDIT_MIN_RETENTION_DAYS. This reports whether both
+ * triggers are in place and enabled (the mlps3 profile refuses to start without them), the age of
+ * the oldest row and how much has been archived.
  */
 export const AUDIT_MIN_RETENTION_DAYS = 180;
 
-export async function auditRetention(
-  db: Kysely<DB>,
-): Promise<{ appendOnly: boolean; triggers: string[]; oldestAt: string | null; rows: number }> {
+export async function auditRetention(db: Kysely<DB>): Promise<{
+  appendOnly: boolean;
+  triggers: string[];
+  oldestAt: string | null;
+  rows: number;
+  archives: number;
+  archivedUpTo: number;
+}> {
   const t = await sql<{ tgname: string }>`
     select tgname from pg_trigger
     where tgrelid = 'audit_log'::regclass and tgenabled <> 'D'
@@ -123,9 +165,13 @@ export async function auditRetention(
     order by tgname`.execute(db);
   const o = await sql<{ at: Date | string | null; n: string | number }>`
     select min(at) as at, count(*) as n from audit_log`.execute(db);
+  const a = await sql<{ n: string | number; last: string | number | null }>`
+    select count(*) as n, max(last_seq) as last from audit_archives`.execute(db);
   const triggers = t.rows.map((r) => r.tgname);
   const oldest = o.rows[0]?.at;
   return {
+    archives: Number(a.rows[0]?.n ?? 0),
+    archivedUpTo: Number(a.rows[0]?.last ?? 0),
     appendOnly: triggers.length === 2,
     triggers,
     oldestAt: oldest ? new Date(oldest).toISOString() : null,
@@ -157,7 +203,13 @@ export interface AuditProblem {
     | 'checkpoint_mismatch'
     | 'checkpoint_truncated'
     | 'checkpoint_forged'
-    | 'checkpoint_unreadable';
+    | 'checkpoint_unreadable'
+    | 'archive_forged'
+    | 'archive_gap'
+    | 'archive_broken_link'
+    | 'archive_missing'
+    | 'archive_tampered'
+    | 'archive_manifest_mismatch';
   detail: string;
 }
 
@@ -168,10 +220,31 @@ export interface AuditVerifyResult {
   unkeyedRows: number;
   /** Rows whose MAC was checked with the key (0 when no keyring was given). */
   macRows: number;
+  /** The last archived row (the chain's genesis after a prune; seq 0 and GENESIS_HASH before any). */
+  archivedUpTo: { seq: number; hash: string };
 }
 
 /**
- * Walks the chain in order, recomputing every hash and, with a keyring (default: the process's),
+ * Where the live chain starts: after the newest archive (migration 0049), its last row's hash and
+ * MAC; before any archive, seq 0 and the genesis hash. audit_archives' own signatures, files and
+ * links are checked by verifyAuditArchives (audit-archive-verify.ts).
+ */
+export async function auditChainStart(
+  db: Kysely<DB>,
+): Promise<{ seq: number; hash: string; mac: string | null }> {
+  const a = await db
+    .selectFrom('audit_archives')
+    .select(['last_seq', 'last_hash', 'last_mac'])
+    .orderBy('last_seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return a
+    ? { seq: Number(a.last_seq), hash: a.last_hash, mac: a.last_mac }
+    : { seq: 0, hash: GENESIS_HASH, mac: null };
+}
+
+/**
+ * Walks the live chain in order from the archived boundary (auditChainStart), recomputing every hash and, with a keyring (default: the process's),
  * every MAC; reports each row that does not verify. Once one row carries a MAC, every later row
  * must carry one too (an unkeyed row after the keyed era began is `mac_missing`).
  */
@@ -189,11 +262,12 @@ export async function verifyAuditChain(
     )?.n ?? 0,
   );
   const problems: AuditProblem[] = [];
-  let prevHash = GENESIS_HASH;
-  let prevMac: string | null = null;
-  let prevSeq = 0;
+  const start = await auditChainStart(db);
+  let prevHash = start.hash;
+  let prevMac: string | null = start.mac;
+  let prevSeq = start.seq;
   let done = 0;
-  let keyedEra = false;
+  let keyedEra = start.mac !== null;
   let unkeyedRows = 0;
   let macRows = 0;
   const batch = 2000;
@@ -212,22 +286,7 @@ export async function verifyAuditChain(
         problems.push({ seq, problem: 'gap', detail: `expected seq ${prevSeq + 1}, found ${seq}` });
       if (r.prev_hash !== prevHash)
         problems.push({ seq, problem: 'broken_link', detail: 'prev_hash does not match the previous row' });
-      const fields: ChainFields = {
-        seq,
-        at: new Date(r.at).toISOString(),
-        actor_id: r.actor_id,
-        actor_org_id: r.actor_org_id,
-        actor_label: r.actor_label,
-        ip: r.ip,
-        action: r.action,
-        object_type: r.object_type,
-        object_id: r.object_id,
-        result: r.result,
-        before: r.before ?? null,
-        after: r.after ?? null,
-        detail: r.detail ?? null,
-        prev_hash: r.prev_hash,
-      };
+      const fields = auditChainFields(r);
       if (auditHash(fields) !== r.hash)
         problems.push({ seq, problem: 'hash_mismatch', detail: 'row content does not match its hash' });
       if (r.mac === null) {
@@ -264,5 +323,5 @@ export async function verifyAuditChain(
       detail: `chain head says seq ${head.last_seq}; the log ends at ${prevSeq} (rows removed or added)`,
     });
   }
-  return { rows: done, problems, unkeyedRows, macRows };
+  return { rows: done, problems, unkeyedRows, macRows, archivedUpTo: { seq: start.seq, hash: start.hash } };
 }

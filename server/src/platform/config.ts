@@ -38,6 +38,23 @@ const Env = z.object({
   /** Signed checkpoints of the chain head, one JSON line each (append-only, outside the database). */
   AUDIT_CHECKPOINT_FILE: z.string().optional(),
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Audit rows older than this many days are archived and pruned (platform/audit-archive.ts); ≥ 180 (MLPS level 3). */
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(
+      180,
+      'AUDIT_RETENTION_DAYS 不得少于 180 天（等保三级要求审计记录至少保留 180 天）/ must be at least 180 days (MLPS level 3 keeps audit records ≥ 180 days)',
+    )
+    .max(36500)
+    .default(365),
+  /** Where audit archives go (gzip'd JSON Lines and a signed manifest each); default DATA_DIR/audit-archives. */
+  AUDIT_ARCHIVE_DIR: z.string().optional(),
+  /** When to archive and prune the audit log (5-field cron, Asia/Shanghai), e.g. daily `15 3 * * *`; unset → off. */
+  AUDIT_ARCHIVE_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'AUDIT_ARCHIVE_CRON 须为 5 段 cron 表达式 / must be a 5-field cron expression')
+    .optional(),
   /** Where scheduled backups go (one folder per backup, named by its UTC time); default DATA_DIR/backups. */
   BACKUP_DIR: z.string().optional(),
   /** When to back up (5-field cron, Asia/Shanghai), e.g. `30 2 * * *`; unset → no scheduled backup. */
@@ -84,6 +101,11 @@ export interface Config {
     keyFile: string;
     checkpointFile: string;
     checkpointMinutes: number;
+    /** AUDIT_RETENTION_DAYS: rows older than this are archived and pruned (≥ AUDIT_MIN_RETENTION_DAYS). */
+    retentionDays: number;
+    archiveDir: string;
+    /** null: no scheduled archive-and-prune. */
+    archiveCron: string | null;
   };
   backup: {
     dir: string;
@@ -159,6 +181,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       keyFile: path.resolve(e.AUDIT_KEY_FILE ?? path.join(dataDir, 'audit-hmac.key')),
       checkpointFile: path.resolve(e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl')),
       checkpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
+      retentionDays: e.AUDIT_RETENTION_DAYS,
+      archiveDir: path.resolve(e.AUDIT_ARCHIVE_DIR ?? path.join(dataDir, 'audit-archives')),
+      archiveCron: e.AUDIT_ARCHIVE_CRON || null,
     },
     backup: {
       dir: path.resolve(e.BACKUP_DIR ?? path.join(dataDir, 'backups')),

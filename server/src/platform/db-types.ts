@@ -35,6 +35,26 @@ export interface PlatformTables {
     /** Id of the key that made `mac` (audit-key.ts `auditKeyId`). */
     mac_key: string | null;
   };
+  /** One row per archive of the oldest audit rows (migration 0049, platform/audit-archive.ts); append-only. */
+  audit_archives: {
+    id: Generated<number>;
+    first_seq: number;
+    last_seq: number;
+    rows: number;
+    first_prev_hash: string;
+    last_hash: string;
+    last_mac: string | null;
+    first_at: Timestamp;
+    last_at: Timestamp;
+    file: string;
+    sha256: string;
+    bytes: number;
+    retention_days: number;
+    created_at: Timestamp;
+    created_by: string | null;
+    mac_key: string;
+    mac: string;
+  };
   audit_chain_head: {
     id: number;
     last_seq: number;

@@ -2721,6 +2721,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/archives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 审计归档：已归档并删除的记录范围、文件哈希与保留期 Audit archives: the pruned ranges, their file hashes and the retention
+         * @description 权限 Permission: `audit.verify` (校验审计链 / Verify the audit chain)
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description AUDIT_RETENTION_DAYS */
+                            retentionDays: number;
+                            minRetentionDays: number;
+                            /** @description whether AUDIT_ARCHIVE_CRON runs the archive-and-prune */
+                            scheduled: boolean;
+                            items: components["schemas"]["AuditArchive"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/files": {
         parameters: {
             query?: never;
@@ -12726,6 +12772,22 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        AuditArchiveInput: {
+            /** @description the gzip'd JSON Lines file in AUDIT_ARCHIVE_DIR, beside its signed manifest */
+            file: string;
+            firstSeq: number;
+            lastSeq: number;
+            rows: number;
+            firstAt: string;
+            lastAt: string;
+            sha256: string;
+            bytes: number;
+            /** @description the hash of the last archived record: the live chain links to it */
+            lastHash: string;
+            retentionDays: number;
+            createdAt: string;
+            createdBy: string | null;
+        };
         SystemSettingsInput: {
             /**
              * @description SECURITY_PROFILE
@@ -12753,11 +12815,14 @@ export interface components {
             audit: {
                 appendOnly: boolean;
                 minRetentionDays: number;
-                /**
-                 * @description no job or route deletes audit rows
-                 * @constant
-                 */
-                deletesRows: false;
+                /** @description AUDIT_RETENTION_DAYS: older rows are archived (signed, verified) and then pruned */
+                retentionDays: number;
+                /** @description whether the daily archive-and-prune is scheduled (AUDIT_ARCHIVE_CRON); nothing else deletes audit rows */
+                deletesRows: boolean;
+                /** @description archives registered in audit_archives */
+                archives: number;
+                /** @description the last archived seq: the live chain starts after it (0: none) */
+                archivedUpTo: number;
                 oldestAt: string | null;
                 rows: number;
             };
@@ -14437,6 +14502,22 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        AuditArchive: {
+            /** @description the gzip'd JSON Lines file in AUDIT_ARCHIVE_DIR, beside its signed manifest */
+            file: string;
+            firstSeq: number;
+            lastSeq: number;
+            rows: number;
+            firstAt: string;
+            lastAt: string;
+            sha256: string;
+            bytes: number;
+            /** @description the hash of the last archived record: the live chain links to it */
+            lastHash: string;
+            retentionDays: number;
+            createdAt: string;
+            createdBy: string | null;
+        };
         SystemSettings: {
             /**
              * @description SECURITY_PROFILE
@@ -14464,11 +14545,14 @@ export interface components {
             audit: {
                 appendOnly: boolean;
                 minRetentionDays: number;
-                /**
-                 * @description no job or route deletes audit rows
-                 * @constant
-                 */
-                deletesRows: false;
+                /** @description AUDIT_RETENTION_DAYS: older rows are archived (signed, verified) and then pruned */
+                retentionDays: number;
+                /** @description whether the daily archive-and-prune is scheduled (AUDIT_ARCHIVE_CRON); nothing else deletes audit rows */
+                deletesRows: boolean;
+                /** @description archives registered in audit_archives */
+                archives: number;
+                /** @description the last archived seq: the live chain starts after it (0: none) */
+                archivedUpTo: number;
                 oldestAt: string | null;
                 rows: number;
             };

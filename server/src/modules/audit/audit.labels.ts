@@ -26,6 +26,15 @@ export const AUDIT_ACTION_LABELS: Record<string, ActionLabel> = {
     en: 'Session ended (concurrent session limit)',
   },
   'audit.export': { zh: '导出审计日志', en: 'Export the audit log' },
+  'audit.archive.create': {
+    zh: '归档并删除过期审计记录',
+    en: 'Archive and prune audit records past the retention',
+  },
+  'audit.archive.empty': {
+    zh: '审计归档（无过期记录）',
+    en: 'Audit archive run (no record past the retention)',
+  },
+  'audit.archive.fail': { zh: '审计归档失败', en: 'Audit archive failed' },
   'application.document.export': { zh: '下载申报书', en: 'Download the application form' },
   'application.receipt.export': { zh: '下载申报回执', en: 'Download the submission receipt' },
   'file.orphans.swept': { zh: '清理无主文件', en: 'Sweep orphan files' },
@@ -171,6 +180,7 @@ export function actionsMatching(text: string): string[] {
 export const AUDIT_OBJECT_LABELS: Record<string, ActionLabel> = {
   achievement: { zh: '科技成果', en: 'Achievement' },
   application: { zh: '申报书', en: 'Application' },
+  audit_archive: { zh: '审计归档', en: 'Audit archive' },
   call: { zh: '申报指南', en: 'Call' },
   challenge: { zh: '揭榜挂帅榜单', en: 'Challenge' },
   dictionary: { zh: '检索词典', en: 'Dictionary' },

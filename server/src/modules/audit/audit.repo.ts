@@ -44,3 +44,8 @@ export async function findAudit(db: Kysely<DB>, q: AuditQuery, actionsForText: s
     .execute();
   return { total: Number(total?.n ?? 0), items };
 }
+
+/** Every registered archive of pruned audit rows (platform/audit-archive.ts), newest first. */
+export async function listArchives(db: Kysely<DB>) {
+  return db.selectFrom('audit_archives').selectAll().orderBy('first_seq', 'desc').execute();
+}

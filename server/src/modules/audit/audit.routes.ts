@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { definePermissions, type NameSet } from '../../platform/permissions.js';
 import { callerOf } from '../../platform/caller.js';
-import { AuditPage, AuditQuery, AuditVerifyResult } from './audit.schema.js';
-import { exportAudit, listAudit, verifyAudit } from './audit.service.js';
+import { AuditArchives, AuditPage, AuditQuery, AuditVerifyResult } from './audit.schema.js';
+import { exportAudit, listAudit, listAuditArchives, verifyAudit } from './audit.service.js';
 import { z } from 'zod';
 
 export const AUDIT_PERMISSIONS = definePermissions({
@@ -82,5 +82,18 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => verifyAudit(ctx, callerOf(ctx, req)),
+  );
+  r.get(
+    '/audit/archives',
+    {
+      config: { permission: 'audit.verify' },
+      schema: {
+        tags: ['audit'],
+        summary:
+          '审计归档：已归档并删除的记录范围、文件哈希与保留期 Audit archives: the pruned ranges, their file hashes and the retention',
+        response: { 200: AuditArchives },
+      },
+    },
+    async () => listAuditArchives(ctx),
   );
 }

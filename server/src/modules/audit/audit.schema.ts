@@ -48,3 +48,27 @@ export const AuditVerifyResult = z.object({
   ok: z.boolean(),
   problems: z.array(z.object({ seq: z.number().int(), problem: z.string(), detail: z.string() })),
 });
+
+export const AuditArchive = z
+  .object({
+    file: z.string().describe("the gzip'd JSON Lines file in AUDIT_ARCHIVE_DIR, beside its signed manifest"),
+    firstSeq: z.number().int(),
+    lastSeq: z.number().int(),
+    rows: z.number().int(),
+    firstAt: z.string(),
+    lastAt: z.string(),
+    sha256: z.string(),
+    bytes: z.number().int(),
+    lastHash: z.string().describe('the hash of the last archived record: the live chain links to it'),
+    retentionDays: z.number().int(),
+    createdAt: z.string(),
+    createdBy: z.string().nullable(),
+  })
+  .meta({ id: 'AuditArchive' });
+
+export const AuditArchives = z.object({
+  retentionDays: z.number().int().describe('AUDIT_RETENTION_DAYS'),
+  minRetentionDays: z.number().int(),
+  scheduled: z.boolean().describe('whether AUDIT_ARCHIVE_CRON runs the archive-and-prune'),
+  items: z.array(AuditArchive),
+});

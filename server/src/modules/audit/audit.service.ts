@@ -1,7 +1,9 @@
 import type { AppContext } from '../../platform/context.js';
-import { auditEvent, verifyAuditChain } from '../../platform/audit.js';
+import { AUDIT_MIN_RETENTION_DAYS, auditEvent, verifyAuditChain } from '../../platform/audit.js';
+import { activeAuditKeyring } from '../../platform/audit-key.js';
+import { verifyAuditArchives } from '../../platform/audit-archive-verify.js';
 import { auditActor, type Caller } from '../../platform/caller.js';
-import { findAudit } from './audit.repo.js';
+import { findAudit, listArchives } from './audit.repo.js';
 import type { AuditQuery } from './audit.schema.js';
 import { actionsMatching, auditActionLabel, auditObjectLabel } from './audit.labels.js';
 
@@ -54,13 +56,43 @@ function auditDto(r: AuditRow) {
   };
 }
 
+/**
+ * Verifies the live chain from the archived boundary and every archive's signature, links, file
+ * hash and manifest (not each archived row: `transferone audit-verify --archives` does that).
+ */
 export async function verifyAudit(ctx: AppContext, caller: Caller) {
+  const arch = await verifyAuditArchives(ctx.db, activeAuditKeyring(), ctx.config.audit.archiveDir);
   const res = await verifyAuditChain(ctx.db);
+  const problems = [...arch.problems, ...res.problems];
   await auditEvent(ctx.db, {
     actor: auditActor(caller),
     action: 'audit.verify',
-    result: res.problems.length ? 'failed' : 'ok',
-    detail: { rows: res.rows, problems: res.problems.length },
+    result: problems.length ? 'failed' : 'ok',
+    detail: { rows: res.rows, archives: arch.archives, problems: problems.length },
   });
-  return { rows: res.rows, ok: res.problems.length === 0, problems: res.problems };
+  return { rows: res.rows, ok: problems.length === 0, problems };
+}
+
+/** The registered archives of pruned audit rows, newest first, with the retention in force. */
+export async function listAuditArchives(ctx: AppContext) {
+  const items = await listArchives(ctx.db);
+  return {
+    retentionDays: ctx.config.audit.retentionDays,
+    minRetentionDays: AUDIT_MIN_RETENTION_DAYS,
+    scheduled: ctx.config.audit.archiveCron !== null,
+    items: items.map((a) => ({
+      file: a.file,
+      firstSeq: Number(a.first_seq),
+      lastSeq: Number(a.last_seq),
+      rows: Number(a.rows),
+      firstAt: new Date(a.first_at).toISOString(),
+      lastAt: new Date(a.last_at).toISOString(),
+      sha256: a.sha256,
+      bytes: Number(a.bytes),
+      lastHash: a.last_hash,
+      retentionDays: a.retention_days,
+      createdAt: new Date(a.created_at).toISOString(),
+      createdBy: a.created_by,
+    })),
+  };
 }

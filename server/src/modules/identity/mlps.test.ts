@@ -306,7 +306,14 @@ describe('audit retention and the profile in the settings', () => {
     expect(s.staffPasswords).toEqual({ minLength: 12, minClasses: 3, maxAgeDays: 90, history: 5 });
     expect(s.sessions).toMatchObject({ staffIdleMinutes: 15, absoluteHours: 8, maxPerUser: 3 });
     expect(s.adminSeparation).toBe(true);
-    expect(s.audit).toMatchObject({ appendOnly: true, minRetentionDays: 180, deletesRows: false });
+    expect(s.audit).toMatchObject({
+      appendOnly: true,
+      minRetentionDays: 180,
+      retentionDays: 365,
+      deletesRows: false,
+      archives: 0,
+      archivedUpTo: 0,
+    });
     const offS = (await send(off, 'GET', '/api/system/settings', await loginAs(off, ['systemAdmin']))).json();
     expect(offS).toMatchObject({ securityProfile: 'standard', adminSeparation: false });
     expect(offS.sessions).toMatchObject({ staffIdleMinutes: 30, maxPerUser: null });

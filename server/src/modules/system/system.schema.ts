@@ -23,7 +23,20 @@ export const SystemSettings = z
     audit: z.object({
       appendOnly: z.boolean(),
       minRetentionDays: z.number().int(),
-      deletesRows: z.literal(false).describe('no job or route deletes audit rows'),
+      retentionDays: z
+        .number()
+        .int()
+        .describe('AUDIT_RETENTION_DAYS: older rows are archived (signed, verified) and then pruned'),
+      deletesRows: z
+        .boolean()
+        .describe(
+          'whether the daily archive-and-prune is scheduled (AUDIT_ARCHIVE_CRON); nothing else deletes audit rows',
+        ),
+      archives: z.number().int().describe('archives registered in audit_archives'),
+      archivedUpTo: z
+        .number()
+        .int()
+        .describe('the last archived seq: the live chain starts after it (0: none)'),
       oldestAt: z.string().nullable(),
       rows: z.number().int(),
     }),

@@ -37,7 +37,10 @@ export async function systemSettings(ctx: AppContext): Promise<SystemSettings> {
     audit: {
       appendOnly: audit.appendOnly,
       minRetentionDays: AUDIT_MIN_RETENTION_DAYS,
-      deletesRows: false,
+      retentionDays: c.audit.retentionDays,
+      deletesRows: c.audit.archiveCron !== null,
+      archives: audit.archives,
+      archivedUpTo: audit.archivedUpTo,
       oldestAt: audit.oldestAt,
       rows: audit.rows,
     },

@@ -5,10 +5,12 @@ import type { Config } from '../config.js';
 import { activeAuditKeyring } from '../audit-key.js';
 import { writeCheckpoint } from '../audit-checkpoint.js';
 import { runScheduledBackup, type BackupDeps } from '../backup/scheduled.js';
+import { runAuditArchive } from '../audit-archive.js';
 
 export const PURGE_JOB = 'platform.purge-expired';
 export const AUDIT_CHECKPOINT_JOB = 'platform.audit-checkpoint';
 export const BACKUP_JOB = 'platform.backup';
+export const AUDIT_ARCHIVE_JOB = 'platform.audit-archive';
 /** Idempotency keys are kept this long: a client retrying later than this gets a fresh execution. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
 
@@ -100,5 +102,59 @@ export async function registerBackupJob(
     singletonKey: BACKUP_JOB,
   });
   await jobs.schedule(BACKUP_JOB, config.backup.cron);
+  return true;
+}
+
+/**
+ * The scheduled audit archive-and-prune's handler (platform/audit-archive.ts): one run with
+ * AUDIT_RETENTION_DAYS, signed with the process's audit key; audited by the run itself (created,
+ * empty or failed). A failure is logged as an error and rethrown, so the job fails visibly.
+ */
+export function auditArchiveJobHandler(
+  db: Kysely<DB>,
+  now: () => Date,
+  audit: Pick<Config['audit'], 'retentionDays' | 'archiveDir'>,
+  log: (level: 'info' | 'error', msg: string) => void,
+): () => Promise<void> {
+  return async () => {
+    try {
+      const r = await runAuditArchive(
+        { db, keyring: activeAuditKeyring(), dir: audit.archiveDir, now },
+        { retentionDays: audit.retentionDays },
+      );
+      log(
+        'info',
+        JSON.stringify({
+          msg: 'audit.archived',
+          rows: r.rows,
+          firstSeq: r.firstSeq,
+          lastSeq: r.lastSeq,
+          file: r.file,
+          sha256: r.sha256,
+        }),
+      );
+    } catch (e) {
+      log('error', (e as Error).message);
+      throw e;
+    }
+  };
+}
+
+/** Registers the daily (AUDIT_ARCHIVE_CRON) archive-and-prune when set (off otherwise). Answers whether it did. */
+export async function registerAuditArchiveJob(
+  jobs: JobQueue,
+  db: Kysely<DB>,
+  now: () => Date,
+  config: Pick<Config, 'audit'>,
+  log: (level: 'info' | 'error', msg: string) => void,
+): Promise<boolean> {
+  if (!config.audit.archiveCron) return false;
+  await jobs.work(AUDIT_ARCHIVE_JOB, auditArchiveJobHandler(db, now, config.audit, log), {
+    retryLimit: 1,
+    retryDelay: 3600,
+    retryBackoff: false,
+    singletonKey: AUDIT_ARCHIVE_JOB,
+  });
+  await jobs.schedule(AUDIT_ARCHIVE_JOB, config.audit.archiveCron);
   return true;
 }

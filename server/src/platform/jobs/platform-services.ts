@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
 import { LocalDiskStorage } from '../files/storage.js';
 import { JobQueue } from './queue.js';
-import { registerBackupJob, registerBuiltinJobs } from './builtin.js';
+import { registerAuditArchiveJob, registerBackupJob, registerBuiltinJobs } from './builtin.js';
 import { Mailer } from '../mail/mailer.js';
 import type { NotificationSender } from '../notify.js';
 
@@ -43,6 +43,7 @@ export async function openPlatformServices(
       ctx.config,
       (level, msg) => log?.(level, msg),
     );
+    await registerAuditArchiveJob(jobs, ctx.db, ctx.now, ctx.config, (level, msg) => log?.(level, msg));
     for (const register of plugins.jobs ?? []) await register(ctx, jobs);
     await jobs.start();
   }
