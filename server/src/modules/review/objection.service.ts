@@ -53,7 +53,7 @@ export async function lodgeObjection(
     closesAt: new Date(n.closes_at).toISOString(),
   };
   const errors = validateObjection(
-    { ...body, applicationId: body.applicationId },
+    body,
     { period, applicationIds: entries.map((e) => e.application_id) },
     caller.now,
   );
