@@ -37,13 +37,21 @@ const PLANTED = {
   leadPhone: '13600002222',
   leadEmail: 'planted.lead@leak-test.cn',
   idNumber: first17 + idNumberCheckChar(first17),
+  // an objector's contact on the public notice (issue 12): the programme office's to call back
+  objectorPhone: '13500003333',
+  objectorEmail: 'planted.objector@leak-test.cn',
 } as const;
 type Planted = keyof typeof PLANTED;
 
 /** Who may read a planted value in clear although outside the organisation (platform/personal.rules.ts). */
 const ALLOWED: Partial<Record<Planted, Role[]>> = {
   leadEmail: ['systemAdmin'], // manages accounts; e-mail in clear by the rule table
+  // the keepers of the objections (notice.schema.ts OBJECTION_KEEPERS) investigate and call back
+  objectorPhone: ['commissionStaff', 'programmeOfficeStaff'],
+  objectorEmail: ['commissionStaff', 'programmeOfficeStaff'],
 };
+/** Planted in the application (its organisation sees them); the objector's are not the applicant's. */
+const APPLICANT_PLANTED: Planted[] = ['contactPhone', 'leadPhone', 'leadEmail', 'idNumber'];
 
 let env: TestEnv;
 let filesDir = '';
@@ -51,6 +59,7 @@ let routes: RouteEntry[];
 let foreign: Applicant;
 let appId = '';
 let theCallId = '';
+let noticeId = '';
 let workbooks = 0;
 const cookies = new Map<Role, string>();
 const SECOND: Record<string, string> = { version: '1' };
@@ -106,6 +115,26 @@ beforeAll(async () => {
   await approve(env, appId, foreign, { cookie: cookies.get('districtOfficer')! });
   const sub = await http(foreign.admin.cookie, 'POST', `/api/applications/${appId}/submit`);
   if (sub.statusCode !== 201) throw new Error(`submit: ${sub.statusCode} ${sub.body}`);
+
+  // the application on a published notice (open at DURING), with an objection from the public
+  const notice = await http(staff, 'POST', '/api/review/notices', {
+    callId,
+    title: '拟立项项目公示',
+    startDate: '2023-10-20',
+    entries: [{ applicationId: appId, proposedGrantFen: 100_000_000 }],
+  });
+  if (notice.statusCode !== 201) throw new Error(`notice: ${notice.statusCode} ${notice.body}`);
+  noticeId = notice.json().id;
+  const pub = await http(staff, 'POST', `/api/review/notices/${noticeId}/publish`);
+  if (pub.statusCode !== 200) throw new Error(`publish: ${pub.statusCode} ${pub.body}`);
+  const obj = await http(null, 'POST', `/api/public/notices/${noticeId}/objections`, {
+    applicationId: appId,
+    name: '公众异议人',
+    phone: PLANTED.objectorPhone,
+    email: PLANTED.objectorEmail,
+    statement: '该项目申报材料中的合作单位信息与事实不符，请核实。',
+  });
+  if (obj.statusCode !== 201) throw new Error(`objection: ${obj.statusCode} ${obj.body}`);
 }, 240_000);
 afterAll(async () => {
   await env?.close();
@@ -116,7 +145,19 @@ describe('leak snapshots', () => {
   it('the applicant organisation sees its own planted values (the test can see them)', async () => {
     const res = await httpOf(env)(foreign.admin.cookie, 'GET', `/api/applications/${appId}`);
     expect(res.statusCode).toBe(200);
-    expect(leaksIn(res.body, 'orgAdmin').sort()).toEqual(Object.keys(PLANTED).sort());
+    expect(leaksIn(res.body, 'orgAdmin').sort()).toEqual([...APPLICANT_PLANTED].sort());
+  });
+
+  it('the objection keepers read the objector in clear, an auditor masked, the public not at all', async () => {
+    const url = `/api/review/notices/${noticeId}`;
+    const staffView = await httpOf(env)(cookies.get('programmeOfficeStaff')!, 'GET', url);
+    expect(leaksIn(staffView.body, 'anonymous')).toEqual(['objectorPhone', 'objectorEmail']);
+    const auditorView = await httpOf(env)(cookies.get('auditor')!, 'GET', url);
+    expect(auditorView.statusCode).toBe(200);
+    expect(auditorView.json().objections[0].contactPhone).toBe('135****3333');
+    const publicView = await httpOf(env)(null, 'GET', `/api/public/notices/${noticeId}`);
+    expect(publicView.statusCode).toBe(200);
+    expect(publicView.body).not.toContain('公众异议人');
   });
 
   it('no GET route answers a planted value in clear to anyone outside the organisation', async () => {
@@ -125,6 +166,7 @@ describe('leak snapshots', () => {
       org: foreign.orgId,
       user: foreign.lead.id,
       call: theCallId, // its screening list and Excel export hold the application
+      notice: noticeId, // the public notice and staff's view of its objections
     };
     const leaks: string[] = [];
     let requests = 0;

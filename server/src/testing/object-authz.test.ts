@@ -26,6 +26,7 @@ import {
   uploadPdf,
 } from '../modules/applications/programme.testkit.js';
 import { guide2023 } from '../modules/applications/programme.fixtures.js';
+import { insertDraftNotice, insertTestObjection } from '../modules/review/notice.testkit.js';
 
 /**
  * The object-level matrix: every route whose path names an object × every role × the object cases
@@ -149,6 +150,21 @@ beforeAll(async () => {
   const imp = await http(staff, 'POST', '/api/calls/import', draft);
   if (imp.statusCode !== 201) throw new Error(`call: ${imp.statusCode} ${imp.body}`);
   set('call', 'other', imp.json().id, '未发布的草稿指南');
+
+  // a draft public notice (not yet published) and an objection on it: staff and auditors only
+  const noticeId = await insertDraftNotice(env, {
+    callId,
+    createdBy: roleUsers.get('commissionStaff')!,
+    applicationIds: [other],
+    title: '未发布的草稿公示',
+  });
+  set('notice', 'other', noticeId, '未发布的草稿公示');
+  const objectionId = await insertTestObjection(env, {
+    noticeId,
+    applicationId: other,
+    name: '异议人丙某',
+  });
+  set('objection', 'other', objectionId, '异议人丙某');
 }, 240_000);
 afterAll(async () => {
   await env?.close();

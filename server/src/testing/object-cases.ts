@@ -14,7 +14,8 @@ import type { Role } from '../platform/roles.js';
  * and per (role, case) an expectation: `deny` (never 2xx, the body never names the object),
  * `pass` (GET answers 2xx), or `any` (a role whose policy lets it see the object, e.g. an oversight role).
  */
-export type ObjectKind = 'application' | 'org' | 'user' | 'file' | 'need' | 'achievement' | 'call';
+export type ObjectKind =
+  'application' | 'org' | 'user' | 'file' | 'need' | 'achievement' | 'call' | 'notice' | 'objection';
 export type ObjectCase = 'own' | 'other' | 'unassigned';
 export type Expectation = 'deny' | 'pass' | 'any';
 
@@ -72,6 +73,13 @@ export const OBJECT_ROUTES: Record<string, ObjectKind> = {
   'GET /api/applications/:id/receipt/document': 'application',
   'GET /api/applications/:id/document': 'application',
   'POST /api/applications/:id/screening/decisions': 'application',
+  'GET /api/review/notices/:id': 'notice',
+  'POST /api/review/notices/:id/publish': 'notice',
+  'POST /api/review/notices/:id/close': 'notice',
+  'POST /api/review/notices/:id/award': 'notice',
+  'GET /api/public/notices/:id': 'notice',
+  'POST /api/public/notices/:id/objections': 'notice',
+  'POST /api/review/objections/:id/decide': 'objection',
 };
 
 /** Routes with a path parameter that have no object case, each with the reason (reviewed). */
@@ -139,6 +147,10 @@ const OVERSIGHT: Record<ObjectKind, Role[]> = {
   achievement: ['commissionStaff', 'programmeOfficeStaff'],
   // a draft call is commission business: staff manage it, auditors read it
   call: ['commissionStaff', 'programmeOfficeStaff', 'systemAdmin', 'auditor'],
+  // a draft notice and its objections are programme business: staff run them, auditors read them
+  // (review.read); the public sees a notice only once published
+  notice: ['commissionStaff', 'programmeOfficeStaff', 'auditor'],
+  objection: ['commissionStaff', 'programmeOfficeStaff', 'auditor'],
 };
 
 /** Reads an owner may get 404 on for the own case because the thing does not exist yet. */
@@ -176,4 +188,6 @@ export const KIND_CASES: Record<ObjectKind, ObjectCase[]> = {
   need: ['other'],
   achievement: ['other'],
   call: ['other'],
+  notice: ['other'],
+  objection: ['other'],
 };

@@ -9392,6 +9392,902 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/review/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 公示列表 Public notices (staff)
+         * @description 权限 Permission: `review.read` (查看评审进度与评分结果 / See review progress and scores)
+         */
+        get: {
+            parameters: {
+                query?: {
+                    callId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoticeList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 拟立项项目公示（草稿） Draft a public notice of the proposed awards
+         * @description 权限 Permission: `review.manage` (组织专家评审（评审轮次、专家分配与调整） / Run expert review (rounds, assigning and changing experts))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        callId: string;
+                        title: string;
+                        /** @description the first day of the notice (Asia/Shanghai); a non-working day moves to the next */
+                        startDate: string;
+                        /**
+                         * @description the period in working days (default 5)
+                         * @default 5
+                         */
+                        workingDays?: number;
+                        /** @description the proposed award list, ranked: the first is rank 1 */
+                        entries: {
+                            applicationId: string;
+                            /** @description 拟资助金额（分） the proposed grant in fen */
+                            proposedGrantFen: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notice"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 公示详情与异议 A notice with its objections
+         * @description 权限 Permission: `review.read` (查看评审进度与评分结果 / See review progress and scores)
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notice"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/notices/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发布公示 Publish the notice
+         * @description 权限 Permission: `review.manage` (组织专家评审（评审轮次、专家分配与调整） / Run expert review (rounds, assigning and changing experts))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notice"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/notices/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 结束公示（公示期满后） Close the notice (after its period)
+         * @description 权限 Permission: `review.manage` (组织专家评审（评审轮次、专家分配与调整） / Run expert review (rounds, assigning and changing experts))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notice"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/notices/{id}/award": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 确定立项（公示期满、异议办结后） Decide the award
+         * @description 权限 Permission: `review.award` (确定立项（公示期满、异议办结后） / Decide the award (after the notice period and the findings))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notice"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/objections/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 记录异议核实结论 Record the finding on an objection
+         * @description 权限 Permission: `review.manage` (组织专家评审（评审轮次、专家分配与调整） / Run expert review (rounds, assigning and changing experts))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description upheld: 异议成立 (the project is not awarded); rejected: 异议不成立
+                         * @enum {string}
+                         */
+                        finding: "upheld" | "rejected";
+                        reason: string;
+                        /** @description the version read; a different one answers 409 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notice"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 拟立项项目公示（公开） Public notices of proposed awards
+         * @description 权限 Permission: `public` (public)
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicNoticeList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 公示详情（公开） A public notice
+         * @description 权限 Permission: `public` (public)
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicNotice"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/notices/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提出异议（公示期内，实名） Lodge an objection (during the period, with your name)
+         * @description 权限 Permission: `public` (public)
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the noticed project objected to */
+                        applicationId: string;
+                        /** @description 署名: the objector’s real name (anonymous objections are refused) */
+                        name: string;
+                        organisation?: string;
+                        phone?: string;
+                        email?: string;
+                        /** @description 异议内容及理由 the facts and grounds */
+                        statement: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObjectionReceipt"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calls": {
         parameters: {
             query?: never;
@@ -14477,8 +15373,217 @@ export interface components {
                 requestedGrantFen: number | null;
             }[];
         };
+        PublicNoticeInput: {
+            id: string;
+            callId: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "closed" | "awarded";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            /**
+             * @description the period at the server’s time
+             * @enum {string}
+             */
+            state: "notOpen" | "open" | "closed";
+            period: {
+                startDate: string;
+                endDate: string;
+                workingDays: number;
+                opensAt: string;
+                closesAt: string;
+                text: {
+                    zh: string;
+                    en: string;
+                };
+            };
+            publishedAt: string | null;
+            awardedAt: string | null;
+            entries: {
+                rank: number;
+                applicationId: string;
+                projectTitle: string;
+                orgName: string;
+                directionCode: string;
+                directionTitle: string;
+                proposedGrantFen: number;
+                /** @description set by the award */
+                outcome: ("awarded" | "removed") | null;
+                findings: string[];
+            }[];
+        };
+        PublicNoticeListInput: {
+            items: components["schemas"]["PublicNoticeInput"][];
+        };
+        ObjectionInput: {
+            id: string;
+            noticeId: string;
+            applicationId: string;
+            objectorName: string;
+            /** @description masked outside the programme office */
+            contactPhone: string | null;
+            /** @description masked outside the programme office */
+            contactEmail: string | null;
+            organisation: string | null;
+            statement: string;
+            /** @enum {string} */
+            status: "received" | "upheld" | "rejected";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            findingReason: string | null;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            /** @description lodged by a signed-in user (otherwise by a member of the public) */
+            signedIn: boolean;
+            createdAt: string;
+            version: number;
+            actions: string[];
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+        };
+        NoticeSummaryInput: {
+            id: string;
+            callId: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "closed" | "awarded";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            /**
+             * @description the period at the server’s time
+             * @enum {string}
+             */
+            state: "notOpen" | "open" | "closed";
+            period: {
+                startDate: string;
+                endDate: string;
+                workingDays: number;
+                opensAt: string;
+                closesAt: string;
+                text: {
+                    zh: string;
+                    en: string;
+                };
+            };
+            publishedAt: string | null;
+            awardedAt: string | null;
+            entries: {
+                rank: number;
+                applicationId: string;
+                projectTitle: string;
+                orgName: string;
+                directionCode: string;
+                directionTitle: string;
+                proposedGrantFen: number;
+                /** @description set by the award */
+                outcome: ("awarded" | "removed") | null;
+                findings: string[];
+            }[];
+            createdBy: string;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            objectionCount: number;
+            undecidedCount: number;
+            actions: string[];
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+        };
+        NoticeListInput: {
+            items: components["schemas"]["NoticeSummaryInput"][];
+        };
+        NoticeInput: {
+            id: string;
+            callId: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "closed" | "awarded";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            /**
+             * @description the period at the server’s time
+             * @enum {string}
+             */
+            state: "notOpen" | "open" | "closed";
+            period: {
+                startDate: string;
+                endDate: string;
+                workingDays: number;
+                opensAt: string;
+                closesAt: string;
+                text: {
+                    zh: string;
+                    en: string;
+                };
+            };
+            publishedAt: string | null;
+            awardedAt: string | null;
+            entries: {
+                rank: number;
+                applicationId: string;
+                projectTitle: string;
+                orgName: string;
+                directionCode: string;
+                directionTitle: string;
+                proposedGrantFen: number;
+                /** @description set by the award */
+                outcome: ("awarded" | "removed") | null;
+                findings: string[];
+            }[];
+            createdBy: string;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            objectionCount: number;
+            undecidedCount: number;
+            actions: string[];
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+            objections: components["schemas"]["ObjectionInput"][];
+            awardList: {
+                awarded: string[];
+                removed: {
+                    applicationId: string;
+                    objectionIds: string[];
+                }[];
+                pending: string[];
+                final: boolean;
+            };
+        };
+        ObjectionReceiptInput: {
+            id: string;
+            noticeId: string;
+            applicationId: string;
+            /** @enum {string} */
+            status: "received" | "upheld" | "rejected";
+            createdAt: string;
+            message: {
+                zh: string;
+                en: string;
+            };
+        };
         /** @enum {string} */
-        PermissionNameInput: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.export" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertPool.read" | "expertPool.write" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "review.manage" | "review.read" | "review.score" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "settings.read" | "solution.act" | "solution.write" | "user.create" | "user.grantRoles" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
+        PermissionNameInput: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.export" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertPool.read" | "expertPool.write" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "review.award" | "review.manage" | "review.read" | "review.score" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "settings.read" | "solution.act" | "solution.write" | "user.create" | "user.grantRoles" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
         OidcStatusInput: {
             configured: boolean;
         };
@@ -16207,8 +17312,217 @@ export interface components {
                 requestedGrantFen: number | null;
             }[];
         };
+        PublicNotice: {
+            id: string;
+            callId: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "closed" | "awarded";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            /**
+             * @description the period at the server’s time
+             * @enum {string}
+             */
+            state: "notOpen" | "open" | "closed";
+            period: {
+                startDate: string;
+                endDate: string;
+                workingDays: number;
+                opensAt: string;
+                closesAt: string;
+                text: {
+                    zh: string;
+                    en: string;
+                };
+            };
+            publishedAt: string | null;
+            awardedAt: string | null;
+            entries: {
+                rank: number;
+                applicationId: string;
+                projectTitle: string;
+                orgName: string;
+                directionCode: string;
+                directionTitle: string;
+                proposedGrantFen: number;
+                /** @description set by the award */
+                outcome: ("awarded" | "removed") | null;
+                findings: string[];
+            }[];
+        };
+        PublicNoticeList: {
+            items: components["schemas"]["PublicNotice"][];
+        };
+        Objection: {
+            id: string;
+            noticeId: string;
+            applicationId: string;
+            objectorName: string;
+            /** @description masked outside the programme office */
+            contactPhone: string | null;
+            /** @description masked outside the programme office */
+            contactEmail: string | null;
+            organisation: string | null;
+            statement: string;
+            /** @enum {string} */
+            status: "received" | "upheld" | "rejected";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            findingReason: string | null;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            /** @description lodged by a signed-in user (otherwise by a member of the public) */
+            signedIn: boolean;
+            createdAt: string;
+            version: number;
+            actions: string[];
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+        };
+        NoticeSummary: {
+            id: string;
+            callId: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "closed" | "awarded";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            /**
+             * @description the period at the server’s time
+             * @enum {string}
+             */
+            state: "notOpen" | "open" | "closed";
+            period: {
+                startDate: string;
+                endDate: string;
+                workingDays: number;
+                opensAt: string;
+                closesAt: string;
+                text: {
+                    zh: string;
+                    en: string;
+                };
+            };
+            publishedAt: string | null;
+            awardedAt: string | null;
+            entries: {
+                rank: number;
+                applicationId: string;
+                projectTitle: string;
+                orgName: string;
+                directionCode: string;
+                directionTitle: string;
+                proposedGrantFen: number;
+                /** @description set by the award */
+                outcome: ("awarded" | "removed") | null;
+                findings: string[];
+            }[];
+            createdBy: string;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            objectionCount: number;
+            undecidedCount: number;
+            actions: string[];
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+        };
+        NoticeList: {
+            items: components["schemas"]["NoticeSummary"][];
+        };
+        Notice: {
+            id: string;
+            callId: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "published" | "closed" | "awarded";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            /**
+             * @description the period at the server’s time
+             * @enum {string}
+             */
+            state: "notOpen" | "open" | "closed";
+            period: {
+                startDate: string;
+                endDate: string;
+                workingDays: number;
+                opensAt: string;
+                closesAt: string;
+                text: {
+                    zh: string;
+                    en: string;
+                };
+            };
+            publishedAt: string | null;
+            awardedAt: string | null;
+            entries: {
+                rank: number;
+                applicationId: string;
+                projectTitle: string;
+                orgName: string;
+                directionCode: string;
+                directionTitle: string;
+                proposedGrantFen: number;
+                /** @description set by the award */
+                outcome: ("awarded" | "removed") | null;
+                findings: string[];
+            }[];
+            createdBy: string;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            objectionCount: number;
+            undecidedCount: number;
+            actions: string[];
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+            objections: components["schemas"]["Objection"][];
+            awardList: {
+                awarded: string[];
+                removed: {
+                    applicationId: string;
+                    objectionIds: string[];
+                }[];
+                pending: string[];
+                final: boolean;
+            };
+        };
+        ObjectionReceipt: {
+            id: string;
+            noticeId: string;
+            applicationId: string;
+            /** @enum {string} */
+            status: "received" | "upheld" | "rejected";
+            createdAt: string;
+            message: {
+                zh: string;
+                en: string;
+            };
+        };
         /** @enum {string} */
-        PermissionName: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.export" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertPool.read" | "expertPool.write" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "review.manage" | "review.read" | "review.score" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "settings.read" | "solution.act" | "solution.write" | "user.create" | "user.grantRoles" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
+        PermissionName: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.export" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertPool.read" | "expertPool.write" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "review.award" | "review.manage" | "review.read" | "review.score" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "settings.read" | "solution.act" | "solution.write" | "user.create" | "user.grantRoles" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
         OidcStatus: {
             configured: boolean;
         };

@@ -163,9 +163,10 @@ export async function detailDto(ctx: AppContext, caller: Caller, l: Loaded) {
   const labels = new Map(types.map((t) => [t.type, t.label]));
   const ref = refOf(l);
   const { actions: allowed, denials } = APPLICATION.available(who, ref);
-  // the buttons are the moves; `edit` is the form itself; a revision (no `to`) stays where it is
+  // the buttons are the moves; `edit` is the form itself; a revision (no `to`) stays where it is;
+  // the award (立项) is decided on the public notice (review module), not on one application
   const actions = APPLICATION.from(ref.status, ref)
-    .filter((t) => t.action !== 'edit')
+    .filter((t) => t.action !== 'edit' && t.action !== 'award')
     .map((t) => {
       const denial = denials.find((d) => d.action === t.action);
       return {

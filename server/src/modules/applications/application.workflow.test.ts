@@ -13,6 +13,8 @@ import {
   type ApplicationRef,
   type ApplicationStatus,
 } from './application.workflow.js';
+// the award's permission (review.award) is the review module's; registered when its index loads
+import '../review/index.js';
 
 const who = (userId: string, orgId: string, roles: Role[], district?: string): ApplicationActor => ({
   userId,
@@ -170,9 +172,16 @@ describe('application workflow decisions', () => {
     ]);
   });
 
-  it('awarded is entered outside the workflow until Programme II; submitted is final for Programme I', () => {
-    expect(APPLICATION.states.awarded).toMatchObject({ terminal: true, reachedBy: expect.any(String) });
-    expect(APPLICATION.transitions.some((t) => t.to === 'awarded')).toBe(false);
-    expect(APPLICATION.from('submitted')).toEqual([]);
+  it('awarded is reached by the award (立项) from submitted, by staff holding review.award; nothing leaves it', () => {
+    expect(APPLICATION.states.awarded).toMatchObject({ terminal: true });
+    expect(APPLICATION.states.awarded).not.toHaveProperty('reachedBy');
+    expect(APPLICATION.from('submitted').map((t) => [t.action, t.to, t.permission])).toEqual([
+      ['award', 'awarded', 'review.award'],
+    ]);
+    expect(APPLICATION.decide(staff, app('submitted'), 'award')).toEqual({ allowed: true });
+    expect(APPLICATION.decide(commission, app('submitted'), 'award')).toEqual({ allowed: true });
+    expect(APPLICATION.decide(admin, app('submitted'), 'award')).toMatchObject({ code: 'forbidden' });
+    expect(APPLICATION.decide(staff, app('approved'), 'award')).toMatchObject({ code: 'invalid_state' });
+    expect(APPLICATION.from('awarded')).toEqual([]);
   });
 });

@@ -20,15 +20,10 @@ export const APPLICATION_STATUS = {
   districtReview: { zh: '推荐部门审核中', en: 'District recommendation' },
   approved: { zh: '待提交', en: 'Ready to submit' },
   returned: { zh: '已退回修改', en: 'Returned for changes' },
-  // final for Programme I: Programme II (issue 12) adds the award that leaves it
-  submitted: { zh: '已提交', en: 'Submitted', terminal: true },
-  // no transition enters it before Programme II; today only the historical import stores it
-  awarded: {
-    zh: '已立项',
-    en: 'Awarded',
-    terminal: true,
-    reachedBy: 'programme II award (today: the historical import, historical.service.ts)',
-  },
+  // Programme II (issue 12): the award after the public notice leaves it
+  submitted: { zh: '已提交', en: 'Submitted' },
+  // the award (立项) of the review module's notice (review/award.service.ts); the historical import stores it too
+  awarded: { zh: '已立项', en: 'Awarded', terminal: true },
 } as const;
 export type ApplicationStatus = keyof typeof APPLICATION_STATUS;
 
@@ -220,6 +215,18 @@ export const APPLICATION = defineWorkflow<ApplicationRef, ApplicationActor, Appl
       whoDenial: byOrgAdmin('撤回修改', 'Take back for changes'),
       guard: ownOrg,
       label: { zh: '撤回修改', en: 'Take back for changes' },
+    },
+    {
+      // 立项 (issue 12): the review module's award after the public notice and its findings
+      action: 'award',
+      from: 'submitted',
+      to: 'awarded',
+      permission: 'review.award',
+      label: { zh: '立项', en: 'Award' },
+      stateDenial: {
+        zh: '只有已正式提交的申报可以立项',
+        en: 'Only a submitted application can be awarded',
+      },
     },
     ...districtStep('districtRevise', 'approved', undefined, '修改推荐意见', 'Revise the recommendation', {
       zh: '只能在推荐后、正式提交前修改推荐意见',

@@ -323,6 +323,16 @@ export function contentsOf(db: Db, ids: string[]) {
     .execute();
 }
 
+/** Who started each application and who leads it (the people told about its result). */
+export function applicantsOf(db: Db, ids: readonly string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('applications')
+    .select(['id', 'created_by', 'lead_user_id'])
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
 /** An application's content with its organisation's name and its direction (the expert's copy). */
 export function contentWithOrg(db: Db, id: string) {
   return db

@@ -7,3 +7,4 @@ export { seedOngoingDemo } from './ongoing.demo.js';
 export { seedHistoricalDemo, HISTORICAL_2022_PATH } from './historical.demo.js';
 export { reviewCandidates, reviewDocumentOf, type ReviewCandidate } from './review-candidates.service.js';
 export { REDACTED, type ReviewDocument } from './blind.rules.js';
+export { awardApplications, applicantRecipients, type AwardedApplication } from './award.service.js';

@@ -1,10 +1,12 @@
 /**
  * The review module's public face (module boundaries, docs/ARCHITECTURE.md): expert review of a call's
  * applications (issue 12) — conflicts of interest, the assignment solver, score sheets, aggregation,
- * the public notice calendar. It owns review_rounds, review_assignments and review_scores (migration
- * 0047); the routes and services that fill them are the next step.
+ * the public notice (公示) with objections (异议) and the award (立项). It owns review_rounds,
+ * review_assignments and review_scores (migration 0047) and review_notices, review_notice_entries and
+ * review_objections (0048).
  */
 import './review.tables.js';
+import './notice.tables.js';
 
 export {
   conflictsOf,
@@ -19,3 +21,5 @@ export { reviewModule } from './review.module.js';
 export { seedReviewDemo, DEMO_SHEET } from './review.demo.js';
 export { REVIEW_PERMISSIONS } from './review.permissions.js';
 export { ASSIGNMENT, ROUND } from './review.workflow.js';
+export { NOTICE, OBJECTION } from './notice.workflow.js';
+export { seedNoticeDemo } from './notice.demo.js';

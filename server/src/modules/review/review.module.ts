@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import './review.permissions.js';
 import { roundRoutes } from './round.routes.js';
+import { noticeRoutes } from './notice.routes.js';
 
 /**
  * Expert review (issue 12): rounds, assignments and score sheets (round.routes.ts). The public notice,
@@ -9,4 +10,5 @@ import { roundRoutes } from './round.routes.js';
  */
 export async function reviewModule(app: FastifyInstance, ctx: AppContext) {
   await roundRoutes(app, ctx);
+  await noticeRoutes(app, ctx);
 }

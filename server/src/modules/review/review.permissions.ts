@@ -17,6 +17,13 @@ export const REVIEW_PERMISSIONS = definePermissions({
     en: 'See review progress and scores',
     roles: [...STAFF, 'auditor'],
   },
+  'review.award': {
+    zh: '确定立项（公示期满、异议办结后）',
+    en: 'Decide the award (after the notice period and the findings)',
+    roles: [...STAFF],
+    // issue 10: award decisions are sensitive (a fresh proof of identity)
+    sensitive: true,
+  },
   'review.score': {
     zh: '评审分配给本人的项目',
     en: 'Review the applications assigned to you',

@@ -53,6 +53,7 @@ describe('sensitive permissions need a fresh proof of identity', () => {
       'screening.export',
       'challenge.award',
       'call.publish',
+      'review.award',
     ] as PermissionName[])
       expect(isSensitive(p), p).toBe(true);
     expect(isSensitive('call.read')).toBe(false);
@@ -65,6 +66,7 @@ describe('sensitive permissions need a fresh proof of identity', () => {
         'GET /api/calls/:id/screening/export',
         'POST /api/market/challenges/:id/winners',
         'POST /api/calls/:id/publish',
+        'POST /api/review/notices/:id/award',
       ]),
     );
   });
