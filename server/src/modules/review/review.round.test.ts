@@ -420,4 +420,52 @@ describe('review round 1: assignment, scoring and results', () => {
     const lead = await loginAs(s.env, ['projectLead']);
     expect((await s.http(lead, 'GET', `/api/review/rounds/${roundId}/results`)).statusCode).toBe(403);
   });
+
+  it("round 2 (见面会评审) takes round 1's best per direction and, when asked, other experts", async () => {
+    const res = await s.http(office, 'POST', '/api/review/rounds', {
+      callId: s.callId,
+      roundNo: 2,
+      expertsPerApplication: 1,
+      blind: false,
+      excludeEarlierReviewers: true,
+      scoreSheet: SHEET,
+      deadlineAt: '2023-12-05T17:00:00+08:00',
+      shortlistQuota: { '1': 1, '2': 1 },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ kind: 'panelReview', applications: 2 });
+    const ranked = (await s.http(office, 'GET', `/api/review/rounds/${roundId}/results`)).json().items;
+    const best = ranked
+      .filter((i: { rank: number }) => i.rank === 1)
+      .map((i: { applicationId: string }) => i.applicationId);
+    expect(
+      res
+        .json()
+        .items.map((i: { applicationId: string }) => i.applicationId)
+        .sort(),
+    ).toEqual(best.sort());
+    const assigned = (await s.http(office, 'POST', `/api/review/rounds/${res.json().id}/assign`)).json();
+    const first = (await s.http(office, 'GET', `/api/review/rounds/${roundId}`)).json();
+    for (const item of assigned.items) {
+      const earlier = first.items
+        .find((i: { applicationId: string }) => i.applicationId === item.applicationId)
+        .experts.filter((e: { status: string }) => e.status === 'submitted' || e.status === 'accepted')
+        .map((e: { expertUserId: string }) => e.expertUserId);
+      for (const e of item.experts) expect(earlier).not.toContain(e.expertUserId);
+      const codes = item.excluded.flatMap((x: { conflicts: Array<{ code: string }> }) =>
+        x.conflicts.map((c) => c.code),
+      );
+      expect(codes).toContain('earlierRound');
+    }
+    // a call has one round of each number
+    const again = await s.http(office, 'POST', '/api/review/rounds', {
+      callId: s.callId,
+      roundNo: 2,
+      expertsPerApplication: 1,
+      blind: false,
+      scoreSheet: SHEET,
+      deadlineAt: '2023-12-05T17:00:00+08:00',
+    });
+    expect(again.statusCode).toBe(409);
+  });
 });
