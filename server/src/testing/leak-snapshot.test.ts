@@ -17,6 +17,8 @@ import {
   publishGuide,
   type Applicant,
 } from '../modules/applications/programme.testkit.js';
+import { REDACTED } from '../modules/applications/index.js';
+import { DEMO_SHEET } from '../modules/review/index.js';
 
 /**
  * Leak snapshots (issue 10): personal values planted in one organisation's submitted application
@@ -61,6 +63,16 @@ let appId = '';
 let theCallId = '';
 let noticeId = '';
 let workbooks = 0;
+let orgName = '';
+let taskId = '';
+/** Who the application says it is: a blind round's expert must read none of it (issue 10, issue 12). */
+const IDENTITY = {
+  leadName: '龚立泄',
+  contactName: '姚联系',
+  memberName: '祁成员',
+  employer: '泄漏测试研究院',
+} as const;
+const EXPERT_NAME = '邵评审专家';
 const cookies = new Map<Role, string>();
 const SECOND: Record<string, string> = { version: '1' };
 
@@ -95,9 +107,16 @@ beforeAll(async () => {
   routes = routeTable(env.app).filter(
     (r) => r.url.startsWith('/api/') && r.permission !== undefined && r.method === 'GET',
   );
+  let expertEmail = '';
   for (const role of ROLE_NAMES) {
     const org = await createOrg(env, { type: ORG_TYPE_FOR_ROLE[role], region: '上海市徐汇区' });
-    cookies.set(role, await loginAs(env, await createUser(env, { roles: [role], orgId: org.id })));
+    const u = await createUser(env, {
+      roles: [role],
+      orgId: org.id,
+      name: role === 'expert' ? EXPERT_NAME : undefined,
+    });
+    if (role === 'expert') expertEmail = u.user.email;
+    cookies.set(role, await loginAs(env, u));
   }
   const staff = cookies.get('commissionStaff')!;
   const { id: callId, call } = await publishGuide(env, staff);
@@ -110,6 +129,11 @@ beforeAll(async () => {
   content.lead.phone = PLANTED.leadPhone;
   content.lead.email = PLANTED.leadEmail;
   content.lead.idNumber = PLANTED.idNumber;
+  content.lead.name = IDENTITY.leadName;
+  content.applicant.contactName = IDENTITY.contactName;
+  content.team.members = [{ name: IDENTITY.memberName, role: '骨干', employer: IDENTITY.employer }];
+  // an applicant who writes its own name into the summary is not identified by it either
+  content.project.summary = `${IDENTITY.employer}与${IDENTITY.leadName}团队联合建设。${content.project.summary}`;
   const saved = await http(foreign.lead.cookie, 'PATCH', `/api/applications/${appId}/draft`, { content });
   if (saved.statusCode !== 200) throw new Error(`save: ${saved.statusCode} ${saved.body}`);
   await approve(env, appId, foreign, { cookie: cookies.get('districtOfficer')! });
@@ -135,6 +159,54 @@ beforeAll(async () => {
     statement: '该项目申报材料中的合作单位信息与事实不符，请核实。',
   });
   if (obj.statusCode !== 201) throw new Error(`objection: ${obj.statusCode} ${obj.body}`);
+
+  // a blind remote review round: the expert role's user joins the pool (the Excel import binds the
+  // existing account) and is assigned the application
+  orgName = (
+    await env.platform.ctx.db
+      .selectFrom('orgs')
+      .select('name')
+      .where('id', '=', foreign.orgId)
+      .executeTakeFirstOrThrow()
+  ).name;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('专家');
+  ws.addRow([
+    '姓名',
+    '电子邮箱',
+    '联系电话',
+    '工作单位',
+    '职称',
+    '技术领域',
+    '关键词',
+    '个人简介',
+    '可评审时间',
+    '每轮最多评审数',
+    '是否在库',
+  ]);
+  ws.addRow([EXPERT_NAME, expertEmail, '', '同济大学', '教授', '技术转移', '', '', '', 5, '是']);
+  const contentBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  const imp = await http(staff, 'POST', '/api/experts/profiles/import', {
+    filename: 'p.xlsx',
+    contentBase64,
+  });
+  if (imp.statusCode !== 200 || imp.json().rejected) throw new Error(`pool: ${imp.statusCode} ${imp.body}`);
+  const round = await http(staff, 'POST', '/api/review/rounds', {
+    callId,
+    roundNo: 1,
+    expertsPerApplication: 1,
+    blind: true,
+    scoreSheet: DEMO_SHEET,
+    deadlineAt: '2023-11-20T17:00:00+08:00',
+  });
+  if (round.statusCode !== 200) throw new Error(`round: ${round.statusCode} ${round.body}`);
+  const assigned = await http(staff, 'POST', `/api/review/rounds/${round.json().id}/assign`);
+  if (assigned.statusCode !== 200) throw new Error(`assign: ${assigned.statusCode} ${assigned.body}`);
+  const opened = await http(staff, 'POST', `/api/review/rounds/${round.json().id}/open`, {
+    version: assigned.json().version,
+  });
+  if (opened.statusCode !== 200) throw new Error(`open: ${opened.statusCode} ${opened.body}`);
+  taskId = opened.json().items[0].experts[0].assignmentId;
 }, 240_000);
 afterAll(async () => {
   await env?.close();
@@ -158,6 +230,30 @@ describe('leak snapshots', () => {
     const publicView = await httpOf(env)(null, 'GET', `/api/public/notices/${noticeId}`);
     expect(publicView.statusCode).toBe(200);
     expect(publicView.body).not.toContain('公众异议人');
+  });
+
+  it("a blind round's expert reads no identity of the applicant; the applicant reads no expert's name", async () => {
+    const http = httpOf(env);
+    const expert = cookies.get('expert')!;
+    const list = await http(expert, 'GET', '/api/review/tasks');
+    const task = await http(expert, 'GET', `/api/review/tasks/${taskId}`);
+    expect(task.statusCode, task.body).toBe(200);
+    expect(list.json()).toHaveLength(1);
+    const seen = `${list.body}\n${task.body}`;
+    for (const v of [orgName, ...Object.values(IDENTITY), ...Object.values(PLANTED)])
+      expect(seen).not.toContain(v);
+    expect(task.json().document.project.summary).toContain(REDACTED);
+    // and the expert is a name only staff see: not the applicant, on any of its own pages
+    for (const cookie of [foreign.admin.cookie, foreign.lead.cookie])
+      for (const url of [
+        `/api/applications/${appId}`,
+        '/api/applications',
+        `/api/applications/${appId}/receipt`,
+      ]) {
+        const res = await http(cookie, 'GET', url);
+        expect(res.statusCode, url).toBeLessThan(300);
+        expect(res.body, url).not.toContain(EXPERT_NAME);
+      }
   });
 
   it('no GET route answers a planted value in clear to anyone outside the organisation', async () => {
