@@ -94,6 +94,8 @@ export const OBJECT_EXEMPT: Record<string, string> = {
     "a review round is the commission's own record, not owned by an organisation: programme staff (review.manage / review.read) only, by permission; review.round.test.ts checks the refusals",
   'POST /api/review/rounds/:id/assignments':
     "a review round is the commission's own record, not owned by an organisation: programme staff (review.manage / review.read) only, by permission; review.round.test.ts checks the refusals",
+  'GET /api/review/rounds/:id/results/export':
+    "a review round is the commission's own record, not owned by an organisation: programme staff and auditors (review.read) only, by permission; review.round.test.ts reads the export back",
   'GET /api/review/rounds/:id/results':
     "a review round is the commission's own record, not owned by an organisation: programme staff (review.manage / review.read) only, by permission; review.round.test.ts checks the refusals",
   'POST /api/review/assignments/:id/change':

@@ -152,6 +152,7 @@ export const AUDIT_ACTION_LABELS: Record<string, ActionLabel> = {
   'review.assignment.decline': { zh: '专家谢绝评审（含申报回避）', en: 'Expert declines a review task' },
   'review.assignment.replace': { zh: '自动替换谢绝的专家', en: 'Replace a declining expert automatically' },
   'review.score.save': { zh: '保存评分（草稿）', en: 'Save a score sheet (draft)' },
+  'review.results.export': { zh: '导出评审结果', en: 'Export review results' },
   'review.score.submit': { zh: '提交评分', en: 'Submit a score sheet' },
   'experts.expert.create': { zh: '新建专家库专家', en: 'Add an expert to the pool' },
   'experts.expert.update': { zh: '修改专家库专家', en: 'Update an expert in the pool' },

@@ -3,6 +3,7 @@
 // every exclusion, a manual change that breaks a rule is refused naming it, the experts see only their
 // own tasks and a blind copy, score before the deadline, decline with a declared conflict and are
 // replaced, and the round's results rank the applications per direction.
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loginAs } from '../../testing/factories.js';
 import { findDirection } from '../calls/index.js';
@@ -415,6 +416,19 @@ describe('review round 1: assignment, scoring and results', () => {
     expect(d1[0].trimmedMean).toBeGreaterThanOrEqual(d1[1].trimmedMean);
     expect(r.items.find((i: { directionCode: string }) => i.directionCode === '2').rank).toBe(1);
     expect(r.submitted).toBe(r.expected - 1);
+    // the Excel export: the ranking, and every sheet by criterion with experts numbered, not named
+    const xlsx = await s.http(office, 'GET', `/api/review/rounds/${roundId}/results/export`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const [ranking, detail] = wb.worksheets;
+    expect(ranking!.getRow(1).getCell(8).text).toBe('截尾均值');
+    expect(ranking!.getRow(2).getCell(8).value).toBe(r.items[0].trimmedMean);
+    expect(detail!.actualRowCount - 1).toBe(r.submitted);
+    const cells: string[] = [];
+    detail!.eachRow((row) => row.eachCell((c) => cells.push(c.text)));
+    for (const e of experts) expect(cells.join('\n')).not.toContain(e.name);
+    expect(cells).toContain('专家1');
     const auditor = await loginAs(s.env, ['auditor']);
     expect((await s.http(auditor, 'GET', `/api/review/rounds/${roundId}/results`)).statusCode).toBe(200);
     const lead = await loginAs(s.env, ['projectLead']);

@@ -22,6 +22,7 @@ import {
   VersionBody,
 } from './review.schema.js';
 import { roundResults } from './results.service.js';
+import { resultsWorkbook } from './results-export.service.js';
 import { closeRound, createRound, getRound, listRounds, openRound } from './round.service.js';
 import { myTasks, saveScore, taskDetail } from './score.service.js';
 
@@ -150,6 +151,31 @@ export async function roundRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => roundResults(ctx, callerOf(ctx, req), req.params.id, req.query.standardise === 'true'),
+  );
+  r.get(
+    '/review/rounds/:id/results/export',
+    {
+      config: { permission: 'review.read' },
+      schema: {
+        tags,
+        summary: '导出评审结果（Excel：排名与评分明细，专家以编号显示） Export the results (Excel)',
+        params: IdParamsSchema,
+        querystring: ResultsQuery,
+        response: { 200: z.any(), ...problems },
+      },
+    },
+    async (req, reply) => {
+      const { buffer, filename } = await resultsWorkbook(
+        ctx,
+        callerOf(ctx, req),
+        req.params.id,
+        req.query.standardise === 'true',
+      );
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .send(buffer);
+    },
   );
   r.post(
     '/review/assignments/:id/change',
