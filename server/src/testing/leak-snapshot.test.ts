@@ -145,7 +145,7 @@ beforeAll(async () => {
     callId,
     title: '拟立项项目公示',
     startDate: '2023-10-20',
-    entries: [{ applicationId: appId, proposedGrantFen: 100_000_000 }],
+    entries: [{ applicationId: appId, proposedGrantFen: 100_000_000, reason: '按年度预算核定' }],
   });
   if (notice.statusCode !== 201) throw new Error(`notice: ${notice.statusCode} ${notice.body}`);
   noticeId = notice.json().id;

@@ -9588,6 +9588,10 @@ export interface paths {
                             applicationId: string;
                             /** @description 拟资助金额（分） the proposed grant in fen */
                             proposedGrantFen: number;
+                            /** @description 立项当年资助（分）; absent: the proposed grant, capped at the first year requested */
+                            firstYearFen?: number;
+                            /** @description why the grant is below the request (required then; kept in the audit record) */
+                            reason?: string;
                         }[];
                     };
                 };

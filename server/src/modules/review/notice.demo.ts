@@ -54,6 +54,7 @@ export async function seedNoticeDemo(
     entries: rankedApplicationIds.map((applicationId) => ({
       applicationId,
       proposedGrantFen: grants.get(applicationId) ?? 0,
+      reason: '按评审排名与年度预算核定（演示）',
     })),
   });
   await publishNotice(ctx, caller, notice.id);

@@ -26,6 +26,19 @@ export const NoticeEntryBody = z.object({
     .min(0)
     .max(1_000_000_000_000)
     .describe('拟资助金额（分） the proposed grant in fen'),
+  firstYearFen: z
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000_000_000)
+    .optional()
+    .describe('立项当年资助（分）; absent: the proposed grant, capped at the first year requested'),
+  reason: z
+    .string()
+    .trim()
+    .max(500)
+    .optional()
+    .describe('why the grant is below the request (required then; kept in the audit record)'),
 });
 
 export const CreateNoticeBody = z.object({

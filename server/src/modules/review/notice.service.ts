@@ -10,7 +10,9 @@ import { appendAudit } from '../../platform/audit.js';
 import { auditActor, type AnyCaller, type Caller } from '../../platform/caller.js';
 import { enforce, transaction } from '../../platform/enforce.js';
 import { DomainError, fieldError, validationError, type FieldError } from '../../platform/errors.js';
-import { reviewCandidates } from '../applications/index.js';
+import { reviewCandidates, type ReviewCandidate } from '../applications/index.js';
+import { loadCall } from '../calls/index.js';
+import { checkFundingPlan } from './funding-plan.rules.js';
 import {
   dueNoticeIds,
   entriesOf,
@@ -52,6 +54,39 @@ function periodOf(startDate: string, days: number, errors: FieldError[]): Notice
 }
 
 /** Staff draft a notice: the ranked list with proposed grants, a snapshot of what will be published. */
+/**
+ * The notice's list is the funding plan (资助计划): checked against the call's rules per direction
+ * (number of projects, cap per project, first-year cap) and the request (a lower grant needs its
+ * reason), every breach on the entry's field.
+ */
+async function planErrors(
+  ctx: AppContext,
+  body: CreateNoticeBody,
+  candidates: ReadonlyMap<string, ReviewCandidate>,
+): Promise<FieldError[]> {
+  const { call } = await loadCall(ctx, body.callId);
+  const rules = new Map(
+    call.topics.flatMap((t) => t.directions.map((d) => [d.code, d.fundingRules] as const)),
+  );
+  const lines = body.entries.map((e) => {
+    const c = candidates.get(e.applicationId)!;
+    const requested = c.requestedGrantFen ?? e.proposedGrantFen;
+    return {
+      applicationId: e.applicationId,
+      directionCode: c.directionCode,
+      orgId: c.orgId,
+      requestedFen: requested,
+      grantFen: e.proposedGrantFen,
+      firstYearFen:
+        e.firstYearFen ?? Math.min(e.proposedGrantFen, c.firstYearRequestFen ?? e.proposedGrantFen),
+      reason: e.reason,
+    };
+  });
+  const field = (f: string) =>
+    f.replace(/^lines\.(\d+)\.grantFen$/, 'entries.$1.proposedGrantFen').replace(/^lines\./, 'entries.');
+  return checkFundingPlan(lines, { rules }).map((e) => ({ ...e, field: field(e.field) }));
+}
+
 export async function createNotice(ctx: AppContext, caller: Caller, body: CreateNoticeBody): Promise<Notice> {
   const candidates = new Map((await reviewCandidates(ctx, body.callId)).map((c) => [c.applicationId, c]));
   const errors: FieldError[] = [];
@@ -71,6 +106,7 @@ export async function createNotice(ctx: AppContext, caller: Caller, body: Create
       );
     seen.add(e.applicationId);
   });
+  if (!errors.length) errors.push(...(await planErrors(ctx, body, candidates)));
   const period = periodOf(body.startDate, body.workingDays, errors);
   if (errors.length || !period) throw validationError(errors);
   const id = randomUUID();

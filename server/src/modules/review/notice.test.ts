@@ -4,6 +4,7 @@
  * ran 11-28 → 12-04 (5 working days); seed 003 §二 B22 ④: "对公示期间有异议、且经核实异议成立的项目，
  * 不予立项".
  */
+import { findDirection } from '../calls/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, loginAs, type CreatedUser } from '../../testing/factories.js';
 import {
@@ -62,6 +63,7 @@ describe('the public notice, objections and the award', () => {
       entries: ids.map((applicationId, i) => ({
         applicationId,
         proposedGrantFen: (300 - i * 50) * 1_000_000,
+        reason: '按评审排名与年度预算核定',
       })),
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -108,6 +110,24 @@ describe('the public notice, objections and the award', () => {
       ['entries.1.applicationId', 'not_candidate'],
       ['entries.2.applicationId', 'duplicate'],
     ]);
+  });
+
+  it('checks the list as the funding plan: the cap per project, and a reason for any grant below the request', async () => {
+    const { direction } = findDirection(s.call, '1')!;
+    const res = await s.http(staff, 'POST', '/api/review/notices', {
+      callId: s.callId,
+      title: '拟立项公示',
+      startDate: '2023-11-28',
+      entries: [
+        { applicationId: ids[0], proposedGrantFen: direction.fundingRules.capPerProjectFen + 1 },
+        { applicationId: ids[1], proposedGrantFen: 1_000_000 },
+      ],
+    });
+    expect(res.statusCode).toBe(400);
+    const codes = res.json().errors.map((e: { field: string; code: string }) => [e.field, e.code]);
+    expect(codes).toContainEqual(['entries.0.proposedGrantFen', 'plan.capPerProject']);
+    expect(codes).toContainEqual(['entries.1.reason', 'plan.reasonRequired']);
+    expect(res.body).toContain('请写明理由');
   });
 
   it('publishes it (audited); the public list shows the entries and no objector contact', async () => {
