@@ -502,6 +502,7 @@ function ResultsTab({ roundId }: { roundId: string }) {
               { title: r('results.rank'), dataIndex: 'rank', width: 70 },
               {
                 title: r('round.application'),
+                width: 360,
                 render: (_, x) => (
                   <div>
                     <div>{x.projectTitle ?? '—'}</div>
@@ -534,7 +535,6 @@ function ResultsTab({ roundId }: { roundId: string }) {
               },
               {
                 title: r('results.warnings'),
-                width: 260,
                 render: (_, x) =>
                   x.warnings.length === 0 ? (
                     '—'
