@@ -104,6 +104,8 @@ describe('expert review', () => {
     await page.getByTestId('task-submit').click();
     await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
     await page.getByTestId('task-submitted').waitFor();
+    // the answered messages are gone from the fields
+    expect(await page.getByTestId('score-sheet').locator('.ant-form-item-explain-error').count()).toBe(0);
     expect(await page.getByTestId('task-status').textContent()).toContain('已提交');
     await screenshot(page, 'review-task-submitted');
     await context.close();

@@ -46,6 +46,12 @@ import { useR } from './i18n.js';
 const FIELDS = ['scores', 'comments', 'recommendation', 'overallComment'];
 const AUTOSAVE_MS = 4000;
 
+/** Takes the server's messages off the fields once answered (a later refusal sets them again). */
+function clearErrors(form: ReturnType<typeof Form.useForm<ScoreEntry>>[0], only?: (string | number)[][]) {
+  const names = only ?? form.getFieldsError().map((f) => f.name);
+  form.setFields(names.map((name) => ({ name: name as never, errors: [] })));
+}
+
 export function TaskPage() {
   const me = useMe();
   const { id = '' } = useParams();
@@ -115,6 +121,7 @@ function Task({
       setSavedAt(fmt(new Date(), 'HH:mm:ss'));
       if (!quiet) message.success(r('task.saved'));
       setError(undefined);
+      clearErrors(form);
     } catch (e) {
       setError(applyProblem(form, e, lang, FIELDS));
     }
@@ -155,6 +162,7 @@ function Task({
         try {
           const saved = await tasksApi.submit(task.assignmentId, { ...entry(), version: version.current });
           message.success(r('task.submitted'));
+          clearErrors(form);
           onChanged(saved);
         } catch (e) {
           applyProblem(form, e, lang, FIELDS);
@@ -320,8 +328,13 @@ function Task({
               form={form}
               layout="vertical"
               disabled={!canScore || busy}
-              onValuesChange={() => {
+              onValuesChange={(changed: Partial<ScoreEntry>) => {
                 dirty.current = true;
+                const names: (string | number)[][] = [];
+                for (const [k, v] of Object.entries(changed))
+                  if (v && typeof v === 'object') for (const c of Object.keys(v)) names.push([k, c]);
+                  else names.push([k]);
+                clearErrors(form, names);
               }}
             >
               {sheet.criteria.map((c) => {
