@@ -502,7 +502,7 @@ function ResultsTab({ roundId }: { roundId: string }) {
               { title: r('results.rank'), dataIndex: 'rank', width: 70 },
               {
                 title: r('round.application'),
-                width: 360,
+                width: 320,
                 render: (_, x) => (
                   <div>
                     <div>{x.projectTitle ?? '—'}</div>
@@ -535,6 +535,7 @@ function ResultsTab({ roundId }: { roundId: string }) {
               },
               {
                 title: r('results.warnings'),
+                width: 200,
                 render: (_, x) =>
                   x.warnings.length === 0 ? (
                     '—'
