@@ -28,7 +28,7 @@ const PEOPLE: Array<{ role: Role; name: string; org: string; nav: string }> = [
   { role: 'districtOfficer', name: '赵晓东', org: 'district', nav: '立项公示' },
   { role: 'orgAdmin', name: '陈思远', org: 'university', nav: '用户管理' },
   { role: 'projectLead', name: '刘明哲', org: 'university', nav: '项目申报' },
-  { role: 'expert', name: '孙立群', org: 'institute', nav: '专家评审' },
+  { role: 'expert', name: '孙立群', org: 'institute', nav: '我的评审任务' },
   { role: 'enterpriseUser', name: '周海燕', org: 'enterprise', nav: '企业需求' },
   { role: 'techManager', name: '吴志强', org: 'transfer', nav: '供需对接' },
   { role: 'auditor', name: '郑丽华', org: 'audit', nav: '审计日志' },

@@ -67,6 +67,14 @@ const OngoingProjectsPage = lazy(() =>
 const ScreeningPage = lazy(() =>
   import('./pages/programme/ScreeningPage.js').then((m) => ({ default: m.ScreeningPage })),
 );
+const TaskListPage = lazy(() =>
+  import('./pages/review/TaskListPage.js').then((m) => ({ default: m.TaskListPage })),
+);
+const TaskPage = lazy(() => import('./pages/review/TaskPage.js').then((m) => ({ default: m.TaskPage })));
+const RoundListPage = lazy(() =>
+  import('./pages/review/RoundListPage.js').then((m) => ({ default: m.RoundListPage })),
+);
+const RoundPage = lazy(() => import('./pages/review/RoundPage.js').then((m) => ({ default: m.RoundPage })));
 const NotFoundPage = lazy(() =>
   import('./pages/placeholder/NotFoundPage.js').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -123,6 +131,10 @@ function Shell() {
                   path={`${NAV_ITEMS.screening.path}/ongoing-projects`}
                   element={<OngoingProjectsPage />}
                 />
+                <Route path={NAV_ITEMS.reviewTasks.path} element={<TaskListPage />} />
+                <Route path={`${NAV_ITEMS.reviewTasks.path}/:id`} element={<TaskPage />} />
+                <Route path={NAV_ITEMS.reviews.path} element={<RoundListPage />} />
+                <Route path={`${NAV_ITEMS.reviews.path}/:id`} element={<RoundPage />} />
                 <Route path="/account" element={<AccountPage />} />
                 <Route path="/market/*" element={<MarketRoutes />} />
                 {soon.map((i) => (

@@ -102,6 +102,7 @@ export const en: Record<MessageKey, string> = {
   'nav.applications': 'Applications',
   'nav.screening': 'Screening',
   'nav.reviews': 'Expert reviews',
+  'nav.reviewTasks': 'My review tasks',
   'nav.notices': 'Public notices',
   'nav.agreements': 'Agreements',
   'nav.disbursements': 'Disbursements',

@@ -98,6 +98,7 @@ export const zhCN = {
   'nav.applications': '项目申报',
   'nav.screening': '形式审查',
   'nav.reviews': '专家评审',
+  'nav.reviewTasks': '我的评审任务',
   'nav.notices': '立项公示',
   'nav.agreements': '任务书',
   'nav.disbursements': '经费拨付',

@@ -8,6 +8,7 @@ export type NavKey =
   | 'applications'
   | 'screening'
   | 'reviews'
+  | 'reviewTasks'
   | 'notices'
   | 'agreements'
   | 'disbursements'
@@ -49,7 +50,8 @@ export const NAV_ITEMS: Record<NavKey, NavItem> = {
   calls: item('calls', 'programme', 'calls', true),
   applications: item('applications', 'programme', 'applications', true),
   screening: item('screening', 'programme', 'applications', true),
-  reviews: item('reviews', 'programme', 'reviews'),
+  reviews: { ...item('reviews', 'programme', 'review', true), path: '/review/rounds' },
+  reviewTasks: { ...item('reviewTasks', 'programme', 'review', true), path: '/review/tasks' },
   notices: item('notices', 'programme', 'reviews'),
   agreements: item('agreements', 'programme', 'projects'),
   disbursements: item('disbursements', 'programme', 'projects'),
@@ -130,10 +132,10 @@ export const ROLE_NAV: Record<Role, NavKey[]> = {
     'users',
   ],
   projectLead: ['calls', 'applications', 'agreements', 'reports', 'achievements', 'needs', 'matching'],
-  expert: ['reviews', 'matching'],
+  expert: ['reviewTasks', 'matching'],
   enterpriseUser: ['calls', 'needs', 'achievements', 'matching', 'contracts'],
   techManager: ['achievements', 'needs', 'matching', 'contracts', 'techManagers'],
-  auditor: ['disbursements', 'evaluation', 'stats', 'audit'],
+  auditor: ['reviews', 'disbursements', 'evaluation', 'stats', 'audit'],
   systemAdmin: ['orgs', 'users', 'audit'],
   securityAdmin: ['users'],
   auditAdmin: ['audit'],

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Form, List, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
-import { DownloadOutlined, EyeOutlined, SaveOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EyeOutlined, SaveOutlined, SolutionOutlined } from '@ant-design/icons';
 import { callsApi } from '../../api/programme.js';
 import type { CallDetail, CallTransition, ImportProblem } from '../../api/types.js';
 import { useMe } from '../../auth/AuthContext.js';
@@ -121,6 +121,11 @@ function Editor({ detail, onSaved }: { detail?: CallDetail; onSaved(d: CallDetai
             {detail && detail.status !== 'draft' && (
               <Link to={`/public/calls/${detail.id}`} target="_blank">
                 <Button icon={<EyeOutlined />}>{p('calls.publicPage')}</Button>
+              </Link>
+            )}
+            {detail && detail.status !== 'draft' && can(me, 'review.read') && (
+              <Link to={`/review/rounds?callId=${encodeURIComponent(detail.id)}`} data-testid="call-reviews">
+                <Button icon={<SolutionOutlined />}>{p('calls.reviews')}</Button>
               </Link>
             )}
             {detail && (

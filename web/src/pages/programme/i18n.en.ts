@@ -19,6 +19,7 @@ export const en: Record<PKey, string> = {
   'calls.updatedAt': 'Updated',
   'calls.view': 'View',
   'calls.edit': 'Edit',
+  'calls.reviews': 'Expert review',
   'calls.publicPage': 'Public page',
   'calls.apply': 'Apply',
   'calls.empty': 'No calls yet',

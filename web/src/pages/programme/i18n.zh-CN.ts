@@ -17,6 +17,7 @@ export const zhCN = {
   'calls.updatedAt': '更新时间',
   'calls.view': '查看',
   'calls.edit': '编辑',
+  'calls.reviews': '专家评审',
   'calls.publicPage': '公开页',
   'calls.apply': '申报',
   'calls.empty': '暂无申报指南',

@@ -1,0 +1,49 @@
+/** Expert review (Programme II, issue 12): rounds and assignments for staff, tasks and score sheets for experts. */
+import { api, call, type BodyOf, type ResponseOf } from './client.js';
+
+const id = (v: string) => ({ params: { path: { id: v } } });
+
+export type RoundSummary = ResponseOf<'/api/review/rounds', 'get'>[number];
+export type RoundDetail = ResponseOf<'/api/review/rounds/{id}', 'get'>;
+export type RoundItem = RoundDetail['items'][number];
+export type AssignedExpert = RoundItem['experts'][number];
+export type RoundResults = ResponseOf<'/api/review/rounds/{id}/results', 'get'>;
+export type ReviewTask = ResponseOf<'/api/review/tasks', 'get'>[number];
+export type ReviewTaskDetail = ResponseOf<'/api/review/tasks/{id}', 'get'>;
+export type ScoreSheet = RoundDetail['scoreSheet'];
+export type ScoreEntry = ReviewTaskDetail['entry'];
+export type CreateRoundBody = BodyOf<'/api/review/rounds', 'post'>;
+
+export const roundsApi = {
+  list: (callId: string) => call(api.GET('/api/review/rounds', { params: { query: { callId } } })),
+  create: (body: CreateRoundBody) => call(api.POST('/api/review/rounds', { body })),
+  get: (v: string) => call(api.GET('/api/review/rounds/{id}', id(v))),
+  assign: (v: string) => call(api.POST('/api/review/rounds/{id}/assign', id(v))),
+  open: (v: string, version: number) =>
+    call(api.POST('/api/review/rounds/{id}/open', { ...id(v), body: { version } })),
+  close: (v: string, version: number) =>
+    call(api.POST('/api/review/rounds/{id}/close', { ...id(v), body: { version } })),
+  addExpert: (v: string, body: BodyOf<'/api/review/rounds/{id}/assignments', 'post'>) =>
+    call(api.POST('/api/review/rounds/{id}/assignments', { ...id(v), body })),
+  change: (assignmentId: string, body: BodyOf<'/api/review/assignments/{id}/change', 'post'>) =>
+    call(api.POST('/api/review/assignments/{id}/change', { ...id(assignmentId), body })),
+  results: (v: string, standardise: boolean) =>
+    call(
+      api.GET('/api/review/rounds/{id}/results', {
+        params: { path: { id: v }, query: { standardise: standardise ? 'true' : 'false' } },
+      }),
+    ),
+};
+
+export const tasksApi = {
+  list: () => call(api.GET('/api/review/tasks')),
+  get: (v: string) => call(api.GET('/api/review/tasks/{id}', id(v))),
+  accept: (v: string, version: number) =>
+    call(api.POST('/api/review/tasks/{id}/accept', { ...id(v), body: { version } })),
+  decline: (v: string, body: BodyOf<'/api/review/tasks/{id}/decline', 'post'>) =>
+    call(api.POST('/api/review/tasks/{id}/decline', { ...id(v), body })),
+  saveDraft: (v: string, body: BodyOf<'/api/review/tasks/{id}/scores', 'post'>) =>
+    call(api.POST('/api/review/tasks/{id}/scores', { ...id(v), body })),
+  submit: (v: string, body: BodyOf<'/api/review/tasks/{id}/submit', 'post'>) =>
+    call(api.POST('/api/review/tasks/{id}/submit', { ...id(v), body })),
+};
