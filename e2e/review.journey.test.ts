@@ -145,6 +145,12 @@ describe('expert review', () => {
     expect(await page.getByTestId('results-progress').textContent()).toMatch(/已提交 \d+ \/ \d+ 份评分表/);
     await page.locator('[data-testid^="results-direction-"]').first().waitFor();
     await screenshot(page, 'review-results');
+    // the ranking downloads as Excel for the decision meeting
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('results-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^review-round1-.*\.xlsx$/);
     await context.close();
   });
 });

@@ -6,7 +6,7 @@ const id = (v: string) => ({ params: { path: { id: v } } });
 type ScreeningQuery = QueryOf<'/api/calls/{id}/screening', 'get'>;
 
 /** Fetches a file answer (export) and hands it to the browser as a download. */
-async function download(path: string, fallbackName: string): Promise<void> {
+export async function download(path: string, fallbackName: string): Promise<void> {
   let res: Response;
   try {
     res = await fetch(path, { credentials: 'same-origin' });

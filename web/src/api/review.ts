@@ -1,5 +1,6 @@
 /** Expert review (Programme II, issue 12): rounds and assignments for staff, tasks and score sheets for experts. */
-import { api, call, type BodyOf, type ResponseOf } from './client.js';
+import { api, call, withQuery, type BodyOf, type ResponseOf } from './client.js';
+import { download } from './programme.js';
 
 const id = (v: string) => ({ params: { path: { id: v } } });
 
@@ -32,6 +33,13 @@ export const roundsApi = {
       api.GET('/api/review/rounds/{id}/results', {
         params: { path: { id: v }, query: { standardise: standardise ? 'true' : 'false' } },
       }),
+    ),
+  exportExcel: (v: string, standardise: boolean) =>
+    download(
+      withQuery(`/api/review/rounds/${encodeURIComponent(v)}/results/export`, {
+        standardise: standardise ? 'true' : 'false',
+      }),
+      `review-results-${v}.xlsx`,
     ),
 };
 

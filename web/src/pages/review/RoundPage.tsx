@@ -484,6 +484,13 @@ function ResultsTab({ roundId }: { roundId: string }) {
         <Typography.Text type="secondary" data-testid="results-progress">
           {r('results.progress', { submitted: res.submitted, expected: res.expected })}
         </Typography.Text>
+        <Button
+          data-testid="results-export"
+          disabled={res.items.length === 0}
+          onClick={() => void roundsApi.exportExcel(roundId, standardise).catch(() => undefined)}
+        >
+          {r('results.export')}
+        </Button>
       </Space>
       {res.items.length === 0 && (
         <Typography.Paragraph type="secondary">{r('results.empty')}</Typography.Paragraph>

@@ -131,6 +131,7 @@ export const en: Record<RKey, string> = {
   'round.noItems': 'No expert assigned yet',
   'round.readOnly': 'Read only: you can look but not change',
   'round.solverReport': 'Automatic assignment: total affinity {total} (bound {bound}), {at}',
+  'results.export': 'Export to Excel (ranking and sheets)',
   'results.standardise': 'Standardise per expert (z-scores)',
   'results.progress': '{submitted} of {expected} score sheets submitted',
   'results.rank': 'Rank',

@@ -129,6 +129,7 @@ export const zhCN = {
   'round.noItems': '尚未分配专家',
   'round.readOnly': '只读：您可以查看，但不能修改',
   'round.solverReport': '自动分配：总匹配度 {total}（上界 {bound}），{at}',
+  'results.export': '导出 Excel（排名与评分明细）',
   'results.standardise': '按专家标准化（Z 分数）',
   'results.progress': '已提交 {submitted} / {expected} 份评分表',
   'results.rank': '排名',
