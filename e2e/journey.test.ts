@@ -230,11 +230,16 @@ describe('web journey', () => {
     );
     await screenshot(page, 'admin-audit');
 
-    // coming-soon pages say so and show no data
+    // 专家评审 is live: the rounds page opens from the navigation
     await openNav(page, 'reviews', '项目管理');
+    await page.waitForURL('**/review/rounds');
+    await page.getByTestId('review-rounds').waitFor();
+
+    // coming-soon pages say so and show no data
+    await openNav(page, 'agreements', '项目管理');
     await page.getByTestId('coming-soon').waitFor();
     expect(await page.getByTestId('coming-soon').textContent()).toContain('建设中');
-    await screenshot(page, 'coming-soon-reviews');
+    await screenshot(page, 'coming-soon-agreements');
 
     // English: the interface switches and the choice is saved on the account
     await openNav(page, 'audit', '系统管理');
