@@ -96,6 +96,18 @@ export const OBJECT_EXEMPT: Record<string, string> = {
     "a review round is the commission's own record, not owned by an organisation: programme staff (review.manage / review.read) only, by permission; review.round.test.ts checks the refusals",
   'GET /api/review/rounds/:id/results/export':
     "a review round is the commission's own record, not owned by an organisation: programme staff and auditors (review.read) only, by permission; review.round.test.ts reads the export back",
+  'POST /api/review/rounds/:id/sessions':
+    "a panel session belongs to the commission's review round, not to an organisation: programme staff (review.manage / review.read) only, by permission; review.panel.test.ts checks the refusals",
+  'GET /api/review/rounds/:id/sessions':
+    "a panel session belongs to the commission's review round, not to an organisation: programme staff (review.manage / review.read) only, by permission; review.panel.test.ts checks the refusals",
+  'GET /api/review/sessions/:id':
+    "a panel session belongs to the commission's review round, not to an organisation: programme staff (review.manage / review.read) only, by permission; review.panel.test.ts checks the refusals",
+  'POST /api/review/sessions/:id/notify':
+    "a panel session belongs to the commission's review round, not to an organisation: programme staff (review.manage / review.read) only, by permission; review.panel.test.ts checks the refusals",
+  'POST /api/review/sessions/:id/minutes':
+    "a panel session belongs to the commission's review round, not to an organisation: programme staff (review.manage / review.read) only, by permission; review.panel.test.ts checks the refusals",
+  'GET /api/review/calls/:id/final-ranking':
+    "a call's ranking is the commission's own record: programme staff and auditors (review.read) only, by permission; review.panel.test.ts checks the refusals",
   'GET /api/review/rounds/:id/results':
     "a review round is the commission's own record, not owned by an organisation: programme staff (review.manage / review.read) only, by permission; review.round.test.ts checks the refusals",
   'POST /api/review/assignments/:id/change':

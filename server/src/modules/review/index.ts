@@ -3,10 +3,11 @@
  * applications (issue 12) — conflicts of interest, the assignment solver, score sheets, aggregation,
  * the public notice (公示) with objections (异议) and the award (立项). It owns review_rounds,
  * review_assignments and review_scores (migration 0047) and review_notices, review_notice_entries and
- * review_objections (0048).
+ * review_objections (0048), review_panel_sessions and review_panel_slots (0052).
  */
 import './review.tables.js';
 import './notice.tables.js';
+import './panel.tables.js';
 
 export {
   conflictsOf,

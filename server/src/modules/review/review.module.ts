@@ -3,12 +3,15 @@ import type { AppContext } from '../../platform/context.js';
 import './review.permissions.js';
 import { roundRoutes } from './round.routes.js';
 import { noticeRoutes } from './notice.routes.js';
+import { panelRoutes } from './panel.routes.js';
 
 /**
- * Expert review (issue 12): rounds, assignments and score sheets (round.routes.ts). The public notice,
+ * Expert review (issue 12): rounds, assignments and score sheets (round.routes.ts), the panel round's
+ * sessions and the final ranking (panel.routes.ts). The public notice,
  * objections and award register their routes here too (notice.routes.ts).
  */
 export async function reviewModule(app: FastifyInstance, ctx: AppContext) {
   await roundRoutes(app, ctx);
+  await panelRoutes(app, ctx);
   await noticeRoutes(app, ctx);
 }
