@@ -11,6 +11,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       if not exists (select 1 from pg_roles where rolname = 'transferone_app') then
         create role transferone_app nologin;
       end if;
+    -- roles are cluster-wide: two databases migrated at once (parallel test runs) race to create it
+    exception when duplicate_object or unique_violation then null;
     end $$`.execute(db);
   await sql`grant usage on schema public to transferone_app`.execute(db);
   await sql`grant select, insert, update, delete on all tables in schema public to transferone_app`.execute(
