@@ -108,6 +108,8 @@ export const OBJECT_EXEMPT: Record<string, string> = {
     "a panel session belongs to the commission's review round, not to an organisation: programme staff (review.manage / review.read) only, by permission; review.panel.test.ts checks the refusals",
   'GET /api/review/calls/:id/final-ranking':
     "a call's ranking is the commission's own record: programme staff and auditors (review.read) only, by permission; review.panel.test.ts checks the refusals",
+  'GET /api/review/rounds/:id/applications/:applicationId/opinion.docx':
+    "a review round is the commission's own record, not owned by an organisation: programme staff and auditors (review.read) only, by permission; review.panel.test.ts reads the form back",
   'GET /api/review/rounds/:id/results':
     "a review round is the commission's own record, not owned by an organisation: programme staff (review.manage / review.read) only, by permission; review.round.test.ts checks the refusals",
   'POST /api/review/assignments/:id/change':

@@ -8,3 +8,5 @@ export { seedHistoricalDemo, HISTORICAL_2022_PATH } from './historical.demo.js';
 export { reviewCandidates, reviewDocumentOf, type ReviewCandidate } from './review-candidates.service.js';
 export { REDACTED, type ReviewDocument } from './blind.rules.js';
 export { awardApplications, applicantRecipients, type AwardedApplication } from './award.service.js';
+export { renderDocx } from './document-docx.rules.js';
+export type { PaperDocument, Block as PaperBlock } from './document.rules.js';

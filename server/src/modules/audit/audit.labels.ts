@@ -153,6 +153,7 @@ export const AUDIT_ACTION_LABELS: Record<string, ActionLabel> = {
   'review.assignment.replace': { zh: '自动替换谢绝的专家', en: 'Replace a declining expert automatically' },
   'review.score.save': { zh: '保存评分（草稿）', en: 'Save a score sheet (draft)' },
   'review.results.export': { zh: '导出评审结果', en: 'Export review results' },
+  'review.opinion.export': { zh: '导出专家评审意见表', en: 'Export an expert opinion form' },
   'review.score.submit': { zh: '提交评分', en: 'Submit a score sheet' },
   'review.panel.schedule': { zh: '安排见面会场次', en: 'Schedule a panel session' },
   'review.panel.notify': { zh: '通知申报单位答辩时间', en: 'Tell applicants their panel slots' },

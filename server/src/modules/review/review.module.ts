@@ -4,6 +4,7 @@ import './review.permissions.js';
 import { roundRoutes } from './round.routes.js';
 import { noticeRoutes } from './notice.routes.js';
 import { panelRoutes } from './panel.routes.js';
+import { exportRoutes } from './export.routes.js';
 
 /**
  * Expert review (issue 12): rounds, assignments and score sheets (round.routes.ts), the panel round's
@@ -13,5 +14,6 @@ import { panelRoutes } from './panel.routes.js';
 export async function reviewModule(app: FastifyInstance, ctx: AppContext) {
   await roundRoutes(app, ctx);
   await panelRoutes(app, ctx);
+  await exportRoutes(app, ctx);
   await noticeRoutes(app, ctx);
 }

@@ -3,6 +3,7 @@
 // shortlisted application, the applicants are told their slot by mail, the panel scores, the minutes
 // (a file and a decision per application, a reason for any but 建议立项) are recorded, and the call's
 // final ranking is the panel's, without the application that did not attend.
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { loginAs } from '../../testing/factories.js';
 import {
@@ -314,5 +315,22 @@ describe('review round 2: panel sessions, minutes and the final ranking', () => 
     );
     const expert = await loginAs(s.env, experts[0]!.user);
     expect((await s.http(expert, 'GET', `/api/review/calls/${s.callId}/final-ranking`)).statusCode).toBe(403);
+
+    // the expert opinion form (专家评审意见表) in Word: scores by criterion, experts numbered, not named
+    const form = (id: string) => `/api/review/rounds/${panelId}/applications/${id}/opinion.docx`;
+    const docx = await s.http(office, 'GET', form(apps[1]!));
+    expect(docx.statusCode, docx.body).toBe(200);
+    expect(docx.headers['content-disposition']).toContain(encodeURIComponent('专家评审意见表'));
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('专家评审意见表（第2轮见面会评审）');
+    expect(text).toContain('专家1');
+    expect(text).toContain('专家2');
+    expect(text).toContain('技术先进性与创新性');
+    expect(text).toContain('项目基础扎实，建议按计划推进。');
+    expect(text).toContain('在本方向排名第 1 位');
+    for (const e of experts) expect(text).not.toContain(e.name);
+    expect((await s.http(auditor, 'GET', form(apps[2]!))).statusCode).toBe(404);
+    expect((await s.http(expert, 'GET', form(apps[1]!))).statusCode).toBe(403);
   });
 });
