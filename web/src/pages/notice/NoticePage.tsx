@@ -25,6 +25,7 @@ import { can } from '../../auth/can.js';
 import { Forbidden } from '../../components/Forbidden.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { problemText } from '../../components/problem.js';
+import { useReauth } from '../../components/useReauth.js';
 import { showFen } from '../../../../shared/money.js';
 import { NOTICE_STATUS_COLOR, OutcomeTag, stateText } from './bits.js';
 import { Objections } from './Objections.js';
@@ -45,6 +46,8 @@ export function NoticePage() {
   const [notice, setNotice] = useState<Notice | null>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState<Step>();
+  // the award is a sensitive decision: the server may ask for the password again
+  const reauth = useReauth();
 
   useEffect(() => {
     noticesApi.get(id).then(setNotice, (e) => {
@@ -61,7 +64,7 @@ export function NoticePage() {
     setBusy(step);
     setError(undefined);
     try {
-      setNotice(await noticesApi[step](notice.id));
+      setNotice(await reauth.run(() => noticesApi[step](notice.id)));
       message.success(n('detail.done', { action: n(`detail.${step}`) }));
     } catch (e) {
       setError(problemText(e, lang));
@@ -176,6 +179,7 @@ export function NoticePage() {
         <EntryTable entries={notice.entries} removed={removed} held={held} />
       </Card>
       <Objections notice={notice} onChange={setNotice} />
+      {reauth.modal}
     </div>
   );
 }
