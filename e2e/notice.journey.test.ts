@@ -118,6 +118,25 @@ describe('the public notice', () => {
     // read after the period: closed on the first read
     expect(await page.getByTestId('notice-status').first().textContent()).toBe('公示期满');
     await screenshot(page, 'notice-staff-list');
+
+    // a draft from the call's screened applications: a grant cut without its reason is named on the entry
+    await page.getByTestId('notices-call').click();
+    await page.locator('.ant-select-item-option', { hasText: '2022' }).first().click();
+    await page.getByTestId('notice-new').click();
+    await page.getByTestId('notice-entry-0').waitFor();
+    expect(await page.locator('[data-testid^="notice-entry-"]').count()).toBe(6);
+    await page.getByTestId('notice-entry-0').locator('.ant-input-number input').fill('50');
+    browser.expectRefusals(400);
+    await page.getByTestId('notice-create-ok').click();
+    await page.getByTestId('notice-create-error').waitFor();
+    const reasonError = page.getByTestId('notice-entry-0').locator('.ant-form-item-explain-error');
+    await reasonError.first().waitFor();
+    expect((await reasonError.allTextContents()).join(' ')).toContain('请写明理由');
+    await screenshot(page, 'notice-staff-draft-errors', { fullPage: false });
+    await page
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
     await page.getByTestId('notice-link').first().click();
     await page.waitForURL(`**/review/notices/${noticeId}`);
     await page.getByTestId('objections').waitFor();

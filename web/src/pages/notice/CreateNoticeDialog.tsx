@@ -154,7 +154,7 @@ export function CreateNoticeDialog(props: {
           {(fields, { remove, move, add }) => (
             <>
               {fields.map((f, i) => (
-                <Space key={f.key} align="start" wrap data-testid={`notice-entry-${i}`}>
+                <Space key={f.key} align="start" data-testid={`notice-entry-${i}`}>
                   <Typography.Text strong style={{ display: 'inline-block', width: 28, paddingTop: 5 }}>
                     {i + 1}
                   </Typography.Text>
