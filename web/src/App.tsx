@@ -75,6 +75,18 @@ const RoundListPage = lazy(() =>
   import('./pages/review/RoundListPage.js').then((m) => ({ default: m.RoundListPage })),
 );
 const RoundPage = lazy(() => import('./pages/review/RoundPage.js').then((m) => ({ default: m.RoundPage })));
+const NoticeListPage = lazy(() =>
+  import('./pages/notice/NoticeListPage.js').then((m) => ({ default: m.NoticeListPage })),
+);
+const NoticePage = lazy(() =>
+  import('./pages/notice/NoticePage.js').then((m) => ({ default: m.NoticePage })),
+);
+const PublicNoticeListPage = lazy(() =>
+  import('./pages/notice/PublicNoticeListPage.js').then((m) => ({ default: m.PublicNoticeListPage })),
+);
+const PublicNoticePage = lazy(() =>
+  import('./pages/notice/PublicNoticePage.js').then((m) => ({ default: m.PublicNoticePage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/placeholder/NotFoundPage.js').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -110,6 +122,8 @@ function Shell() {
                 <Route path="*" element={<PublicMarketRoutes />} />
               </Route>
               <Route path="/public/calls/:id" element={<PublicCallPage />} />
+              <Route path="/notices" element={<PublicNoticeListPage />} />
+              <Route path="/notices/:id" element={<PublicNoticePage />} />
               <Route
                 element={
                   <RequireSignedIn>
@@ -135,6 +149,8 @@ function Shell() {
                 <Route path={`${NAV_ITEMS.reviewTasks.path}/:id`} element={<TaskPage />} />
                 <Route path={NAV_ITEMS.reviews.path} element={<RoundListPage />} />
                 <Route path={`${NAV_ITEMS.reviews.path}/:id`} element={<RoundPage />} />
+                <Route path={NAV_ITEMS.notices.path} element={<NoticeListPage />} />
+                <Route path={`${NAV_ITEMS.notices.path}/:id`} element={<NoticePage />} />
                 <Route path="/account" element={<AccountPage />} />
                 <Route path="/market/*" element={<MarketRoutes />} />
                 {soon.map((i) => (

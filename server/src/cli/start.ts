@@ -67,6 +67,7 @@ export function whereThingsAre(url: string): string {
     ['首页（申报指南、通知公告、成果检索）', 'Home (calls, notices, achievement search)', '/'],
     ['登录', 'Sign in', '/login'],
     ['申报指南公开页（从首页进入）', 'A call’s public page (linked from the home)', '/public/calls/<id>'],
+    ['拟立项项目公示（异议）', 'Public notices of proposed awards (objections)', '/notices'],
     ['科技成果库', 'Achievement library', '/open/achievements'],
     ['企业需求 / 揭榜挂帅', 'Enterprise needs / challenges', '/open/needs  /open/challenges'],
     ['API 文档', 'API docs', '/api/docs'],

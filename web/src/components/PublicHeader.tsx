@@ -15,6 +15,7 @@ export function PublicHeader({ title }: { title?: string }) {
     ['/open/needs', t('home.nav.needs')],
     ['/open/challenges', t('home.nav.challenges')],
     ['/open/funnel', t('home.nav.funnel')],
+    ['/notices', t('home.nav.notices')],
   ];
   return (
     <header className="to-pub-header" data-testid="public-header">

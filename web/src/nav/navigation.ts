@@ -52,7 +52,7 @@ export const NAV_ITEMS: Record<NavKey, NavItem> = {
   screening: item('screening', 'programme', 'applications', true),
   reviews: { ...item('reviews', 'programme', 'review', true), path: '/review/rounds' },
   reviewTasks: { ...item('reviewTasks', 'programme', 'review', true), path: '/review/tasks' },
-  notices: item('notices', 'programme', 'reviews'),
+  notices: { ...item('notices', 'programme', 'review', true), path: '/review/notices' },
   agreements: item('agreements', 'programme', 'projects'),
   disbursements: item('disbursements', 'programme', 'projects'),
   reports: item('reports', 'programme', 'projects'),

@@ -6,9 +6,10 @@ import { createUserFor, listUsersFor } from '../identity/index.js';
 import { marketDemoSeeded, seedMarketDemo } from '../market/index.js';
 import { seedProgrammeDemo } from '../calls/index.js';
 import { reviewPool, seedDemoAccountInPool, seedExpertPoolDemo } from '../experts/index.js';
-import { seedReviewDemo } from '../review/index.js';
+import { seedNoticeDemo, seedReviewDemo } from '../review/index.js';
 import { seedOngoingDemo } from '../applications/index.js';
-import { seedHistoricalDemo } from '../applications/index.js';
+import { HISTORICAL_2022_PATH, reviewCandidates, seedHistoricalDemo } from '../applications/index.js';
+import fs from 'node:fs';
 import { DEMO_ORGS, DEMO_USERS } from './demo.data.js';
 
 /**
@@ -36,6 +37,24 @@ export interface SeedResult {
   historical?: { callId: string; created: boolean };
   experts?: { created: number; existing: number };
   review?: { roundId: string; created: boolean; submitted: number };
+  notice?: { noticeId: string; created: boolean; entries: number };
+}
+
+/**
+ * The demo notice's list: the 2022 call's applications that passed screening and are not awarded in
+ * the record (seed 003 表 1-8: 17 passed, 11 awarded at the import), in the record's order — the six
+ * the award can still move, one per direction's remaining places (table 1-9's caps hold).
+ */
+async function noticeDemoList(ctx: AppContext, callId: string): Promise<string[]> {
+  const record = JSON.parse(fs.readFileSync(HISTORICAL_2022_PATH, 'utf8')) as {
+    applications: { projectTitle: string; screening: string; awarded: boolean }[];
+  };
+  const byTitle = new Map(
+    (await reviewCandidates(ctx, callId)).map((c) => [c.projectTitle, c.applicationId]),
+  );
+  return record.applications
+    .filter((a) => a.screening === 'pass' && !a.awarded)
+    .flatMap((a) => byTitle.get(a.projectTitle) ?? []);
 }
 
 async function allOrgs(ctx: AppContext, caller: Caller) {
@@ -157,6 +176,14 @@ export async function seedDemo(
     as(staffUser.id, staffUser.name, ['commissionStaff'], idOf.get('commission')!),
     { callId: result.historical.callId, expertCallers: experts },
   );
+
+  // The public notice (公示) of the 2022 call's proposed awards, open today, with one objection from
+  // the public (review/notice.demo.ts); the call keeps its notice on a second run.
+  const ranked = await noticeDemoList(ctx, result.historical.callId);
+  result.notice = {
+    ...(await seedNoticeDemo(ctx, result.historical.callId, ranked)),
+    entries: ranked.length,
+  };
 
   // The technology market: public patent abstracts as achievements of the research organisations,
   // and enterprise needs (server/src/modules/market/market.demo.ts).

@@ -73,10 +73,17 @@ describe('seeding', { timeout: 120_000 }, () => {
     expect(first.historical?.created).toBe(true);
     expect(audit.filter((a) => a.action === 'user.create').length).toBe(DEMO_USERS.length);
     // the seed acts as itself, except in the review demo, where it acts for the demo's staff member
-    // and experts (a score is an expert's act) — labelled as the seed's
-    const others = audit.filter((a) => a.actor_id !== 'system:demo-seed');
+    // and experts (a score is an expert's act) — labelled as the seed's; the notice demo's objection is
+    // lodged by a member of the public, signed in as nobody
+    const lodged = audit.filter((a) => a.action === 'review.objection.lodge');
+    expect(lodged).toMatchObject([{ actor_id: null, actor_label: null }]);
+    const others = audit.filter((a) => a.actor_id !== 'system:demo-seed' && !lodged.includes(a));
     expect(new Set(others.map((a) => a.action.split('.')[0]))).toEqual(new Set(['review']));
     for (const a of others) expect(a.actor_label).toContain('演示数据初始化');
+    // the notice demo: the 2022 call's six screened applications not awarded in the record, published
+    expect(first.notice).toMatchObject({ created: true, entries: 6 });
+    const notices = await db.selectFrom('review_notices').select(['call_id', 'status']).execute();
+    expect(notices).toEqual([{ call_id: first.historical!.callId, status: 'published' }]);
     // the review demo: one round on the 2022 call, every screened application with 3 experts, half scored
     expect(first.review).toMatchObject({ created: true });
     expect(first.review!.submitted).toBeGreaterThan(10);
@@ -106,6 +113,7 @@ describe('seeding', { timeout: 120_000 }, () => {
     expect(await count('orgs')).toBe(DEMO_ORGS.length + HISTORICAL_ORGS);
     expect(second.historical?.created).toBe(false);
     expect(second.review).toMatchObject({ created: false, roundId: first.review!.roundId });
+    expect(second.notice).toMatchObject({ created: false, noticeId: first.notice!.noticeId });
     // the expert pool's twelve demo experts are accounts too (seeded once)
     expect(first.experts).toEqual({ created: 12, existing: 0 });
     expect(second.experts).toEqual({ created: 0, existing: 12 });

@@ -131,9 +131,10 @@ describe('backup and restore', { timeout: 180_000 }, () => {
     // demo orgs and users (13 roles), the 2023 call (import, publish), the market demo, the ongoing-projects
     // registry import, the 2022 call imported with its 25 example organisations and 25 applications
     // (one record each), the expert pool's 12 demo experts and the demo expert's pool entry, the review
-    // demo (round created, assigned, opened; each scored sheet accepted and submitted), one upload, 25 orgs
+    // demo (round created, assigned, opened; each scored sheet accepted and submitted), the notice demo
+    // (created, published, one objection lodged), one upload, 25 orgs
     expect(reviewScored).toBeGreaterThan(10);
-    expect(auditRows).toBe(36 + 2 + 1 + 1 + (1 + 25 + 1 + 25) + 12 + 1 + (3 + 2 * reviewScored) + 25);
+    expect(auditRows).toBe(36 + 2 + 1 + 1 + (1 + 25 + 1 + 25) + 12 + 1 + (3 + 2 * reviewScored) + 3 + 25);
   }, 180_000);
   afterAll(async () => {
     for (const c of cleanups) await c().catch(() => undefined);

@@ -17,6 +17,7 @@ import {
 import { authApi } from '../../api/auth.js';
 import { marketApi } from '../../api/market.js';
 import { callsApi } from '../../api/programme.js';
+import { publicNoticesApi, type PublicNotice } from '../../api/notice.js';
 import type { CallSummary, Challenge } from '../../api/types.js';
 import { useAuth } from '../../auth/AuthContext.js';
 import { PublicHeader } from '../../components/PublicHeader.js';
@@ -27,14 +28,26 @@ type ChallengeBrief = Omit<Challenge, 'needs' | 'winners'>;
 interface Notice {
   key: string;
   at: string;
-  kind: 'call' | 'challenge' | 'jiebang';
+  kind: 'call' | 'challenge' | 'jiebang' | 'notice';
   title: string;
   to: string;
 }
 
-/** Until the portal has notices of its own: the latest published calls and challenges, newest first. */
-export function latestNotices(calls: CallSummary[], challenges: ChallengeBrief[], max = 6): Notice[] {
+/** The latest published calls, challenges and award notices (公示), newest first. */
+export function latestNotices(
+  calls: CallSummary[],
+  challenges: ChallengeBrief[],
+  awardNotices: PublicNotice[] = [],
+  max = 6,
+): Notice[] {
   const items: Notice[] = [
+    ...awardNotices.map((n) => ({
+      key: `notice-${n.id}`,
+      at: n.publishedAt ?? n.period.opensAt,
+      kind: 'notice' as const,
+      title: n.title,
+      to: `/notices/${n.id}`,
+    })),
     ...calls.map((c) => ({
       key: `call-${c.id}`,
       at: c.publishedAt ?? c.updatedAt,
@@ -59,6 +72,7 @@ export function HomePage() {
   const nav = useNavigate();
   const [calls, setCalls] = useState<CallSummary[] | null>(null);
   const [challenges, setChallenges] = useState<ChallengeBrief[] | null>(null);
+  const [awardNotices, setAwardNotices] = useState<PublicNotice[]>([]);
   const [oidc, setOidc] = useState(false);
   const [failed, setFailed] = useState(false);
   const [q, setQ] = useState('');
@@ -71,6 +85,10 @@ export function HomePage() {
     marketApi.challenges().then(
       (r) => setChallenges(r.items),
       () => setChallenges([]),
+    );
+    publicNoticesApi.list().then(
+      (r) => setAwardNotices(r.items),
+      () => setAwardNotices([]),
     );
     authApi.oidcStatus().then(
       (r) => setOidc(r.configured),
@@ -176,7 +194,7 @@ export function HomePage() {
               {calls === null || challenges === null ? (
                 <Skeleton active />
               ) : (
-                <Notices items={latestNotices(calls, challenges)} />
+                <Notices items={latestNotices(calls, challenges, awardNotices)} />
               )}
             </Card>
           </Col>
@@ -243,10 +261,17 @@ function Notices({ items }: { items: Notice[] }) {
   return (
     <div>
       {items.map((n) => (
-        <div className="to-home-notice" key={n.key} data-testid="home-notice">
+        <div
+          className="to-home-notice"
+          key={n.key}
+          data-testid={n.kind === 'notice' ? 'home-award-notice' : 'home-notice'}
+        >
           <span className="date">{fmt(n.at, 'MM-DD')}</span>
           <span>
-            <Tag bordered={false} color={n.kind === 'call' ? 'blue' : 'purple'}>
+            <Tag
+              bordered={false}
+              color={n.kind === 'call' ? 'blue' : n.kind === 'notice' ? 'green' : 'purple'}
+            >
               {t(`home.kind.${n.kind}`)}
             </Tag>
             <Link to={n.to}>{n.title}</Link>
