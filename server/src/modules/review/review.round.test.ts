@@ -468,6 +468,13 @@ describe('review round 1: assignment, scoring and results', () => {
         .items.map((i: { applicationId: string }) => i.applicationId)
         .sort(),
     ).toEqual(best.sort());
+    // before its experts are assigned it cannot open: each application is named with its 0/1 experts
+    const unready = await s.http(office, 'POST', `/api/review/rounds/${res.json().id}/open`, {
+      version: res.json().version,
+    });
+    expect(unready.statusCode).toBe(409);
+    expect(unready.json().detail ?? unready.body).toContain('评审专家不足 1 位');
+    expect(unready.json().detail ?? unready.body).toContain('（0/1）');
     const assigned = (await s.http(office, 'POST', `/api/review/rounds/${res.json().id}/assign`)).json();
     const first = (await s.http(office, 'GET', `/api/review/rounds/${roundId}`)).json();
     for (const item of assigned.items) {
