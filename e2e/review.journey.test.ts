@@ -119,6 +119,14 @@ describe('expert review', () => {
     // the 2022 call has the demo's round; pick it in the call list
     await page.getByTestId('rounds-call').click();
     await page.locator('.ant-select-item-option', { hasText: '2022' }).first().click();
+    // a new round's form starts with the score sheet the server owns (GET /api/review/score-sheets/default)
+    await page.getByTestId('round-new').click();
+    const sheetLabel = page.locator('.ant-modal #sheet_criteria_0_label');
+    await expect
+      .poll(async () => (await sheetLabel.count()) && sheetLabel.inputValue())
+      .toBe('建设基础与服务能力');
+    await page.locator('.ant-modal-footer .ant-btn:not(.ant-btn-primary)').click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
     await page.getByTestId('round-link').first().click();
     await page.waitForURL(/\/review\/rounds\/[^/?]+$/);
     await page.getByTestId('assignment-table').waitFor();

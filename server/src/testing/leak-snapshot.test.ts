@@ -18,7 +18,7 @@ import {
   type Applicant,
 } from '../modules/applications/programme.testkit.js';
 import { REDACTED } from '../modules/applications/index.js';
-import { DEMO_SHEET } from '../modules/review/index.js';
+import { DEFAULT_SCORE_SHEET } from '../modules/review/index.js';
 
 /**
  * Leak snapshots (issue 10): personal values planted in one organisation's submitted application
@@ -196,7 +196,7 @@ beforeAll(async () => {
     roundNo: 1,
     expertsPerApplication: 1,
     blind: true,
-    scoreSheet: DEMO_SHEET,
+    scoreSheet: DEFAULT_SCORE_SHEET,
     deadlineAt: '2023-11-20T17:00:00+08:00',
   });
   if (round.statusCode !== 200) throw new Error(`round: ${round.statusCode} ${round.body}`);

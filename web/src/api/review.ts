@@ -18,6 +18,8 @@ export type CreateRoundBody = BodyOf<'/api/review/rounds', 'post'>;
 export const roundsApi = {
   list: (callId: string) => call(api.GET('/api/review/rounds', { params: { query: { callId } } })),
   create: (body: CreateRoundBody) => call(api.POST('/api/review/rounds', { body })),
+  /** The score sheet a new round starts with (the server owns it: score-sheet.data.ts). */
+  defaultSheet: () => call(api.GET('/api/review/score-sheets/default')),
   get: (v: string) => call(api.GET('/api/review/rounds/{id}', id(v))),
   assign: (v: string) => call(api.POST('/api/review/rounds/{id}/assign', id(v))),
   open: (v: string, version: number) =>

@@ -55,12 +55,24 @@ export interface RoundFacts {
   pool: ReviewPoolExpert[];
   /** the experts free on every day from now to the deadline */
   available: ReviewPoolExpert[];
+  /** per application: every one of the round, or only the one `roundFacts` was asked for */
   excluded: Map<string, Exclusion[]>;
+  /** per application, then per expert (the same applications as `excluded`) */
   affinity: Map<string, Map<string, Affinity>>;
 }
 
-/** The round's applications, pool, conflicts and affinities (read outside the write transaction). */
-export async function roundFacts(ctx: AppContext, round: RoundRow, now: Date): Promise<RoundFacts> {
+/**
+ * The round's applications, pool, conflicts and affinities (read outside the write transaction). A
+ * change of one assignment passes `only`, its application: `applications` still lists every one of
+ * the round, but the exclusions and affinities (an affinity search per application) are worked out
+ * for that application alone, which is all a change, an addition or a replacement looks at.
+ */
+export async function roundFacts(
+  ctx: AppContext,
+  round: RoundRow,
+  now: Date,
+  only?: string,
+): Promise<RoundFacts> {
   const scope = reportOf(round).scope;
   const all = await reviewCandidates(ctx, round.call_id);
   const applications = scope ? all.filter((a) => scope.includes(a.applicationId)) : all;
@@ -75,7 +87,7 @@ export async function roundFacts(ctx: AppContext, round: RoundRow, now: Date): P
   const index = new AffinityIndex(pool);
   const excluded = new Map<string, Exclusion[]>();
   const affinity = new Map<string, Map<string, Affinity>>();
-  for (const a of applications) {
+  for (const a of only === undefined ? applications : applications.filter((x) => x.applicationId === only)) {
     excluded.set(
       a.applicationId,
       exclusionsOf(a, facts, {

@@ -126,7 +126,12 @@ async function tellExpert(ctx: AppContext, trx: Kysely<DB>, round: RoundRow, exp
 export async function changeExpert(ctx: AppContext, caller: Caller, assignmentId: string, body: ChangeBody) {
   const pre = await findAssignment(ctx.db, assignmentId);
   if (!pre) throw new DomainError('not_found', { zh: '评审任务不存在', en: 'No such review assignment' });
-  const facts = await roundFacts(ctx, (await findRound(ctx.db, pre.round_id))!, caller.now);
+  const facts = await roundFacts(
+    ctx,
+    (await findRound(ctx.db, pre.round_id))!,
+    caller.now,
+    pre.application_id,
+  );
   await transaction(ctx, async (trx) => {
     const { a, r } = await lockBoth(trx, assignmentId);
     const what = {
@@ -178,7 +183,7 @@ export async function addExpert(
 ) {
   const pre = await findRound(ctx.db, roundId);
   if (!pre) throw new DomainError('not_found', { zh: '评审轮次不存在', en: 'No such review round' });
-  const facts = await roundFacts(ctx, pre, caller.now);
+  const facts = await roundFacts(ctx, pre, caller.now, body.applicationId);
   if (!facts.applications.some((a) => a.applicationId === body.applicationId))
     throw validationError([
       fieldError(
@@ -258,7 +263,12 @@ export async function declineAssignment(
 ) {
   const pre = await findAssignment(ctx.db, assignmentId);
   if (!pre) throw new DomainError('not_found', { zh: '评审任务不存在', en: 'No such review assignment' });
-  const facts = await roundFacts(ctx, (await findRound(ctx.db, pre.round_id))!, caller.now);
+  const facts = await roundFacts(
+    ctx,
+    (await findRound(ctx.db, pre.round_id))!,
+    caller.now,
+    pre.application_id,
+  );
   await transaction(ctx, async (trx) => {
     const { a, r } = await lockBoth(trx, assignmentId);
     await enforce(ctx, caller, ASSIGNMENT.decide(caller.actor, refOf(a, r), 'decline'), {

@@ -19,7 +19,8 @@ export {
 export { affinityBound, greedyAssignment, replacementFor, solveAssignment } from './assignment.rules.js';
 export { aggregate, rankByDirection, standardise, trimmedMean } from './aggregation.rules.js';
 export { reviewModule } from './review.module.js';
-export { seedReviewDemo, DEMO_SHEET } from './review.demo.js';
+export { seedReviewDemo } from './review.demo.js';
+export { DEFAULT_SCORE_SHEET } from './score-sheet.data.js';
 export { REVIEW_PERMISSIONS } from './review.permissions.js';
 export { ASSIGNMENT, ROUND } from './review.workflow.js';
 export { NOTICE, OBJECTION } from './notice.workflow.js';

@@ -1,9 +1,10 @@
 /**
  * Demo data of expert review (issue 12), so the review pages have content on `npm start`: a remote
  * review round (通讯评审) on the 2022 call imported for the record (seed 003 table 1-8: 2022 had the
- * remote round only, 17 applications passed screening), with experts assigned by the solver, the
- * round opened, and about half of the score sheets submitted by the pool's demo experts. 周专家
- * (demo.expert) has tasks of their own to accept and score. The deadline is two weeks after seeding.
+ * remote round only, 17 applications passed screening) scored on the default sheet a new round starts
+ * with (score-sheet.data.ts), with experts assigned by the solver, the round opened, and about half of
+ * the score sheets submitted by the pool's demo experts. 周专家 (demo.expert) has tasks of their own
+ * to accept and score. The deadline is two weeks after seeding.
  * Idempotent: a call that has a round is left as it is.
  */
 import type { AppContext } from '../../platform/context.js';
@@ -13,45 +14,10 @@ import { acceptAssignment } from './assignment.service.js';
 import { assignmentsOfRound, findRound, roundsOfCall } from './review.repo.js';
 import { createRound, openRound } from './round.service.js';
 import { saveScore } from './score.service.js';
-import type { ScoreSheet } from './score-sheet.schema.js';
+import { DEFAULT_SCORE_SHEET } from './score-sheet.data.js';
 import { ASSIGNMENT } from './review.workflow.js';
 
 const DAY = 86_400_000;
-
-/** An illustrative 专家评分表 (seed 003 §二 B22 ③ names it; its 附件1 template is not in the seed). */
-export const DEMO_SHEET: ScoreSheet = {
-  criteria: [
-    {
-      key: 'basis',
-      label: '建设基础与服务能力',
-      labelEn: 'Basis and service capacity',
-      maxScore: 25,
-      weight: 25,
-    },
-    {
-      key: 'plan',
-      label: '建设方案与运行机制',
-      labelEn: 'Plan and operating model',
-      maxScore: 25,
-      weight: 25,
-    },
-    {
-      key: 'targets',
-      label: '绩效目标与可考核性',
-      labelEn: 'Targets and measurability',
-      maxScore: 30,
-      weight: 30,
-    },
-    { key: 'budget', label: '经费预算合理性', labelEn: 'Budget', maxScore: 20, weight: 20 },
-  ],
-  commentRequiredBelow: 60,
-  recommendations: [
-    { key: 'fund', label: '建议立项', labelEn: 'Fund', endorses: true },
-    { key: 'maybe', label: '可立项', labelEn: 'Could be funded', endorses: false },
-    { key: 'reject', label: '不建议立项', labelEn: 'Do not fund', endorses: false },
-  ],
-  overallCommentRequired: true,
-};
 
 /** A stable pseudo-score in [62, 94] from the assignment id (the same seed gives the same sheet). */
 function pct(id: string): number {
@@ -73,7 +39,7 @@ export async function seedReviewDemo(
     expertsPerApplication: 3,
     blind: true,
     excludeEarlierReviewers: false,
-    scoreSheet: DEMO_SHEET,
+    scoreSheet: DEFAULT_SCORE_SHEET,
     deadlineAt: new Date(staff.now.getTime() + 14 * DAY).toISOString(),
   });
   await assignRound(ctx, staff, round.id);
@@ -93,7 +59,7 @@ export async function seedReviewDemo(
       a.id,
       {
         scores: Object.fromEntries(
-          DEMO_SHEET.criteria.map((c) => [c.key, Math.round((c.maxScore * p) / 100)]),
+          DEFAULT_SCORE_SHEET.criteria.map((c) => [c.key, Math.round((c.maxScore * p) / 100)]),
         ),
         comments: {},
         recommendation: p >= 80 ? 'fund' : p >= 70 ? 'maybe' : 'reject',

@@ -17,6 +17,7 @@ import {
   type Applicant,
 } from '../applications/programme.testkit.js';
 import { fullEntry, makePoolExperts, SHEET, type MadeExpert } from './review.testkit.js';
+import { DEFAULT_SCORE_SHEET } from './score-sheet.data.js';
 
 const s = programmeSuite('review-round-');
 const DEADLINE = '2023-11-20T17:00:00+08:00';
@@ -151,6 +152,15 @@ describe('review round 1: assignment, scoring and results', () => {
     expect(round.report.totalAffinity).toBeLessThanOrEqual(round.report.affinityBound + 1e-9);
     for (const l of round.loads) expect(l.load).toBeLessThanOrEqual(l.capacity);
     expect(await audits('review.round.assign')).toHaveLength(1);
+  });
+
+  it('answers the default score sheet a new round starts with to staff, and refuses an expert', async () => {
+    const res = await s.http(office, 'GET', '/api/review/score-sheets/default');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual(DEFAULT_SCORE_SHEET);
+    expect((await s.http(experts[0]!.cookie, 'GET', '/api/review/score-sheets/default')).statusCode).toBe(
+      403,
+    );
   });
 
   it('refuses a manual change that breaks a conflict rule, naming the rule; accepts one with a reason', async () => {
@@ -458,6 +468,13 @@ describe('review round 1: assignment, scoring and results', () => {
         .items.map((i: { applicationId: string }) => i.applicationId)
         .sort(),
     ).toEqual(best.sort());
+    // before its experts are assigned it cannot open: each application is named with its 0/1 experts
+    const unready = await s.http(office, 'POST', `/api/review/rounds/${res.json().id}/open`, {
+      version: res.json().version,
+    });
+    expect(unready.statusCode).toBe(409);
+    expect(unready.json().detail ?? unready.body).toContain('评审专家不足 1 位');
+    expect(unready.json().detail ?? unready.body).toContain('（0/1）');
     const assigned = (await s.http(office, 'POST', `/api/review/rounds/${res.json().id}/assign`)).json();
     const first = (await s.http(office, 'GET', `/api/review/rounds/${roundId}`)).json();
     for (const item of assigned.items) {

@@ -25,6 +25,8 @@ import { roundResults } from './results.service.js';
 import { resultsWorkbook } from './results-export.service.js';
 import { closeRound, createRound, getRound, listRounds, openRound } from './round.service.js';
 import { myTasks, saveScore, taskDetail } from './score.service.js';
+import { DEFAULT_SCORE_SHEET } from './score-sheet.data.js';
+import { ScoreSheetSchema } from './score-sheet.schema.js';
 
 const tags = ['review: expert review'];
 const problems = {
@@ -58,6 +60,18 @@ export async function roundRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => createRound(ctx, callerOf(ctx, req), req.body),
+  );
+  r.get(
+    '/review/score-sheets/default',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '新建轮次的默认评分表 The score sheet a new round starts with',
+        response: { 200: ScoreSheetSchema, ...problems },
+      },
+    },
+    async () => DEFAULT_SCORE_SHEET,
   );
   r.get(
     '/review/rounds',

@@ -130,18 +130,26 @@ export async function listRounds(ctx: AppContext, caller: Caller, callId: string
   );
 }
 
+const NO_ROUND = { zh: '评审轮次不存在', en: 'No such review round' };
+
 async function loadRound(ctx: AppContext, id: string): Promise<RoundRow> {
   const r = await findRound(ctx.db, id);
-  if (!r) throw new DomainError('not_found', { zh: '评审轮次不存在', en: 'No such review round' });
+  if (!r) throw new DomainError('not_found', NO_ROUND);
   return r;
+}
+
+/** The applications a round reviews: those of its call that passed screening, within its shortlist if any. */
+async function applicationsOfRound(ctx: AppContext, r: RoundRow) {
+  const { scope } = reportOf(r);
+  const all = await reviewCandidates(ctx, r.call_id);
+  return scope ? all.filter((a) => scope.includes(a.applicationId)) : all;
 }
 
 /** The round with its assignment table: per application the experts, the excluded ones and why. */
 export async function getRound(ctx: AppContext, caller: Caller, id: string) {
   const r = await loadRound(ctx, id);
   const report = reportOf(r);
-  const all = await reviewCandidates(ctx, r.call_id);
-  const apps = report.scope ? all.filter((a) => report.scope!.includes(a.applicationId)) : all;
+  const apps = await applicationsOfRound(ctx, r);
   const rows = await assignmentsOfRound(ctx.db, id);
   const cards = new Map(
     (await expertCards(ctx.db, [...new Set(rows.map((a) => a.expert_user_id))])).map((c) => [c.id, c]),
@@ -211,7 +219,8 @@ export async function getRound(ctx: AppContext, caller: Caller, id: string) {
 
 /** Opens the round: every application has its experts; each assigned expert is told (in-app and mail). */
 export async function openRound(ctx: AppContext, caller: Caller, id: string, body: VersionBody) {
-  const detail = await getRound(ctx, caller, id);
+  // before the transaction: reviewCandidates reads through ctx.db, not the trx (PGlite's one connection would wait)
+  const apps = await applicationsOfRound(ctx, await loadRound(ctx, id));
   await transaction(ctx, async (trx) => {
     const r = await findRound(trx, id, true);
     if (!r) throw new DomainError('not_found');
@@ -223,15 +232,20 @@ export async function openRound(ctx: AppContext, caller: Caller, id: string, bod
     };
     await enforce(ctx, caller, ROUND.decide(caller.actor, r, 'open'), what);
     stale(r, body.version);
+    // the live experts per application from the assignments alone (not the whole assignment table)
+    const all = await assignmentsOfRound(trx, id);
+    const live = new Map<string, number>();
+    for (const a of all)
+      if (LIVE_STATES.includes(a.status)) live.set(a.application_id, (live.get(a.application_id) ?? 0) + 1);
     await enforce(
       ctx,
       caller,
       canOpen(
         r.experts_per_application,
-        detail.items.map((i) => ({
-          applicationId: i.applicationId,
-          label: i.receiptNumber ?? i.projectTitle ?? i.applicationId,
-          live: i.experts.filter((x) => LIVE_STATES.includes(x.status)).length,
+        apps.map((a) => ({
+          applicationId: a.applicationId,
+          label: a.receiptNumber ?? a.projectTitle ?? a.applicationId,
+          live: live.get(a.applicationId) ?? 0,
         })),
       ),
       what,
@@ -241,7 +255,7 @@ export async function openRound(ctx: AppContext, caller: Caller, id: string, bod
       version: r.version + 1,
       updated_at: caller.now,
     });
-    const rows = (await assignmentsOfRound(trx, id)).filter((a) => a.status === ASSIGNMENT.state.assigned);
+    const rows = all.filter((a) => a.status === ASSIGNMENT.state.assigned);
     const experts = [...new Set(rows.map((a) => a.expert_user_id))];
     const deadline = formatShanghai(r.deadline_at);
     for (const uid of experts) {

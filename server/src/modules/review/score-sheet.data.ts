@@ -1,10 +1,14 @@
 /**
- * The score sheet a new round starts with (the demo's 专家评分表, server/src/modules/review/review.demo.ts):
- * staff adjust it in the form before creating the round.
+ * The score sheet (评分表) a new review round starts with: the programme office adjusts it in the
+ * round form before creating the round, and the demo's round uses it as it is. Seed 000 §四 names the
+ * two rounds (第一轮通讯评审、第二轮见面会评审) but not their criteria; seed 003 §二 B22 ③ says the
+ * remote review uses an expert score sheet (专家评分表, template in its 附件1, which the seed does not
+ * reproduce). The criteria are therefore illustrative, not quoted: they follow what seed 000 asks of
+ * an application (申报主体“具备建设基础”, each direction's 考核指标, §二.8 “项目经费预算编制应当真实、合理”).
  */
-import type { ScoreSheet } from '../../api/review.js';
+import type { ScoreSheet } from './score-sheet.schema.js';
 
-export const DEFAULT_SHEET: ScoreSheet = {
+export const DEFAULT_SCORE_SHEET: ScoreSheet = {
   criteria: [
     {
       key: 'basis',
