@@ -1,77 +1,32 @@
 /**
- * 评审任务: the application's blind copy (project, feasibility plan, budget, KPIs; never the
- * applicant) beside the round's score sheet as a form, with draft saving (automatic and by button),
- * submission with every field error next to its field, and accept / decline (with a declared conflict).
+ * 评审任务: the application's blind copy (TaskDocument.tsx: project, feasibility plan, budget, KPIs;
+ * never the applicant) beside the round's score sheet as a form (ScoreSheetCard.tsx), with draft
+ * saving (automatic and by button), submission with every field error next to its field, and accept /
+ * decline (DeclineDialog.tsx, with a declared conflict).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Descriptions,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Result,
-  Row,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import {
-  ArrowLeftOutlined,
-  CheckOutlined,
-  SaveOutlined,
-  SendOutlined,
-  StopOutlined,
-} from '@ant-design/icons';
+import { Alert, App, Button, Col, Form, Row, Space, Tag } from 'antd';
+import { ArrowLeftOutlined, CheckOutlined, StopOutlined } from '@ant-design/icons';
 import { tasksApi, type ReviewTaskDetail, type ScoreEntry } from '../../api/review.js';
-import { useMe } from '../../auth/AuthContext.js';
-import { can } from '../../auth/can.js';
-import { Forbidden } from '../../components/Forbidden.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { applyProblem, problemText } from '../../components/problem.js';
-import { showFen } from '../../../../shared/money.js';
-import { roundLabel, TASK_STATUS_COLOR } from './bits.js';
+import { applyProblem } from '../../components/problem.js';
+import { RecordPage, roundLabel, TASK_STATUS_COLOR } from './bits.js';
+import { DeclineDialog } from './DeclineDialog.js';
 import { useR } from './i18n.js';
+import { clearErrors, ScoreSheetCard } from './ScoreSheetCard.js';
+import { TaskDocument } from './TaskDocument.js';
 
 const FIELDS = ['scores', 'comments', 'recommendation', 'overallComment'];
 const AUTOSAVE_MS = 4000;
 
-/** Takes the server's messages off the fields once answered (a later refusal sets them again). */
-function clearErrors(form: ReturnType<typeof Form.useForm<ScoreEntry>>[0], only?: (string | number)[][]) {
-  const names = only ?? form.getFieldsError().map((f) => f.name);
-  form.setFields(names.map((name) => ({ name: name as never, errors: [] })));
-}
-
 export function TaskPage() {
-  const me = useMe();
   const { id = '' } = useParams();
-  const { r, lang } = useR();
-  const [task, setTask] = useState<ReviewTaskDetail | null>();
-  const [error, setError] = useState<unknown>();
-  const load = useCallback(
-    () =>
-      tasksApi.get(id).then(setTask, (e) => {
-        setError(e);
-        setTask(null);
-      }),
-    [id],
+  return (
+    <RecordPage id={id} permission="review.score" load={tasksApi.get}>
+      {(task, set, reload) => <Task key={task.assignmentId} task={task} onChanged={set} reload={reload} />}
+    </RecordPage>
   );
-  useEffect(() => void load(), [load]);
-  if (!can(me, 'review.score')) return <Forbidden />;
-  if (task === undefined) return <Skeleton active paragraph={{ rows: 14 }} />;
-  if (task === null)
-    return <Result status="warning" title={r('common.loadFailed')} subTitle={problemText(error, lang)} />;
-  return <Task key={task.assignmentId} task={task} onChanged={setTask} reload={load} />;
 }
 
 function Task({
@@ -94,7 +49,6 @@ function Task({
   const dirty = useRef(false);
   const canScore = task.actions.includes('score') || task.actions.includes('submit');
   const sheet = task.scoreSheet;
-  const scores = Form.useWatch('scores', form) ?? {};
 
   useEffect(() => {
     form.setFieldsValue(task.entry);
@@ -173,13 +127,6 @@ function Task({
       },
     });
 
-  const doc = task.document;
-  const weightSum = sheet.criteria.reduce((s, c) => s + c.weight, 0);
-  const total = sheet.criteria.reduce((s, c) => {
-    const v = scores[c.key];
-    return typeof v === 'number' ? s + (v / c.maxScore) * (c.weight / weightSum) * 100 : s;
-  }, 0);
-
   return (
     <div data-testid="review-task">
       <PageHeader
@@ -235,186 +182,20 @@ function Task({
       )}
       <Row gutter={16}>
         <Col xs={24} xl={13}>
-          <Card title={r('task.document')} data-testid="task-document">
-            <Typography.Title level={5}>{r('task.project')}</Typography.Title>
-            <Descriptions column={1} size="small" bordered>
-              <Descriptions.Item label={r('tasks.project')}>{doc.project.title}</Descriptions.Item>
-              <Descriptions.Item label={r('task.summary')}>{doc.project.summary}</Descriptions.Item>
-              <Descriptions.Item label={r('task.keywords')}>
-                {doc.project.keywords.map((k) => (
-                  <Tag key={k}>{k}</Tag>
-                ))}
-              </Descriptions.Item>
-              <Descriptions.Item label={r('task.period')}>
-                {doc.project.startDate ?? '—'} ~ {doc.project.endDate ?? '—'}
-              </Descriptions.Item>
-            </Descriptions>
-            <Typography.Title level={5} style={{ marginTop: 16 }}>
-              {r('task.plan')}
-            </Typography.Title>
-            {doc.feasibilityPlan.map((s) => (
-              <div key={s.title} style={{ marginBottom: 8 }}>
-                <Typography.Text strong>{s.title}</Typography.Text>
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-                  {s.text}
-                </Typography.Paragraph>
-              </div>
-            ))}
-            <Typography.Title level={5} style={{ marginTop: 16 }}>
-              {r('task.budget')}
-            </Typography.Title>
-            <Descriptions column={3} size="small" bordered>
-              <Descriptions.Item label={r('task.requestedGrant')}>
-                {showFen(doc.budget.requestedGrantFen, lang)}
-              </Descriptions.Item>
-              <Descriptions.Item label={r('task.firstYear')}>
-                {showFen(doc.budget.firstYearRequestFen, lang)}
-              </Descriptions.Item>
-              <Descriptions.Item label={r('task.selfFunding')}>
-                {showFen(doc.budget.selfFundingFen, lang)}
-              </Descriptions.Item>
-            </Descriptions>
-            <Typography.Title level={5} style={{ marginTop: 16 }}>
-              {r('task.kpis')}
-            </Typography.Title>
-            <Table
-              size="small"
-              pagination={false}
-              rowKey={(k) => `${k.metric}${k.comparator}${k.value}`}
-              dataSource={doc.kpis}
-              columns={[
-                { title: r('task.kpiMetric'), dataIndex: 'metric' },
-                {
-                  title: r('task.kpiTarget'),
-                  render: (_, k) => `${k.comparator} ${k.value}${k.unit ? ` ${k.unit}` : ''}`,
-                },
-              ]}
-            />
-          </Card>
+          <TaskDocument doc={task.document} />
         </Col>
         <Col xs={24} xl={11}>
-          <Card
-            title={r('task.sheet')}
-            extra={
-              <Typography.Text strong data-testid="task-total">
-                {r('task.total')} {total.toFixed(1)}
-              </Typography.Text>
-            }
-            data-testid="score-sheet"
-          >
-            {!canScore && !task.submittedAt && (
-              <Alert
-                type="warning"
-                showIcon
-                message={task.actions.includes('accept') ? r('task.acceptFirst') : r('task.readOnly')}
-                style={{ marginBottom: 12 }}
-              />
-            )}
-            {error && (
-              <Alert
-                type="error"
-                showIcon
-                message={error}
-                style={{ marginBottom: 12 }}
-                data-testid="sheet-error"
-              />
-            )}
-            {sheet.commentRequiredBelow > 0 && (
-              <Typography.Paragraph type="secondary">
-                {r('task.commentBelow', { pct: sheet.commentRequiredBelow })}
-              </Typography.Paragraph>
-            )}
-            <Form
-              form={form}
-              layout="vertical"
-              disabled={!canScore || busy}
-              onValuesChange={(changed: Partial<ScoreEntry>) => {
-                dirty.current = true;
-                const names: (string | number)[][] = [];
-                for (const [k, v] of Object.entries(changed))
-                  if (v && typeof v === 'object') for (const c of Object.keys(v)) names.push([k, c]);
-                  else names.push([k]);
-                clearErrors(form, names);
-              }}
-            >
-              {sheet.criteria.map((c) => {
-                const v = scores[c.key];
-                const low = typeof v === 'number' && v * 100 < sheet.commentRequiredBelow * c.maxScore;
-                return (
-                  <div key={c.key} className="to-review-criterion" data-testid={`criterion-${c.key}`}>
-                    <Form.Item
-                      name={['scores', c.key]}
-                      label={`${L({ zh: c.label, en: c.labelEn })}（${r('task.maxScore', { max: c.maxScore })}）`}
-                      style={{ marginBottom: 8 }}
-                    >
-                      <InputNumber
-                        min={0}
-                        max={c.maxScore}
-                        step={1}
-                        style={{ width: 160 }}
-                        data-testid={`score-${c.key}`}
-                      />
-                    </Form.Item>
-                    <Form.Item
-                      name={['comments', c.key]}
-                      label={r('task.comment')}
-                      extra={low ? r('task.commentNeeded') : undefined}
-                      required={low}
-                    >
-                      <Input.TextArea rows={2} maxLength={1000} data-testid={`comment-${c.key}`} />
-                    </Form.Item>
-                  </div>
-                );
-              })}
-              <Form.Item name="recommendation" label={r('task.recommendation')} required>
-                <Radio.Group data-testid="recommendation">
-                  {sheet.recommendations.map((o) => (
-                    <Radio key={o.key} value={o.key} data-testid={`recommendation-${o.key}`}>
-                      {L({ zh: o.label, en: o.labelEn })}
-                    </Radio>
-                  ))}
-                </Radio.Group>
-              </Form.Item>
-              <Form.Item
-                name="overallComment"
-                label={r('task.overall')}
-                required={sheet.overallCommentRequired}
-              >
-                <Input.TextArea
-                  rows={4}
-                  maxLength={4000}
-                  placeholder={r('task.overallPh')}
-                  data-testid="overall-comment"
-                />
-              </Form.Item>
-            </Form>
-            {canScore && (
-              <Space wrap>
-                <Button
-                  icon={<SaveOutlined />}
-                  onClick={() => saveDraft(false)}
-                  disabled={busy}
-                  data-testid="task-save"
-                >
-                  {r('task.saveDraft')}
-                </Button>
-                <Button
-                  type="primary"
-                  icon={<SendOutlined />}
-                  onClick={submit}
-                  loading={busy}
-                  data-testid="task-submit"
-                >
-                  {r('task.submit')}
-                </Button>
-                {savedAt && (
-                  <Typography.Text type="secondary" data-testid="task-autosaved">
-                    {r('task.autosaved', { at: savedAt })}
-                  </Typography.Text>
-                )}
-              </Space>
-            )}
-          </Card>
+          <ScoreSheetCard
+            task={task}
+            form={form}
+            canScore={canScore}
+            busy={busy}
+            error={error}
+            savedAt={savedAt}
+            onEdited={() => (dirty.current = true)}
+            onSave={() => void saveDraft(false)}
+            onSubmit={submit}
+          />
         </Col>
       </Row>
       <DeclineDialog
@@ -428,67 +209,5 @@ function Task({
         }}
       />
     </div>
-  );
-}
-
-function DeclineDialog({
-  open,
-  task,
-  onClose,
-  onDone,
-}: {
-  open: boolean;
-  task: ReviewTaskDetail;
-  onClose(): void;
-  onDone(): Promise<void>;
-}) {
-  const { r, lang } = useR();
-  const [form] = Form.useForm<{ conflict: boolean; reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const ok = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await tasksApi.decline(task.assignmentId, {
-        conflict: !!v.conflict,
-        reason: v.reason ?? '',
-        version: task.version,
-      });
-      form.resetFields();
-      await onDone();
-    } catch (e) {
-      setError(applyProblem(form, e, lang, ['conflict', 'reason']));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal
-      open={open}
-      title={r('task.declineTitle')}
-      onCancel={onClose}
-      onOk={ok}
-      okText={r('task.decline')}
-      cancelText={r('common.cancel')}
-      okButtonProps={{ danger: true, loading: busy, 'data-testid': 'decline-ok' } as never}
-      destroyOnHidden
-    >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ conflict: false, reason: '' }}>
-        <Form.Item name="conflict" valuePropName="checked">
-          <Checkbox data-testid="decline-conflict">{r('task.conflict')}</Checkbox>
-        </Form.Item>
-        <Form.Item name="reason" label={r('task.reason')} required>
-          <Input.TextArea
-            rows={3}
-            maxLength={500}
-            placeholder={r('task.reasonPh')}
-            data-testid="decline-reason"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
