@@ -10,14 +10,14 @@ import { beijingTimeText } from '../../../../shared/time.js';
 import { renderDocx } from '../applications/index.js';
 import { loadCall } from '../calls/index.js';
 import { opinionPaper } from './opinion-paper.rules.js';
-import { findRound, submittedScoresOfRound } from './review.repo.js';
+import { findRound } from './review.repo.js';
 import { roundRanking } from './results.service.js';
 import type { ScoreSheet } from './score-sheet.schema.js';
 
 export async function opinionDocx(ctx: AppContext, caller: Caller, roundId: string, applicationId: string) {
   const round = await findRound(ctx.db, roundId);
   if (!round) throw new DomainError('not_found', { zh: '评审轮次不存在', en: 'No such review round' });
-  const { ranked, candidates } = await roundRanking(ctx, round, false);
+  const { ranked, candidates, rows } = await roundRanking(ctx, round, false);
   const app = candidates.get(applicationId);
   if (!app)
     throw new DomainError('not_found', {
@@ -25,7 +25,7 @@ export async function opinionDocx(ctx: AppContext, caller: Caller, roundId: stri
       en: 'The application is not reviewed in this round',
     });
   const { call } = await loadCall(ctx, round.call_id);
-  const sheets = (await submittedScoresOfRound(ctx.db, roundId))
+  const sheets = rows
     .filter((s) => s.application_id === applicationId)
     .sort(
       (a, b) =>

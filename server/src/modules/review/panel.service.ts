@@ -6,6 +6,8 @@
  * same conflict rules as round 1 (assign.service.ts); their scores are the round's score sheets.
  */
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db-types.js';
 import type { AppContext } from '../../platform/context.js';
 import { appendAudit } from '../../platform/audit.js';
 import { auditActor, type Caller } from '../../platform/caller.js';
@@ -29,7 +31,7 @@ import {
 } from './panel.repo.js';
 import { checkMinutes, checkSession, slotsFor } from './panel.rules.js';
 import type { CreateSessionBody, MinutesBody } from './panel.schema.js';
-import { PANEL_SESSION } from './panel.workflow.js';
+import { PANEL_SESSION, type PanelSessionAction } from './panel.workflow.js';
 import { assignmentsOfRound, findRound, LIVE, type RoundRow } from './review.repo.js';
 import { stale } from './round.service.js';
 
@@ -69,8 +71,13 @@ async function candidatesOfSession(ctx: AppContext, id: string) {
 const labelOf = (c: ReadonlyMap<string, ReviewCandidate>) => (id: string) =>
   c.get(id)?.receiptNumber ?? c.get(id)?.projectTitle ?? id;
 
-async function sessionsDto(ctx: AppContext, caller: Caller, r: RoundRow, rows: PanelSessionRow[]) {
-  const candidates = await candidatesOfRound(ctx, r);
+async function sessionsDto(
+  ctx: AppContext,
+  caller: Caller,
+  r: RoundRow,
+  rows: PanelSessionRow[],
+  candidates: ReadonlyMap<string, ReviewCandidate>,
+) {
   const slots = await slotsOf(
     ctx.db,
     rows.map((s) => s.id),
@@ -104,7 +111,7 @@ export async function listSessions(ctx: AppContext, caller: Caller, roundId: str
   const slotted = new Set((await slotsOfRound(ctx.db, roundId)).map((s) => s.application_id));
   return {
     roundId,
-    sessions: await sessionsDto(ctx, caller, r, rows),
+    sessions: await sessionsDto(ctx, caller, r, rows, candidates),
     unscheduled: [...candidates.values()]
       .filter((c) => !slotted.has(c.applicationId))
       .map((c) => ({ applicationId: c.applicationId, receiptNumber: c.receiptNumber })),
@@ -115,7 +122,7 @@ export async function getSession(ctx: AppContext, caller: Caller, id: string) {
   const s = await findSession(ctx.db, id);
   if (!s) throw sessionNotFound();
   const r = (await findRound(ctx.db, s.round_id))!;
-  return (await sessionsDto(ctx, caller, r, [s]))[0]!;
+  return (await sessionsDto(ctx, caller, r, [s], await candidatesOfRound(ctx, r)))[0]!;
 }
 
 /** Schedules a session: the applications, in order, get consecutive slots from `startsAt`. */
@@ -182,27 +189,37 @@ export async function scheduleSession(
   return getSession(ctx, caller, id);
 }
 
+/**
+ * The session locked for `action`: refused (and audited) unless the workflow allows it on the
+ * session and its round, or when the caller read an older version; with its slots.
+ */
+async function lockedSession(
+  ctx: AppContext,
+  caller: Caller,
+  trx: Kysely<DB>,
+  id: string,
+  action: PanelSessionAction,
+  version: number,
+) {
+  const s = await findSession(trx, id, true);
+  if (!s) throw sessionNotFound();
+  const ref = { ...s, roundStatus: (await findRound(trx, s.round_id))!.status };
+  const what = {
+    action: `review.panel.${action}`,
+    objectType: 'review.panelSession',
+    objectId: id,
+    trx,
+  };
+  await enforce(ctx, caller, PANEL_SESSION.decide(caller.actor, ref, action), what);
+  stale(s, version);
+  return { s, ref, slots: await slotsOf(trx, [id]) };
+}
+
 /** Tells each applicant of the session its slot and the venue, by mail and in-app. */
 export async function notifySession(ctx: AppContext, caller: Caller, id: string, body: { version: number }) {
   const candidates = await candidatesOfSession(ctx, id);
   await transaction(ctx, async (trx) => {
-    const s = await findSession(trx, id, true);
-    if (!s) throw sessionNotFound();
-    const r = (await findRound(trx, s.round_id))!;
-    const what = {
-      action: 'review.panel.notify',
-      objectType: 'review.panelSession',
-      objectId: id,
-      trx,
-    };
-    await enforce(
-      ctx,
-      caller,
-      PANEL_SESSION.decide(caller.actor, { ...s, roundStatus: r.status }, 'notify'),
-      what,
-    );
-    stale(s, body.version);
-    const slots = await slotsOf(trx, [id]);
+    const { s, ref, slots } = await lockedSession(ctx, caller, trx, id, 'notify', body.version);
     const recipients = await applicantRecipients(
       trx,
       slots.map((x) => x.application_id),
@@ -228,7 +245,7 @@ export async function notifySession(ctx: AppContext, caller: Caller, id: string,
       });
     }
     await updateSession(trx, id, {
-      status: PANEL_SESSION.transition({ ...s, roundStatus: r.status }, 'notify')!.to,
+      status: PANEL_SESSION.transition(ref, 'notify')!.to,
       notified_at: caller.now,
       version: s.version + 1,
       updated_at: caller.now,
@@ -265,23 +282,7 @@ export async function recordMinutes(ctx: AppContext, caller: Caller, id: string,
     ]);
   const candidates = await candidatesOfSession(ctx, id);
   await transaction(ctx, async (trx) => {
-    const s = await findSession(trx, id, true);
-    if (!s) throw sessionNotFound();
-    const r = (await findRound(trx, s.round_id))!;
-    const what = {
-      action: 'review.panel.minutes',
-      objectType: 'review.panelSession',
-      objectId: id,
-      trx,
-    };
-    await enforce(
-      ctx,
-      caller,
-      PANEL_SESSION.decide(caller.actor, { ...s, roundStatus: r.status }, 'minutes'),
-      what,
-    );
-    stale(s, body.version);
-    const slots = await slotsOf(trx, [id]);
+    const { s, ref, slots } = await lockedSession(ctx, caller, trx, id, 'minutes', body.version);
     const errors = checkMinutes(
       slots.map((x) => x.application_id),
       body.decisions,
@@ -295,7 +296,7 @@ export async function recordMinutes(ctx: AppContext, caller: Caller, id: string,
       });
     await linkFile(trx, meta.id, { objectType: 'review.panelSession', objectId: id });
     await updateSession(trx, id, {
-      status: PANEL_SESSION.transition({ ...s, roundStatus: r.status }, 'minutes')!.to,
+      status: PANEL_SESSION.transition(ref, 'minutes')!.to,
       minutes_file_id: meta.id,
       minutes_note: body.note?.trim() || null,
       version: s.version + 1,

@@ -31,7 +31,7 @@ export async function roundRanking(ctx: AppContext, round: RoundRow, standardise
     (a) => !scope || scope.includes(a.applicationId),
   );
   const facts = new Map(candidates.map((a) => [a.applicationId, a]));
-  return { ranked: rankByDirection(scored, facts), candidates: facts, submitted: rows.length };
+  return { ranked: rankByDirection(scored, facts), candidates: facts, submitted: rows.length, rows };
 }
 
 export async function roundResults(ctx: AppContext, _caller: Caller, id: string, standardised: boolean) {
