@@ -119,24 +119,17 @@ describe('the public notice', () => {
     expect(await page.getByTestId('notice-status').first().textContent()).toBe('公示期满');
     await screenshot(page, 'notice-staff-list');
 
-    // a draft from the call's screened applications: a grant cut without its reason is named on the entry
+    // the notice was drafted from the call's consulted funding plan (资助计划): six lines, the 会商 outcome
     await page.getByTestId('notices-call').click();
     await page.locator('.ant-select-item-option', { hasText: '2022' }).first().click();
     await page.getByTestId('notice-new').click();
-    await page.getByTestId('notice-entry-0').waitFor();
-    expect(await page.locator('[data-testid^="notice-entry-"]').count()).toBe(6);
-    await page.getByTestId('notice-entry-0').locator('.ant-input-number input').fill('50');
-    browser.expectRefusals(400);
-    await page.getByTestId('notice-create-ok').click();
-    await page.getByTestId('notice-create-error').waitFor();
-    const reasonError = page.getByTestId('notice-entry-0').locator('.ant-form-item-explain-error');
-    await reasonError.first().waitFor();
-    expect((await reasonError.allTextContents()).join(' ')).toContain('请写明理由');
-    await screenshot(page, 'notice-staff-draft-errors', { fullPage: false });
-    await page
-      .locator('.ant-modal-footer')
-      .getByRole('button', { name: /取\s*消/ })
-      .click();
+    await page.getByTestId('plan-summary').waitFor();
+    expect(await page.getByTestId('plan-status').textContent()).toBe('已公示');
+    expect(await page.getByTestId('plan-lines').locator('tbody tr').count()).toBe(6);
+    expect(await page.getByTestId('plan-consultation').textContent()).toContain('市财政科技投入统筹联动平台');
+    expect(await page.getByTestId('plan-word').getAttribute('href')).toMatch(/plan\.docx$/);
+    await screenshot(page, 'funding-plan-noticed');
+    await page.goBack();
     await page.getByTestId('notice-link').first().click();
     await page.waitForURL(`**/review/notices/${noticeId}`);
     await page.getByTestId('objections').waitFor();

@@ -75,6 +75,9 @@ const RoundListPage = lazy(() =>
   import('./pages/review/RoundListPage.js').then((m) => ({ default: m.RoundListPage })),
 );
 const RoundPage = lazy(() => import('./pages/review/RoundPage.js').then((m) => ({ default: m.RoundPage })));
+const FundingPlanPage = lazy(() =>
+  import('./pages/notice/FundingPlanPage.js').then((m) => ({ default: m.FundingPlanPage })),
+);
 const NoticeListPage = lazy(() =>
   import('./pages/notice/NoticeListPage.js').then((m) => ({ default: m.NoticeListPage })),
 );
@@ -151,6 +154,7 @@ function Shell() {
                 <Route path={`${NAV_ITEMS.reviews.path}/:id`} element={<RoundPage />} />
                 <Route path={NAV_ITEMS.notices.path} element={<NoticeListPage />} />
                 <Route path={`${NAV_ITEMS.notices.path}/:id`} element={<NoticePage />} />
+                <Route path={`${NAV_ITEMS.notices.path}/plans/:callId`} element={<FundingPlanPage />} />
                 <Route path="/account" element={<AccountPage />} />
                 <Route path="/market/*" element={<MarketRoutes />} />
                 {soon.map((i) => (

@@ -19,6 +19,7 @@ import {
 } from '../modules/applications/programme.testkit.js';
 import { REDACTED } from '../modules/applications/index.js';
 import { DEFAULT_SCORE_SHEET } from '../modules/review/index.js';
+import { consultedPlan } from '../modules/review/funding-plan.testkit.js';
 
 /**
  * Leak snapshots (issue 10): personal values planted in one organisation's submitted application
@@ -141,11 +142,17 @@ beforeAll(async () => {
   if (sub.statusCode !== 201) throw new Error(`submit: ${sub.statusCode} ${sub.body}`);
 
   // the application on a published notice (open at DURING), with an objection from the public
-  const notice = await http(staff, 'POST', '/api/review/notices', {
+  const planId = await consultedPlan(
+    http,
+    staff,
     callId,
+    [{ applicationId: appId, grantFen: 100_000_000, reason: '按年度预算核定' }],
+    '2023-10-19',
+  );
+  const notice = await http(staff, 'POST', '/api/review/notices', {
+    planId,
     title: '拟立项项目公示',
     startDate: '2023-10-20',
-    entries: [{ applicationId: appId, proposedGrantFen: 100_000_000, reason: '按年度预算核定' }],
   });
   if (notice.statusCode !== 201) throw new Error(`notice: ${notice.statusCode} ${notice.body}`);
   noticeId = notice.json().id;

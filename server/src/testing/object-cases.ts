@@ -106,6 +106,18 @@ export const OBJECT_EXEMPT: Record<string, string> = {
     "a panel session belongs to the commission's review round, not to an organisation: programme staff (review.manage / review.read) only, by permission; review.panel.test.ts checks the refusals",
   'POST /api/review/sessions/:id/minutes':
     "a panel session belongs to the commission's review round, not to an organisation: programme staff (review.manage / review.read) only, by permission; review.panel.test.ts checks the refusals",
+  'GET /api/review/calls/:id/funding-plan':
+    "a call's funding plan is the commission's own record, not owned by an organisation: programme staff and auditors (review.read; changes review.manage) only, by permission; funding-plan.test.ts checks the refusals",
+  'GET /api/review/funding-plans/:id':
+    "a call's funding plan is the commission's own record, not owned by an organisation: programme staff and auditors (review.read; changes review.manage) only, by permission; funding-plan.test.ts checks the refusals",
+  'PATCH /api/review/funding-plans/:id':
+    "a call's funding plan is the commission's own record, not owned by an organisation: programme staff and auditors (review.read; changes review.manage) only, by permission; funding-plan.test.ts checks the refusals",
+  'POST /api/review/funding-plans/:id/consult':
+    "a call's funding plan is the commission's own record, not owned by an organisation: programme staff and auditors (review.read; changes review.manage) only, by permission; funding-plan.test.ts checks the refusals",
+  'POST /api/review/funding-plans/:id/reopen':
+    "a call's funding plan is the commission's own record, not owned by an organisation: programme staff and auditors (review.read; changes review.manage) only, by permission; funding-plan.test.ts checks the refusals",
+  'GET /api/review/funding-plans/:id/plan.docx':
+    "a call's funding plan is the commission's own record, not owned by an organisation: programme staff and auditors (review.read; changes review.manage) only, by permission; funding-plan.test.ts checks the refusals",
   'GET /api/review/calls/:id/final-ranking':
     "a call's ranking is the commission's own record: programme staff and auditors (review.read) only, by permission; review.panel.test.ts checks the refusals",
   'GET /api/review/rounds/:id/applications/:applicationId/opinion.docx':

@@ -33,3 +33,23 @@ export const publicNoticesApi = {
   object: (v: string, body: ObjectionBody) =>
     call(api.POST('/api/public/notices/{id}/objections', { ...id(v), body })),
 };
+
+export type FundingPlan = ResponseOf<'/api/review/funding-plans/{id}', 'get'>;
+export type FundingPlanLine = FundingPlan['lines'][number];
+export type RevisePlanBody = BodyOf<'/api/review/funding-plans/{id}', 'patch'>;
+export type ConsultPlanBody = BodyOf<'/api/review/funding-plans/{id}/consult', 'post'>;
+
+/** Staff: a call's funding plan (资助计划) — draft, revise, consult (会商), reopen, Word. */
+export const plansApi = {
+  ofCall: (callId: string) =>
+    call(api.GET('/api/review/calls/{id}/funding-plan', id(callId)), { quiet: true }),
+  draft: (body: BodyOf<'/api/review/funding-plans', 'post'>) =>
+    call(api.POST('/api/review/funding-plans', { body })),
+  revise: (v: string, body: RevisePlanBody) =>
+    call(api.PATCH('/api/review/funding-plans/{id}', { ...id(v), body })),
+  consult: (v: string, body: ConsultPlanBody) =>
+    call(api.POST('/api/review/funding-plans/{id}/consult', { ...id(v), body })),
+  reopen: (v: string, body: { version: number; reason: string }) =>
+    call(api.POST('/api/review/funding-plans/{id}/reopen', { ...id(v), body })),
+  docxUrl: (v: string) => `/api/review/funding-plans/${encodeURIComponent(v)}/plan.docx`,
+};

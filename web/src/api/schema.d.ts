@@ -10196,6 +10196,625 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/review/funding-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 编制资助计划（按最终排名在限额内拟定） Draft a call’s funding plan from the final ranking
+         * @description 权限 Permission: `review.manage` (组织专家评审（评审轮次、专家分配与调整） / Run expert review (rounds, assigning and changing experts))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        callId: string;
+                        title: string;
+                        /** @description 年度预算安排（分）: the plan’s total may not exceed it */
+                        budgetFen?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewFundingPlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/calls/{id}/funding-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 指南的资助计划 The funding plan of a call
+         * @description 权限 Permission: `review.read` (查看评审进度与评分结果 / See review progress and scores)
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewFundingPlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/funding-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 资助计划 A funding plan
+         * @description 权限 Permission: `review.read` (查看评审进度与评分结果 / See review progress and scores)
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewFundingPlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改资助计划（逐项检查限额） Revise the plan; every limit is checked
+         * @description 权限 Permission: `review.manage` (组织专家评审（评审轮次、专家分配与调整） / Run expert review (rounds, assigning and changing experts))
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the version read; a different current version answers 409 */
+                        version: number;
+                        title?: string;
+                        budgetFen?: number | null;
+                        /** @description ranked: the first is rank 1 */
+                        lines: {
+                            applicationId: string;
+                            /** @description 资助金额（分） */
+                            grantFen: number;
+                            /** @description 立项当年资助（分） */
+                            firstYearFen: number;
+                            /** @description why the grant is below the request (required then) */
+                            reason?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewFundingPlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/review/funding-plans/{id}/consult": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 录入会商结果 Record the consultation (会商)
+         * @description 权限 Permission: `review.manage` (组织专家评审（评审轮次、专家分配与调整） / Run expert review (rounds, assigning and changing experts))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the version read; a different current version answers 409 */
+                        version: number;
+                        /** @description 会商日期 (Asia/Shanghai) */
+                        consultedOn: string;
+                        /**
+                         * @description who consulted (seed 003 §一.6(3))
+                         * @default 市财政科技投入统筹联动平台
+                         */
+                        body?: string;
+                        note: string;
+                        /** @description the consultation record, uploaded first */
+                        fileId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewFundingPlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/funding-plans/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回修改已会商的计划 Reopen a consulted plan for changes
+         * @description 权限 Permission: `review.manage` (组织专家评审（评审轮次、专家分配与调整） / Run expert review (rounds, assigning and changing experts))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the version read; a different current version answers 409 */
+                        version: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewFundingPlan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/funding-plans/{id}/plan.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出资助计划（Word） Export the funding plan (Word)
+         * @description 权限 Permission: `review.read` (查看评审进度与评分结果 / See review progress and scores)
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/review/notices": {
         parameters: {
             query?: never;
@@ -10289,7 +10908,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        callId: string;
+                        /** @description the call’s consulted funding plan: its lines are the list */
+                        planId: string;
                         title: string;
                         /** @description the first day of the notice (Asia/Shanghai); a non-working day moves to the next */
                         startDate: string;
@@ -10298,16 +10918,6 @@ export interface paths {
                          * @default 5
                          */
                         workingDays?: number;
-                        /** @description the proposed award list, ranked: the first is rank 1 */
-                        entries: {
-                            applicationId: string;
-                            /** @description 拟资助金额（分） the proposed grant in fen */
-                            proposedGrantFen: number;
-                            /** @description 立项当年资助（分）; absent: the proposed grant, capped at the first year requested */
-                            firstYearFen?: number;
-                            /** @description why the grant is below the request (required then; kept in the audit record) */
-                            reason?: string;
-                        }[];
                     };
                 };
             };
@@ -16454,6 +17064,63 @@ export interface components {
                 requestedGrantFen: number | null;
             }[];
         };
+        ReviewFundingPlanInput: {
+            id: string;
+            callId: string;
+            callName: string;
+            title: string;
+            budgetFen: number | null;
+            totalGrantFen: number;
+            totalFirstYearFen: number;
+            /** @enum {string} */
+            status: "draft" | "consulted" | "noticed";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            consultation: {
+                on: string;
+                body: string;
+                note: string;
+                fileId: string | null;
+            } | null;
+            reopenReason: string | null;
+            rankingComplete: boolean;
+            lines: {
+                rank: number;
+                applicationId: string;
+                receiptNumber: string | null;
+                projectTitle: string | null;
+                orgName: string | null;
+                directionCode: string;
+                directionTitle: string;
+                requestedFen: number | null;
+                firstYearRequestFen: number | null;
+                grantFen: number;
+                firstYearFen: number;
+                reason: string | null;
+                finalRank: number | null;
+                score: number | null;
+            }[];
+            directions: {
+                code: string;
+                title: string;
+                projectCount: number | null;
+                capPerProjectFen: number;
+                firstYearCapFen: number | null;
+                lines: number;
+                grantFen: number;
+            }[];
+            noticeId: string | null;
+            version: number;
+            actions: string[];
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+        };
         /** @enum {string} */
         PermissionNameInput: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.export" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertPool.read" | "expertPool.write" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "review.award" | "review.manage" | "review.read" | "review.score" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "settings.read" | "solution.act" | "solution.write" | "user.create" | "user.grantRoles" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
         OidcStatusInput: {
@@ -18455,6 +19122,63 @@ export interface components {
                 panelScore: number | null;
                 panelDecision: ("recommended" | "notRecommended" | "absent") | null;
                 requestedGrantFen: number | null;
+            }[];
+        };
+        ReviewFundingPlan: {
+            id: string;
+            callId: string;
+            callName: string;
+            title: string;
+            budgetFen: number | null;
+            totalGrantFen: number;
+            totalFirstYearFen: number;
+            /** @enum {string} */
+            status: "draft" | "consulted" | "noticed";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            consultation: {
+                on: string;
+                body: string;
+                note: string;
+                fileId: string | null;
+            } | null;
+            reopenReason: string | null;
+            rankingComplete: boolean;
+            lines: {
+                rank: number;
+                applicationId: string;
+                receiptNumber: string | null;
+                projectTitle: string | null;
+                orgName: string | null;
+                directionCode: string;
+                directionTitle: string;
+                requestedFen: number | null;
+                firstYearRequestFen: number | null;
+                grantFen: number;
+                firstYearFen: number;
+                reason: string | null;
+                finalRank: number | null;
+                score: number | null;
+            }[];
+            directions: {
+                code: string;
+                title: string;
+                projectCount: number | null;
+                capPerProjectFen: number;
+                firstYearCapFen: number | null;
+                lines: number;
+                grantFen: number;
+            }[];
+            noticeId: string | null;
+            version: number;
+            actions: string[];
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
             }[];
         };
         /** @enum {string} */

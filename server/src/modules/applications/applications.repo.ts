@@ -318,7 +318,7 @@ export function contentsOf(db: Db, ids: string[]) {
   if (!ids.length) return Promise.resolve([]);
   return db
     .selectFrom('applications')
-    .select(['id', 'content', 'org_id', 'lead_user_id', 'direction_code', 'call_year'])
+    .select(['id', 'content', 'org_id', 'lead_user_id', 'direction_code', 'call_year', 'status'])
     .where('id', 'in', ids)
     .execute();
 }

@@ -191,7 +191,8 @@ export interface ProgrammeSuite {
  * inside the 2023 window (DURING) and the guide published by commission staff. Read the fields in
  * tests (they are set once beforeAll has run).
  */
-export function programmeSuite(prefix: string): ProgrammeSuite {
+/** A test database with the 2023 guide published (`mutate` changes the guide first: a one-round call). */
+export function programmeSuite(prefix: string, mutate?: (c: Call) => void): ProgrammeSuite {
   const suite = {} as ProgrammeSuite;
   let filesDir = '';
   beforeAll(async () => {
@@ -200,7 +201,7 @@ export function programmeSuite(prefix: string): ProgrammeSuite {
     suite.env.setNow(DURING);
     suite.http = httpOf(suite.env);
     suite.staff = await loginAs(suite.env, ['commissionStaff']);
-    ({ id: suite.callId, call: suite.call } = await publishGuide(suite.env, suite.staff));
+    ({ id: suite.callId, call: suite.call } = await publishGuide(suite.env, suite.staff, mutate));
   });
   afterAll(async () => {
     await suite.env?.close();

@@ -28,6 +28,8 @@ export interface ReviewCandidate {
   excludedExperts: Array<{ name: string; employer: string | null; reason: string }>;
   requestedGrantFen: number | null;
   firstYearRequestFen: number | null;
+  /** awarded already: on this platform (立项) or in an imported call's record */
+  awarded: boolean;
 }
 
 export async function reviewCandidates(ctx: AppContext, callId: string): Promise<ReviewCandidate[]> {
@@ -82,6 +84,7 @@ export async function reviewCandidates(ctx: AppContext, callId: string): Promise
         excludedExperts,
         requestedGrantFen: num(budget.requestedGrantFen),
         firstYearRequestFen: num(budget.firstYearRequestFen),
+        awarded: row.status === 'awarded' || i.outcome?.awarded === true,
       },
     ];
   });

@@ -34,6 +34,7 @@ const TEMPLATES: Record<string, string> = {
   'market.challenge': 'market.challenge',
   'review.notice': 'review.notice',
   'review.panel': 'review.panelSession',
+  'review.fundingPlan': 'review.fundingPlan',
 };
 const SCREENING_ACTIONS = ['confirm', 'override']; // screening.schema.ts, z.enum(['confirm', 'override'])
 const DOTTED = /'([a-z][a-zA-Z]*(?:\.[a-zA-Z]+)+)'/g;

@@ -162,6 +162,15 @@ export const AUDIT_ACTION_LABELS: Record<string, ActionLabel> = {
   'experts.expert.update': { zh: '修改专家库专家', en: 'Update an expert in the pool' },
   'experts.pool.export': { zh: '导出专家库', en: 'Export the expert pool' },
   // review: public notice (公示), objections (异议), award (立项)
+  'review.fundingPlan.draft': { zh: '编制资助计划', en: 'Draft a funding plan' },
+  'review.fundingPlan.revise': { zh: '修改资助计划', en: 'Revise a funding plan' },
+  'review.fundingPlan.consult': {
+    zh: '录入资助计划会商结果',
+    en: 'Record the consultation on a funding plan',
+  },
+  'review.fundingPlan.reopen': { zh: '退回修改资助计划', en: 'Reopen a funding plan' },
+  'review.fundingPlan.notice': { zh: '资助计划转入立项公示', en: 'Put a funding plan on public notice' },
+  'review.fundingPlan.export': { zh: '导出资助计划', en: 'Export a funding plan' },
   'review.notice.create': { zh: '拟定立项公示', en: 'Draft a public notice' },
   'review.notice.publish': { zh: '发布立项公示', en: 'Publish a public notice' },
   'review.notice.close': { zh: '结束立项公示（公示期满）', en: 'Close a public notice (period over)' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FundingRules } from '../calls/index.js';
-import { checkFundingPlan, type PlanLine } from './funding-plan.rules.js';
+import { checkFundingPlan, proposePlan, type PlanCandidate, type PlanLine } from './funding-plan.rules.js';
 
 const WAN = 1_000_000; // fen per 万元
 // the 2023 guide (seed 000 §一): directions 1–3 up to 500万元 per project, 300万元 in the first year,
@@ -70,5 +70,45 @@ describe('the funding plan against the guide', () => {
       'lines.0.applicationId:plan.leadOngoing',
     ]);
     expect(codes([line('d', '4', 100, 100)], { leadOngoing: new Map([['d', 1]]) })).toEqual([]);
+  });
+});
+
+describe('the proposed plan', () => {
+  const cand = (id: string, dir: string, requested: number, extra: Partial<PlanCandidate> = {}) => ({
+    applicationId: id,
+    directionCode: dir,
+    orgId: `org-${id}`,
+    requestedFen: requested * WAN,
+    firstYearRequestFen: null,
+    ...extra,
+  });
+
+  it("takes the ranking down to each direction's number of projects and caps every amount, with the reason", () => {
+    const ranking = [
+      cand('a', '3', 600, { firstYearRequestFen: 400 * WAN }),
+      cand('b', '3', 300),
+      cand('c', '3', 200), // direction 3 funds 2 projects (seed 000 §一.3)
+      cand('d', '4', 80),
+    ];
+    const plan = proposePlan(ranking, { rules });
+    expect(plan.map((l) => l.applicationId)).toEqual(['a', 'b', 'd']);
+    expect(plan[0]).toMatchObject({ grantFen: 500 * WAN, firstYearFen: 300 * WAN });
+    expect(plan[0]!.reason).toContain('500万元');
+    expect(plan[1]).toMatchObject({ grantFen: 300 * WAN, firstYearFen: 300 * WAN });
+    expect(plan[1]!.reason).toBeUndefined();
+    expect(checkFundingPlan(plan, { rules })).toEqual([]);
+  });
+
+  it('skips the excluded, a second project of one organisation and whatever the budget cannot hold', () => {
+    const ranking = [
+      cand('a', '1', 500),
+      cand('x', '1', 400, { excluded: true }),
+      cand('b', '2', 300, { orgId: 'org-a' }),
+      cand('c', '2', 450),
+      cand('d', '4', 90),
+    ];
+    const plan = proposePlan(ranking, { rules, totalBudgetFen: 1000 * WAN });
+    expect(plan.map((l) => l.applicationId)).toEqual(['a', 'c']);
+    expect(checkFundingPlan(plan, { rules, totalBudgetFen: 1000 * WAN })).toEqual([]);
   });
 });

@@ -148,3 +148,57 @@ export function checkFundingPlan(lines: readonly PlanLine[], ctx: PlanContext): 
     );
   return out;
 }
+
+/** A ranked application the plan may fund: the final ranking's row with the application's request. */
+export interface PlanCandidate {
+  applicationId: string;
+  directionCode: string;
+  orgId: string;
+  requestedFen: number;
+  firstYearRequestFen: number | null;
+  /** the panel did not recommend it, or it did not attend: never proposed */
+  excluded?: boolean;
+}
+
+/**
+ * The plan staff start from: down the final ranking, per direction up to its number of projects, one
+ * per organisation, within the budget; the grant is the request up to the direction's cap, the first
+ * year the first-year request up to the first-year cap — each reduction with its reason. The result
+ * passes checkFundingPlan by construction (tested).
+ */
+export function proposePlan(
+  ranking: readonly PlanCandidate[],
+  ctx: Pick<PlanContext, 'rules' | 'totalBudgetFen'>,
+): PlanLine[] {
+  const out: PlanLine[] = [];
+  const perDirection = new Map<string, number>();
+  const orgs = new Set<string>();
+  let total = 0;
+  for (const c of ranking) {
+    const r = ctx.rules.get(c.directionCode);
+    if (!r || c.excluded || orgs.has(c.orgId)) continue;
+    if (r.projectCount !== undefined && (perDirection.get(c.directionCode) ?? 0) >= r.projectCount) continue;
+    const grantFen = Math.min(c.requestedFen, r.capPerProjectFen);
+    if (ctx.totalBudgetFen !== undefined && total + grantFen > ctx.totalBudgetFen) continue;
+    const firstYearFen = Math.min(
+      grantFen,
+      c.firstYearRequestFen ?? grantFen,
+      r.firstYearCapFen ?? Number.MAX_SAFE_INTEGER,
+    );
+    out.push({
+      applicationId: c.applicationId,
+      directionCode: c.directionCode,
+      orgId: c.orgId,
+      requestedFen: c.requestedFen,
+      grantFen,
+      firstYearFen,
+      ...(grantFen < c.requestedFen
+        ? { reason: `申请额超过本方向每项最高${wan(r.capPerProjectFen)}，按上限核定` }
+        : {}),
+    });
+    perDirection.set(c.directionCode, (perDirection.get(c.directionCode) ?? 0) + 1);
+    orgs.add(c.orgId);
+    total += grantFen;
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 /**
- * The notice demo helper (a published notice, open today, with one objection; idempotent), and on that
+ * The notice demo helper (a consulted funding plan and its published notice, open today, with one
+ * objection; idempotent), and on that
  * notice the public objection's rate limit.
  */
 import { describe, expect, it } from 'vitest';
@@ -47,7 +48,12 @@ describe('seedNoticeDemo', () => {
       .where('action', 'like', 'review.%')
       .orderBy('seq')
       .execute();
+    // the list went through the funding plan, drafted, set, consulted (会商) and put on notice
     expect(audit.map((a) => a.action)).toEqual([
+      'review.fundingPlan.draft',
+      'review.fundingPlan.revise',
+      'review.fundingPlan.consult',
+      'review.fundingPlan.notice',
       'review.notice.create',
       'review.notice.publish',
       'review.objection.lodge',

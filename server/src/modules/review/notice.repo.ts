@@ -25,6 +25,7 @@ const noticeColumns = [
   'published_at',
   'awarded_at',
   'awarded_by',
+  'plan_id',
   'created_at',
   'updated_at',
   'version',
@@ -68,6 +69,16 @@ export async function dueNoticeIds(db: Db, now: Date): Promise<string[]> {
     .where('closes_at', '<', now)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** The notice drafted from a funding plan, if any. */
+export async function noticeIdOfPlan(db: Db, planId: string): Promise<string | null> {
+  const r = await db
+    .selectFrom('review_notices')
+    .select('id')
+    .where('plan_id', '=', planId)
+    .executeTakeFirst();
+  return r?.id ?? null;
 }
 
 export async function updateNotice(db: Db, id: string, set: Updateable<ReviewNoticeTable>) {

@@ -12,37 +12,14 @@ export const OBJECTION_KEEPERS = ['commissionStaff', 'programmeOfficeStaff'] as 
 
 const isDate = (s: string) =>
   !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
-const DateOnly = z
+export const DateOnly = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / Dates are YYYY-MM-DD')
   .refine(isDate, '日期不存在 / No such date');
 const Id = z.string().min(1).max(64);
 
-export const NoticeEntryBody = z.object({
-  applicationId: Id,
-  proposedGrantFen: z
-    .number()
-    .int()
-    .min(0)
-    .max(1_000_000_000_000)
-    .describe('拟资助金额（分） the proposed grant in fen'),
-  firstYearFen: z
-    .number()
-    .int()
-    .min(0)
-    .max(1_000_000_000_000)
-    .optional()
-    .describe('立项当年资助（分）; absent: the proposed grant, capped at the first year requested'),
-  reason: z
-    .string()
-    .trim()
-    .max(500)
-    .optional()
-    .describe('why the grant is below the request (required then; kept in the audit record)'),
-});
-
 export const CreateNoticeBody = z.object({
-  callId: Id,
+  planId: Id.describe('the call’s consulted funding plan: its lines are the list'),
   title: z.string().trim().min(1, '请填写公示标题 / Give the notice a title').max(200),
   startDate: DateOnly.describe(
     'the first day of the notice (Asia/Shanghai); a non-working day moves to the next',
@@ -54,11 +31,6 @@ export const CreateNoticeBody = z.object({
     .max(30)
     .default(DEFAULT_NOTICE_WORKING_DAYS)
     .describe(`the period in working days (default ${DEFAULT_NOTICE_WORKING_DAYS})`),
-  entries: z
-    .array(NoticeEntryBody)
-    .min(1, '公示名单不能为空 / The list is empty')
-    .max(500)
-    .describe('the proposed award list, ranked: the first is rank 1'),
 });
 export type CreateNoticeBody = z.infer<typeof CreateNoticeBody>;
 

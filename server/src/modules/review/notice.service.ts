@@ -10,9 +10,7 @@ import { appendAudit } from '../../platform/audit.js';
 import { auditActor, type AnyCaller, type Caller } from '../../platform/caller.js';
 import { enforce, transaction } from '../../platform/enforce.js';
 import { DomainError, fieldError, validationError, type FieldError } from '../../platform/errors.js';
-import { reviewCandidates, type ReviewCandidate } from '../applications/index.js';
-import { loadCall } from '../calls/index.js';
-import { checkFundingPlan } from './funding-plan.rules.js';
+import { planFactsFor, takePlanForNotice } from './funding-plan.service.js';
 import {
   dueNoticeIds,
   entriesOf,
@@ -53,67 +51,22 @@ function periodOf(startDate: string, days: number, errors: FieldError[]): Notice
   }
 }
 
-/** Staff draft a notice: the ranked list with proposed grants, a snapshot of what will be published. */
 /**
- * The notice's list is the funding plan (资助计划): checked against the call's rules per direction
- * (number of projects, cap per project, first-year cap) and the request (a lower grant needs its
- * reason), every breach on the entry's field.
+ * Staff draft a notice from the call's consulted funding plan (资助计划): its lines, in order, with their
+ * grants, are the snapshot that will be published; the plan goes on notice in the same transaction.
  */
-async function planErrors(
-  ctx: AppContext,
-  body: CreateNoticeBody,
-  candidates: ReadonlyMap<string, ReviewCandidate>,
-): Promise<FieldError[]> {
-  const { call } = await loadCall(ctx, body.callId);
-  const rules = new Map(
-    call.topics.flatMap((t) => t.directions.map((d) => [d.code, d.fundingRules] as const)),
-  );
-  const lines = body.entries.map((e) => {
-    const c = candidates.get(e.applicationId)!;
-    const requested = c.requestedGrantFen ?? e.proposedGrantFen;
-    return {
-      applicationId: e.applicationId,
-      directionCode: c.directionCode,
-      orgId: c.orgId,
-      requestedFen: requested,
-      grantFen: e.proposedGrantFen,
-      firstYearFen:
-        e.firstYearFen ?? Math.min(e.proposedGrantFen, c.firstYearRequestFen ?? e.proposedGrantFen),
-      reason: e.reason,
-    };
-  });
-  const field = (f: string) =>
-    f.replace(/^lines\.(\d+)\.grantFen$/, 'entries.$1.proposedGrantFen').replace(/^lines\./, 'entries.');
-  return checkFundingPlan(lines, { rules }).map((e) => ({ ...e, field: field(e.field) }));
-}
-
 export async function createNotice(ctx: AppContext, caller: Caller, body: CreateNoticeBody): Promise<Notice> {
-  const candidates = new Map((await reviewCandidates(ctx, body.callId)).map((c) => [c.applicationId, c]));
+  const { plan, facts } = await planFactsFor(ctx, caller, body.planId);
   const errors: FieldError[] = [];
-  const seen = new Set<string>();
-  body.entries.forEach((e, i) => {
-    const field = `entries.${i}.applicationId`;
-    if (seen.has(e.applicationId))
-      errors.push(fieldError(field, 'duplicate', '同一项目在名单中重复', 'The project is listed twice'));
-    else if (!candidates.has(e.applicationId))
-      errors.push(
-        fieldError(
-          field,
-          'not_candidate',
-          '该项目不是本指南通过形式审查的申报，不能列入公示',
-          'Not an application of this call that passed screening; it cannot be on the notice',
-        ),
-      );
-    seen.add(e.applicationId);
-  });
-  if (!errors.length) errors.push(...(await planErrors(ctx, body, candidates)));
   const period = periodOf(body.startDate, body.workingDays, errors);
   if (errors.length || !period) throw validationError(errors);
   const id = randomUUID();
   await transaction(ctx, async (trx) => {
+    const lines = await takePlanForNotice(ctx, caller, trx, plan.id, facts, id);
     await insertNotice(trx, {
       id,
-      call_id: body.callId,
+      call_id: plan.call_id,
+      plan_id: plan.id,
       title: body.title,
       start_date: period.start,
       end_date: period.end,
@@ -130,20 +83,17 @@ export async function createNotice(ctx: AppContext, caller: Caller, body: Create
     });
     await insertEntries(
       trx,
-      body.entries.map((e, i) => {
-        const c = candidates.get(e.applicationId)!;
-        return {
-          notice_id: id,
-          application_id: e.applicationId,
-          rank: i + 1,
-          project_title: c.projectTitle ?? '',
-          org_name: c.orgName ?? '',
-          direction_code: c.directionCode,
-          direction_title: c.directionTitle,
-          proposed_grant_fen: e.proposedGrantFen,
-          outcome: null,
-        };
-      }),
+      lines.map(({ line, candidate: c }) => ({
+        notice_id: id,
+        application_id: line.application_id,
+        rank: line.rank,
+        project_title: c.projectTitle ?? '',
+        org_name: c.orgName ?? '',
+        direction_code: c.directionCode,
+        direction_title: c.directionTitle,
+        proposed_grant_fen: Number(line.grant_fen),
+        outcome: null,
+      })),
     );
     await appendAudit(trx, {
       actor: auditActor(caller),
@@ -151,10 +101,15 @@ export async function createNotice(ctx: AppContext, caller: Caller, body: Create
       objectType: 'review.notice',
       objectId: id,
       after: {
-        callId: body.callId,
+        callId: plan.call_id,
+        planId: plan.id,
         status: NOTICE.initial[0],
         period: { start: period.start, end: period.end, workingDays: body.workingDays },
-        entries: body.entries.map((e, i) => ({ rank: i + 1, ...e })),
+        entries: lines.map(({ line }) => ({
+          rank: line.rank,
+          applicationId: line.application_id,
+          proposedGrantFen: Number(line.grant_fen),
+        })),
       },
     });
   });

@@ -24,6 +24,8 @@ export interface ReviewNoticeTable {
   published_at: Timestamp | null;
   awarded_at: Timestamp | null;
   awarded_by: string | null;
+  /** the consulted funding plan the list was drafted from (migration 0053; null before it) */
+  plan_id: string | null;
   created_at: Created;
   updated_at: Created;
   version: Generated<number>;

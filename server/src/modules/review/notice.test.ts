@@ -4,7 +4,6 @@
  * ran 11-28 → 12-04 (5 working days); seed 003 §二 B22 ④: "对公示期间有异议、且经核实异议成立的项目，
  * 不予立项".
  */
-import { findDirection } from '../calls/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, loginAs, type CreatedUser } from '../../testing/factories.js';
 import {
@@ -14,6 +13,7 @@ import {
   programmeSuite,
   type Applicant,
 } from '../applications/programme.testkit.js';
+import { consultedPlan } from './funding-plan.testkit.js';
 
 const s = programmeSuite('notice-');
 let staffUser: CreatedUser;
@@ -55,16 +55,21 @@ beforeAll(async () => {
 }, 240_000);
 
 describe('the public notice, objections and the award', () => {
-  it('drafts a notice whose period is 5 working days of the calendar (2023-11-28 → 12-04, seed 003 表 1-8)', async () => {
-    const res = await s.http(staff, 'POST', '/api/review/notices', {
-      callId: s.callId,
-      title: '2023年度科技成果转化项目拟立项公示',
-      startDate: '2023-11-28',
-      entries: ids.map((applicationId, i) => ({
+  it('drafts a notice from the consulted funding plan; its period is 5 working days of the calendar (2023-11-28 → 12-04, seed 003 表 1-8)', async () => {
+    const planId = await consultedPlan(
+      s.http,
+      staff,
+      s.callId,
+      ids.map((applicationId, i) => ({
         applicationId,
-        proposedGrantFen: (300 - i * 50) * 1_000_000,
+        grantFen: (300 - i * 50) * 1_000_000,
         reason: '按评审排名与年度预算核定',
       })),
+    );
+    const res = await s.http(staff, 'POST', '/api/review/notices', {
+      planId,
+      title: '2023年度科技成果转化项目拟立项公示',
+      startDate: '2023-11-28',
     });
     expect(res.statusCode, res.body).toBe(201);
     const n = res.json();
@@ -90,44 +95,16 @@ describe('the public notice, objections and the award', () => {
       .where('object_id', '=', noticeId)
       .execute();
     expect(audit).toEqual([{ action: 'review.notice.create', actor_id: staffUser.user.id }]);
-  });
-
-  it('refuses an application that did not pass screening, naming the entry', async () => {
-    const a = await makeApplicant(s.env, 'university');
-    const draft = await fillApplication(s.env, s.call, s.callId, a, '1');
-    const res = await s.http(staff, 'POST', '/api/review/notices', {
-      callId: s.callId,
-      title: '拟立项公示',
+    // the plan went on notice with it, and cannot go on notice twice
+    const plan = (await s.http(staff, 'GET', `/api/review/funding-plans/${planId}`)).json();
+    expect([plan.status, plan.noticeId]).toEqual(['noticed', noticeId]);
+    const again = await s.http(staff, 'POST', '/api/review/notices', {
+      planId,
+      title: '重复公示',
       startDate: '2023-11-28',
-      entries: [
-        { applicationId: ids[0], proposedGrantFen: 1 },
-        { applicationId: draft, proposedGrantFen: 1 },
-        { applicationId: ids[0], proposedGrantFen: 1 },
-      ],
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
-      ['entries.1.applicationId', 'not_candidate'],
-      ['entries.2.applicationId', 'duplicate'],
-    ]);
-  });
-
-  it('checks the list as the funding plan: the cap per project, and a reason for any grant below the request', async () => {
-    const { direction } = findDirection(s.call, '1')!;
-    const res = await s.http(staff, 'POST', '/api/review/notices', {
-      callId: s.callId,
-      title: '拟立项公示',
-      startDate: '2023-11-28',
-      entries: [
-        { applicationId: ids[0], proposedGrantFen: direction.fundingRules.capPerProjectFen + 1 },
-        { applicationId: ids[1], proposedGrantFen: 1_000_000 },
-      ],
-    });
-    expect(res.statusCode).toBe(400);
-    const codes = res.json().errors.map((e: { field: string; code: string }) => [e.field, e.code]);
-    expect(codes).toContainEqual(['entries.0.proposedGrantFen', 'plan.capPerProject']);
-    expect(codes).toContainEqual(['entries.1.reason', 'plan.reasonRequired']);
-    expect(res.body).toContain('请写明理由');
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('只能公示一次');
   });
 
   it('publishes it (audited); the public list shows the entries and no objector contact', async () => {

@@ -16,7 +16,8 @@ import { DomainError, fieldError, validationError } from '../../platform/errors.
 import { applicantRecipients, reviewCandidates, type ReviewCandidate } from '../applications/index.js';
 import { formatShanghai } from '../calls/index.js';
 import { expertCards } from '../experts/index.js';
-import { fileMeta, linkFile } from '../files/index.js';
+import { linkFile } from '../files/index.js';
+import { ownUpload } from './own-upload.service.js';
 import { reportOf } from './assign.service.js';
 import { panelSessionDto } from './panel.dto.js';
 import {
@@ -264,22 +265,7 @@ export async function notifySession(ctx: AppContext, caller: Caller, id: string,
 
 /** Records the minutes: the uploaded file and the panel's decision on each application of the session. */
 export async function recordMinutes(ctx: AppContext, caller: Caller, id: string, body: MinutesBody) {
-  let meta;
-  try {
-    meta = await fileMeta(ctx, caller, body.fileId);
-  } catch (e) {
-    if (e instanceof DomainError && (e.code === 'not_found' || e.code === 'forbidden')) meta = null;
-    else throw e;
-  }
-  if (!meta || meta.ownerUserId !== caller.actor.userId)
-    throw validationError([
-      fieldError(
-        'fileId',
-        'not_found',
-        '会议纪要文件不存在或不是您上传的，请先上传',
-        'No such minutes file, or not uploaded by you: upload it first',
-      ),
-    ]);
+  const meta = await ownUpload(ctx, caller, body.fileId, { field: 'fileId', zh: '会议纪要', en: 'minutes' });
   const candidates = await candidatesOfSession(ctx, id);
   await transaction(ctx, async (trx) => {
     const { s, ref, slots } = await lockedSession(ctx, caller, trx, id, 'minutes', body.version);

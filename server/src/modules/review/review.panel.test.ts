@@ -14,7 +14,7 @@ import {
   uploadPdf,
   type Applicant,
 } from '../applications/programme.testkit.js';
-import { fullEntry, makePoolExperts, SHEET, type MadeExpert } from './review.testkit.js';
+import { makePoolExperts, scoreRound, SHEET, stepRound, type MadeExpert } from './review.testkit.js';
 
 const s = programmeSuite('review-panel-');
 const db = () => s.env.platform.ctx.db;
@@ -29,40 +29,10 @@ async function submitted(a: Applicant, direction: string) {
 
 interface Item {
   applicationId: string;
-  experts: Array<{ assignmentId: string; expertUserId: string; status: string; version: number }>;
 }
-
-/** Every assigned expert accepts and submits, scoring each application as `pct(applicationId)`. */
-async function scoreAll(
-  roundId: string,
-  cookies: ReadonlyMap<string, string>,
-  pct: (applicationId: string) => number,
-) {
-  const office = await loginAs(s.env, ['commissionStaff']);
-  const round = (await s.http(office, 'GET', `/api/review/rounds/${roundId}`)).json();
-  for (const item of round.items as Item[])
-    for (const e of item.experts) {
-      const cookie = cookies.get(e.expertUserId)!;
-      const acc = await s.http(cookie, 'POST', `/api/review/tasks/${e.assignmentId}/accept`, {
-        version: e.version,
-      });
-      expect(acc.statusCode, acc.body).toBe(200);
-      const sub = await s.http(cookie, 'POST', `/api/review/tasks/${e.assignmentId}/submit`, {
-        ...fullEntry(pct(item.applicationId)),
-        version: acc.json().version,
-      });
-      expect(sub.statusCode, sub.body).toBe(200);
-    }
-}
-
-async function step(roundId: string, action: 'open' | 'close') {
-  const office = await loginAs(s.env, ['commissionStaff']);
-  const cur = (await s.http(office, 'GET', `/api/review/rounds/${roundId}`)).json();
-  const res = await s.http(office, 'POST', `/api/review/rounds/${roundId}/${action}`, {
-    version: cur.version,
-  });
-  expect(res.statusCode, res.body).toBe(200);
-}
+const scoreAll = (roundId: string, cookies: ReadonlyMap<string, string>, pct: (id: string) => number) =>
+  scoreRound(s, roundId, cookies, pct);
+const step = (roundId: string, action: 'open' | 'close') => stepRound(s, roundId, action);
 
 describe('review round 2: panel sessions, minutes and the final ranking', () => {
   let apps: string[];

@@ -8,6 +8,14 @@ import type { TestEnv } from '../../testing/harness.js';
 import { createUser, loginAs, type CreatedUser } from '../../testing/factories.js';
 import type { ScoreSheet } from './score-sheet.schema.js';
 
+/** The suite's request helper (programme.testkit.ts `Http`; a testkit cannot import another). */
+type Http = (
+  cookie: string | null,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: unknown,
+) => Promise<{ statusCode: number; json: () => any; body: string }>;
+
 export const SHEET: ScoreSheet = {
   criteria: [
     { key: 'innovation', label: '技术先进性与创新性', labelEn: 'Technical merit', maxScore: 30, weight: 30 },
@@ -106,4 +114,47 @@ export async function makePoolExperts(
   for (const [i, u] of users.entries())
     out.push({ id: u.user.id, name: specs[i]!.name, cookie: await loginAs(env, u), user: u });
   return out;
+}
+
+interface RoundSuite {
+  env: TestEnv;
+  http: Http;
+}
+interface RoundItem {
+  applicationId: string;
+  experts: Array<{ assignmentId: string; expertUserId: string; status: string; version: number }>;
+}
+
+/** Every assigned expert accepts and submits, scoring each application as `pct(applicationId)`. */
+export async function scoreRound(
+  s: RoundSuite,
+  roundId: string,
+  cookies: ReadonlyMap<string, string>,
+  pct: (applicationId: string) => number,
+) {
+  const office = await loginAs(s.env, ['commissionStaff']);
+  const round = (await s.http(office, 'GET', `/api/review/rounds/${roundId}`)).json();
+  for (const item of round.items as RoundItem[])
+    for (const e of item.experts) {
+      const cookie = cookies.get(e.expertUserId)!;
+      const acc = await s.http(cookie, 'POST', `/api/review/tasks/${e.assignmentId}/accept`, {
+        version: e.version,
+      });
+      if (acc.statusCode !== 200) throw new Error(`accept: ${acc.statusCode} ${acc.body}`);
+      const sub = await s.http(cookie, 'POST', `/api/review/tasks/${e.assignmentId}/submit`, {
+        ...fullEntry(pct(item.applicationId)),
+        version: acc.json().version,
+      });
+      if (sub.statusCode !== 200) throw new Error(`submit: ${sub.statusCode} ${sub.body}`);
+    }
+}
+
+/** Opens or closes a round as commission staff. */
+export async function stepRound(s: RoundSuite, roundId: string, action: 'open' | 'close') {
+  const office = await loginAs(s.env, ['commissionStaff']);
+  const cur = (await s.http(office, 'GET', `/api/review/rounds/${roundId}`)).json();
+  const res = await s.http(office, 'POST', `/api/review/rounds/${roundId}/${action}`, {
+    version: cur.version,
+  });
+  if (res.statusCode !== 200) throw new Error(`${action}: ${res.statusCode} ${res.body}`);
 }

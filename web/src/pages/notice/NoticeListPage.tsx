@@ -1,11 +1,11 @@
 /**
  * 立项公示 (staff): the public notices of the calls (one call picked, or all), with their period,
- * state and objections, and a draft created from a call's screened applications.
+ * state and objections; a call's funding plan (资助计划), from which its notice is drafted, one click away.
  */
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { AccountBookOutlined } from '@ant-design/icons';
 import { callsApi } from '../../api/programme.js';
 import { noticesApi, type NoticeSummary } from '../../api/notice.js';
 import type { CallSummary } from '../../api/types.js';
@@ -15,7 +15,6 @@ import { Forbidden } from '../../components/Forbidden.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { problemText } from '../../components/problem.js';
 import { NOTICE_STATUS_COLOR, stateText } from './bits.js';
-import { CreateNoticeDialog } from './CreateNoticeDialog.js';
 import { useN } from './i18n.js';
 
 export function NoticeListPage() {
@@ -26,8 +25,6 @@ export function NoticeListPage() {
   const [calls, setCalls] = useState<CallSummary[]>([]);
   const [rows, setRows] = useState<NoticeSummary[]>();
   const [error, setError] = useState<unknown>();
-  const [creating, setCreating] = useState(false);
-  const manage = can(me, 'review.manage');
 
   useEffect(() => {
     callsApi.list({ pageSize: 100 }).then(
@@ -58,16 +55,12 @@ export function NoticeListPage() {
         title={n('list.title')}
         subtitle={n('list.subtitle')}
         extra={
-          manage &&
           callId && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="notice-new"
-            >
-              {n('list.new')}
-            </Button>
+            <Link to={`/review/notices/plans/${callId}`}>
+              <Button type="primary" icon={<AccountBookOutlined />} data-testid="notice-new">
+                {n('list.new')}
+              </Button>
+            </Link>
           )
         }
       />
@@ -133,17 +126,6 @@ export function NoticeListPage() {
           ]}
         />
       </Card>
-      {creating && (
-        <CreateNoticeDialog
-          callId={callId}
-          callName={callName(callId)}
-          onClose={() => setCreating(false)}
-          onCreated={() => {
-            setCreating(false);
-            load();
-          }}
-        />
-      )}
     </div>
   );
 }
