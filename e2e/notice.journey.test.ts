@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { seedDemo } from '../server/src/modules/demo/index.js';
 import { demoPassword } from '../server/src/modules/demo/demo.data.js';
 import { totpCode } from '../server/src/modules/identity/index.js';
+import { pdf } from '../server/src/platform/files/fixtures.js';
 import { launchBrowser, screenshot, type BrowserSession } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
@@ -93,6 +94,11 @@ describe('the public notice', () => {
     await page.getByTestId('objection-statement').fill(OUR_STATEMENT);
     // a changed field's message is gone
     await expect.poll(() => fieldError('objection-phone').count()).toBe(0);
+    // with a piece of evidence, checked by the server as every upload is
+    await page
+      .locator('.ant-upload input[type=file]')
+      .setInputFiles({ name: '合作协议.pdf', mimeType: 'application/pdf', buffer: pdf('合作协议签署页') });
+    await page.locator('.ant-upload-list-item', { hasText: '合作协议.pdf' }).waitFor();
     await page.getByTestId('objection-submit').click();
     await page.getByTestId('objection-receipt').waitFor();
     expect(await page.getByTestId('objection-receipt').textContent()).toMatch(/异议已受理.*核实后联系您/);
@@ -138,8 +144,9 @@ describe('the public notice', () => {
 
     const ours = page.locator('[data-testid^="objection-"].to-objection', { hasText: OUR_STATEMENT });
     await ours.getByTestId('objection-decide').waitFor();
-    // the contact is in clear for the commission's staff
+    // the contact is in clear for the commission's staff, and the evidence is theirs to open
     expect(await ours.textContent()).toContain('13912345678');
+    expect(await ours.getByTestId('objection-evidence').textContent()).toContain('合作协议.pdf');
     await ours.getByTestId('finding-upheld').click();
     await ours
       .getByTestId('finding-reason')

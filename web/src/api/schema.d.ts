@@ -11631,6 +11631,11 @@ export interface paths {
                         email?: string;
                         /** @description 异议内容及理由 the facts and grounds */
                         statement: string;
+                        /** @description 证明材料 (PDF, images, Office files), checked and scanned as every upload is */
+                        evidence?: {
+                            filename: string;
+                            contentBase64: string;
+                        }[];
                     };
                 };
             };
@@ -16857,6 +16862,11 @@ export interface components {
             decidedAt: string | null;
             /** @description lodged by a signed-in user (otherwise by a member of the public) */
             signedIn: boolean;
+            evidence: {
+                fileId: string;
+                name: string;
+                size: number;
+            }[];
             createdAt: string;
             version: number;
             actions: string[];
@@ -18917,6 +18927,11 @@ export interface components {
             decidedAt: string | null;
             /** @description lodged by a signed-in user (otherwise by a member of the public) */
             signedIn: boolean;
+            evidence: {
+                fileId: string;
+                name: string;
+                size: number;
+            }[];
             createdAt: string;
             version: number;
             actions: string[];

@@ -47,3 +47,19 @@ export async function referencedShas(db: Kysely<DB>, sha256s: string[]): Promise
     .execute();
   return new Set(rows.map((r) => r.sha256));
 }
+
+/** The files linked to these objects of one type, oldest first. */
+export function filesOfObjects(
+  db: Kysely<DB>,
+  objectType: string,
+  ids: readonly string[],
+): Promise<FileRow[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('files')
+    .selectAll()
+    .where('object_type', '=', objectType)
+    .where('object_id', 'in', ids)
+    .orderBy('created_at')
+    .execute();
+}

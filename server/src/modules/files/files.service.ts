@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db-types.js';
 import type { AppContext } from '../../platform/context.js';
 import { appendAudit, auditEvent } from '../../platform/audit.js';
 import { DomainError, fieldError, validationError } from '../../platform/errors.js';
-import { auditActor, type Caller } from '../../platform/caller.js';
+import { auditActor, type AnyCaller, type Caller } from '../../platform/caller.js';
 import { classify, detectKind, type Classified } from '../../platform/files/detect.js';
 import { inspectContent } from '../../platform/files/inspect.js';
 import type { FileStorage } from '../../platform/files/storage.js';
@@ -60,6 +60,9 @@ export function badFileName(raw: string): { zh: string; en: string } | null {
   return null;
 }
 
+/** The owner of a file a member of the public sent without signing in. */
+export const PUBLIC_OWNER = 'public:anonymous';
+
 export interface UploadInput {
   stream: Readable;
   filename: string;
@@ -73,7 +76,7 @@ export interface UploadInput {
  * with its extension), within the size limit; then the metadata row and its audit record in one
  * transaction. A refused upload keeps no bytes.
  */
-export async function uploadFile(ctx: AppContext, caller: Caller, input: UploadInput): Promise<FileMeta> {
+export async function uploadFile(ctx: AppContext, caller: AnyCaller, input: UploadInput): Promise<FileMeta> {
   const { actor } = caller;
   const bad = badFileName(input.filename);
   if (bad) throw validationError([fieldError('file', 'bad_name', bad.zh, bad.en)]);
@@ -113,8 +116,9 @@ export async function uploadFile(ctx: AppContext, caller: Caller, input: UploadI
       kind: c.kind,
       ext: c.ext,
       original_name: name,
-      owner_user_id: actor.userId,
-      owner_org_id: actor.orgId,
+      // a member of the public (an objection's evidence) owns no file: staff read it through its object
+      owner_user_id: actor?.userId ?? PUBLIC_OWNER,
+      owner_org_id: actor?.orgId ?? '',
       purpose: input.purpose ?? null,
       object_type: null,
       object_id: null,

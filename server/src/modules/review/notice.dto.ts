@@ -100,7 +100,15 @@ export function noticeSummaryDto(
 }
 
 /** Contacts in clear: the response schema masks them for anyone but the keepers (OBJECTION_KEEPERS). */
-export function objectionDto(o: ObjectionRow, n: NoticeRow, actor: WorkflowActor): Objection {
+/** An objection's evidence files, by objection. */
+export type EvidenceOf = ReadonlyMap<string, Objection['evidence']>;
+
+export function objectionDto(
+  o: ObjectionRow,
+  n: NoticeRow,
+  actor: WorkflowActor,
+  evidence: EvidenceOf = new Map(),
+): Objection {
   const { actions, denials } = OBJECTION.available(actor, objectionRefOf(o, n));
   return {
     id: o.id,
@@ -117,6 +125,7 @@ export function objectionDto(o: ObjectionRow, n: NoticeRow, actor: WorkflowActor
     decidedBy: o.decided_by,
     decidedAt: iso(o.decided_at),
     signedIn: !!o.submitted_by,
+    evidence: evidence.get(o.id) ?? [],
     createdAt: iso(o.created_at)!,
     version: o.version,
     actions,
@@ -130,12 +139,13 @@ export function noticeDto(
   objections: readonly ObjectionRow[],
   actor: WorkflowActor,
   now: Date,
+  evidence: EvidenceOf = new Map(),
 ): Notice {
   const undecided = objections.filter((o) => o.status === OBJECTION.state.received).length;
   const ranked = entries.filter((e) => e.notice_id === r.id).map((e) => e.application_id);
   return {
     ...noticeSummaryDto(r, entries, { total: objections.length, undecided }, actor, now, objections),
-    objections: objections.map((o) => objectionDto(o, r, actor)),
+    objections: objections.map((o) => objectionDto(o, r, actor, evidence)),
     awardList: awardListAfterFindings(
       ranked,
       objections.map((o) => ({ id: o.id, applicationId: o.application_id, finding: findingOf(o) })),

@@ -165,6 +165,8 @@ export async function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
     '/public/notices/:id/objections',
     {
       config: { permission: 'public' },
+      // up to three pieces of evidence of 3 MB each, in base64
+      bodyLimit: 13 * 1024 * 1024,
       schema: {
         tags: publicTags,
         summary: '提出异议（公示期内，实名） Lodge an objection (during the period, with your name)',

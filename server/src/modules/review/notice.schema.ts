@@ -46,6 +46,10 @@ export const DecideObjectionBody = z.object({
 });
 export type DecideObjectionBody = z.infer<typeof DecideObjectionBody>;
 
+export const EVIDENCE_MAX_FILES = 3;
+/** 3 MB of file in base64 */
+export const EVIDENCE_BASE64_MAX = 4 * 1024 * 1024;
+
 /** The public's objection: the content rules (validateObjection) name every missing or wrong field. */
 export const ObjectionBody = z.object({
   applicationId: z.string().max(64).describe('the noticed project objected to'),
@@ -54,6 +58,19 @@ export const ObjectionBody = z.object({
   phone: z.string().max(30).optional(),
   email: z.string().max(200).optional(),
   statement: z.string().max(5000).describe('异议内容及理由 the facts and grounds'),
+  evidence: z
+    .array(
+      z.strictObject({
+        filename: z.string().min(1).max(200),
+        contentBase64: z
+          .string()
+          .min(1)
+          .max(EVIDENCE_BASE64_MAX, '单个证明材料不超过 3 MB / Each piece of evidence is at most 3 MB'),
+      }),
+    )
+    .max(EVIDENCE_MAX_FILES, `证明材料最多 ${EVIDENCE_MAX_FILES} 个 / At most ${EVIDENCE_MAX_FILES} files`)
+    .optional()
+    .describe('证明材料 (PDF, images, Office files), checked and scanned as every upload is'),
 });
 export type ObjectionBody = z.infer<typeof ObjectionBody>;
 
@@ -113,6 +130,7 @@ export const Objection = ownedBy(
       decidedBy: z.string().nullable(),
       decidedAt: z.string().nullable(),
       signedIn: z.boolean().describe('lodged by a signed-in user (otherwise by a member of the public)'),
+      evidence: z.array(z.object({ fileId: z.string(), name: z.string(), size: z.number().int() })),
       createdAt: z.string(),
       version: z.number().int(),
       actions: z.array(z.string()),

@@ -25,7 +25,8 @@ import {
 } from './notice.repo.js';
 import { CalendarGap, noticePeriod, type NoticePeriod } from './notice.rules.js';
 import { noticeDto, noticeRefOf, noticeSummaryDto, publicNoticeDto } from './notice.dto.js';
-import type { CreateNoticeBody, Notice, NoticeListQuery } from './notice.schema.js';
+import type { CreateNoticeBody, Notice, NoticeListQuery, Objection } from './notice.schema.js';
+import { filesOfObjects } from '../files/index.js';
 import { NOTICE, OBJECTION, type NoticeAction } from './notice.workflow.js';
 
 export const noticeNotFound = () =>
@@ -175,13 +176,19 @@ export async function getNotice(ctx: AppContext, caller: Caller, id: string): Pr
   await closeDueNotices(ctx, caller, [id]);
   const r = await findNotice(ctx.db, id);
   if (!r) throw noticeNotFound();
-  return noticeDto(
-    r,
-    await entriesOf(ctx.db, [id]),
-    await objectionsOf(ctx.db, id),
-    caller.actor,
-    caller.now,
+  const objections = await objectionsOf(ctx.db, id);
+  const files = await filesOfObjects(
+    ctx.db,
+    'review.objection',
+    objections.map((o) => o.id),
   );
+  const evidence = new Map<string, Objection['evidence']>();
+  for (const f of files)
+    evidence.set(f.object_id!, [
+      ...(evidence.get(f.object_id!) ?? []),
+      { fileId: f.id, name: f.original_name, size: Number(f.size) },
+    ]);
+  return noticeDto(r, await entriesOf(ctx.db, [id]), objections, caller.actor, caller.now, evidence);
 }
 
 /** A staff step on a notice (publish, close): one transaction, enforced and audited. */

@@ -13,6 +13,7 @@ import {
   programmeSuite,
   type Applicant,
 } from '../applications/programme.testkit.js';
+import { pdf } from '../applications/programme.fixtures.js';
 import { consultedPlan } from './funding-plan.testkit.js';
 
 const s = programmeSuite('notice-');
@@ -156,7 +157,32 @@ describe('the public notice, objections and the award', () => {
       'phone',
       'statement',
     ]);
-    const res = await s.http(null, 'POST', `/api/public/notices/${noticeId}/objections`, objection(ids[2]!));
+    // evidence is checked as every upload is: a script named .pdf is refused on its place, nothing kept
+    const evidence = (name: string, content: Buffer) => ({
+      filename: name,
+      contentBase64: content.toString('base64'),
+    });
+    const before = await db().selectFrom('review_objections').select('id').execute();
+    const script = await s.http(
+      null,
+      'POST',
+      `/api/public/notices/${noticeId}/objections`,
+      objection(ids[2]!, {
+        evidence: [
+          evidence('合作协议.pdf', pdf('合作协议扫描件')),
+          evidence('证据.pdf', Buffer.from('<script>alert(1)</script>')),
+        ],
+      }),
+    );
+    expect(script.statusCode).toBe(400);
+    expect(script.json().errors.map((e: { field: string }) => e.field)).toEqual(['evidence.1']);
+    expect(await db().selectFrom('review_objections').select('id').execute()).toEqual(before);
+    const res = await s.http(
+      null,
+      'POST',
+      `/api/public/notices/${noticeId}/objections`,
+      objection(ids[2]!, { evidence: [evidence('合作协议.pdf', pdf('合作协议扫描件'))] }),
+    );
     expect(res.statusCode, res.body).toBe(201);
     objectionId = res.json().id;
     expect(res.json()).toMatchObject({ status: 'received', applicationId: ids[2] });
@@ -176,14 +202,24 @@ describe('the public notice, objections and the award', () => {
       contactEmail: 'objector@example.cn',
       status: 'received',
       signedIn: false,
+      evidence: [{ name: '合作协议.pdf' }],
       actions: ['uphold', 'reject'],
     });
+    // staff read the evidence; the public and applicants do not
+    const fileUrl = `/api/files/${staffView.objections[0].evidence[0].fileId}`;
+    const file = await s.http(staff, 'GET', fileUrl);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await s.http(null, 'GET', fileUrl)).statusCode).toBe(401);
+    const outsider = await makeApplicant(s.env, 'university');
+    expect((await s.http(outsider.admin.cookie, 'GET', fileUrl)).statusCode).toBe(403);
     const audit = await db()
       .selectFrom('audit_log')
       .select(['action', 'actor_id', 'after'])
       .where('object_id', '=', objectionId)
       .execute();
     expect(audit.map((a) => [a.action, a.actor_id])).toEqual([['review.objection.lodge', null]]);
+    expect(audit[0]!.after).toMatchObject({ evidence: [{ name: '合作协议.pdf' }] });
     expect(JSON.stringify(audit)).not.toContain('13912345678');
   });
 

@@ -5,12 +5,14 @@
  * investigation (核实): upheld (异议成立, the project is not awarded, seed 003 §二 B22) or rejected.
  */
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { AppContext } from '../../platform/context.js';
 import { appendAudit, auditEvent } from '../../platform/audit.js';
 import { auditActor, type AnyCaller, type Caller } from '../../platform/caller.js';
 import { enforce, transaction } from '../../platform/enforce.js';
 import { DomainError, type FieldError } from '../../platform/errors.js';
 import { shanghaiIso } from '../../../../shared/time.js';
+import { linkFile, uploadFile } from '../files/index.js';
 import {
   countObjectionsFrom,
   entriesOf,
@@ -77,6 +79,7 @@ export async function lodgeObjection(
     });
   }
 
+  const evidence = await storeEvidence(ctx, caller, body.evidence ?? []);
   const id = randomUUID();
   await transaction(ctx, async (trx) => {
     // the notice may have been closed meanwhile: judge the period again on the locked row
@@ -105,8 +108,14 @@ export async function lodgeObjection(
       action: 'review.objection.lodge',
       objectType: 'review.objection',
       objectId: id,
-      after: { noticeId, applicationId: body.applicationId, status: OBJECTION.initial[0] },
+      after: {
+        noticeId,
+        applicationId: body.applicationId,
+        status: OBJECTION.initial[0],
+        evidence: evidence.map((f) => ({ fileId: f.id, name: f.name, sha256: f.sha256 })),
+      },
     });
+    for (const f of evidence) await linkFile(trx, f.id, { objectType: 'review.objection', objectId: id });
   });
   return {
     id,
@@ -119,6 +128,46 @@ export async function lodgeObjection(
       en: `Your objection was received (${caller.now.toISOString()}); we will contact you after investigating it`,
     },
   };
+}
+
+/**
+ * The evidence, stored as every upload is (type by content, size limit, malware and macro checks);
+ * a refused file names its place (`evidence.1`) and nothing of the objection is kept. Stored before
+ * the objection's transaction; a file whose objection then fails is an orphan the sweep removes.
+ */
+async function storeEvidence(
+  ctx: AppContext,
+  caller: AnyCaller,
+  files: NonNullable<ObjectionBody['evidence']>,
+) {
+  const out = [];
+  for (const [i, f] of files.entries()) {
+    try {
+      out.push(
+        await uploadFile(ctx, caller, {
+          stream: Readable.from([Buffer.from(f.contentBase64, 'base64')]),
+          filename: f.filename,
+          purpose: 'review.objection.evidence',
+        }),
+      );
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.status >= 500) throw e;
+      const place = `evidence.${i}`;
+      throw refused(
+        e.fields.length
+          ? e.fields.map((x) => ({ ...x, field: x.field.replace(/^file/, place) }))
+          : [
+              {
+                field: place,
+                code: e.code,
+                message: `证明材料 ${f.filename}：${e.messageZh}`,
+                messageEn: `Evidence ${f.filename}: ${e.messageEn}`,
+              },
+            ],
+      );
+    }
+  }
+  return out;
 }
 
 const closedNow = (): FieldError[] => [

@@ -4,7 +4,8 @@
  * the reader's language, and an accepted objection answers with its receipt.
  */
 import { useState } from 'react';
-import { Alert, Button, Col, Form, Input, Result, Row, Select, Typography } from 'antd';
+import { Alert, Button, Col, Form, Input, Result, Row, Select, Typography, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import {
   publicNoticesApi,
   type ObjectionBody,
@@ -14,7 +15,17 @@ import {
 import { showFieldErrors } from './bits.js';
 import { useN } from './i18n.js';
 
-const FIELDS = ['applicationId', 'name', 'organisation', 'phone', 'email', 'statement'];
+const FIELDS = ['applicationId', 'name', 'organisation', 'phone', 'email', 'statement', 'evidence'];
+const MAX_FILES = 3;
+const MAX_BYTES = 3 * 1024 * 1024;
+
+/** A file as the objection's JSON carries it (base64; the server checks it as every upload). */
+async function asEvidence(f: File) {
+  const bytes = new Uint8Array(await f.arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { filename: f.name, contentBase64: btoa(bin) };
+}
 
 export function ObjectionForm({ notice }: { notice: PublicNotice }) {
   const { n, L, fmt, lang } = useN();
@@ -22,14 +33,17 @@ export function ObjectionForm({ notice }: { notice: PublicNotice }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [receipt, setReceipt] = useState<ObjectionReceipt>();
+  const [files, setFiles] = useState<File[]>([]);
 
   const submit = async () => {
     const v = form.getFieldsValue();
     setBusy(true);
     setError(undefined);
     try {
+      const evidence = await Promise.all(files.map(asEvidence));
       setReceipt(
         await publicNoticesApi.object(notice.id, {
+          ...(evidence.length ? { evidence } : {}),
           applicationId: v.applicationId ?? '',
           name: v.name ?? '',
           statement: v.statement ?? '',
@@ -39,6 +53,7 @@ export function ObjectionForm({ notice }: { notice: PublicNotice }) {
         }),
       );
       form.resetFields();
+      setFiles([]);
     } catch (e) {
       setError(showFieldErrors(form, e, lang, FIELDS));
     } finally {
@@ -120,6 +135,26 @@ export function ObjectionForm({ notice }: { notice: PublicNotice }) {
           placeholder={n('form.statementPh')}
           data-testid="objection-statement"
         />
+      </Form.Item>
+      <Form.Item name="evidence" label={n('form.evidence')} extra={n('form.evidenceHint')}>
+        <Upload
+          multiple
+          fileList={files.map((f, i) => ({ uid: String(i), name: f.name, status: 'done' as const }))}
+          beforeUpload={(f) => {
+            if (f.size > MAX_BYTES) setError(n('form.evidenceTooLarge', { name: f.name }));
+            else setFiles((cur) => [...cur, f].slice(0, MAX_FILES));
+            return false;
+          }}
+          onRemove={(x) => setFiles((cur) => cur.filter((_, i) => String(i) !== x.uid))}
+        >
+          <Button
+            icon={<UploadOutlined />}
+            disabled={files.length >= MAX_FILES}
+            data-testid="objection-evidence"
+          >
+            {n('form.evidencePick')}
+          </Button>
+        </Upload>
       </Form.Item>
       <Button type="primary" loading={busy} onClick={submit} data-testid="objection-submit">
         {n('form.submit')}

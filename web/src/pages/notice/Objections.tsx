@@ -91,6 +91,17 @@ function ObjectionCard({
             {o.statement}
           </Typography.Paragraph>
         </Descriptions.Item>
+        {o.evidence.length > 0 && (
+          <Descriptions.Item label={n('objection.evidence')} span={2}>
+            <span data-testid="objection-evidence">
+              {o.evidence.map((f) => (
+                <a key={f.fileId} href={`/api/files/${f.fileId}`} style={{ marginRight: 12 }}>
+                  {f.name}
+                </a>
+              ))}
+            </span>
+          </Descriptions.Item>
+        )}
         {o.findingReason && (
           <Descriptions.Item label={n('objection.finding')} span={2}>
             <span data-testid="objection-finding">

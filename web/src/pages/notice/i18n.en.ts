@@ -161,4 +161,10 @@ export const en: Record<NKey, string> = {
   'plan.reopenedBecause': 'Reopened last because: {reason}',
   'plan.notConsulted': 'Not consulted yet',
   'plan.open': 'Funding plan',
+  'form.evidence': 'Evidence (optional)',
+  'form.evidenceHint':
+    'Up to 3 files of at most 3 MB each (PDF, images, Office documents), checked as every upload is',
+  'form.evidencePick': 'Choose files',
+  'form.evidenceTooLarge': '{name} is over 3 MB; compress it first',
+  'objection.evidence': 'Evidence',
 };

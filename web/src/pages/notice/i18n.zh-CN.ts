@@ -154,6 +154,12 @@ export const zhCN = {
   'plan.reopenedBecause': '上次退回理由：{reason}',
   'plan.notConsulted': '尚未会商',
   'plan.open': '资助计划',
+  'form.evidence': '证明材料（可选）',
+  'form.evidenceHint':
+    '最多 3 个文件，每个不超过 3 MB（PDF、图片、Office 文档）；提交时与所有上传文件一样检查',
+  'form.evidencePick': '选择文件',
+  'form.evidenceTooLarge': '{name} 超过 3 MB，请压缩后再选',
+  'objection.evidence': '证明材料',
 } as const;
 
 export type NKey = keyof typeof zhCN;
