@@ -1,6 +1,11 @@
 /**
  * Personal data is masked by default wherever it leaves the record: lists, exports, logs, audit.
  * 身份证号 110101199003071234 → 110101********1234; 手机 13812345678 → 138****5678.
+ *
+ * Answers are masked by their schema (platform/http/personal.ts: a `personal` kind per field). What
+ * has no schema — log lines, audit records' before/after/detail, job payloads — is masked here by
+ * what its keys name (`keyKind`: `contactPhone`, `lead_id_number`, `researcherContact.email` …),
+ * because a free-form object is all there is to read. docs/SECURITY.md §Personal data says where.
  */
 const PERSONAL_KEYS = new Set(['idNumber', 'id_number', 'phone', 'mobile', 'phoneNumber', 'phone_number']);
 const SECRET_KEYS = new Set([
@@ -42,11 +47,14 @@ export function maskName(v: string): string {
   return chars[0] + '***';
 }
 
+/** A value under a key, masked by what the key names (keyKind); other values as they are. */
 export function maskValue(key: string, v: unknown): unknown {
   if (typeof v !== 'string') return v;
-  if (SECRET_KEYS.has(key)) return '[redacted]';
-  if (key === 'idNumber' || key === 'id_number') return maskIdNumber(v);
-  if (PERSONAL_KEYS.has(key)) return maskPhone(v);
+  const kind = keyKind(key);
+  if (kind === 'secret') return '[redacted]';
+  if (kind === 'idNumber') return maskIdNumber(v);
+  if (kind === 'phone') return maskPhone(v);
+  if (kind === 'email') return maskEmail(v);
   return v;
 }
 
@@ -63,13 +71,14 @@ export function maskPersonal<T>(value: T): T {
 }
 
 /** What a key names, whatever its spelling (`passwordHash`, `lead_id_number`, `contactPhone`). */
-export type KeyKind = 'secret' | 'idNumber' | 'phone' | 'plain';
+export type KeyKind = 'secret' | 'idNumber' | 'phone' | 'email' | 'plain';
 export function keyKind(key: string): KeyKind {
   const k = key.toLowerCase().replace(/[_-]/g, '');
   if (SECRET_KEYS.has(key) || /password|secret|token|totp|cookie|authorization|apikey/.test(k))
     return 'secret';
-  if (k.endsWith('idnumber') || k === 'idcard') return 'idNumber';
+  if (k.endsWith('idnumber') || k.endsWith('idcard')) return 'idNumber';
   if (PERSONAL_KEYS.has(key) || /phone|mobile/.test(k)) return 'phone';
+  if (/e?mail(address)?$/.test(k)) return 'email';
   return 'plain';
 }
 
