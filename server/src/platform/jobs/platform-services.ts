@@ -39,7 +39,13 @@ export async function openPlatformServices(
     await registerBuiltinJobs(jobs, ctx.db, ctx.now, ctx.config, (line) => log?.('info', line));
     await registerBackupJob(
       jobs,
-      { db: ctx.db, engine: ctx.dbKind, filesDir: ctx.config.filesDir, now: ctx.now },
+      {
+        db: ctx.db,
+        engine: ctx.dbKind,
+        filesDir: ctx.config.filesDir,
+        auditArchiveDir: ctx.config.audit.archiveDir,
+        now: ctx.now,
+      },
       ctx.config,
       (level, msg) => log?.(level, msg),
     );
