@@ -110,6 +110,8 @@ export interface LeakWorld {
   noticeId: string;
   orgName: string;
   taskId: string;
+  /** the blind round the application is in */
+  roundId: string;
   achievementId: string;
   /** users of the organisations the planted values belong to */
   insiderOrgs: string[];
@@ -183,7 +185,7 @@ export async function plantLeakWorld(env: TestEnv): Promise<LeakWorld> {
   const orgName = (
     await db.selectFrom('orgs').select('name').where('id', '=', foreign.orgId).executeTakeFirstOrThrow()
   ).name;
-  const taskId = await blindRound(env, staff, callId, expertEmail);
+  const { taskId, roundId } = await blindRound(env, staff, callId, expertEmail);
   const { achievementId, orgId: uniId } = await plantedAchievement(env);
   return {
     cookies,
@@ -193,6 +195,7 @@ export async function plantLeakWorld(env: TestEnv): Promise<LeakWorld> {
     noticeId,
     orgName,
     taskId,
+    roundId,
     achievementId,
     insiderOrgs: [foreign.orgId, uniId],
   };
@@ -238,7 +241,10 @@ async function blindRound(env: TestEnv, staff: string, callId: string, expertEma
     version: assigned.json().version,
   });
   if (opened.statusCode !== 200) throw new Error(`open: ${opened.statusCode} ${opened.body}`);
-  return opened.json().items[0].experts[0].assignmentId as string;
+  return {
+    taskId: opened.json().items[0].experts[0].assignmentId as string,
+    roundId: round.json().id as string,
+  };
 }
 
 /** A university researcher discloses an achievement with a contact; its transfer office publishes it. */
