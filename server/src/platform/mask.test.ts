@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyKind, maskPersonal } from './mask.js';
+import { keyKind, maskPersonal, scrubText } from './mask.js';
 import { redactLogValue } from './log.js';
 
 /**
@@ -62,5 +62,11 @@ describe('masking by key name (data without a schema)', () => {
     const text = JSON.stringify(redactLogValue({ detail: record }));
     for (const v of ['13700001111', 'lead@leak-test.cn', 'researcher@leak-test.cn', '310115199001014527'])
       expect(text).not.toContain(v);
+  });
+
+  it('free text loses e-mail addresses too (an SMTP reply in a log line), masked ones stay', () => {
+    const line = scrubText('550 5.1.1 <zhang.san@example.cn>: rejected; retry z***@example.cn, 13812345678');
+    expect(line).toBe('550 5.1.1 <z***@example.cn>: rejected; retry z***@example.cn, 138****5678');
+    expect(scrubText('@fastify/cookie at node_modules/.pnpm')).toBe('@fastify/cookie at node_modules/.pnpm');
   });
 });

@@ -85,11 +85,14 @@ export function keyKind(key: string): KeyKind {
 const ID_NUMBER_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 const PHONE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 const ARGON2_IN_TEXT = /\$argon2(?:id|i|d)\$[^\s"',;)]*/g;
+/** an address in free text (an SMTP reply: `550 <zhang@example.cn> rejected`); a masked one is left */
+const EMAIL_IN_TEXT = /(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 
-/** Free text (an error message, a URL, a stack) with ID numbers, mobile numbers and password hashes masked. */
+/** Free text (an error message, a URL, a stack) with ID numbers, mobile numbers, e-mail addresses and password hashes masked. */
 export function scrubText(v: string): string {
   return v
     .replace(ARGON2_IN_TEXT, '[redacted]')
+    .replace(EMAIL_IN_TEXT, (m) => maskEmail(m))
     .replace(ID_NUMBER_IN_TEXT, (m) => maskIdNumber(m))
     .replace(PHONE_IN_TEXT, (m) => maskPhone(m));
 }
