@@ -10,6 +10,8 @@ import { restoreBackup } from '../platform/backup/restore.js';
 import { BackupInvalidError } from '../platform/backup/verify.js';
 import { RestoreRefusedError } from '../platform/backup/restore.js';
 import type { Config } from '../platform/config.js';
+import { activeAuditKeyring } from '../platform/audit-key.js';
+import { verifyAuditArchives } from '../platform/audit-archive-verify.js';
 import { migrateToLatest } from '../platform/migrate.js';
 import { createProgress, type Progress } from './progress.js';
 import { CliError, describeTarget, formatBytes, formatMs, openForCli, say } from './shared.js';
@@ -48,7 +50,13 @@ const cliActor = () => ({ id: null, label: `cli:${os.userInfo().username}` });
 export async function backupCommand(config: Config, target?: string): Promise<number> {
   const database = await openForCli(config);
   const progress = phasedProgress();
-  const deps = { db: database.db, engine: database.kind, filesDir: config.filesDir, now: () => new Date() };
+  const deps = {
+    db: database.db,
+    engine: database.kind,
+    filesDir: config.filesDir,
+    auditArchiveDir: config.audit.archiveDir,
+    now: () => new Date(),
+  };
   try {
     const t0 = performance.now();
     if (!target) {
@@ -98,6 +106,7 @@ export async function restoreDrillCommand(config: Config, backup?: string): Prom
       source,
       now: () => new Date(),
       actor: cliActor(),
+      auditKeyring: activeAuditKeyring(),
       onProgress: (p, d, t, l) => progress.update(p, d, t, l),
     });
     progress.stop();
@@ -111,6 +120,7 @@ export async function restoreDrillCommand(config: Config, backup?: string): Prom
         `  表 / tables: ${r.tables.matching}/${r.tables.total}\n` +
         `  行 / rows: ${r.rows.restored}/${r.rows.expected}\n` +
         `  文件 / files: ${r.files.matching}/${r.files.total} (${formatBytes(r.files.bytes)})\n` +
+        `  审计归档 / audit archives: ${r.archives.matching}/${r.archives.total} files, ${r.archives.rows} archived records re-verified\n` +
         `  审计链 / audit chain: ${r.auditChain.rows} records, ${r.auditChain.problems} problem(s)\n` +
         `  对照备份时的在线记录 / compared with the live record at backup time: ${r.liveRecord ? 'yes' : 'no record (backup not made by this installation)'}\n` +
         `  用时 / seconds: ${r.seconds.toFixed(2)}\n`,
@@ -140,6 +150,7 @@ export async function restoreCommand(
     const res = await restoreBackup({
       db: database.db,
       filesDir: config.filesDir,
+      auditArchiveDir: config.audit.archiveDir,
       source,
       force: opts.force,
       onProgress: (p, d, t, l) => progress.update(p, d, t, l),
@@ -151,12 +162,19 @@ export async function restoreCommand(
       `恢复完成：${describeTarget(config)} ← ${source}\n  ${Object.keys(res.rows).length} 张表，${rows} 行，${res.files} 个文件，全部校验和一致，用时 ${formatMs(performance.now() - t0)}。`,
       `Restore complete: ${describeTarget(config)} ← ${source}\n  ${Object.keys(res.rows).length} tables, ${rows} rows, ${res.files} files, every checksum verified, in ${formatMs(performance.now() - t0)}.`,
     );
-    if (res.audit.problems.length) {
+    const arch = await verifyAuditArchives(database.db, activeAuditKeyring(), config.audit.archiveDir);
+    const auditProblems = [...arch.problems, ...res.audit.problems];
+    if (arch.archives)
       say(
-        `但审计链校验发现 ${res.audit.problems.length} 处问题：`,
-        `But the audit chain has ${res.audit.problems.length} problem(s):`,
+        `审计归档 ${arch.archives} 个（${arch.rows} 条）已放回 ${config.audit.archiveDir}。`,
+        `${arch.archives} audit archive(s) (${arch.rows} records) put back into ${config.audit.archiveDir}.`,
       );
-      for (const p of res.audit.problems) process.stdout.write(`  seq ${p.seq}\t${p.problem}\t${p.detail}\n`);
+    if (auditProblems.length) {
+      say(
+        `但审计链校验发现 ${auditProblems.length} 处问题：`,
+        `But the audit chain has ${auditProblems.length} problem(s):`,
+      );
+      for (const p of auditProblems) process.stdout.write(`  seq ${p.seq}\t${p.problem}\t${p.detail}\n`);
       return 1;
     }
     say(`审计链完好（${res.audit.rows} 条）。`, `Audit chain intact (${res.audit.rows} records).`);

@@ -6,7 +6,7 @@
  * keys that name a secret or personal data (mask.ts `keyKind`) are redacted or masked at any depth, and
  * free text has ID numbers, mobile numbers and password hashes masked (mask.ts `scrubText`).
  */
-import { keyKind, maskIdNumber, maskPhone, scrubText } from './mask.js';
+import { keyKind, maskEmail, maskIdNumber, maskPhone, scrubText } from './mask.js';
 
 /** Keys that hold SQL parameters or the values a statement carried: dropped, never logged. */
 const SQL_VALUE_KEYS = new Set(['params', 'parameters', 'values', 'bindings', 'query', 'sql', 'text']);
@@ -24,6 +24,7 @@ function redactValue(key: string, v: unknown, depth: number, seen: WeakSet<objec
   if (typeof v === 'string') {
     if (kind === 'idNumber') return maskIdNumber(v);
     if (kind === 'phone') return maskPhone(v);
+    if (kind === 'email') return maskEmail(v);
     return scrubText(v);
   }
   if (kind !== 'plain' && (typeof v === 'number' || typeof v === 'bigint')) return '[masked]';

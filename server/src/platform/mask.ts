@@ -1,6 +1,11 @@
 /**
  * Personal data is masked by default wherever it leaves the record: lists, exports, logs, audit.
  * 身份证号 110101199003071234 → 110101********1234; 手机 13812345678 → 138****5678.
+ *
+ * Answers are masked by their schema (platform/http/personal.ts: a `personal` kind per field). What
+ * has no schema — log lines, audit records' before/after/detail, job payloads — is masked here by
+ * what its keys name (`keyKind`: `contactPhone`, `lead_id_number`, `researcherContact.email` …),
+ * because a free-form object is all there is to read. docs/SECURITY.md §Personal data says where.
  */
 const PERSONAL_KEYS = new Set(['idNumber', 'id_number', 'phone', 'mobile', 'phoneNumber', 'phone_number']);
 const SECRET_KEYS = new Set([
@@ -42,11 +47,14 @@ export function maskName(v: string): string {
   return chars[0] + '***';
 }
 
+/** A value under a key, masked by what the key names (keyKind); other values as they are. */
 export function maskValue(key: string, v: unknown): unknown {
   if (typeof v !== 'string') return v;
-  if (SECRET_KEYS.has(key)) return '[redacted]';
-  if (key === 'idNumber' || key === 'id_number') return maskIdNumber(v);
-  if (PERSONAL_KEYS.has(key)) return maskPhone(v);
+  const kind = keyKind(key);
+  if (kind === 'secret') return '[redacted]';
+  if (kind === 'idNumber') return maskIdNumber(v);
+  if (kind === 'phone') return maskPhone(v);
+  if (kind === 'email') return maskEmail(v);
   return v;
 }
 
@@ -63,24 +71,28 @@ export function maskPersonal<T>(value: T): T {
 }
 
 /** What a key names, whatever its spelling (`passwordHash`, `lead_id_number`, `contactPhone`). */
-export type KeyKind = 'secret' | 'idNumber' | 'phone' | 'plain';
+export type KeyKind = 'secret' | 'idNumber' | 'phone' | 'email' | 'plain';
 export function keyKind(key: string): KeyKind {
   const k = key.toLowerCase().replace(/[_-]/g, '');
   if (SECRET_KEYS.has(key) || /password|secret|token|totp|cookie|authorization|apikey/.test(k))
     return 'secret';
-  if (k.endsWith('idnumber') || k === 'idcard') return 'idNumber';
+  if (k.endsWith('idnumber') || k.endsWith('idcard')) return 'idNumber';
   if (PERSONAL_KEYS.has(key) || /phone|mobile/.test(k)) return 'phone';
+  if (/e?mail(address)?$/.test(k)) return 'email';
   return 'plain';
 }
 
 const ID_NUMBER_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 const PHONE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 const ARGON2_IN_TEXT = /\$argon2(?:id|i|d)\$[^\s"',;)]*/g;
+/** an address in free text (an SMTP reply: `550 <zhang@example.cn> rejected`); a masked one is left */
+const EMAIL_IN_TEXT = /(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 
-/** Free text (an error message, a URL, a stack) with ID numbers, mobile numbers and password hashes masked. */
+/** Free text (an error message, a URL, a stack) with ID numbers, mobile numbers, e-mail addresses and password hashes masked. */
 export function scrubText(v: string): string {
   return v
     .replace(ARGON2_IN_TEXT, '[redacted]')
+    .replace(EMAIL_IN_TEXT, (m) => maskEmail(m))
     .replace(ID_NUMBER_IN_TEXT, (m) => maskIdNumber(m))
     .replace(PHONE_IN_TEXT, (m) => maskPhone(m));
 }

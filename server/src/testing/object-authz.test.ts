@@ -165,6 +165,20 @@ beforeAll(async () => {
     name: '异议人丙某',
   });
   set('objection', 'other', objectionId, '异议人丙某');
+
+  // a notification addressed to the foreign organisation's user
+  const note = await env.platform.ctx.db
+    .insertInto('notifications')
+    .values({
+      user_id: stranger.user.id,
+      kind: 'test',
+      title_zh: '外单位通知丁某',
+      title_en: 'A foreign notification',
+      body: '外单位通知丁某的正文',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  set('notification', 'other', note.id, '外单位通知丁某');
 }, 240_000);
 afterAll(async () => {
   await env?.close();

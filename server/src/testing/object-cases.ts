@@ -15,7 +15,16 @@ import type { Role } from '../platform/roles.js';
  * `pass` (GET answers 2xx), or `any` (a role whose policy lets it see the object, e.g. an oversight role).
  */
 export type ObjectKind =
-  'application' | 'org' | 'user' | 'file' | 'need' | 'achievement' | 'call' | 'notice' | 'objection';
+  | 'application'
+  | 'org'
+  | 'user'
+  | 'file'
+  | 'need'
+  | 'achievement'
+  | 'call'
+  | 'notice'
+  | 'objection'
+  | 'notification';
 export type ObjectCase = 'own' | 'other' | 'unassigned';
 export type Expectation = 'deny' | 'pass' | 'any';
 
@@ -80,6 +89,7 @@ export const OBJECT_ROUTES: Record<string, ObjectKind> = {
   'GET /api/public/notices/:id': 'notice',
   'POST /api/public/notices/:id/objections': 'notice',
   'POST /api/review/objections/:id/decide': 'objection',
+  'POST /api/notifications/:id/read': 'notification',
 };
 
 /** Routes with a path parameter that have no object case, each with the reason (reviewed). */
@@ -143,8 +153,6 @@ export const OBJECT_EXEMPT: Record<string, string> = {
   'POST /api/jobs/dead/:id/retry':
     'a dead job is a system-wide record with no owning organisation; staff-only by permission',
   'DELETE /api/market/dictionary/:term': 'a dictionary term is global reference data, not an owned object',
-  'POST /api/notifications/:id/read':
-    'left for a follow-up: needs a notification factory; the service filters by user_id (notifications.repo)',
   'GET /api/market/solutions/:id':
     'left for a follow-up: needs a solution factory (a published need + broker)',
   'POST /api/market/solutions/:id/:action': 'left for a follow-up: needs a solution factory',
@@ -179,6 +187,8 @@ const OVERSIGHT: Record<ObjectKind, Role[]> = {
   // (review.read); the public sees a notice only once published
   notice: ['commissionStaff', 'programmeOfficeStaff', 'auditor'],
   objection: ['commissionStaff', 'programmeOfficeStaff', 'auditor'],
+  // a notification is its addressee's alone: nobody else reads or marks it
+  notification: [],
 };
 
 /** Reads an owner may get 404 on for the own case because the thing does not exist yet. */
@@ -218,4 +228,5 @@ export const KIND_CASES: Record<ObjectKind, ObjectCase[]> = {
   call: ['other'],
   notice: ['other'],
   objection: ['other'],
+  notification: ['other'],
 };

@@ -7,8 +7,9 @@ import { auditEvent } from '../../platform/audit.js';
 import { auditActor, type Caller } from '../../platform/caller.js';
 import type { AppContext } from '../../platform/context.js';
 import { DomainError } from '../../platform/errors.js';
-import { maskPersonal } from '../../platform/mask.js';
+import { maskBySchema } from '../../platform/http/personal.js';
 import { attachmentTypes } from './application.rules.js';
+import { StoredContent } from './application.schema.js';
 import { receiptDto } from './application.context.js';
 import { findReceipt, listAttachments } from './applications.repo.js';
 import { readable } from './applications.service.js';
@@ -45,8 +46,12 @@ export async function applicationDocument(
       })
     : null;
   const raw = pkg?.content ?? l.app.content;
-  // people outside the organisation see ID numbers and phones masked, as on screen
-  const content = caller.actor.orgId === l.app.org_id ? raw : maskPersonal(raw);
+  // people outside the organisation read the paper as they read the screen: its personal fields
+  // masked by their schema kind (StoredContent) and the rule table, not by a list of key names
+  const content =
+    caller.actor.orgId === l.app.org_id
+      ? raw
+      : (maskBySchema(StoredContent, raw, caller.actor, 'other') as typeof raw);
   const labels = new Map(attachmentTypes(l.call, l.direction).map((t) => [t.type, t.label.zh]));
   const paper = applicationPaper({
     call: l.call,

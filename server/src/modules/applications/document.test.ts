@@ -162,6 +162,10 @@ describe('申报书 and 回执 as Word documents', () => {
     const staffText = textOf(await documentXml(staffDoc.rawPayload));
     expect(staffText).toContain(orgName);
     expect(staffText).not.toContain('110101199003071233');
+    // every personal field by its schema kind, not only the keys named phone and idNumber
+    for (const clear of ['13812345678', '13912345678', 'lead@example.cn'])
+      expect(staffText).not.toContain(clear);
+    expect(staffText).toContain('138****5678');
     const exports = await s.env.platform.ctx.db
       .selectFrom('audit_log')
       .select(['action'])

@@ -15,6 +15,7 @@ import {
   type ManifestTable,
 } from './manifest.js';
 import { appliedMigrations, countRows, listSequences, listTables } from './schema-info.js';
+import { copyArchivesInto, registeredArchiveFiles } from './audit-archives.js';
 
 export interface BackupProgress {
   (phase: 'tables' | 'files', done: number, total: number, label?: string): void;
@@ -24,6 +25,8 @@ export interface BackupOptions {
   db: Kysely<any>;
   engine: 'pglite' | 'pg';
   filesDir: string;
+  /** AUDIT_ARCHIVE_DIR: the audit archives the database registers are copied into the backup. */
+  auditArchiveDir?: string;
   /** A directory (created, must be empty) or a file ending in .tar. */
   target: string;
   onProgress?: BackupProgress;
@@ -41,7 +44,8 @@ const PAGE = 2000;
 /**
  * Writes the whole database (every table of the public schema, audit_log included) as one
  * JSON-lines file per table in foreign-key order, the sequences and the migrations list, and every
- * blob under filesDir, with a manifest of row counts and SHA-256 sums. The rows are read in one
+ * blob under filesDir, and every audit archive the database registers (audit-archives.ts), with a
+ * manifest of row counts and SHA-256 sums. The rows are read in one
  * REPEATABLE READ transaction, so the backup is a consistent snapshot even while the server writes.
  */
 export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
@@ -59,6 +63,7 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
     let migrations: string[] = [];
     let auditHeadHash: string | null = null;
     let auditRows = 0;
+    let archives: string[] = [];
 
     await opts.db
       .transaction()
@@ -102,6 +107,7 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
           .execute(trx)
           .catch(() => ({ rows: [] as Array<{ last_hash: string }> }));
         auditHeadHash = head.rows[0]?.last_hash ?? null;
+        archives = await registeredArchiveFiles(trx);
       });
 
     const blobs = await walkFiles(opts.filesDir);
@@ -112,6 +118,7 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
       await fs.promises.copyFile(path.join(opts.filesDir, rel), dest);
       opts.onProgress?.('files', ++n, blobs.length, rel);
     }
+    if (opts.auditArchiveDir) await copyArchivesInto(archives, opts.auditArchiveDir, dir);
 
     for (const rel of await walkFiles(dir)) {
       const { sha256, size } = await sha256File(path.join(dir, rel));

@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db-types.js';
 import { appendAudit, type AuditActor } from '../audit.js';
-import { openDatabase, type Database } from '../db.js';
+import type { AuditKeyring } from '../audit-key.js';
+import { openScratch, type Scratch } from './drill-scratch.js';
+import { drillArchives, type ArchiveDrill } from './audit-archives.js';
 import { MANIFEST, sha256File, walkFiles, type Manifest } from './manifest.js';
 import { restoreBackup } from './restore.js';
 import { BackupInvalidError } from './verify.js';
@@ -27,6 +27,8 @@ export interface DrillReport {
   tables: { matching: number; total: number };
   rows: { restored: number; expected: number };
   files: { matching: number; total: number; bytes: number };
+  /** The audit archives (files and their manifests) restored and re-verified row by row. */
+  archives: ArchiveDrill;
   /** Whether the live database had a record of this backup (system_backups) to compare with. */
   liveRecord: boolean;
   auditChain: { rows: number; problems: number };
@@ -53,54 +55,6 @@ export function resolveBackup(arg: string | undefined, backupDir: string): strin
   return fs.existsSync(inDir) ? inDir : path.resolve(arg);
 }
 
-interface Scratch {
-  database: Database;
-  filesDir: string;
-  drop(): Promise<void>;
-}
-
-async function openScratch(databaseUrl: string | undefined, scratchRoot: string): Promise<Scratch> {
-  const dir = await fs.promises.mkdtemp(path.join(scratchRoot, 'transferone-drill-'));
-  const filesDir = path.join(dir, 'files');
-  if (!databaseUrl) {
-    const database = await openDatabase({ dataDir: path.join(dir, 'db') });
-    return {
-      database,
-      filesDir,
-      drop: async () => {
-        await database.close();
-        await fs.promises.rm(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `transferone_drill_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const u = new URL(databaseUrl);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: u.toString(), dataDir: dir });
-  return {
-    database,
-    filesDir,
-    drop: async () => {
-      await database.close();
-      const c = new pg.Client({ connectionString: databaseUrl });
-      await c.connect();
-      try {
-        await c.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await c.end();
-      }
-      await fs.promises.rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 async function readManifest(source: string): Promise<Manifest | null> {
   try {
     return JSON.parse(await fs.promises.readFile(path.join(source, MANIFEST), 'utf8')) as Manifest;
@@ -119,12 +73,14 @@ export interface DrillOptions {
   scratchRoot?: string;
   now: () => Date;
   actor: AuditActor;
+  /** checks the restored audit archives' MACs (the installation's key); without it, links and hashes only */
+  auditKeyring?: AuditKeyring | null;
   onProgress?: Parameters<typeof restoreBackup>[0]['onProgress'];
 }
 
 /**
  * The restore drill: restores `source` into a scratch database and a scratch file store, then
- * compares every table's row count and every file's SHA-256 with the backup's manifest and with
+ * compares every table's row count, every file's and audit archive's SHA-256 with the backup's manifest and with
  * the live database's record of what the system held when the backup was taken (system_backups).
  * The result is kept (system_backup_drills) and audited (`system.backup.drill`); the scratch copies
  * are removed. Never touches the live database beyond those two records.
@@ -141,6 +97,7 @@ export async function runRestoreDrill(opts: DrillOptions): Promise<DrillReport> 
   const rows = { restored: 0, expected: 0 };
   const files = { matching: 0, total: 0, bytes: 0 };
   const auditChain = { rows: 0, problems: 0 };
+  let archives: ArchiveDrill = { matching: 0, total: 0, rows: 0 };
   const engine: 'pglite' | 'pg' = opts.databaseUrl ? 'pg' : 'pglite';
 
   let scratch: Scratch | null = null;
@@ -151,6 +108,7 @@ export async function runRestoreDrill(opts: DrillOptions): Promise<DrillReport> 
       const res = await restoreBackup({
         db: scratch.database.db,
         filesDir: scratch.filesDir,
+        auditArchiveDir: scratch.archiveDir,
         source,
         onProgress: opts.onProgress,
       });
@@ -237,6 +195,15 @@ export async function runRestoreDrill(opts: DrillOptions): Promise<DrillReport> 
         }
       }
       for (const p of got.keys()) problems.push(`${p}: 多出的文件 / unexpected file after restore`);
+      const a = await drillArchives(
+        scratch.database.db,
+        manifest!,
+        scratch.archiveDir,
+        record?.deleted_at === null ? liveFiles : null,
+        opts.auditKeyring ?? null,
+      );
+      archives = a.report;
+      problems.push(...a.problems);
     }
     if (record && manifest && record.deleted_at === null) {
       const mSum = await sha256File(path.join(source, MANIFEST)).catch(() => null);
@@ -261,6 +228,7 @@ export async function runRestoreDrill(opts: DrillOptions): Promise<DrillReport> 
     tables,
     rows,
     files,
+    archives,
     liveRecord: !!record,
     auditChain,
     problems,
@@ -287,6 +255,7 @@ export async function runRestoreDrill(opts: DrillOptions): Promise<DrillReport> 
         tables: report.tables,
         rows: report.rows,
         files: report.files,
+        archives: report.archives,
         liveRecord: report.liveRecord,
         problems: problems.slice(0, 20),
         problemCount: problems.length,

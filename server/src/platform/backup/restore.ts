@@ -6,6 +6,7 @@ import type { Manifest } from './manifest.js';
 import { knownMigrations, migrateWithin } from './migrations.js';
 import { appliedMigrations, countRows, listTables } from './schema-info.js';
 import { openAndVerifyBackup } from './verify.js';
+import { archiveConflicts, restoreArchives } from './audit-archives.js';
 
 export class RestoreRefusedError extends Error {
   constructor(zh: string, en: string) {
@@ -17,6 +18,8 @@ export class RestoreRefusedError extends Error {
 export interface RestoreOptions {
   db: Kysely<any>;
   filesDir: string;
+  /** AUDIT_ARCHIVE_DIR of the target: the backup's audit archives are put back there. */
+  auditArchiveDir?: string;
   source: string;
   /** Replace a database (and files folder) that already holds data. */
   force?: boolean;
@@ -34,6 +37,8 @@ export interface RestoreResult {
   manifest: Manifest;
   rows: Record<string, number>;
   files: number;
+  /** audit archive files (archives and their manifests) put back into auditArchiveDir */
+  archiveFiles: number;
   audit: { rows: number; problems: AuditProblem[] };
 }
 
@@ -82,8 +87,8 @@ function orderSelfRefs(lines: string[], refs: Array<{ column: string; references
  * way round. Every checksum is verified before the database is touched; a database holding data is
  * refused unless `force`. Schema and rows are replaced in ONE transaction (migrated to exactly the
  * backup's migrations, rows loaded in foreign-key order, sequences set), row counts are compared
- * before commit, then the files folder is swapped in, the code's newer migrations run, and the
- * audit chain is verified.
+ * before commit, then the files folder is swapped in, the audit archives are put back into
+ * `auditArchiveDir`, the code's newer migrations run, and the audit chain is verified.
  */
 export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult> {
   const opened = await openAndVerifyBackup(opts.source, (d, t, l) => opts.onProgress?.('verify', d, t, l));
@@ -105,6 +110,14 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
       throw new RestoreRefusedError(
         '目标数据库或文件目录已有数据；如确需覆盖，请加 --force。',
         'The target database or files folder already holds data; add --force to replace it.',
+      );
+    }
+
+    const conflicts = opts.auditArchiveDir ? await archiveConflicts(manifest, opts.auditArchiveDir) : [];
+    if (conflicts.length && !opts.force) {
+      throw new RestoreRefusedError(
+        `审计归档目录中已有同名但内容不同的归档：${conflicts.join(', ')}；如确需覆盖，请加 --force。`,
+        `The audit archive folder holds different archives of the same name: ${conflicts.join(', ')}; add --force to replace them.`,
       );
     }
 
@@ -210,9 +223,12 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
     await fs.promises.rename(staging, opts.filesDir);
     await fs.promises.rm(old, { recursive: true, force: true });
 
+    const archiveFiles = opts.auditArchiveDir
+      ? await restoreArchives(manifest, dir, opts.auditArchiveDir)
+      : 0;
     if (opts.migrateAfter) await opts.migrateAfter(opts.db);
     const audit = await verifyAuditChain(opts.db, (d, t) => opts.onProgress?.('audit', d, t));
-    return { manifest, rows, files: blobs.length, audit };
+    return { manifest, rows, files: blobs.length, archiveFiles, audit };
   } finally {
     await opened.cleanup();
   }

@@ -72,6 +72,8 @@ export interface BackupDeps {
   db: Kysely<DB>;
   engine: 'pglite' | 'pg';
   filesDir: string;
+  /** AUDIT_ARCHIVE_DIR: its registered archives go into every backup */
+  auditArchiveDir?: string;
   now: () => Date;
   /** Fault injection for tests: runs after the backup is written, before it is verified. */
   afterWrite?: (dir: string) => Promise<void>;
@@ -102,6 +104,7 @@ export async function writeVerifiedBackup(
     db: deps.db,
     engine: deps.engine,
     filesDir: deps.filesDir,
+    auditArchiveDir: deps.auditArchiveDir,
     target,
     now: deps.now,
     onProgress: opts.onProgress,

@@ -1,3 +1,4 @@
+import { scrubText } from '../mask.js';
 import type { AppContext } from '../context.js';
 import { LocalDiskStorage } from '../files/storage.js';
 import { JobQueue } from './queue.js';
@@ -6,6 +7,14 @@ import { Mailer } from '../mail/mailer.js';
 import type { NotificationSender } from '../notify.js';
 
 export type ServiceLog = (level: 'info' | 'warn' | 'error', msg: string, err?: unknown) => void;
+
+/**
+ * The services' log (jobs, mail, backups) writes to the console, not through the request logger, so
+ * its lines are scrubbed here like the logger's free text (mask.ts scrubText): a job's or an SMTP
+ * server's error message may repeat an ID number, a phone or an address (issue 10, fix 1).
+ */
+export const consoleServiceLog: ServiceLog = (level, msg) =>
+  (level === 'info' ? console.log : level === 'warn' ? console.warn : console.error)(scrubText(msg));
 
 /** What modules plug into the platform services; the composition root (server/src/app.ts) passes them. */
 export interface ServicePlugins {
@@ -23,11 +32,7 @@ export async function openPlatformServices(
   ctx: AppContext,
   plugins: ServicePlugins = {},
 ): Promise<() => Promise<void>> {
-  const log: ServiceLog | undefined =
-    ctx.config.logLevel === 'silent'
-      ? undefined
-      : (level, msg) =>
-          (level === 'info' ? console.log : level === 'warn' ? console.warn : console.error)(msg);
+  const log: ServiceLog | undefined = ctx.config.logLevel === 'silent' ? undefined : consoleServiceLog;
   ctx.files = new LocalDiskStorage(ctx.config.filesDir);
   const jobs = new JobQueue(ctx.db, ctx.dbKind, { run: ctx.config.jobs, log });
   ctx.jobs = jobs;
@@ -39,7 +44,13 @@ export async function openPlatformServices(
     await registerBuiltinJobs(jobs, ctx.db, ctx.now, ctx.config, (line) => log?.('info', line));
     await registerBackupJob(
       jobs,
-      { db: ctx.db, engine: ctx.dbKind, filesDir: ctx.config.filesDir, now: ctx.now },
+      {
+        db: ctx.db,
+        engine: ctx.dbKind,
+        filesDir: ctx.config.filesDir,
+        auditArchiveDir: ctx.config.audit.archiveDir,
+        now: ctx.now,
+      },
       ctx.config,
       (level, msg) => log?.(level, msg),
     );
