@@ -11,6 +11,7 @@
  * and a session for topic 2's shortlist, are left for the user. Idempotent: a call with a round is left
  * as it is.
  */
+import { createHash } from 'node:crypto';
 import type { AppContext } from '../../platform/context.js';
 import type { Caller } from '../../platform/caller.js';
 import { shanghaiDate, shanghaiDayStart } from '../../../../shared/time.js';
@@ -32,9 +33,7 @@ const TOPIC_1 = ['1', '2', '3'];
 
 /** A stable percentage in [60, 94] from the project and the expert (the same seed gives the same sheet). */
 export function demoPct(projectTitle: string, expertName: string): number {
-  let h = 0;
-  for (const c of `${projectTitle}|${expertName}`) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-  return 60 + (h % 35);
+  return 60 + (createHash('sha256').update(`${projectTitle}|${expertName}`).digest().readUInt32BE(0) % 35);
 }
 
 /** The first working day from two days after `now`, 09:00 Beijing time (none when the calendar ends). */
