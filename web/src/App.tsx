@@ -75,6 +75,9 @@ const RoundListPage = lazy(() =>
   import('./pages/review/RoundListPage.js').then((m) => ({ default: m.RoundListPage })),
 );
 const RoundPage = lazy(() => import('./pages/review/RoundPage.js').then((m) => ({ default: m.RoundPage })));
+const FinalRankingPage = lazy(() =>
+  import('./pages/review/FinalRankingPage.js').then((m) => ({ default: m.FinalRankingPage })),
+);
 const NoticeListPage = lazy(() =>
   import('./pages/notice/NoticeListPage.js').then((m) => ({ default: m.NoticeListPage })),
 );
@@ -149,6 +152,7 @@ function Shell() {
                 <Route path={`${NAV_ITEMS.reviewTasks.path}/:id`} element={<TaskPage />} />
                 <Route path={NAV_ITEMS.reviews.path} element={<RoundListPage />} />
                 <Route path={`${NAV_ITEMS.reviews.path}/:id`} element={<RoundPage />} />
+                <Route path="/review/calls/:id/final-ranking" element={<FinalRankingPage />} />
                 <Route path={NAV_ITEMS.notices.path} element={<NoticeListPage />} />
                 <Route path={`${NAV_ITEMS.notices.path}/:id`} element={<NoticePage />} />
                 <Route path="/account" element={<AccountPage />} />
