@@ -38,7 +38,7 @@ export function demoPct(projectTitle: string, expertName: string): number {
 
 /** The first working day from two days after `now`, 09:00 Beijing time (none when the calendar ends). */
 export function demoSessionStart(now: Date): Date | null {
-  for (let d = 2; d < 14; d++) {
+  for (let d = 2; d < 10; d++) {
     const day = shanghaiDate(new Date(now.getTime() + d * DAY));
     try {
       if (isWorkingDay(day)) return new Date(new Date(shanghaiDayStart(day)).getTime() + 9 * 3_600_000);
@@ -115,7 +115,9 @@ export async function seedPanelDemo(
   }
   const candidates = await reviewCandidates(ctx, opts.callId);
   const titles = new Map(candidates.map((c) => [c.applicationId, c.projectTitle ?? '']));
-  const deadlineAt = new Date(staff.now.getTime() + 14 * DAY).toISOString();
+  // ten days on: before the 2022 round's (review.demo.ts, fourteen), so an expert's list, latest deadline
+  // first, still opens with the 2022 tasks to score
+  const deadlineAt = new Date(staff.now.getTime() + 10 * DAY).toISOString();
   const step = async (id: string, fn: typeof openRound) =>
     fn(ctx, staff, id, { version: (await findRound(ctx.db, id))!.version });
 
