@@ -47,6 +47,13 @@ async function signInDemo(page: Page, username: string, password: string) {
   await page.waitForURL('**/dashboard');
 }
 
+/** The Saturday after `day` (YYYY-MM-DD). */
+function nextSaturday(day: string) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + ((6 - d.getUTCDay() + 7) % 7 || 7));
+  return d.toISOString().slice(0, 10);
+}
+
 /** Back to the top, so a full-page screenshot does not catch the sticky header mid-page. */
 const top = (page: Page) => page.evaluate(() => window.scrollTo(0, 0));
 
@@ -73,10 +80,10 @@ describe('panel review', () => {
 
     // the session: notified, on a working day from 09:00, 13 slots of 20 minutes (topic 1's shortlist)
     await page.getByTestId('tab-panel').click();
-    const session = page.getByTestId('panel-session');
+    const session = page.getByTestId('panel-session').first();
     await session.waitFor();
-    expect(await page.getByTestId('panel-session-status').textContent()).toBe('已通知申报单位');
-    expect(await page.getByTestId('panel-session-when').textContent()).toMatch(
+    expect(await session.getByTestId('panel-session-status').textContent()).toBe('已通知申报单位');
+    expect(await session.getByTestId('panel-session-when').textContent()).toMatch(
       /\d{4}-\d{2}-\d{2} 09:00 · 每项 20 分钟/,
     );
     expect(await page.getByTestId('panel-unscheduled').textContent()).toContain('24 项');
@@ -87,7 +94,36 @@ describe('panel review', () => {
     await screenshot(page, 'panel-sessions');
 
     // the minutes: the file, then every decision but the first; the second is 不建议立项 without a reason
-    await page.getByTestId('panel-minutes').click();
+    // topic 2's 24 shortlisted: a Saturday is refused on the start field; the session's own day at 14:00 is taken
+    const day = /(\d{4}-\d{2}-\d{2}) 09:00/.exec(
+      (await session.getByTestId('panel-session-when').textContent())!,
+    )![1]!;
+    await page.getByTestId('panel-new').click();
+    await page.getByTestId('schedule-venue').fill('上海市科学技术委员会 5 楼会议室（演示）');
+    const starts = page.getByTestId('schedule-starts');
+    await starts.click();
+    await starts.fill(`${nextSaturday(day)} 09:00`);
+    await starts.press('Enter');
+    browser.expectRefusals(400);
+    await page.getByTestId('schedule-ok').click();
+    const startsError = page
+      .locator('.ant-modal .ant-form-item', { has: starts })
+      .locator('.ant-form-item-explain-error');
+    await startsError.first().waitFor();
+    expect(await startsError.first().textContent()).toMatch(/不是工作日|节假日安排尚未录入/);
+    await top(page);
+    await screenshot(page, 'panel-schedule-error', { fullPage: false });
+    await starts.click();
+    await starts.fill(`${day} 14:00`);
+    await starts.press('Enter');
+    await page.getByTestId('schedule-minutes').fill('10');
+    await page.getByTestId('schedule-ok').click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByTestId('panel-session').count()).toBe(2);
+    expect(await page.getByTestId('panel-unscheduled').textContent()).toContain('均已安排');
+    expect(await page.getByTestId('panel-session').nth(1).textContent()).toContain('14:00—14:10');
+
+    await session.getByTestId('panel-minutes').click();
     await page.getByTestId('minutes-slots').waitFor();
     await page.locator('.ant-modal input[type=file]').setInputFiles({
       name: '见面会纪要.pdf',
@@ -115,8 +151,8 @@ describe('panel review', () => {
     await page.getByTestId('minutes-note-1').fill('实施方案与绩效目标不够具体');
     await page.getByTestId('minutes-ok').click();
     await page.locator('.ant-modal').waitFor({ state: 'hidden' });
-    await expect.poll(() => page.getByTestId('panel-session-status').textContent()).toBe('已录入会议纪要');
-    await expect.poll(() => page.getByTestId('panel-slot-decision').count()).toBe(13);
+    await expect.poll(() => session.getByTestId('panel-session-status').textContent()).toBe('已录入会议纪要');
+    await expect.poll(() => session.getByTestId('panel-slot-decision').count()).toBe(13);
     expect(await slots.first().textContent()).toContain('项目负责人未按时到场答辩');
     await top(page);
     await screenshot(page, 'panel-minuted');

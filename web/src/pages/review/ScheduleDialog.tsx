@@ -147,6 +147,7 @@ export function ScheduleDialog({
         >
           <Select
             mode="multiple"
+            maxTagCount="responsive"
             optionFilterProp="label"
             placeholder={r('panel.formAppsPh')}
             options={unscheduled.map((id) => ({ value: id, label: label(id) }))}
