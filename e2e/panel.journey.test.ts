@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { seedDemo } from '../server/src/modules/demo/index.js';
 import { demoPassword } from '../server/src/modules/demo/demo.data.js';
 import { pdf } from '../server/src/platform/files/fixtures.js';
-import { launchBrowser, screenshot, type BrowserSession } from './support/browser.js';
+import { chooseLanguage, launchBrowser, screenshot, type BrowserSession } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -159,7 +159,7 @@ describe('panel review', () => {
 
     // the call's final ranking: the panel's order, without the one that did not attend
     await page.getByTestId('round-final-ranking').click();
-    await page.waitForURL(/\/review\/calls\/[^/]+\/final-ranking$/);
+    await page.waitForURL(/\/review\/rounds\/final-ranking\/[^/]+$/);
     await page.getByTestId('final-direction-1').waitFor();
     const rows = page.getByTestId('final-ranking').locator('.ant-table-tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(12);
@@ -169,6 +169,12 @@ describe('panel review', () => {
     expect(await page.getByTestId('final-complete').textContent()).toContain('评审尚未全部结束');
     await top(page);
     await screenshot(page, 'panel-final-ranking');
+    // English second: the same page in the other language
+    await chooseLanguage(page, 'en');
+    await page.getByTestId('final-ranking').getByText('Panel decision').first().waitFor();
+    expect((await rows.allTextContents()).join(' ')).toContain('Not recommended');
+    await top(page);
+    await screenshot(page, 'panel-final-ranking-en');
     await context.close();
   });
 });

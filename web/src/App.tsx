@@ -152,7 +152,7 @@ function Shell() {
                 <Route path={`${NAV_ITEMS.reviewTasks.path}/:id`} element={<TaskPage />} />
                 <Route path={NAV_ITEMS.reviews.path} element={<RoundListPage />} />
                 <Route path={`${NAV_ITEMS.reviews.path}/:id`} element={<RoundPage />} />
-                <Route path="/review/calls/:id/final-ranking" element={<FinalRankingPage />} />
+                <Route path="/review/rounds/final-ranking/:id" element={<FinalRankingPage />} />
                 <Route path={NAV_ITEMS.notices.path} element={<NoticeListPage />} />
                 <Route path={`${NAV_ITEMS.notices.path}/:id`} element={<NoticePage />} />
                 <Route path="/account" element={<AccountPage />} />

@@ -108,7 +108,7 @@ function Ranking({ ranking }: { ranking: FinalRanking }) {
                 },
                 {
                   title: r('results.requested'),
-                  width: 120,
+                  width: 150,
                   align: 'right',
                   render: (_, x) => showFen(x.requestedGrantFen, lang),
                 },

@@ -83,7 +83,7 @@ function Round({
             <Link to={`/review/rounds?callId=${round.callId}`}>
               <Button icon={<ArrowLeftOutlined />}>{r('rounds.title')}</Button>
             </Link>
-            <Link to={`/review/calls/${round.callId}/final-ranking`} data-testid="round-final-ranking">
+            <Link to={`/review/rounds/final-ranking/${round.callId}`} data-testid="round-final-ranking">
               <Button icon={<OrderedListOutlined />}>{r('round.finalRanking')}</Button>
             </Link>
             {act('assign') && (
