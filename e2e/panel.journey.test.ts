@@ -60,10 +60,12 @@ const top = (page: Page) => page.evaluate(() => window.scrollTo(0, 0));
 /** Picks the option titled `text` in a Select and waits until its dropdown has closed. */
 async function pick(page: Page, select: string, text: string) {
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await expect.poll(() => open.count()).toBe(0);
+  // the closing animation can take a while on a loaded machine
+  const closed = () => expect.poll(() => open.count(), { timeout: 15_000 }).toBe(0);
+  await closed();
   await page.getByTestId(select).click();
   await open.locator(`.ant-select-item-option[title="${text}"]`).click();
-  await expect.poll(() => open.count()).toBe(0);
+  await closed();
 }
 
 describe('panel review', () => {
