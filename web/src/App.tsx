@@ -78,6 +78,9 @@ const RoundPage = lazy(() => import('./pages/review/RoundPage.js').then((m) => (
 const FundingPlanPage = lazy(() =>
   import('./pages/notice/FundingPlanPage.js').then((m) => ({ default: m.FundingPlanPage })),
 );
+const FinalRankingPage = lazy(() =>
+  import('./pages/review/FinalRankingPage.js').then((m) => ({ default: m.FinalRankingPage })),
+);
 const NoticeListPage = lazy(() =>
   import('./pages/notice/NoticeListPage.js').then((m) => ({ default: m.NoticeListPage })),
 );
@@ -152,6 +155,7 @@ function Shell() {
                 <Route path={`${NAV_ITEMS.reviewTasks.path}/:id`} element={<TaskPage />} />
                 <Route path={NAV_ITEMS.reviews.path} element={<RoundListPage />} />
                 <Route path={`${NAV_ITEMS.reviews.path}/:id`} element={<RoundPage />} />
+                <Route path="/review/rounds/final-ranking/:id" element={<FinalRankingPage />} />
                 <Route path={NAV_ITEMS.notices.path} element={<NoticeListPage />} />
                 <Route path={`${NAV_ITEMS.notices.path}/:id`} element={<NoticePage />} />
                 <Route path={`${NAV_ITEMS.notices.path}/plans/:callId`} element={<FundingPlanPage />} />

@@ -124,13 +124,13 @@ export const ongoingApi = {
     call(api.GET('/api/programme/ongoing-projects', { params: { query: q } })),
 };
 
-/** Uploads one file (multipart, field `file`) for an application attachment. */
-export async function uploadFile(file: File): Promise<FileMeta> {
+/** Uploads one file (multipart, field `file`), by default for an application attachment. */
+export async function uploadFile(file: File, purpose = 'application.attachment'): Promise<FileMeta> {
   const fd = new FormData();
   fd.append('file', file, file.name);
   let res: Response;
   try {
-    res = await fetch('/api/files?purpose=application.attachment', {
+    res = await fetch(`/api/files?purpose=${encodeURIComponent(purpose)}`, {
       method: 'POST',
       body: fd,
       credentials: 'same-origin',

@@ -14,6 +14,12 @@ export type ReviewTaskDetail = ResponseOf<'/api/review/tasks/{id}', 'get'>;
 export type ScoreSheet = RoundDetail['scoreSheet'];
 export type ScoreEntry = ReviewTaskDetail['entry'];
 export type CreateRoundBody = BodyOf<'/api/review/rounds', 'post'>;
+export type PanelSessions = ResponseOf<'/api/review/rounds/{id}/sessions', 'get'>;
+export type PanelSession = PanelSessions['sessions'][number];
+export type PanelSlot = PanelSession['slots'][number];
+export type CreateSessionBody = BodyOf<'/api/review/rounds/{id}/sessions', 'post'>;
+export type MinutesBody = BodyOf<'/api/review/sessions/{id}/minutes', 'post'>;
+export type FinalRanking = ResponseOf<'/api/review/calls/{id}/final-ranking', 'get'>;
 
 export const roundsApi = {
   list: (callId: string) => call(api.GET('/api/review/rounds', { params: { query: { callId } } })),
@@ -56,4 +62,17 @@ export const tasksApi = {
     call(api.POST('/api/review/tasks/{id}/scores', { ...id(v), body })),
   submit: (v: string, body: BodyOf<'/api/review/tasks/{id}/submit', 'post'>) =>
     call(api.POST('/api/review/tasks/{id}/submit', { ...id(v), body })),
+};
+
+/** The panel round (见面会评审): its sessions, the applicants' notice, the minutes; a call's final ranking. */
+export const panelApi = {
+  sessions: (roundId: string) => call(api.GET('/api/review/rounds/{id}/sessions', id(roundId))),
+  schedule: (roundId: string, body: CreateSessionBody) =>
+    call(api.POST('/api/review/rounds/{id}/sessions', { ...id(roundId), body })),
+  get: (v: string) => call(api.GET('/api/review/sessions/{id}', id(v))),
+  notify: (v: string, version: number) =>
+    call(api.POST('/api/review/sessions/{id}/notify', { ...id(v), body: { version } })),
+  minutes: (v: string, body: MinutesBody) =>
+    call(api.POST('/api/review/sessions/{id}/minutes', { ...id(v), body })),
+  finalRanking: (callId: string) => call(api.GET('/api/review/calls/{id}/final-ranking', id(callId))),
 };

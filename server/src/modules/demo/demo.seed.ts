@@ -6,9 +6,14 @@ import { createUserFor, listUsersFor } from '../identity/index.js';
 import { marketDemoSeeded, seedMarketDemo } from '../market/index.js';
 import { seedProgrammeDemo } from '../calls/index.js';
 import { reviewPool, seedDemoAccountInPool, seedExpertPoolDemo } from '../experts/index.js';
-import { seedNoticeDemo, seedReviewDemo } from '../review/index.js';
+import { seedNoticeDemo, seedPanelDemo, seedReviewDemo } from '../review/index.js';
 import { seedOngoingDemo } from '../applications/index.js';
-import { HISTORICAL_2022_PATH, reviewCandidates, seedHistoricalDemo } from '../applications/index.js';
+import {
+  HISTORICAL_2022_PATH,
+  reviewCandidates,
+  seedHistorical2023Demo,
+  seedHistoricalDemo,
+} from '../applications/index.js';
 import fs from 'node:fs';
 import { DEMO_ORGS, DEMO_USERS } from './demo.data.js';
 
@@ -38,6 +43,13 @@ export interface SeedResult {
   experts?: { created: number; existing: number };
   review?: { roundId: string; created: boolean; submitted: number };
   notice?: { noticeId: string; created: boolean; entries: number };
+  twoRounds?: {
+    callId: string;
+    panelRoundId: string;
+    sessionId: string | null;
+    created: boolean;
+    submitted: number;
+  };
 }
 
 /**
@@ -176,6 +188,22 @@ export async function seedDemo(
     as(staffUser.id, staffUser.name, ['commissionStaff'], idOf.get('commission')!),
     { callId: result.historical.callId, expertCallers: experts },
   );
+
+  // Programme II, two rounds: the 2023 call (example applicants, 59 screened) through round 1 (closed,
+  // every sheet submitted) to the panel round with a notified session (review/panel.demo.ts).
+  const call2023 = await seedHistorical2023Demo(ctx, { ...actor, roles: ['commissionStaff', 'systemAdmin'] });
+  const panel = await seedPanelDemo(
+    ctx,
+    as(staffUser.id, staffUser.name, ['commissionStaff'], idOf.get('commission')!),
+    {
+      callId: call2023.callId,
+      expertCallers: new Map([
+        ...experts,
+        [demoExpert.id, as(demoExpert.id, demoExpert.name, ['expert'], idOf.get('tongji')!)],
+      ]),
+    },
+  );
+  result.twoRounds = { callId: call2023.callId, ...panel };
 
   // The public notice (公示) of the 2022 call's proposed awards, open today, with one objection from
   // the public (review/notice.demo.ts); the call keeps its notice on a second run.

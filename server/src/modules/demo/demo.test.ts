@@ -7,12 +7,16 @@ import { validateUscc } from '../identity/index.js';
 import { totpCode } from '../identity/index.js';
 import { DEMO_ORGS, DEMO_USERS, syntheticUscc } from './demo.data.js';
 import { seedDemo } from './demo.seed.js';
-import { HISTORICAL_2022_PATH } from '../applications/index.js';
+import { HISTORICAL_2022_PATH, HISTORICAL_2023_PATH } from '../applications/index.js';
+import { loginAs } from '../../testing/factories.js';
+import { formatShanghai } from '../calls/index.js';
+import { isWorkingDay } from '../review/index.js';
 import fs from 'node:fs';
 
-/** The 2022 call imported for the record brings its (example) applicant organisations along. */
-const HISTORICAL_ORGS = (JSON.parse(fs.readFileSync(HISTORICAL_2022_PATH, 'utf8')) as { orgs: unknown[] })
-  .orgs.length;
+/** The 2022 and 2023 calls imported for the demo bring their (example) applicant organisations along. */
+const orgsOf = (file: string) =>
+  (JSON.parse(fs.readFileSync(file, 'utf8')) as { orgs: unknown[] }).orgs.length;
+const HISTORICAL_ORGS = orgsOf(HISTORICAL_2022_PATH) + orgsOf(HISTORICAL_2023_PATH);
 
 describe('demo data', () => {
   it('has a valid, unique synthetic USCC for every organisation, marked as synthetic', () => {
@@ -90,6 +94,7 @@ describe('seeding', { timeout: 120_000 }, () => {
     const live = await db
       .selectFrom('review_assignments')
       .select(['application_id'])
+      .where('round_id', '=', first.review!.roundId)
       .where('status', 'in', ['assigned', 'accepted', 'submitted'])
       .execute();
     expect(live.length).toBe(17 * 3);
@@ -114,6 +119,7 @@ describe('seeding', { timeout: 120_000 }, () => {
     expect(second.historical?.created).toBe(false);
     expect(second.review).toMatchObject({ created: false, roundId: first.review!.roundId });
     expect(second.notice).toMatchObject({ created: false, noticeId: first.notice!.noticeId });
+    expect(second.twoRounds).toMatchObject({ created: false, panelRoundId: first.twoRounds!.panelRoundId });
     // the expert pool's twelve demo experts are accounts too (seeded once)
     expect(first.experts).toEqual({ created: 12, existing: 0 });
     expect(second.experts).toEqual({ created: 0, existing: 12 });
@@ -166,5 +172,55 @@ describe('seeding', { timeout: 120_000 }, () => {
     const orgs = await env.app.inject({ method: 'GET', url: '/api/orgs?pageSize=100', headers: { cookie } });
     expect(orgs.statusCode).toBe(200);
     expect(orgs.json().total).toBe(DEMO_ORGS.length + HISTORICAL_ORGS);
+  });
+
+  it('shows a two-round call (seed 003 表1-8: 2023 第一轮通讯评审、第二轮见面会评审): round 1 closed, the panel sitting, a final ranking', async () => {
+    const db = env.platform.ctx.db;
+    const first = await seedDemo(env.platform.ctx); // seeded by the test above: found, not made again
+    const t = first.twoRounds!;
+    expect(t.created).toBe(false);
+    const rounds = await db
+      .selectFrom('review_rounds')
+      .select(['id', 'round_no', 'kind', 'status'])
+      .where('call_id', '=', t.callId)
+      .orderBy('round_no')
+      .execute();
+    expect(rounds).toMatchObject([
+      { round_no: 1, kind: 'remoteReview', status: 'closed' },
+      { round_no: 2, kind: 'panelReview', status: 'open' },
+    ]);
+    // round 1: the 59 applications that passed screening (§一.6(3)), two experts each, every sheet in
+    const r1 = await db
+      .selectFrom('review_assignments')
+      .select(['status'])
+      .where('round_id', '=', rounds[0]!.id)
+      .execute();
+    expect(r1.length).toBe(59 * 2);
+    expect(new Set(r1.map((a) => a.status))).toEqual(new Set(['submitted']));
+
+    const office = await loginAs(env, ['commissionStaff']);
+    const get = async (url: string) => {
+      const res = await env.app.inject({ method: 'GET', url, headers: { cookie: office } });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const list = await get(`/api/review/rounds/${rounds[1]!.id}/sessions`);
+    // one session for topic 1's shortlist (directions 1–3: 9 + 2 + 2), notified; topic 2's 24 left to schedule
+    expect(list.sessions).toHaveLength(1);
+    const s = list.sessions[0];
+    expect(s).toMatchObject({ status: 'notified', slotMinutes: 20, actions: ['notify', 'minutes'] });
+    expect(s.slots).toHaveLength(13);
+    expect(list.unscheduled).toHaveLength(24);
+    expect(formatShanghai(s.startsAt, 'HH:mm')).toBe('09:00');
+    expect(isWorkingDay(formatShanghai(s.startsAt, 'YYYY-MM-DD'))).toBe(true);
+    expect(s.members.length).toBeGreaterThanOrEqual(2);
+
+    const rank = await get(`/api/review/calls/${t.callId}/final-ranking`);
+    expect(rank).toMatchObject({ reviewMode: 'twoRounds', complete: false });
+    expect(rank.items).toHaveLength(13);
+    for (const i of rank.items) {
+      expect(i.panelScore).toBeGreaterThan(0);
+      expect(i.panelDecision).toBeNull(); // the minutes are left for the user
+    }
   });
 });

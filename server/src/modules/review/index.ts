@@ -20,6 +20,8 @@ export { affinityBound, greedyAssignment, replacementFor, solveAssignment } from
 export { aggregate, rankByDirection, standardise, trimmedMean } from './aggregation.rules.js';
 export { reviewModule } from './review.module.js';
 export { seedReviewDemo } from './review.demo.js';
+export { seedPanelDemo } from './panel.demo.js';
+export { isWorkingDay } from './notice.rules.js';
 export { DEFAULT_SCORE_SHEET } from './score-sheet.data.js';
 export { REVIEW_PERMISSIONS } from './review.permissions.js';
 export { ASSIGNMENT, ROUND } from './review.workflow.js';

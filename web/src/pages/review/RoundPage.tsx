@@ -1,12 +1,19 @@
 /**
- * 评审轮次 (staff): the round's header with its actions as the API offers them (assign, open, close),
- * the assignment table (AssignmentTable.tsx) with change / add an expert (ExpertDialog.tsx), and the
- * results tab (RoundResults.tsx).
+ * 评审轮次 (staff): the round's header with its actions as the API offers them (assign, open, close)
+ * and a link to the call's final ranking (FinalRankingPage.tsx), the assignment table
+ * (AssignmentTable.tsx) with change / add an expert (ExpertDialog.tsx), the results tab
+ * (RoundResults.tsx), and on a panel round its sessions (PanelSessions.tsx).
  */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Space, Tabs, Tag } from 'antd';
-import { ArrowLeftOutlined, PlayCircleOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  OrderedListOutlined,
+  PlayCircleOutlined,
+  StopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { roundsApi, type RoundDetail } from '../../api/review.js';
 import { useMe } from '../../auth/AuthContext.js';
 import { can } from '../../auth/can.js';
@@ -16,6 +23,7 @@ import { AssignmentTable } from './AssignmentTable.js';
 import { RecordPage, ROUND_STATUS_COLOR, roundLabel } from './bits.js';
 import { ExpertDialog, type ExpertDialogState } from './ExpertDialog.js';
 import { useR } from './i18n.js';
+import { PanelSessions } from './PanelSessions.js';
 import { RoundResults } from './RoundResults.js';
 
 export function RoundPage() {
@@ -74,6 +82,9 @@ function Round({
           <>
             <Link to={`/review/rounds?callId=${round.callId}`}>
               <Button icon={<ArrowLeftOutlined />}>{r('rounds.title')}</Button>
+            </Link>
+            <Link to={`/review/rounds/final-ranking/${round.callId}`} data-testid="round-final-ranking">
+              <Button icon={<OrderedListOutlined />}>{r('round.finalRanking')}</Button>
             </Link>
             {act('assign') && (
               <Button
@@ -135,6 +146,15 @@ function Round({
               label: <span data-testid="tab-results">{r('round.tabResults')}</span>,
               children: <RoundResults roundId={round.id} />,
             },
+            ...(round.kind === 'panelReview'
+              ? [
+                  {
+                    key: 'panel',
+                    label: <span data-testid="tab-panel">{r('round.tabPanel')}</span>,
+                    children: <PanelSessions round={round} manage={manage} />,
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
