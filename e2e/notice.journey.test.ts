@@ -199,4 +199,40 @@ describe('the public notice', () => {
     await screenshot(page, 'notice-public-decision');
     await context.close();
   });
+
+  it('staff draft the two-round call’s funding plan from its ranking; a grant over the cap is named on its line', async () => {
+    // the programme office's staff (their first sign-in: they enrol an authenticator)
+    const now = new Date(srv.env.platform.ctx.now().getTime() + 60_000);
+    srv.env.setNow(now);
+    const { page, context } = await browser.newPage();
+    await signInStaff(page, 'demo.office', demoPassword('programmeOfficeStaff'), now);
+    await page.goto(`${srv.baseUrl}/review/notices`);
+    await page.getByTestId('notices-call').click();
+    await page.locator('.ant-select-item-option', { hasText: '两轮评审演示' }).first().click();
+    // no plan yet: the call's plan answers 404, and the page offers to draft one
+    browser.expectRefusals(404);
+    await page.getByTestId('notice-new').click();
+    await page.getByTestId('plan-draft').click();
+    await page.getByTestId('plan-lines-form').waitFor();
+    expect(await page.getByTestId('plan-status').textContent()).toBe('编制中');
+    const lines = await page.locator('[data-testid^="plan-line-"]').count();
+    expect(lines).toBeGreaterThan(0);
+    // seed 000 §一: 每项资助额度不超过 500 万元
+    await page.getByTestId('plan-grant-0').fill('600');
+    browser.expectRefusals(400);
+    await page.getByTestId('plan-save').click();
+    await page.getByTestId('plan-error').waitFor();
+    const lineError = page.getByTestId('plan-line-0').locator('.ant-form-item-explain-error');
+    await lineError.first().waitFor();
+    expect((await lineError.allTextContents()).join(' ')).toContain('每项最高500万元');
+    await screenshot(page, 'funding-plan-errors', { fullPage: false });
+    await page.getByTestId('plan-grant-0').fill('300');
+    await page.getByTestId('plan-reason-0').fill('结合年度重点工作核减');
+    await page.getByTestId('plan-save').click();
+    await expect.poll(() => page.getByTestId('plan-error').count()).toBe(0);
+    await page.getByTestId('plan-consult').waitFor();
+    expect(await page.locator('[data-testid^="plan-line-"]').count()).toBe(lines);
+    await screenshot(page, 'funding-plan-draft');
+    await context.close();
+  });
 });

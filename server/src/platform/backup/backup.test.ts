@@ -55,9 +55,12 @@ async function tableCounts(p: Platform): Promise<Record<string, number>> {
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n成果转化材料\n' + 'x'.repeat(4000) + '\n%%EOF\n');
 let uploadedId = '';
 let reviewScored = 0;
+let panelScored = 0;
 
 async function fill(p: Platform & { filesDir: string }) {
-  reviewScored = (await seedDemo(p.ctx)).review?.submitted ?? 0;
+  const seeded = await seedDemo(p.ctx);
+  reviewScored = seeded.review?.submitted ?? 0;
+  panelScored = seeded.twoRounds?.submitted ?? 0;
   const up = await uploadFile(p.ctx, callerFor(p.ctx, seedActor(new Date())), {
     stream: Readable.from([PDF]),
     filename: '成果材料.pdf',
@@ -132,9 +135,16 @@ describe('backup and restore', { timeout: 180_000 }, () => {
     // registry import, the 2022 call imported with its 25 example organisations and 25 applications
     // (one record each), the expert pool's 12 demo experts and the demo expert's pool entry, the review
     // demo (round created, assigned, opened; each scored sheet accepted and submitted), the notice demo
-    // (created, published, one objection lodged), one upload, 25 orgs
+    // (created, published, one objection lodged) and its funding plan (drafted, revised, consulted,
+    // noticed), the two-round 2023 call (imported with its 61 example organisations and 61
+    // applications; two rounds created, assigned, opened, round 1 closed; each scored sheet accepted
+    // and submitted; a panel session scheduled and notified), one upload, 25 orgs
     expect(reviewScored).toBeGreaterThan(10);
-    expect(auditRows).toBe(36 + 2 + 1 + 1 + (1 + 25 + 1 + 25) + 12 + 1 + (3 + 2 * reviewScored) + 3 + 25);
+    expect(panelScored).toBeGreaterThan(100);
+    const twoRounds = 1 + 61 + 61 + 7 + 2 * panelScored + 2;
+    expect(auditRows).toBe(
+      36 + 2 + 1 + 1 + (1 + 25 + 1 + 25) + 12 + 1 + (3 + 2 * reviewScored) + 3 + 4 + twoRounds + 25,
+    );
   }, 180_000);
   afterAll(async () => {
     for (const c of cleanups) await c().catch(() => undefined);

@@ -102,14 +102,21 @@ export function PlanLines(props: {
       <Form.List name="lines">
         {(fields, { remove, move, add }) => (
           <>
+            <Space style={{ marginBottom: 4, color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>
+              <span style={{ display: 'inline-block', width: 28 }}>{n('plan.col.rank')}</span>
+              <span style={{ display: 'inline-block', width: 320 }}>{n('plan.col.project')}</span>
+              <span style={{ display: 'inline-block', width: 120 }}>{n('plan.col.grant')}</span>
+              <span style={{ display: 'inline-block', width: 120 }}>{n('plan.col.firstYear')}</span>
+              <span style={{ display: 'inline-block', width: 180 }}>{n('plan.col.reason')}</span>
+            </Space>
             {fields.map((f, i) => {
               const c = known.get(lines[i]?.applicationId ?? '');
               return (
-                <Space key={f.key} align="start" wrap data-testid={`plan-line-${i}`}>
+                <Space key={f.key} align="start" data-testid={`plan-line-${i}`}>
                   <Typography.Text strong style={{ display: 'inline-block', width: 28, paddingTop: 5 }}>
                     {i + 1}
                   </Typography.Text>
-                  <Form.Item name={[f.name, 'applicationId']} style={{ width: 340 }}>
+                  <Form.Item name={[f.name, 'applicationId']} style={{ width: 320 }}>
                     <div style={{ lineHeight: 1.4 }}>
                       <div>{c?.projectTitle ?? lines[i]?.applicationId}</div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -118,16 +125,16 @@ export function PlanLines(props: {
                       </Typography.Text>
                     </div>
                   </Form.Item>
-                  <Form.Item name={[f.name, 'grantWan']} label={n('plan.col.grant')}>
-                    <InputNumber min={0} step={10} style={{ width: 110 }} data-testid={`plan-grant-${i}`} />
+                  <Form.Item name={[f.name, 'grantWan']}>
+                    <InputNumber min={0} step={10} style={{ width: 120 }} data-testid={`plan-grant-${i}`} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'firstYearWan']} label={n('plan.col.firstYear')}>
-                    <InputNumber min={0} step={10} style={{ width: 110 }} />
+                  <Form.Item name={[f.name, 'firstYearWan']}>
+                    <InputNumber min={0} step={10} style={{ width: 120 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'reason']}>
                     <Input
                       placeholder={n('create.reasonPh')}
-                      style={{ width: 200 }}
+                      style={{ width: 180 }}
                       data-testid={`plan-reason-${i}`}
                     />
                   </Form.Item>
