@@ -13,7 +13,7 @@ import { DEMO_EXPERTS } from '../modules/experts/experts.demo.js';
 const ACCOUNTS = DEMO_USERS.length + DEMO_EXPERTS.length;
 import { createUserFor } from '../modules/identity/user.service.js';
 import { callerFor } from '../platform/caller.js';
-import { HISTORICAL_2022_PATH } from '../modules/applications/historical.demo.js';
+import { HISTORICAL_2022_PATH, HISTORICAL_2023_PATH } from '../modules/applications/historical.demo.js';
 import { exportCommand, importCommand } from './io-commands.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'transferone-io-test-'));
@@ -43,9 +43,11 @@ async function withDb<T>(config: Config, fn: (p: Awaited<ReturnType<typeof openP
   }
 }
 
-// the demo also imports the 2022 call of seed 003 with its example organisations
-const HISTORICAL_ORGS = (JSON.parse(fs.readFileSync(HISTORICAL_2022_PATH, 'utf8')) as { orgs: unknown[] })
-  .orgs.length;
+// the demo also imports the 2022 call of seed 003 and the two-round 2023 call, each with its example
+// organisations
+const orgsIn = (file: string) =>
+  (JSON.parse(fs.readFileSync(file, 'utf8')) as { orgs: unknown[] }).orgs.length;
+const HISTORICAL_ORGS = orgsIn(HISTORICAL_2022_PATH) + orgsIn(HISTORICAL_2023_PATH);
 
 // In-process on the embedded database in a folder (the commands open and close it themselves).
 describe('export and import', { timeout: 180_000 }, () => {
