@@ -16821,6 +16821,8 @@ export interface components {
                     zh: string;
                     en: string;
                 };
+                /** @description a day of the period lies in a year whose State Council holiday notice is not recorded yet */
+                provisional: boolean;
             };
             publishedAt: string | null;
             awardedAt: string | null;
@@ -16902,6 +16904,8 @@ export interface components {
                     zh: string;
                     en: string;
                 };
+                /** @description a day of the period lies in a year whose State Council holiday notice is not recorded yet */
+                provisional: boolean;
             };
             publishedAt: string | null;
             awardedAt: string | null;
@@ -16959,6 +16963,8 @@ export interface components {
                     zh: string;
                     en: string;
                 };
+                /** @description a day of the period lies in a year whose State Council holiday notice is not recorded yet */
+                provisional: boolean;
             };
             publishedAt: string | null;
             awardedAt: string | null;
@@ -18886,6 +18892,8 @@ export interface components {
                     zh: string;
                     en: string;
                 };
+                /** @description a day of the period lies in a year whose State Council holiday notice is not recorded yet */
+                provisional: boolean;
             };
             publishedAt: string | null;
             awardedAt: string | null;
@@ -18967,6 +18975,8 @@ export interface components {
                     zh: string;
                     en: string;
                 };
+                /** @description a day of the period lies in a year whose State Council holiday notice is not recorded yet */
+                provisional: boolean;
             };
             publishedAt: string | null;
             awardedAt: string | null;
@@ -19024,6 +19034,8 @@ export interface components {
                     zh: string;
                     en: string;
                 };
+                /** @description a day of the period lies in a year whose State Council holiday notice is not recorded yet */
+                provisional: boolean;
             };
             publishedAt: string | null;
             awardedAt: string | null;

@@ -1,7 +1,7 @@
 /** Notice, entry and objection rows → the answers notice.schema.ts describes, with the workflow's actions. */
 import type { WorkflowActor } from '../../platform/workflow.js';
 import type { EntryRow, NoticeRow, ObjectionRow } from './notice.repo.js';
-import { awardListAfterFindings, noticePeriodText, noticeState } from './notice.rules.js';
+import { awardListAfterFindings, isProvisional, noticePeriodText, noticeState } from './notice.rules.js';
 import type { Notice, NoticeSummary, Objection, PublicNotice } from './notice.schema.js';
 import {
   NOTICE,
@@ -52,6 +52,7 @@ export function publicNoticeDto(
       opensAt,
       closesAt,
       text: noticePeriodText({ start: r.start_date, end: r.end_date }),
+      provisional: isProvisional(r.start_date) || isProvisional(r.end_date),
     },
     publishedAt: iso(r.published_at),
     awardedAt: iso(r.awarded_at),

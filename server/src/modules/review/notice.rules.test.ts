@@ -70,8 +70,14 @@ describe('notice period: 5 working days inclusive', () => {
     expect(isNoticeOpen(p, new Date('2023-12-04T15:59:59.999Z'))).toBe(true); // 12-04 23:59:59.999 +08
     expect(noticeState(p, new Date('2023-12-04T16:00:00Z'))).toBe('closed'); // 12-05 00:00 +08
   });
-  it('a period running into a year without data refuses', () => {
-    expect(() => noticePeriod('2026-12-28', 5)).toThrow(CalendarGap);
+  it('a late-December period runs into a year without data provisionally (元旦 its only holiday)', () => {
+    // 2026-12-28 Mon … 12-31 Thu, 2027-01-01 Fri is 元旦 (statutory), 01-02/03 weekend, 01-04 Mon
+    const p = noticePeriod('2026-12-28', 5);
+    expect(p).toMatchObject({ start: '2026-12-28', end: '2027-01-04', provisional: true });
+    expect(noticePeriod('2026-12-21', 5).provisional).toBe(false);
+    expect(isWorkingDay('2027-01-19')).toBe(true);
+    expect(() => isWorkingDay('2027-01-20')).toThrow(CalendarGap);
+    expect(() => noticePeriod('2027-01-13', 10)).toThrow(CalendarGap);
   });
 });
 

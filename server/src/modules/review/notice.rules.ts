@@ -33,15 +33,34 @@ export class CalendarGap extends Error {
 }
 
 /**
+ * The last day of January a year without its State Council notice may still be counted in: the spring
+ * festival (春节) holiday has never started before 01-20 (the earliest 春节 is 01-21, its eve off at the
+ * earliest the day before), so up to 01-19 the only holiday is the statutory 元旦 (全国年节及纪念日放假办法
+ * 第二条: "元旦，放假1天（1月1日）"). A notice published in late December, as 2021's was (12-20 → 12-24),
+ * can so run into January before the notice appears; its period says it was counted provisionally.
+ */
+export const PROVISIONAL_LAST_DAY = '01-19';
+
+/** Whether `date` falls in a year without data and was counted under the statute alone. */
+export function isProvisional(date: string, calendar: Calendar = HOLIDAYS): boolean {
+  return !calendar[Number(date.slice(0, 4))];
+}
+
+/**
  * A working day (工作日): a listed make-up day (调休上班) is one; a listed holiday is not; otherwise
- * Monday to Friday. A year without data throws CalendarGap rather than guessing.
+ * Monday to Friday. A year without data counts 01-01 … 01-19 with 元旦 as its only holiday (see
+ * PROVISIONAL_LAST_DAY) and throws CalendarGap after that rather than guessing.
  */
 export function isWorkingDay(date: string, calendar: Calendar = HOLIDAYS): boolean {
   if (!DATE_ONLY.test(date)) throw new Error(`not a date: ${date}`);
   // the 2023 notice lists 2022-12-31 as a holiday: look a date up in its own year and the next
   const year = Number(date.slice(0, 4));
   const own = dayKinds(calendar, year);
-  if (!own) throw new CalendarGap(year);
+  if (!own) {
+    if (date.slice(5) > PROVISIONAL_LAST_DAY) throw new CalendarGap(year);
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return date.slice(5) !== '01-01' && weekday !== 0 && weekday !== 6;
+  }
   const next = dayKinds(calendar, year + 1);
   if (own.makeUp.has(date) || next?.makeUp.has(date)) return true;
   if (own.off.has(date) || next?.off.has(date)) return false;
@@ -57,6 +76,11 @@ export interface NoticePeriod {
   /** The notice opens at the start of `start` and closes at the end of `end` (+08:00 instants). */
   opensAt: string;
   closesAt: string;
+  /**
+   * True when a day of the period lies in a year whose State Council notice is not in the data yet
+   * (counted with 元旦 as the only holiday): staff see it and may re-check once the notice appears.
+   */
+  provisional: boolean;
 }
 
 /**
@@ -85,6 +109,7 @@ export function noticePeriod(
     workingDays,
     opensAt: shanghaiDayStart(first),
     closesAt: shanghaiDayEnd(last),
+    provisional: workingDays.some((d) => isProvisional(d, calendar)),
   };
 }
 

@@ -81,6 +81,9 @@ export const NoticePeriod = z.object({
   opensAt: z.string(),
   closesAt: z.string(),
   text: ZhEnSchema,
+  provisional: z
+    .boolean()
+    .describe('a day of the period lies in a year whose State Council holiday notice is not recorded yet'),
 });
 
 export const NoticeEntry = z.object({

@@ -44,8 +44,8 @@ function periodOf(startDate: string, days: number, errors: FieldError[]): Notice
       fieldError(
         'startDate',
         'calendar_gap',
-        `${e.year} 年的法定节假日安排尚未录入，无法计算公示期的工作日`,
-        `The public holidays of ${e.year} are not recorded yet; the working days cannot be counted`,
+        `${e.year} 年的国务院节假日安排尚未录入，公示期无法计算到 ${e.year} 年 1 月 19 日以后`,
+        `The State Council's ${e.year} holiday notice is not recorded yet; a period cannot be counted past ${e.year}-01-19`,
       ),
     );
     return null;

@@ -140,6 +140,9 @@ export function NoticePage() {
       {denials.map((d) => (
         <Alert key={d.action} type="info" showIcon message={L(d)} style={{ marginBottom: 12 }} />
       ))}
+      {notice.period.provisional && (
+        <Alert type="warning" showIcon message={n('period.provisional')} style={{ marginBottom: 12 }} />
+      )}
       <Card style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={n('col.status')}>

@@ -25,6 +25,8 @@ export const en: Record<NKey, string> = {
   'state.open': 'Open',
   'state.closed': 'Period over',
   'period.days': '{days} working days',
+  'period.provisional':
+    'The period runs into a year whose State Council holiday notice is not recorded yet; it was counted with the statutory New Year holiday only. Check the period once the notice appears.',
   'create.title': 'New notice (draft)',
   'create.hint':
     'The list is the consulted funding plan ({n} projects, ranked in the plan’s order, each at its grant).',

@@ -22,6 +22,8 @@ export const zhCN = {
   'state.open': '公示期内',
   'state.closed': '公示期满',
   'period.days': '{days} 个工作日',
+  'period.provisional':
+    '公示期跨入的年份尚未录入国务院节假日安排，暂按法定元旦假日计算；安排发布后请核对公示期。',
   'create.title': '新建公示（草稿）',
   'create.hint': '公示名单即已会商的资助计划（{n} 个项目，按计划顺序排名，金额为计划资助额）。',
   'create.callTitle': '公示标题',
