@@ -9,8 +9,8 @@ import { seedActor, seedDemo } from '../modules/demo/demo.seed.js';
 import { DEMO_ORGS, DEMO_USERS } from '../modules/demo/demo.data.js';
 import { DEMO_EXPERTS } from '../modules/experts/experts.demo.js';
 
-/** the demo's accounts: its users and the expert pool's demo experts */
-const ACCOUNTS = DEMO_USERS.length + DEMO_EXPERTS.length;
+/** the demo's accounts: its users, the 2022 record's contact and the expert pool's demo experts */
+const ACCOUNTS = DEMO_USERS.length + 1 + DEMO_EXPERTS.length;
 import { createUserFor } from '../modules/identity/user.service.js';
 import { callerFor } from '../platform/caller.js';
 import { HISTORICAL_2022_PATH, HISTORICAL_2023_PATH } from '../modules/applications/historical.demo.js';

@@ -328,7 +328,7 @@ export function applicantsOf(db: Db, ids: readonly string[]) {
   if (!ids.length) return Promise.resolve([]);
   return db
     .selectFrom('applications')
-    .select(['id', 'created_by', 'lead_user_id'])
+    .select(['id', 'created_by', 'lead_user_id', 'org_id'])
     .where('id', 'in', [...ids])
     .execute();
 }

@@ -11,6 +11,7 @@ import type { DB } from '../../platform/db-types.js';
 import { enforce } from '../../platform/enforce.js';
 import { DomainError } from '../../platform/errors.js';
 import { APPLICATION, type ApplicationRef, type ApplicationStatus } from './application.workflow.js';
+import { orgAdminsOf } from '../identity/index.js';
 import { applicantsOf, findApplication, updateApplication } from './applications.repo.js';
 
 export interface AwardedApplication {
@@ -45,15 +46,21 @@ export async function awardApplications(
 }
 
 /**
- * The applicant organisation's people to tell about an application's result: the organisation admin
- * who started it and its project lead (as the other application notices do).
+ * The applicant organisation's people to tell about an application's result: whoever started it, its
+ * project lead, and the organisation's active admins (an imported record was started by the import,
+ * not by a person: its organisation's admins are the ones to tell). System identities are left out.
  */
 export async function applicantRecipients(
   db: Kysely<DB>,
   applicationIds: readonly string[],
 ): Promise<Map<string, string[]>> {
   const rows = await applicantsOf(db, applicationIds);
+  const admins = await orgAdminsOf(db, [...new Set(rows.map((r) => r.org_id))]);
+  const person = (x: string | null): x is string => !!x && !x.startsWith('system:');
   return new Map(
-    rows.map((r) => [r.id, [...new Set([r.created_by, r.lead_user_id].filter((x): x is string => !!x))]]),
+    rows.map((r) => [
+      r.id,
+      [...new Set([r.created_by, r.lead_user_id, ...(admins.get(r.org_id) ?? [])].filter(person))],
+    ]),
   );
 }

@@ -4,6 +4,7 @@
  * Money in integer fen; the Excel form takes 万元 (converted exactly, see historical.rules.ts).
  */
 import { z } from 'zod';
+import { ExcludedExpert } from './application.schema.js';
 
 const fen = z.number().int().nonnegative();
 
@@ -23,6 +24,11 @@ export const HistoricalApplication = z.strictObject({
     .max(50)
     .optional()
     .describe('KPI commitments, if recorded'),
+  excludedExperts: z
+    .array(ExcludedExpert)
+    .max(20)
+    .optional()
+    .describe('the avoidance list (申请回避的专家) as recorded: review rounds on the record honour it'),
 });
 export type HistoricalApplication = z.infer<typeof HistoricalApplication>;
 

@@ -150,6 +150,7 @@ export async function importHistoricalCall(
             ...(a.selfFundingFen !== undefined ? { selfFundingFen: a.selfFundingFen } : {}),
           },
           ...(a.kpis ? { kpis: a.kpis } : {}),
+          ...(a.excludedExperts ? { excludedExperts: a.excludedExperts } : {}),
         };
         await insertApplication(trx, {
           id,

@@ -240,3 +240,16 @@ export const DEMO_USERS: DemoUser[] = [
   user('demo.security', '褚安全（演示）', 'securityAdmin', 'commission'),
   user('demo.auditadmin', '卫审计管理（演示）', 'auditAdmin', 'commission'),
 ];
+
+/**
+ * The admin of one example applicant of the 2022 call imported for the record (the organisation of the
+ * last line of its demo notice), so the award's notices reach a mailbox: the imported applications
+ * were started by the import, and their organisations' admins are the ones told (a fictitious person).
+ */
+export const DEMO_RECORD_CONTACT = {
+  username: 'demo.org2022',
+  name: '何联络（演示）',
+  role: 'orgAdmin' as const,
+  email: 'demo.org2022@demo.transferone.cn',
+  password: demoPassword('orgAdmin'),
+};

@@ -15,7 +15,7 @@ import {
   seedHistoricalDemo,
 } from '../applications/index.js';
 import fs from 'node:fs';
-import { DEMO_ORGS, DEMO_USERS } from './demo.data.js';
+import { DEMO_ORGS, DEMO_RECORD_CONTACT, DEMO_USERS } from './demo.data.js';
 
 /**
  * The actor the seeding acts as: the command line, with system-admin rights. Every organisation
@@ -76,6 +76,19 @@ async function allOrgs(ctx: AppContext, caller: Caller) {
     out.push(...r.items);
     if (out.length >= r.total || r.items.length === 0) return out;
   }
+}
+
+async function seedRecordContact(ctx: AppContext, caller: Caller, orgId: string, result: SeedResult) {
+  const u = DEMO_RECORD_CONTACT;
+  const found = await listUsersFor(ctx, caller, { q: u.username, page: 1, pageSize: 50 });
+  if (found.items.some((x) => x.username === u.username)) return void result.users.existing.push(u.username);
+  await createUserFor(
+    ctx,
+    caller,
+    { username: u.username, name: u.name, email: u.email, orgId, roles: [u.role], password: u.password },
+    { mustChangePassword: false },
+  );
+  result.users.created.push(u.username);
 }
 
 /** Loads the demo organisations and one user per role. Idempotent: what exists is left as it is. */
@@ -212,6 +225,11 @@ export async function seedDemo(
     ...(await seedNoticeDemo(ctx, result.historical.callId, ranked)),
     entries: ranked.length,
   };
+  // the admin of the last listed applicant, who receives its award notice by mail
+  const lastOrg = (await reviewCandidates(ctx, result.historical.callId)).find(
+    (c) => c.applicationId === ranked[ranked.length - 1],
+  )?.orgId;
+  if (lastOrg) await seedRecordContact(ctx, caller, lastOrg, result);
 
   // The technology market: public patent abstracts as achievements of the research organisations,
   // and enterprise needs (server/src/modules/market/market.demo.ts).

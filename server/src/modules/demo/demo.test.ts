@@ -5,7 +5,7 @@ import { verifyAuditChain } from '../../platform/audit.js';
 import { ROLE_NAMES, ROLES } from '../../platform/roles.js';
 import { validateUscc } from '../identity/index.js';
 import { totpCode } from '../identity/index.js';
-import { DEMO_ORGS, DEMO_USERS, syntheticUscc } from './demo.data.js';
+import { DEMO_ORGS, DEMO_RECORD_CONTACT, DEMO_USERS, syntheticUscc } from './demo.data.js';
 import { seedDemo } from './demo.seed.js';
 import { HISTORICAL_2022_PATH, HISTORICAL_2023_PATH } from '../applications/index.js';
 import { loginAs } from '../../testing/factories.js';
@@ -67,7 +67,8 @@ describe('seeding', { timeout: 120_000 }, () => {
   it('creates every organisation and user through the identity services, each with an audit record; twice changes nothing', async () => {
     const first = await seedDemo(env.platform.ctx);
     expect(first.orgs.created.length).toBe(DEMO_ORGS.length);
-    expect(first.users.created.length).toBe(DEMO_USERS.length);
+    // one user per role, and the admin of the 2022 record's last noticed applicant (told its award)
+    expect(first.users.created).toEqual([...DEMO_USERS.map((u) => u.username), DEMO_RECORD_CONTACT.username]);
     const db = env.platform.ctx.db;
     const audit = await db
       .selectFrom('audit_log')
@@ -75,7 +76,7 @@ describe('seeding', { timeout: 120_000 }, () => {
       .execute();
     expect(audit.filter((a) => a.action === 'org.create').length).toBe(DEMO_ORGS.length + HISTORICAL_ORGS);
     expect(first.historical?.created).toBe(true);
-    expect(audit.filter((a) => a.action === 'user.create').length).toBe(DEMO_USERS.length);
+    expect(audit.filter((a) => a.action === 'user.create').length).toBe(DEMO_USERS.length + 1);
     // the seed acts as itself, except in the review demo, where it acts for the demo's staff member
     // and experts (a score is an expert's act) — labelled as the seed's; the notice demo's objection is
     // lodged by a member of the public, signed in as nobody
@@ -123,7 +124,7 @@ describe('seeding', { timeout: 120_000 }, () => {
     // the expert pool's twelve demo experts are accounts too (seeded once)
     expect(first.experts).toEqual({ created: 12, existing: 0 });
     expect(second.experts).toEqual({ created: 0, existing: 12 });
-    expect(await count('users')).toBe(DEMO_USERS.length + first.experts!.created);
+    expect(await count('users')).toBe(DEMO_USERS.length + 1 + first.experts!.created);
     expect(await count('audit_log')).toBe(audit.length);
     expect((await verifyAuditChain(db)).problems).toEqual([]);
 
@@ -138,6 +139,11 @@ describe('seeding', { timeout: 120_000 }, () => {
       expect(row.org).toBe(DEMO_ORGS.find((o) => o.key === u.orgKey)!.name);
       expect(row.totp_enabled).toBe(false); // staff enrol TOTP at their first sign-in
     }
+    const contact = users.find((x) => x.username === DEMO_RECORD_CONTACT.username)!;
+    expect(contact).toMatchObject({
+      roles: ['orgAdmin'],
+      org: expect.stringMatching(/^示例申报单位（2022）/),
+    });
   });
 
   it('lets a demo user sign in with the printed password; a staff role is asked to enrol TOTP first', async () => {

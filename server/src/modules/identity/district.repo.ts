@@ -17,3 +17,19 @@ export async function listActiveDistrictOfficeRegions(db: Kysely<DB>): Promise<s
     .execute();
   return rows.map((r) => r.region);
 }
+
+/** Active users holding orgAdmin in each of the organisations (the 申报单位's contact for its notices). */
+export async function listOrgAdmins(
+  db: Kysely<DB>,
+  orgIds: readonly string[],
+): Promise<Array<{ org_id: string; id: string }>> {
+  if (!orgIds.length) return [];
+  return db
+    .selectFrom('users as u')
+    .select(['u.org_id', 'u.id'])
+    .where('u.org_id', 'in', [...orgIds])
+    .where('u.status', '=', 'active')
+    .where(sql<boolean>`'orgAdmin' = any(u.roles)`)
+    .orderBy('u.id')
+    .execute();
+}

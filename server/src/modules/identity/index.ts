@@ -13,7 +13,7 @@ export { totpCode } from './totp.rules.js';
 export { idNumberForMatching } from './user.service.js';
 export { validateIdNumber, ID_NUMBER_MESSAGES } from './idnumber.rules.js';
 export { usccMessage } from './uscc.rules.js';
-export { districtOfficeRegions } from './district.service.js';
+export { districtOfficeRegions, orgAdminsOf } from './district.service.js';
 export {
   MLPS_PASSWORD_HISTORY,
   MLPS_PASSWORD_MAX_AGE_DAYS,

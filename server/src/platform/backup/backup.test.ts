@@ -133,7 +133,7 @@ describe('backup and restore', { timeout: 180_000 }, () => {
     expect(res.manifest.auditRows).toBe(auditRows);
     // demo orgs and users (13 roles), the 2023 call (import, publish), the market demo, the ongoing-projects
     // registry import, the 2022 call imported with its 25 example organisations and 25 applications
-    // (one record each), the expert pool's 12 demo experts and the demo expert's pool entry, the review
+    // (one record each) and the admin of one of them (the notice's last applicant), the expert pool's 12 demo experts and the demo expert's pool entry, the review
     // demo (round created, assigned, opened; each scored sheet accepted and submitted), the notice demo
     // (created, published, one objection lodged) and its funding plan (drafted, revised, consulted,
     // noticed), the two-round 2023 call (imported with its 61 example organisations and 61
@@ -143,7 +143,7 @@ describe('backup and restore', { timeout: 180_000 }, () => {
     expect(panelScored).toBeGreaterThan(100);
     const twoRounds = 1 + 61 + 61 + 7 + 2 * panelScored + 2;
     expect(auditRows).toBe(
-      36 + 2 + 1 + 1 + (1 + 25 + 1 + 25) + 12 + 1 + (3 + 2 * reviewScored) + 3 + 4 + twoRounds + 25,
+      36 + 2 + 1 + 1 + (1 + 25 + 1 + 25) + 1 + 12 + 1 + (3 + 2 * reviewScored) + 3 + 4 + twoRounds + 25,
     );
   }, 180_000);
   afterAll(async () => {
