@@ -10,7 +10,8 @@ import { startServer, type RunningServer } from './support/server.js';
  * Expert review (issue 12) on the demo data: the demo expert 周专家 signs in, enrols an
  * authenticator, opens 我的评审任务, accepts a task of the 2022 remote round, fills the score sheet,
  * is told what is missing next to the fields, and submits; the commission's staff open the round and
- * see the assignment table (matched terms, exclusion reasons) and the ranking per direction.
+ * see the assignment table (matched terms, exclusion reasons — the applicant's avoidance list among
+ * them), are refused when they put an avoided expert on an application, and see the ranking per direction.
  */
 let srv: RunningServer;
 let browser: BrowserSession;
@@ -144,7 +145,28 @@ describe('expert review', () => {
       ) as number;
     }, roundId);
     expect(await page.getByTestId('exclusion-reason').count()).toBe(reasons);
-    if (reasons === 0) expect(await page.getByText('无回避专家').count()).toBeGreaterThan(0);
+    expect(reasons).toBeGreaterThan(0);
+    // seed 000 §二.4: applicant 01 asked, with its letter, that 陆建华 not review it; the table says so
+    const row = page
+      .getByTestId('assignment-table')
+      .locator('tbody tr', { hasText: '示例申报单位（2022）01技术转移示范机构建设项目' });
+    expect(await row.getByTestId('exclusion-reason').allTextContents()).toContain(
+      '申报单位申请回避：陆建华（演示）（上海交通大学）',
+    );
+    // and staff who try to put him on it anyway are refused with the rule named
+    await row.getByTestId('expert-change').first().click();
+    await page.getByTestId('expert-select').click();
+    await page.keyboard.type('陆建华');
+    await page.locator('.ant-select-item-option', { hasText: '陆建华（演示）' }).first().click();
+    await page.getByTestId('expert-reason').fill('原专家出差，改由陆建华评审');
+    browser.expectRefusals(400);
+    await page.getByTestId('expert-dialog-ok').click();
+    await expect
+      .poll(async () => (await page.locator('.ant-modal').textContent()) ?? '')
+      .toContain('回避规则：申报单位申请回避：陆建华（演示）（上海交通大学）');
+    await screenshot(page, 'review-change-refused');
+    await page.locator('.ant-modal-footer .ant-btn:not(.ant-btn-primary)').click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
     await page.getByTestId('round-close').waitFor();
     await screenshot(page, 'review-round');
 

@@ -11,9 +11,10 @@ export interface RunningServer {
 
 /**
  * The real server with the built web client, on a random port: a fresh in-memory PGlite, or a new
- * database on the server named by DATABASE_URL. `env` works with the test factories.
+ * database on the server named by DATABASE_URL. `env` works with the test factories. With `smtpPort`
+ * the mail goes to that SMTP sink (startSmtpSink), sent when a test flushes the outbox.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(opts: { smtpPort?: number } = {}): Promise<RunningServer> {
   const server = await createTestDatabaseUrl();
   const config = loadConfig(
     {
@@ -22,6 +23,7 @@ export async function startServer(): Promise<RunningServer> {
       JOBS: 'off',
       LOG_LEVEL: 'silent',
       COOKIE_SECURE: 'false',
+      ...(opts.smtpPort ? { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(opts.smtpPort) } : {}),
     },
     { dataDir: '/nonexistent' },
   );

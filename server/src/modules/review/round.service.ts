@@ -158,9 +158,12 @@ export async function getRound(ctx: AppContext, caller: Caller, id: string) {
     const c = cards.get(uid);
     return c ? { name: c.name, orgName: c.org_name } : undefined;
   };
-  const maxLoad = new Map((await reviewPool(ctx.db)).map((e) => [e.userId, e.maxLoadPerRound]));
+  const pool = await reviewPool(ctx.db);
+  const maxLoad = new Map(pool.map((e) => [e.userId, e.maxLoadPerRound]));
   const live = rows.filter((a) => LIVE_STATES.includes(a.status));
-  const loads = new Map<string, number>();
+  // every active expert of the pool is a choice when staff change or add one, at load 0 if unassigned
+  const loads = new Map<string, number>(pool.map((e) => [e.userId, 0]));
+  const poolName = new Map(pool.map((e) => [e.userId, e.name]));
   for (const a of live) loads.set(a.expert_user_id, (loads.get(a.expert_user_id) ?? 0) + 1);
   const shortfall = new Map((report.shortfall ?? []).map((s) => [s.applicationId, s]));
   const summary = roundSummaryDto(
@@ -201,7 +204,7 @@ export async function getRound(ctx: AppContext, caller: Caller, id: string) {
     }),
     loads: [...loads].map(([uid, load]) => ({
       expertUserId: uid,
-      expertName: expertOf(uid)?.name ?? '',
+      expertName: expertOf(uid)?.name ?? poolName.get(uid) ?? '',
       load,
       capacity: maxLoad.get(uid) ?? 0,
     })),
