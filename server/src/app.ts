@@ -28,6 +28,7 @@ import { marketRoutes } from './modules/market/index.js';
 import { matchingModule } from './modules/matching/index.js';
 import { expertsModule } from './modules/experts/index.js';
 import { reviewModule } from './modules/review/index.js';
+import { projectsModule } from './modules/projects/index.js';
 import { APPLICATION_ERRORS, programmeRoutes } from './modules/applications/index.js';
 import { CALL_ERRORS } from './modules/calls/index.js';
 import { loadAuditKeyring, useAuditKeyring } from './platform/audit-key.js';
@@ -49,6 +50,7 @@ const MODULES: Array<(app: FastifyInstance, ctx: AppContext) => Promise<void> | 
   matchingModule,
   expertsModule,
   reviewModule,
+  projectsModule,
   programmeRoutes,
 ];
 

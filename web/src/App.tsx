@@ -93,6 +93,15 @@ const PublicNoticeListPage = lazy(() =>
 const PublicNoticePage = lazy(() =>
   import('./pages/notice/PublicNoticePage.js').then((m) => ({ default: m.PublicNoticePage })),
 );
+const AgreementListPage = lazy(() =>
+  import('./pages/projects/AgreementListPage.js').then((m) => ({ default: m.AgreementListPage })),
+);
+const AgreementPage = lazy(() =>
+  import('./pages/projects/AgreementPage.js').then((m) => ({ default: m.AgreementPage })),
+);
+const LedgerPage = lazy(() =>
+  import('./pages/projects/LedgerPage.js').then((m) => ({ default: m.LedgerPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./pages/placeholder/NotFoundPage.js').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -147,6 +156,9 @@ function Shell() {
                 <Route path={`${NAV_ITEMS.applications.path}/:id`} element={<ApplicationPage />} />
                 <Route path={`${NAV_ITEMS.applications.path}/:id/receipt`} element={<ReceiptPage />} />
                 <Route path={NAV_ITEMS.screening.path} element={<ScreeningPage />} />
+                <Route path={NAV_ITEMS.agreements.path} element={<AgreementListPage />} />
+                <Route path={`${NAV_ITEMS.agreements.path}/:id`} element={<AgreementPage />} />
+                <Route path={NAV_ITEMS.disbursements.path} element={<LedgerPage />} />
                 <Route
                   path={`${NAV_ITEMS.screening.path}/ongoing-projects`}
                   element={<OngoingProjectsPage />}

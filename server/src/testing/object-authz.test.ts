@@ -27,6 +27,7 @@ import {
 } from '../modules/applications/programme.testkit.js';
 import { guide2023 } from '../modules/applications/programme.fixtures.js';
 import { insertDraftNotice, insertTestObjection } from '../modules/review/notice.testkit.js';
+import { insertTestAgreement } from '../modules/projects/projects.testkit.js';
 
 /**
  * The object-level matrix: every route whose path names an object × every role × the object cases
@@ -165,6 +166,25 @@ beforeAll(async () => {
     name: '异议人丙某',
   });
   set('objection', 'other', objectionId, '异议人丙某');
+
+  // agreements (任务书): the home organisation's and the foreign applicant's, with their tranches
+  const ownAgreement = await insertTestAgreement(env, {
+    applicationId: own,
+    callId,
+    orgId: home.id,
+    title: '本单位任务书项目',
+    createdBy: roleUsers.get('commissionStaff')!,
+  });
+  set('agreement', 'own', ownAgreement.agreementId, '本单位任务书项目');
+  const otherAgreement = await insertTestAgreement(env, {
+    applicationId: other,
+    callId,
+    orgId: foreign.orgId,
+    title: '外单位任务书项目',
+    createdBy: roleUsers.get('commissionStaff')!,
+  });
+  set('agreement', 'other', otherAgreement.agreementId, '外单位任务书项目');
+  set('tranche', 'other', otherAgreement.trancheIds[0]!, '外单位任务书项目');
 
   // a notification addressed to the foreign organisation's user
   const note = await env.platform.ctx.db

@@ -24,7 +24,9 @@ export type ObjectKind =
   | 'call'
   | 'notice'
   | 'objection'
-  | 'notification';
+  | 'notification'
+  | 'agreement'
+  | 'tranche';
 export type ObjectCase = 'own' | 'other' | 'unassigned';
 export type Expectation = 'deny' | 'pass' | 'any';
 
@@ -90,6 +92,16 @@ export const OBJECT_ROUTES: Record<string, ObjectKind> = {
   'POST /api/public/notices/:id/objections': 'notice',
   'POST /api/review/objections/:id/decide': 'objection',
   'POST /api/notifications/:id/read': 'notification',
+  'GET /api/projects/agreements/:id': 'agreement',
+  'PATCH /api/projects/agreements/:id': 'agreement',
+  'POST /api/projects/agreements/:id/confirm-org': 'agreement',
+  'POST /api/projects/agreements/:id/confirm': 'agreement',
+  'POST /api/projects/agreements/:id/reopen': 'agreement',
+  'GET /api/projects/agreements/:id/agreement.docx': 'agreement',
+  'POST /api/projects/tranches/:id/request': 'tranche',
+  'POST /api/projects/tranches/:id/approve': 'tranche',
+  'POST /api/projects/tranches/:id/refuse': 'tranche',
+  'POST /api/projects/tranches/:id/pay': 'tranche',
 };
 
 /** Routes with a path parameter that have no object case, each with the reason (reviewed). */
@@ -189,6 +201,9 @@ const OVERSIGHT: Record<ObjectKind, Role[]> = {
   objection: ['commissionStaff', 'programmeOfficeStaff', 'auditor'],
   // a notification is its addressee's alone: nobody else reads or marks it
   notification: [],
+  // the programme's staff, finance and auditors see every agreement and its tranches (projects.rules.ts)
+  agreement: ['commissionStaff', 'programmeOfficeStaff', 'finance', 'auditor'],
+  tranche: ['commissionStaff', 'programmeOfficeStaff', 'finance', 'auditor'],
 };
 
 /** Reads an owner may get 404 on for the own case because the thing does not exist yet. */
@@ -208,6 +223,8 @@ const OWNERS: Partial<Record<ObjectKind, Role[]>> = {
   application: ['orgAdmin', 'projectLead'],
   org: ['orgAdmin'],
   user: ['orgAdmin'],
+  // the organisation that carries the project reads its agreement
+  agreement: ['orgAdmin', 'projectLead'],
 };
 
 /** The policy expectation for a role on a case of a kind. */
@@ -229,4 +246,6 @@ export const KIND_CASES: Record<ObjectKind, ObjectCase[]> = {
   notice: ['other'],
   objection: ['other'],
   notification: ['other'],
+  agreement: ['own', 'other'],
+  tranche: ['other'],
 };

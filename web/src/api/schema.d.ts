@@ -11711,6 +11711,1271 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 任务书列表 Agreements the caller may see
+         * @description 权限 Permission: `agreement.read` (查看任务书与拨付台账（本单位或全部） / See agreements and the disbursement ledger (one's own organisation's or all))
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    callId?: string;
+                    status?: "draft" | "orgConfirmed" | "confirmed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: components["schemas"]["AgreementSummary"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 由立项项目生成任务书（草稿） Draft the agreement of an awarded application
+         * @description 权限 Permission: `agreement.manage` (生成和修改任务书（立项后） / Draft and edit agreements (after the award))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        callId: string;
+                        applicationId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agreement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/awaiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 已立项待生成任务书的项目 Awarded applications without an agreement
+         * @description 权限 Permission: `agreement.manage` (生成和修改任务书（立项后） / Draft and edit agreements (after the award))
+         */
+        get: {
+            parameters: {
+                query: {
+                    callId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AwaitingAgreement"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 任务书详情（指标、预算、拨付计划） An agreement
+         * @description 权限 Permission: `agreement.read` (查看任务书与拨付台账（本单位或全部） / See agreements and the disbursement ledger (one's own organisation's or all))
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agreement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改任务书草稿（指标目标、年度预算） Edit a draft agreement
+         * @description 权限 Permission: `agreement.manage` (生成和修改任务书（立项后） / Draft and edit agreements (after the award))
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @description new KPI targets by the line's key (never below the direction's KPI) */
+                        targets?: {
+                            key: string;
+                            target: number;
+                        }[];
+                        /** @description the budget by project year; each source keeps its total */
+                        budget?: {
+                            year: number;
+                            municipalFen: number;
+                            selfFundingFen: number;
+                            districtMatchingFen: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agreement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/projects/agreements/{id}/confirm-org": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 承担单位确认任务书 The organisation confirms
+         * @description 权限 Permission: `agreement.sign` (以承担单位身份确认任务书 / Confirm an agreement for the organisation that carries the project)
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                        /** @description reopen: why the agreement goes back to drafting */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agreement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/agreements/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 市科委确认签订 The commission confirms
+         * @description 权限 Permission: `agreement.approve` (以市科委身份确认任务书 / Confirm an agreement for the commission)
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                        /** @description reopen: why the agreement goes back to drafting */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agreement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/agreements/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回起草（须写明原因） Reopen with a reason
+         * @description 权限 Permission: `agreement.manage` (生成和修改任务书（立项后） / Draft and edit agreements (after the award))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                        /** @description reopen: why the agreement goes back to drafting */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agreement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/agreements/{id}/agreement.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出任务书（Word） Export the agreement (Word)
+         * @description 权限 Permission: `agreement.read` (查看任务书与拨付台账（本单位或全部） / See agreements and the disbursement ledger (one's own organisation's or all))
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/tranches/{id}/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提出请款 Raise the payment request
+         * @description 权限 Permission: `payment.request` (提出请款报告 / Raise a payment request)
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                        /** @description request: the payment request’s note */
+                        note?: string;
+                        /** @description refuse: why */
+                        reason?: string;
+                        /** @description pay: the value date, YYYY-MM-DD (Beijing), not in the future */
+                        paidOn?: string;
+                        /** @description pay: the payment voucher number */
+                        paymentRef?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agreement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/tranches/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 财政审批请款 Finance approves
+         * @description 权限 Permission: `payment.approve` (审批请款报告（财政） / Approve or refuse a payment request (finance))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                        /** @description request: the payment request’s note */
+                        note?: string;
+                        /** @description refuse: why */
+                        reason?: string;
+                        /** @description pay: the value date, YYYY-MM-DD (Beijing), not in the future */
+                        paidOn?: string;
+                        /** @description pay: the payment voucher number */
+                        paymentRef?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agreement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/tranches/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回请款（须写明原因） Finance refuses with a reason
+         * @description 权限 Permission: `payment.approve` (审批请款报告（财政） / Approve or refuse a payment request (finance))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                        /** @description request: the payment request’s note */
+                        note?: string;
+                        /** @description refuse: why */
+                        reason?: string;
+                        /** @description pay: the value date, YYYY-MM-DD (Beijing), not in the future */
+                        paidOn?: string;
+                        /** @description pay: the payment voucher number */
+                        paymentRef?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agreement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/tranches/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记拨付（日期、凭证号） Record the payment
+         * @description 权限 Permission: `payment.record` (登记拨付（日期与凭证号） / Record a payment (date and reference))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                        /** @description request: the payment request’s note */
+                        note?: string;
+                        /** @description refuse: why */
+                        reason?: string;
+                        /** @description pay: the value date, YYYY-MM-DD (Beijing), not in the future */
+                        paidOn?: string;
+                        /** @description pay: the payment voucher number */
+                        paymentRef?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agreement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 指南的拨付台账 The call’s disbursement ledger
+         * @description 权限 Permission: `agreement.read` (查看任务书与拨付台账（本单位或全部） / See agreements and the disbursement ledger (one's own organisation's or all))
+         */
+        get: {
+            parameters: {
+                query: {
+                    callId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ledger"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calls": {
         parameters: {
             query?: never;
@@ -17137,8 +18402,188 @@ export interface components {
                 en: string;
             }[];
         };
+        TrancheInput: {
+            id: string;
+            seq: number;
+            /** @enum {string} */
+            trigger: "award" | "midterm" | "acceptance";
+            triggerLabel: {
+                zh: string;
+                en: string;
+            };
+            label: {
+                zh: string;
+                en: string;
+            };
+            percent: number;
+            amountFen: number;
+            /** @enum {string} */
+            status: "scheduled" | "requested" | "approved" | "paid";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            requestedAt: string | null;
+            /** @description the requester’s name */
+            requestedBy: string | null;
+            requestNote: string | null;
+            approvedAt: string | null;
+            approvedBy: string | null;
+            refuseReason: string | null;
+            paidOn: string | null;
+            paymentRef: string | null;
+            version: number;
+            /** @description what the caller may do now */
+            actions: string[];
+            /** @description why the other actions of this state are not available */
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+        };
+        AgreementSummaryInput: {
+            id: string;
+            applicationId: string;
+            callId: string;
+            projectTitle: string;
+            orgId: string;
+            orgName: string | null;
+            directionCode: string;
+            directionTitle: string;
+            startDate: string;
+            endDate: string;
+            years: number;
+            grantFen: number;
+            paidFen: number;
+            /** @enum {string} */
+            status: "draft" | "orgConfirmed" | "confirmed";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+        };
+        AgreementInput: {
+            id: string;
+            applicationId: string;
+            callId: string;
+            projectTitle: string;
+            orgId: string;
+            orgName: string | null;
+            directionCode: string;
+            directionTitle: string;
+            startDate: string;
+            endDate: string;
+            years: number;
+            grantFen: number;
+            paidFen: number;
+            /** @enum {string} */
+            status: "draft" | "orgConfirmed" | "confirmed";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            firstYearFen: number;
+            selfFundingFen: number;
+            districtMatchingFen: number;
+            kpis: {
+                key: string;
+                kpiId: string | null;
+                metric: string;
+                unit: string;
+                /** @enum {string} */
+                comparator: ">=" | "<=" | "=" | ">" | "<";
+                target: number;
+                direction: {
+                    /** @enum {string} */
+                    comparator: ">=" | "<=" | "=" | ">" | "<";
+                    value: number;
+                    unit: string;
+                } | null;
+                /** @enum {string} */
+                source: "commitment" | "direction";
+            }[];
+            budget: {
+                year: number;
+                municipalFen: number;
+                selfFundingFen: number;
+                districtMatchingFen: number;
+            }[];
+            milestones: {
+                /** @enum {string} */
+                key: "midterm" | "end" | "materialsDue" | "acceptanceDue";
+                title: {
+                    zh: string;
+                    en: string;
+                };
+                dueDate: string;
+            }[];
+            scheduleSource: string;
+            tranches: components["schemas"]["TrancheInput"][];
+            orgConfirmed: {
+                by: string | null;
+                at: string;
+            } | null;
+            confirmed: {
+                by: string | null;
+                at: string;
+            } | null;
+            reopenReason: string | null;
+            version: number;
+            /** @description what the caller may do now */
+            actions: string[];
+            /** @description why the other actions of this state are not available */
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+        };
+        AwaitingAgreementInput: {
+            applicationId: string;
+            projectTitle: string;
+            orgName: string | null;
+            directionCode: string;
+            directionTitle: string;
+            grantFen: number | null;
+            /** @enum {string} */
+            grantSource: "award" | "record" | "none";
+        };
+        LedgerInput: {
+            callId: string;
+            agreements: number;
+            /** @description the awarded grants of the call’s agreements */
+            grantFen: number;
+            byStatus: {
+                scheduled: number;
+                requested: number;
+                approved: number;
+                paid: number;
+            };
+            rows: {
+                agreementId: string;
+                projectTitle: string;
+                orgName: string | null;
+                grantFen: number;
+                paidFen: number;
+                tranches: {
+                    seq: number;
+                    amountFen: number;
+                    /** @enum {string} */
+                    status: "scheduled" | "requested" | "approved" | "paid";
+                    statusLabel: {
+                        zh: string;
+                        en: string;
+                    };
+                    paidOn: string | null;
+                    paymentRef: string | null;
+                }[];
+            }[];
+        };
         /** @enum {string} */
-        PermissionNameInput: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.export" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertPool.read" | "expertPool.write" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "review.award" | "review.manage" | "review.read" | "review.score" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "settings.read" | "solution.act" | "solution.write" | "user.create" | "user.grantRoles" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
+        PermissionNameInput: "achievement.import" | "achievement.review" | "achievement.write" | "agreement.approve" | "agreement.manage" | "agreement.read" | "agreement.sign" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.export" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertPool.read" | "expertPool.write" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "payment.approve" | "payment.record" | "payment.request" | "review.award" | "review.manage" | "review.read" | "review.score" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "settings.read" | "solution.act" | "solution.write" | "user.create" | "user.grantRoles" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
         OidcStatusInput: {
             configured: boolean;
         };
@@ -19208,8 +20653,188 @@ export interface components {
                 en: string;
             }[];
         };
+        Tranche: {
+            id: string;
+            seq: number;
+            /** @enum {string} */
+            trigger: "award" | "midterm" | "acceptance";
+            triggerLabel: {
+                zh: string;
+                en: string;
+            };
+            label: {
+                zh: string;
+                en: string;
+            };
+            percent: number;
+            amountFen: number;
+            /** @enum {string} */
+            status: "scheduled" | "requested" | "approved" | "paid";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            requestedAt: string | null;
+            /** @description the requester’s name */
+            requestedBy: string | null;
+            requestNote: string | null;
+            approvedAt: string | null;
+            approvedBy: string | null;
+            refuseReason: string | null;
+            paidOn: string | null;
+            paymentRef: string | null;
+            version: number;
+            /** @description what the caller may do now */
+            actions: string[];
+            /** @description why the other actions of this state are not available */
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+        };
+        AgreementSummary: {
+            id: string;
+            applicationId: string;
+            callId: string;
+            projectTitle: string;
+            orgId: string;
+            orgName: string | null;
+            directionCode: string;
+            directionTitle: string;
+            startDate: string;
+            endDate: string;
+            years: number;
+            grantFen: number;
+            paidFen: number;
+            /** @enum {string} */
+            status: "draft" | "orgConfirmed" | "confirmed";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+        };
+        Agreement: {
+            id: string;
+            applicationId: string;
+            callId: string;
+            projectTitle: string;
+            orgId: string;
+            orgName: string | null;
+            directionCode: string;
+            directionTitle: string;
+            startDate: string;
+            endDate: string;
+            years: number;
+            grantFen: number;
+            paidFen: number;
+            /** @enum {string} */
+            status: "draft" | "orgConfirmed" | "confirmed";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            firstYearFen: number;
+            selfFundingFen: number;
+            districtMatchingFen: number;
+            kpis: {
+                key: string;
+                kpiId: string | null;
+                metric: string;
+                unit: string;
+                /** @enum {string} */
+                comparator: ">=" | "<=" | "=" | ">" | "<";
+                target: number;
+                direction: {
+                    /** @enum {string} */
+                    comparator: ">=" | "<=" | "=" | ">" | "<";
+                    value: number;
+                    unit: string;
+                } | null;
+                /** @enum {string} */
+                source: "commitment" | "direction";
+            }[];
+            budget: {
+                year: number;
+                municipalFen: number;
+                selfFundingFen: number;
+                districtMatchingFen: number;
+            }[];
+            milestones: {
+                /** @enum {string} */
+                key: "midterm" | "end" | "materialsDue" | "acceptanceDue";
+                title: {
+                    zh: string;
+                    en: string;
+                };
+                dueDate: string;
+            }[];
+            scheduleSource: string;
+            tranches: components["schemas"]["Tranche"][];
+            orgConfirmed: {
+                by: string | null;
+                at: string;
+            } | null;
+            confirmed: {
+                by: string | null;
+                at: string;
+            } | null;
+            reopenReason: string | null;
+            version: number;
+            /** @description what the caller may do now */
+            actions: string[];
+            /** @description why the other actions of this state are not available */
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+        };
+        AwaitingAgreement: {
+            applicationId: string;
+            projectTitle: string;
+            orgName: string | null;
+            directionCode: string;
+            directionTitle: string;
+            grantFen: number | null;
+            /** @enum {string} */
+            grantSource: "award" | "record" | "none";
+        };
+        Ledger: {
+            callId: string;
+            agreements: number;
+            /** @description the awarded grants of the call’s agreements */
+            grantFen: number;
+            byStatus: {
+                scheduled: number;
+                requested: number;
+                approved: number;
+                paid: number;
+            };
+            rows: {
+                agreementId: string;
+                projectTitle: string;
+                orgName: string | null;
+                grantFen: number;
+                paidFen: number;
+                tranches: {
+                    seq: number;
+                    amountFen: number;
+                    /** @enum {string} */
+                    status: "scheduled" | "requested" | "approved" | "paid";
+                    statusLabel: {
+                        zh: string;
+                        en: string;
+                    };
+                    paidOn: string | null;
+                    paymentRef: string | null;
+                }[];
+            }[];
+        };
         /** @enum {string} */
-        PermissionName: "achievement.import" | "achievement.review" | "achievement.write" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.export" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertPool.read" | "expertPool.write" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "review.award" | "review.manage" | "review.read" | "review.score" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "settings.read" | "solution.act" | "solution.write" | "user.create" | "user.grantRoles" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
+        PermissionName: "achievement.import" | "achievement.review" | "achievement.write" | "agreement.approve" | "agreement.manage" | "agreement.read" | "agreement.sign" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.export" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertPool.read" | "expertPool.write" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "payment.approve" | "payment.record" | "payment.request" | "review.award" | "review.manage" | "review.read" | "review.score" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "settings.read" | "solution.act" | "solution.write" | "user.create" | "user.grantRoles" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
         OidcStatus: {
             configured: boolean;
         };

@@ -342,3 +342,28 @@ export function contentWithOrg(db: Db, id: string) {
     .where('a.id', '=', id)
     .executeTakeFirst();
 }
+
+/** What an agreement is drafted from: the awarded applications' content, organisation type and name. */
+export function awardRows(db: Db, ids: readonly string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('applications as a')
+    .innerJoin('orgs as o', 'o.id', 'a.org_id')
+    .select(['a.id', 'a.content', 'a.status', 'a.call_id', 'o.type as org_type'])
+    .where('a.id', 'in', [...ids])
+    .execute();
+}
+
+/** The district office's latest committed matching funds per application (district approvals). */
+export function districtCommitments(db: Db, ids: readonly string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('application_reviews')
+    .select(['application_id', 'commitment_fen', 'at'])
+    .where('application_id', 'in', [...ids])
+    .where('stage', '=', 'district')
+    .where('decision', '=', 'approve')
+    .where('commitment_fen', 'is not', null)
+    .orderBy('at')
+    .execute();
+}

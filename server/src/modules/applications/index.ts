@@ -15,3 +15,4 @@ export { REDACTED, type ReviewDocument } from './blind.rules.js';
 export { awardApplications, applicantRecipients, type AwardedApplication } from './award.service.js';
 export { renderDocx } from './document-docx.rules.js';
 export type { PaperDocument, Block as PaperBlock } from './document.rules.js';
+export { awardedApplications, type AwardedApplicationFacts } from './awarded.service.js';

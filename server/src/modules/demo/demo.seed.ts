@@ -8,6 +8,7 @@ import { seedProgrammeDemo } from '../calls/index.js';
 import { reviewPool, seedDemoAccountInPool, seedExpertPoolDemo } from '../experts/index.js';
 import { seedNoticeDemo, seedPanelDemo, seedReviewDemo } from '../review/index.js';
 import { seedOngoingDemo } from '../applications/index.js';
+import { seedProjectsDemo } from '../projects/index.js';
 import {
   HISTORICAL_2022_PATH,
   reviewCandidates,
@@ -43,6 +44,7 @@ export interface SeedResult {
   experts?: { created: number; existing: number };
   review?: { roundId: string; created: boolean; submitted: number };
   notice?: { noticeId: string; created: boolean; entries: number };
+  projects?: { agreements: number; awaiting: number; paidFen: number };
   twoRounds?: {
     callId: string;
     panelRoundId: string;
@@ -230,6 +232,17 @@ export async function seedDemo(
     (c) => c.applicationId === ranked[ranked.length - 1],
   )?.orgId;
   if (lastOrg) await seedRecordContact(ctx, caller, lastOrg, result);
+
+  // Programme III: agreements (任务书) and the first tranche of the 2022 call's projects awarded in its
+  // record, one at each stage (server/src/modules/projects/projects.demo.ts).
+  const officeUser = await userIdOf('demo.office');
+  const financeUser = await userIdOf('demo.finance');
+  result.projects = await seedProjectsDemo(ctx, result.historical.callId, new Set(ranked), {
+    staff: as(staffUser.id, staffUser.name, ['commissionStaff'], idOf.get('commission')!),
+    office: as(officeUser.id, officeUser.name, ['programmeOfficeStaff'], idOf.get('programmeOffice')!),
+    finance: as(financeUser.id, financeUser.name, ['finance'], idOf.get('finance')!),
+    orgAdminOf: (orgId) => callerFor(ctx, { ...actor, roles: ['orgAdmin'], orgId, sessionId: 'demo-seed' }),
+  });
 
   // The technology market: public patent abstracts as achievements of the research organisations,
   // and enterprise needs (server/src/modules/market/market.demo.ts).

@@ -77,18 +77,24 @@ describe('seeding', { timeout: 120_000 }, () => {
     expect(audit.filter((a) => a.action === 'org.create').length).toBe(DEMO_ORGS.length + HISTORICAL_ORGS);
     expect(first.historical?.created).toBe(true);
     expect(audit.filter((a) => a.action === 'user.create').length).toBe(DEMO_USERS.length + 1);
-    // the seed acts as itself, except in the review demo, where it acts for the demo's staff member
-    // and experts (a score is an expert's act) — labelled as the seed's; the notice demo's objection is
-    // lodged by a member of the public, signed in as nobody
+    // the seed acts as itself, except in the review and projects demos, where it acts for the demo's
+    // staff, finance and experts (a score is an expert's act, a payment finance's) — labelled as the
+    // seed's; the notice demo's objection is lodged by a member of the public, signed in as nobody
     const lodged = audit.filter((a) => a.action === 'review.objection.lodge');
     expect(lodged).toMatchObject([{ actor_id: null, actor_label: null }]);
     const others = audit.filter((a) => a.actor_id !== 'system:demo-seed' && !lodged.includes(a));
-    expect(new Set(others.map((a) => a.action.split('.')[0]))).toEqual(new Set(['review']));
+    expect(new Set(others.map((a) => a.action.split('.')[0]))).toEqual(new Set(['review', 'projects']));
     for (const a of others) expect(a.actor_label).toContain('演示数据初始化');
     // the notice demo: the 2022 call's six screened applications not awarded in the record, published
     expect(first.notice).toMatchObject({ created: true, entries: 6 });
     const notices = await db.selectFrom('review_notices').select(['call_id', 'status']).execute();
     expect(notices).toEqual([{ call_id: first.historical!.callId, status: 'published' }]);
+    // the projects demo: four of the 2022 call's 11 projects awarded in the record at one stage each,
+    // the first tranche of the last one paid; seven await their agreement
+    expect(first.projects).toMatchObject({ agreements: 4, awaiting: 7 });
+    expect(first.projects!.paidFen).toBeGreaterThan(0);
+    const stages = await db.selectFrom('projects_agreements').select('status').orderBy('status').execute();
+    expect(stages.map((x) => x.status)).toEqual(['confirmed', 'confirmed', 'draft', 'orgConfirmed']);
     // the review demo: one round on the 2022 call, every screened application with 3 experts, half scored
     expect(first.review).toMatchObject({ created: true });
     expect(first.review!.submitted).toBeGreaterThan(10);
@@ -109,6 +115,7 @@ describe('seeding', { timeout: 120_000 }, () => {
     // the demo registry of ongoing projects, imported once (guide 2023 §二.7)
     expect(first.ongoingProjects).toEqual({ created: 5, existing: false });
     expect(second.ongoingProjects).toEqual({ created: 0, existing: true });
+    expect(second.projects).toMatchObject({ agreements: 4, awaiting: 7, paidFen: 0 });
     const count = async (t: 'orgs' | 'users' | 'audit_log') =>
       Number(
         (await db

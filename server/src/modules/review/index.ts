@@ -27,3 +27,4 @@ export { REVIEW_PERMISSIONS } from './review.permissions.js';
 export { ASSIGNMENT, ROUND } from './review.workflow.js';
 export { NOTICE, OBJECTION } from './notice.workflow.js';
 export { seedNoticeDemo } from './notice.demo.js';
+export { awardedGrants, type AwardedGrant } from './award-grants.service.js';

@@ -159,3 +159,24 @@ export function objectionCounts(db: Db, noticeIds: readonly string[]) {
     .groupBy('notice_id')
     .execute();
 }
+
+/** The awarded entries of a call's decided notices, with the funding plan's first-year amount if any. */
+export function awardedEntries(db: Db, applicationIds: readonly string[]) {
+  if (!applicationIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('review_notice_entries as e')
+    .innerJoin('review_notices as n', 'n.id', 'e.notice_id')
+    .leftJoin('review_funding_plan_lines as l', (j) =>
+      j.onRef('l.plan_id', '=', 'n.plan_id').onRef('l.application_id', '=', 'e.application_id'),
+    )
+    .select([
+      'e.application_id',
+      'e.proposed_grant_fen',
+      'l.first_year_fen',
+      'n.awarded_at',
+      'n.id as notice_id',
+    ])
+    .where('e.application_id', 'in', [...applicationIds])
+    .where('e.outcome', '=', 'awarded')
+    .execute();
+}

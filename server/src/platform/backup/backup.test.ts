@@ -138,12 +138,28 @@ describe('backup and restore', { timeout: 180_000 }, () => {
     // (created, published, one objection lodged) and its funding plan (drafted, revised, consulted,
     // noticed), the two-round 2023 call (imported with its 61 example organisations and 61
     // applications; two rounds created, assigned, opened, round 1 closed; each scored sheet accepted
-    // and submitted; a panel session scheduled and notified), one upload, 25 orgs
+    // and submitted; a panel session scheduled and notified), the projects demo (4 agreements created,
+    // 3 confirmed by the organisation, 2 by the commission; 2 first tranches requested, 1 approved and
+    // paid), one upload, 25 orgs
     expect(reviewScored).toBeGreaterThan(10);
     expect(panelScored).toBeGreaterThan(100);
     const twoRounds = 1 + 61 + 61 + 7 + 2 * panelScored + 2;
+    const projects = 4 + 3 + 2 + 2 + 1 + 1;
     expect(auditRows).toBe(
-      36 + 2 + 1 + 1 + (1 + 25 + 1 + 25) + 1 + 12 + 1 + (3 + 2 * reviewScored) + 3 + 4 + twoRounds + 25,
+      36 +
+        2 +
+        1 +
+        1 +
+        (1 + 25 + 1 + 25) +
+        1 +
+        12 +
+        1 +
+        (3 + 2 * reviewScored) +
+        3 +
+        4 +
+        twoRounds +
+        projects +
+        25,
     );
   }, 180_000);
   afterAll(async () => {

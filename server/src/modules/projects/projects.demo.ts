@@ -1,0 +1,62 @@
+/**
+ * Demo agreements (任务书) and disbursements of the 2022 call's projects awarded in its imported record
+ * (seed 003 表 1-8: 2022 had 11 awarded), outside the demo's public notice, one at each stage: awaiting
+ * its agreement, a draft, confirmed by the organisation, signed with its first tranche requested, and
+ * signed with the first tranche approved and paid. Idempotent: a call with agreements is left as is.
+ */
+import type { AppContext } from '../../platform/context.js';
+import type { Caller } from '../../platform/caller.js';
+import { shanghaiDate } from '../../../../shared/time.js';
+import { actAgreement, awaitingAgreements, createAgreement, getAgreement } from './agreement.service.js';
+import { listAgreements } from './projects.repo.js';
+import { actTranche } from './tranche.service.js';
+
+export interface ProjectsDemoCallers {
+  staff: Caller;
+  office: Caller;
+  finance: Caller;
+  /** the organisation's side of the confirmation */
+  orgAdminOf(orgId: string): Caller;
+}
+
+export interface ProjectsDemoResult {
+  agreements: number;
+  awaiting: number;
+  paidFen: number;
+}
+
+export async function seedProjectsDemo(
+  ctx: AppContext,
+  callId: string,
+  skipApplicationIds: ReadonlySet<string>,
+  who: ProjectsDemoCallers,
+): Promise<ProjectsDemoResult> {
+  const existing = await listAgreements(ctx.db, { callId }, 1, 1);
+  const awaiting = (await awaitingAgreements(ctx, who.staff, callId)).items.filter(
+    (a) => !skipApplicationIds.has(a.applicationId) && a.grantFen !== null,
+  );
+  if (existing.total > 0) return { agreements: existing.total, awaiting: awaiting.length, paidFen: 0 };
+  // the first stays awaiting its agreement; the next four reach one stage further each
+  const staged = awaiting.slice(1, 5);
+  let paidFen = 0;
+  for (const [i, item] of staged.entries()) {
+    const a = await createAgreement(ctx, who.staff, { callId, applicationId: item.applicationId });
+    if (i === 0) continue;
+    await actAgreement(ctx, who.orgAdminOf(a.orgId), a.id, 'confirmOrg', { version: a.version });
+    if (i === 1) continue;
+    const signed = await getAgreement(ctx, who.staff, a.id);
+    await actAgreement(ctx, who.staff, a.id, 'confirm', { version: signed.version });
+    const first = (await getAgreement(ctx, who.staff, a.id)).tranches[0]!;
+    await actTranche(ctx, who.office, first.id, 'request', {
+      note: '任务书已签订，申请拨付第一年资金（演示）',
+    });
+    if (i === 2) continue;
+    await actTranche(ctx, who.finance, first.id, 'approve', {});
+    await actTranche(ctx, who.finance, first.id, 'pay', {
+      paidOn: shanghaiDate(who.finance.now),
+      paymentRef: '沪财科拨〔2026〕001号（演示）',
+    });
+    paidFen += first.amountFen;
+  }
+  return { agreements: staged.length, awaiting: awaiting.length - staged.length, paidFen };
+}

@@ -1,0 +1,84 @@
+/**
+ * Test helpers for Programme III (tests only): an agreement with its two tranches written straight to
+ * the database, for the generated security tests that need such objects without walking the award
+ * (testing/object-authz.test.ts). Real flows go through the routes (projects.flow.test.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import type { TestEnv } from '../../testing/harness.js';
+import { draftAgreement } from './agreement.rules.js';
+import { insertAgreement, insertTranches } from './projects.repo.js';
+
+export async function insertTestAgreement(
+  env: TestEnv,
+  o: { applicationId: string; callId: string; orgId: string; title: string; createdBy: string },
+): Promise<{ agreementId: string; trancheIds: string[] }> {
+  const db = env.platform.ctx.db;
+  const now = env.platform.ctx.now();
+  const r = draftAgreement({
+    grantFen: 100_000_000,
+    firstYearCapFen: null,
+    period: { start: '2023-11-01', end: '2025-10-31' },
+    directionKpis: [],
+    commitments: [],
+    selfFundingFen: 100_000_000,
+    districtMatchingFen: 0,
+  });
+  if (!r.ok) throw new Error(r.reason.en);
+  const id = randomUUID();
+  await insertAgreement(db, {
+    id,
+    application_id: o.applicationId,
+    call_id: o.callId,
+    org_id: o.orgId,
+    lead_user_id: null,
+    project_title: o.title,
+    direction_code: '4',
+    direction_title: '测试方向',
+    start_date: r.draft.period.start,
+    end_date: r.draft.period.end,
+    years: r.draft.years,
+    grant_fen: 100_000_000,
+    first_year_fen: r.draft.firstYearFen,
+    self_funding_fen: 100_000_000,
+    district_matching_fen: 0,
+    kpis: JSON.stringify(r.draft.kpis),
+    budget: JSON.stringify(r.draft.budget),
+    milestones: JSON.stringify(r.draft.milestones),
+    schedule_source: 'test',
+    reopen_reason: null,
+    org_confirmed_by: null,
+    org_confirmed_at: null,
+    confirmed_by: null,
+    confirmed_at: null,
+    midterm_passed_at: null,
+    acceptance_passed_at: null,
+    extended_to: null,
+    created_by: o.createdBy,
+    created_at: now,
+    updated_at: now,
+  });
+  const trancheIds = r.draft.tranches.map(() => randomUUID());
+  await insertTranches(
+    db,
+    r.draft.tranches.map((t, i) => ({
+      id: trancheIds[i]!,
+      agreement_id: id,
+      seq: t.seq,
+      trigger: t.trigger,
+      percent: t.percent,
+      amount_fen: t.amountFen,
+      requested_by: null,
+      requested_at: null,
+      request_note: null,
+      approved_by: null,
+      approved_at: null,
+      refuse_reason: null,
+      paid_on: null,
+      payment_ref: null,
+      paid_by: null,
+      paid_at: null,
+      updated_at: now,
+    })),
+  );
+  return { agreementId: id, trancheIds };
+}
