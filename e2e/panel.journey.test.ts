@@ -57,15 +57,17 @@ function nextSaturday(day: string) {
 /** Back to the top, so a full-page screenshot does not catch the sticky header mid-page. */
 const top = (page: Page) => page.evaluate(() => window.scrollTo(0, 0));
 
-/** Picks the option titled `text` in a Select and waits until its dropdown has closed. */
+/**
+ * Picks the option titled `text` in a Select: in the one dropdown that is visible (a closed one may stay
+ * in the page, hidden or still animating, on a loaded machine), then waits for the choice to show and
+ * for no dropdown to be visible.
+ */
 async function pick(page: Page, select: string, text: string) {
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  // the closing animation can take a while on a loaded machine
-  const closed = () => expect.poll(() => open.count(), { timeout: 15_000 }).toBe(0);
-  await closed();
+  const visible = page.locator('.ant-select-dropdown:visible');
   await page.getByTestId(select).click();
-  await open.locator(`.ant-select-item-option[title="${text}"]`).click();
-  await closed();
+  await visible.locator(`.ant-select-item-option[title="${text}"]`).first().click();
+  await expect.poll(() => page.getByTestId(select).textContent()).toContain(text);
+  await expect.poll(() => visible.count(), { timeout: 15_000 }).toBe(0);
 }
 
 describe('panel review', () => {

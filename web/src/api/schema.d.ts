@@ -18447,6 +18447,7 @@ export interface components {
             id: string;
             applicationId: string;
             callId: string;
+            callTitle: string;
             projectTitle: string;
             orgId: string;
             orgName: string | null;
@@ -18468,6 +18469,7 @@ export interface components {
             id: string;
             applicationId: string;
             callId: string;
+            callTitle: string;
             projectTitle: string;
             orgId: string;
             orgName: string | null;
@@ -20698,6 +20700,7 @@ export interface components {
             id: string;
             applicationId: string;
             callId: string;
+            callTitle: string;
             projectTitle: string;
             orgId: string;
             orgName: string | null;
@@ -20719,6 +20722,7 @@ export interface components {
             id: string;
             applicationId: string;
             callId: string;
+            callTitle: string;
             projectTitle: string;
             orgId: string;
             orgName: string | null;

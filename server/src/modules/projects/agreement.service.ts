@@ -113,6 +113,7 @@ export async function createAgreement(ctx: AppContext, caller: Caller, body: Cre
       id,
       application_id: facts.applicationId,
       call_id: facts.callId,
+      call_title: facts.callTitle,
       org_id: facts.orgId,
       lead_user_id: facts.leadUserId,
       project_title: facts.projectTitle,

@@ -1,6 +1,6 @@
 /**
  * Demo agreements (任务书) and disbursements of the 2022 call's projects awarded in its imported record
- * (seed 003 表 1-8: 2022 had 11 awarded), outside the demo's public notice, one at each stage: awaiting
+ * (seed 003 表 1-8: 2022 had 11 awarded), outside the demo's public notice, one per direction at each stage: awaiting
  * its agreement, a draft, confirmed by the organisation, signed with its first tranche requested, and
  * signed with the first tranche approved and paid. Idempotent: a call with agreements is left as is.
  */
@@ -36,8 +36,15 @@ export async function seedProjectsDemo(
     (a) => !skipApplicationIds.has(a.applicationId) && a.grantFen !== null,
   );
   if (existing.total > 0) return { agreements: existing.total, awaiting: awaiting.length, paidFen: 0 };
-  // the first stays awaiting its agreement; the next four reach one stage further each
-  const staged = awaiting.slice(1, 5);
+  // the first stays awaiting its agreement; of the rest, one per direction (so each direction's KPIs
+  // show), each a stage further than the one before
+  const byDirection = new Map<string, (typeof awaiting)[number]>();
+  for (const a of awaiting.slice(1))
+    if (!byDirection.has(a.directionCode)) byDirection.set(a.directionCode, a);
+  const staged = [
+    ...byDirection.values(),
+    ...awaiting.slice(1).filter((a) => ![...byDirection.values()].includes(a)),
+  ].slice(0, 4);
   let paidFen = 0;
   for (const [i, item] of staged.entries()) {
     const a = await createAgreement(ctx, who.staff, { callId, applicationId: item.applicationId });

@@ -36,6 +36,7 @@ export function toAgreementSummary(r: AgreementRow, tranches: TrancheRow[]): Agr
     id: r.id,
     applicationId: r.application_id,
     callId: r.call_id,
+    callTitle: r.call_title,
     projectTitle: r.project_title,
     orgId: r.org_id,
     orgName: r.org_name,

@@ -21,6 +21,7 @@ const AGREEMENT_COLS = [
   'id',
   'application_id',
   'call_id',
+  'call_title',
   'org_id',
   'lead_user_id',
   'project_title',

@@ -107,6 +107,7 @@ export const AgreementSummary = z
     id: z.string(),
     applicationId: z.string(),
     callId: z.string(),
+    callTitle: z.string(),
     projectTitle: z.string(),
     orgId: z.string(),
     orgName: z.string().nullable(),

@@ -18,6 +18,8 @@ export interface ProjectsAgreementTable {
   id: string;
   application_id: string;
   call_id: string;
+  /** the call's title at drafting (migration 0061) */
+  call_title: Generated<string>;
   org_id: string;
   lead_user_id: string | null;
   project_title: string;

@@ -145,16 +145,17 @@ export function AgreementListPage() {
           columns={[
             {
               title: pj('col.project'),
+              width: 340,
               render: (_: unknown, a) => (
                 <Link to={`/programme/agreements/${a.id}`} data-testid="agreement-link">
                   {a.projectTitle}
                 </Link>
               ),
             },
-            { title: pj('col.org'), dataIndex: 'orgName', width: 220 },
+            { title: pj('col.org'), dataIndex: 'orgName', width: 200 },
             {
               title: pj('col.direction'),
-              width: 190,
+              width: 180,
               render: (_: unknown, a) => `${a.directionCode} ${a.directionTitle}`,
             },
             {

@@ -184,8 +184,9 @@ export function AgreementPage() {
           pagination={false}
           dataSource={a.kpis}
           data-testid="agreement-kpis"
+          locale={{ emptyText: pj('detail.kpisNone') }}
           columns={[
-            { title: pj('col.project'), dataIndex: 'metric' },
+            { title: pj('detail.kpiName'), dataIndex: 'metric' },
             {
               title: pj('detail.kpiTarget'),
               width: 180,
@@ -260,8 +261,11 @@ export function AgreementPage() {
           dataSource={a.milestones}
           data-testid="agreement-milestones"
           columns={[
-            { title: '', render: (_: unknown, m: Agreement['milestones'][number]) => L(m.title) },
-            { title: '', width: 160, dataIndex: 'dueDate' },
+            {
+              title: pj('detail.milestone'),
+              render: (_: unknown, m: Agreement['milestones'][number]) => L(m.title),
+            },
+            { title: pj('detail.due'), width: 160, dataIndex: 'dueDate' },
           ]}
         />
       </Card>

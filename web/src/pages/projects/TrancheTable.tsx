@@ -73,8 +73,8 @@ export function TrancheTable({
     STEPS.map((step) => {
       const allowed = t.actions.includes(step);
       const denial = t.denials.find((d) => d.action === step);
-      if (!allowed && (!denial || denial.code === 'permission.denied' || denial.code === 'invalid_state'))
-        return null;
+      // a refusal is shown only where it is news to someone who could act: not released yet, or their own request
+      if (!allowed && (!denial || !['not_released', 'self_approval'].includes(denial.code))) return null;
       const b = (
         <Button
           key={step}

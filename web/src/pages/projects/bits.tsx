@@ -2,7 +2,9 @@
 import { useEffect, useState } from 'react';
 import { Select } from 'antd';
 import { callsApi } from '../../api/programme.js';
-import type { CallSummary } from '../../api/types.js';
+import { agreementsApi } from '../../api/projects.js';
+import { useMe } from '../../auth/AuthContext.js';
+import { can } from '../../auth/can.js';
 
 export const AGREEMENT_STATUS_COLOR: Record<string, string> = {
   draft: 'default',
@@ -17,7 +19,10 @@ export const TRANCHE_STATUS_COLOR: Record<string, string> = {
   paid: 'green',
 };
 
-/** The calls, newest first, as a select. */
+/**
+ * The calls to pick from: every call for programme staff (who draft agreements from a call's awards),
+ * else the calls of the agreements the caller may see (finance and organisations do not list calls).
+ */
 export function CallPicker({
   value,
   onChange,
@@ -31,23 +36,34 @@ export function CallPicker({
   allLabel?: string;
   testId: string;
 }) {
-  const [calls, setCalls] = useState<CallSummary[]>([]);
+  const me = useMe();
+  const staff = can(me, 'agreement.manage');
+  const [calls, setCalls] = useState<Array<{ value: string; label: string }>>([]);
   useEffect(() => {
-    callsApi.list({ pageSize: 100 }).then(
-      (res) => setCalls(res.items),
-      () => setCalls([]),
-    );
-  }, []);
+    const fail = () => setCalls([]);
+    if (staff)
+      callsApi
+        .list({ pageSize: 100 })
+        .then(
+          (res) =>
+            setCalls(
+              res.items.map((c) => ({ value: c.id, label: `${c.number ?? ''} ${c.title ?? ''}`.trim() })),
+            ),
+          fail,
+        );
+    else
+      agreementsApi.list({ pageSize: 100 }).then((res) => {
+        const seen = new Map(res.items.map((a) => [a.callId, a.callTitle]));
+        setCalls([...seen].map(([id, title]) => ({ value: id, label: title || id })));
+      }, fail);
+  }, [staff]);
   return (
     <Select
       style={{ minWidth: 460 }}
       value={value || (allLabel ? '' : undefined)}
       placeholder={placeholder}
       onChange={onChange}
-      options={[
-        ...(allLabel ? [{ value: '', label: allLabel }] : []),
-        ...calls.map((c) => ({ value: c.id, label: `${c.number ?? ''} ${c.title ?? ''}`.trim() })),
-      ]}
+      options={[...(allLabel ? [{ value: '', label: allLabel }] : []), ...calls]}
       data-testid={testId}
     />
   );

@@ -35,6 +35,11 @@ export const en: Record<PKey, string> = {
   'detail.notYet': 'Not yet',
   'detail.by': '{at} ({by})',
   'detail.reopened': 'Reopened because: {reason}',
+  'detail.kpiName': 'KPI',
+  'detail.kpisNone':
+    'The guide sets no KPI for this direction, and the application committed to none of its own',
+  'detail.milestone': 'Milestone',
+  'detail.due': 'Due',
   'detail.kpis': 'KPIs',
   'detail.kpiTarget': 'Target',
   'detail.kpiDirection': 'Guide requires',
