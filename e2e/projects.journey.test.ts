@@ -167,4 +167,38 @@ describe('agreements and disbursements', () => {
     await screenshot(fin.page, 'ledger');
     await fin.context.close();
   });
+
+  it('the organisation files an extension; the office approves it; the dates move, the old version is kept, the final tranche waits', async () => {
+    const org = await browser.newPage();
+    await signIn(org.page, orgAdmin, FACTORY_PASSWORD, false);
+    await org.page.goto(agreementUrl);
+    await org.page.getByTestId('change-new').click();
+    await org.page.locator('.ant-modal .ant-picker input').fill('2025-05-31');
+    await org.page.keyboard.press('Enter');
+    await org.page
+      .getByTestId('change-reason')
+      .fill('因跨区搬迁，场地落实滞后，交易案例完成进度落后，申请延期');
+    await org.page.getByTestId('change-ok').click();
+    await expect.poll(() => org.page.getByTestId('change-status').first().textContent()).toBe('已提交待审核');
+    expect(await org.page.getByTestId('changes').textContent()).toContain('执行期结束日期延至 2025-05-31');
+    await org.context.close();
+
+    const office = await browser.newPage();
+    const approver = await createUser(srv.env, {
+      roles: ['programmeOfficeStaff'],
+      name: '审核人（测试）',
+      totp: false,
+    });
+    await signIn(office.page, approver.user.username, FACTORY_PASSWORD);
+    await office.page.goto(agreementUrl);
+    await office.page.getByTestId('change-approve').click();
+    await office.page.getByTestId('change-decision-reason').fill('经核实搬迁属实，同意延期');
+    await office.page.getByTestId('change-decide-ok').click();
+    await expect.poll(() => office.page.getByTestId('change-status').first().textContent()).toBe('已批准');
+    expect(await office.page.getByTestId('agreement-milestones').textContent()).toContain('2025-11-30');
+    expect(await office.page.getByTestId('agreement-history').textContent()).toContain('批准变更：项目延期');
+    expect(await office.page.getByTestId('tranche-held').first().textContent()).toContain('项目已延期');
+    await screenshot(office.page, 'agreement-extended');
+    await office.context.close();
+  });
 });

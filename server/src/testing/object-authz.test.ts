@@ -27,7 +27,7 @@ import {
 } from '../modules/applications/programme.testkit.js';
 import { guide2023 } from '../modules/applications/programme.fixtures.js';
 import { insertDraftNotice, insertTestObjection } from '../modules/review/notice.testkit.js';
-import { insertTestAgreement } from '../modules/projects/projects.testkit.js';
+import { insertTestAgreement, insertTestChange } from '../modules/projects/projects.testkit.js';
 
 /**
  * The object-level matrix: every route whose path names an object × every role × the object cases
@@ -185,6 +185,8 @@ beforeAll(async () => {
   });
   set('agreement', 'other', otherAgreement.agreementId, '外单位任务书项目');
   set('tranche', 'other', otherAgreement.trancheIds[0]!, '外单位任务书项目');
+  const changeId = await insertTestChange(env, otherAgreement.agreementId, roleUsers.get('orgAdmin')!);
+  set('change', 'other', changeId, '外单位任务书项目');
 
   // a notification addressed to the foreign organisation's user
   const note = await env.platform.ctx.db

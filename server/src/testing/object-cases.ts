@@ -26,7 +26,8 @@ export type ObjectKind =
   | 'objection'
   | 'notification'
   | 'agreement'
-  | 'tranche';
+  | 'tranche'
+  | 'change';
 export type ObjectCase = 'own' | 'other' | 'unassigned';
 export type Expectation = 'deny' | 'pass' | 'any';
 
@@ -102,6 +103,9 @@ export const OBJECT_ROUTES: Record<string, ObjectKind> = {
   'POST /api/projects/tranches/:id/approve': 'tranche',
   'POST /api/projects/tranches/:id/refuse': 'tranche',
   'POST /api/projects/tranches/:id/pay': 'tranche',
+  'POST /api/projects/agreements/:id/changes': 'agreement',
+  'POST /api/projects/changes/:id/approve': 'change',
+  'POST /api/projects/changes/:id/refuse': 'change',
 };
 
 /** Routes with a path parameter that have no object case, each with the reason (reviewed). */
@@ -204,6 +208,7 @@ const OVERSIGHT: Record<ObjectKind, Role[]> = {
   // the programme's staff, finance and auditors see every agreement and its tranches (projects.rules.ts)
   agreement: ['commissionStaff', 'programmeOfficeStaff', 'finance', 'auditor'],
   tranche: ['commissionStaff', 'programmeOfficeStaff', 'finance', 'auditor'],
+  change: ['commissionStaff', 'programmeOfficeStaff', 'finance', 'auditor'],
 };
 
 /** Reads an owner may get 404 on for the own case because the thing does not exist yet. */
@@ -248,4 +253,5 @@ export const KIND_CASES: Record<ObjectKind, ObjectCase[]> = {
   notification: ['other'],
   agreement: ['own', 'other'],
   tranche: ['other'],
+  change: ['other'],
 };

@@ -38,3 +38,15 @@ export const agreementsApi = {
   ledger: (callId: string) => call(api.GET('/api/projects/ledger', { params: { query: { callId } } })),
   docxUrl: (v: string) => `/api/projects/agreements/${encodeURIComponent(v)}/agreement.docx`,
 };
+
+export type ChangeRequest = Agreement['changes'][number];
+export type FileChangeBody = BodyOf<'/api/projects/agreements/{id}/changes', 'post'>;
+
+export const changesApi = {
+  file: (agreementId: string, body: FileChangeBody) =>
+    call(api.POST('/api/projects/agreements/{id}/changes', { ...id(agreementId), body })),
+  decide: (changeId: string, action: 'approve' | 'refuse', body: { version?: number; reason: string }) =>
+    action === 'approve'
+      ? call(api.POST('/api/projects/changes/{id}/approve', { ...id(changeId), body }))
+      : call(api.POST('/api/projects/changes/{id}/refuse', { ...id(changeId), body })),
+};

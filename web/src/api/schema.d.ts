@@ -12890,6 +12890,303 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/agreements/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提出变更申请（延期、指标或预算调整） File a change request
+         * @description 权限 Permission: `agreement.change` (提出任务书变更申请（延期、指标或预算调整） / File a change request on a signed agreement (extension, KPI or budget adjustment))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "extension" | "kpiTargets" | "budget";
+                        /** @description why the change is needed */
+                        reason: string;
+                        /** @description extension: the new end of the execution period */
+                        newEndDate?: string;
+                        /** @description kpiTargets: the new targets by line key */
+                        targets?: {
+                            key: string;
+                            target: number;
+                        }[];
+                        /** @description budget: the new budget by year */
+                        budget?: {
+                            year: number;
+                            municipalFen: number;
+                            selfFundingFen: number;
+                            districtMatchingFen: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agreement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/changes/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批准变更（须写明理由） Approve a change
+         * @description 权限 Permission: `agreement.manage` (生成和修改任务书（立项后） / Draft and edit agreements (after the award))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                        /** @description why it is approved or refused */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agreement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/changes/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 不予批准（须写明理由） Refuse a change
+         * @description 权限 Permission: `agreement.manage` (生成和修改任务书（立项后） / Draft and edit agreements (after the award))
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                        /** @description why it is approved or refused */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agreement"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/ledger": {
         parameters: {
             query?: never;
@@ -18465,6 +18762,42 @@ export interface components {
                 en: string;
             };
         };
+        ChangeRequestInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "extension" | "kpiTargets" | "budget";
+            kindLabel: {
+                zh: string;
+                en: string;
+            };
+            reason: string;
+            /** @description what the request asks, in words */
+            summary: {
+                zh: string;
+                en: string;
+            };
+            /** @enum {string} */
+            status: "submitted" | "approved" | "refused";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            requestedBy: string | null;
+            requestedAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            decisionReason: string | null;
+            version: number;
+            /** @description what the caller may do now */
+            actions: string[];
+            /** @description why the other actions of this state are not available */
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+        };
         AgreementInput: {
             id: string;
             applicationId: string;
@@ -18532,6 +18865,34 @@ export interface components {
                 at: string;
             } | null;
             reopenReason: string | null;
+            /** @description the end date an approved extension set */
+            extendedTo: string | null;
+            changes: components["schemas"]["ChangeRequestInput"][];
+            /** @description the agreement as it was before each change, oldest first */
+            history: {
+                version: number;
+                cause: {
+                    zh: string;
+                    en: string;
+                };
+                changedBy: string | null;
+                changedAt: string;
+                endDate: string;
+                kpis: {
+                    key: string;
+                    metric: string;
+                    target: number;
+                    unit: string;
+                }[];
+                budget: {
+                    year: number;
+                    municipalFen: number;
+                    selfFundingFen: number;
+                    districtMatchingFen: number;
+                }[];
+            }[];
+            /** @description whether the caller may file a change request now */
+            canFileChange: boolean;
             version: number;
             /** @description what the caller may do now */
             actions: string[];
@@ -18585,7 +18946,7 @@ export interface components {
             }[];
         };
         /** @enum {string} */
-        PermissionNameInput: "achievement.import" | "achievement.review" | "achievement.write" | "agreement.approve" | "agreement.manage" | "agreement.read" | "agreement.sign" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.export" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertPool.read" | "expertPool.write" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "payment.approve" | "payment.record" | "payment.request" | "review.award" | "review.manage" | "review.read" | "review.score" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "settings.read" | "solution.act" | "solution.write" | "user.create" | "user.grantRoles" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
+        PermissionNameInput: "achievement.import" | "achievement.review" | "achievement.write" | "agreement.approve" | "agreement.change" | "agreement.manage" | "agreement.read" | "agreement.sign" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.export" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertPool.read" | "expertPool.write" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "payment.approve" | "payment.record" | "payment.request" | "review.award" | "review.manage" | "review.read" | "review.score" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "settings.read" | "solution.act" | "solution.write" | "user.create" | "user.grantRoles" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
         OidcStatusInput: {
             configured: boolean;
         };
@@ -20718,6 +21079,42 @@ export interface components {
                 en: string;
             };
         };
+        ChangeRequest: {
+            id: string;
+            /** @enum {string} */
+            kind: "extension" | "kpiTargets" | "budget";
+            kindLabel: {
+                zh: string;
+                en: string;
+            };
+            reason: string;
+            /** @description what the request asks, in words */
+            summary: {
+                zh: string;
+                en: string;
+            };
+            /** @enum {string} */
+            status: "submitted" | "approved" | "refused";
+            statusLabel: {
+                zh: string;
+                en: string;
+            };
+            requestedBy: string | null;
+            requestedAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            decisionReason: string | null;
+            version: number;
+            /** @description what the caller may do now */
+            actions: string[];
+            /** @description why the other actions of this state are not available */
+            denials: {
+                action: string;
+                code: string;
+                zh: string;
+                en: string;
+            }[];
+        };
         Agreement: {
             id: string;
             applicationId: string;
@@ -20785,6 +21182,34 @@ export interface components {
                 at: string;
             } | null;
             reopenReason: string | null;
+            /** @description the end date an approved extension set */
+            extendedTo: string | null;
+            changes: components["schemas"]["ChangeRequest"][];
+            /** @description the agreement as it was before each change, oldest first */
+            history: {
+                version: number;
+                cause: {
+                    zh: string;
+                    en: string;
+                };
+                changedBy: string | null;
+                changedAt: string;
+                endDate: string;
+                kpis: {
+                    key: string;
+                    metric: string;
+                    target: number;
+                    unit: string;
+                }[];
+                budget: {
+                    year: number;
+                    municipalFen: number;
+                    selfFundingFen: number;
+                    districtMatchingFen: number;
+                }[];
+            }[];
+            /** @description whether the caller may file a change request now */
+            canFileChange: boolean;
             version: number;
             /** @description what the caller may do now */
             actions: string[];
@@ -20838,7 +21263,7 @@ export interface components {
             }[];
         };
         /** @enum {string} */
-        PermissionName: "achievement.import" | "achievement.review" | "achievement.write" | "agreement.approve" | "agreement.manage" | "agreement.read" | "agreement.sign" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.export" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertPool.read" | "expertPool.write" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "payment.approve" | "payment.record" | "payment.request" | "review.award" | "review.manage" | "review.read" | "review.score" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "settings.read" | "solution.act" | "solution.write" | "user.create" | "user.grantRoles" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
+        PermissionName: "achievement.import" | "achievement.review" | "achievement.write" | "agreement.approve" | "agreement.change" | "agreement.manage" | "agreement.read" | "agreement.sign" | "application.create" | "application.districtReview" | "application.edit" | "application.orgReview" | "application.read" | "application.submit" | "audit.export" | "audit.read" | "audit.verify" | "backup.read" | "call.manage" | "call.publish" | "call.read" | "challenge.award" | "challenge.manage" | "challenge.score" | "dictionary.manage" | "expertPool.read" | "expertPool.write" | "expertProfile.write" | "file.read" | "file.upload" | "job.read" | "job.retry" | "marketStats.read" | "need.refine" | "need.write" | "ongoingProjects.import" | "ongoingProjects.read" | "org.create" | "org.read" | "org.update" | "payment.approve" | "payment.record" | "payment.request" | "review.award" | "review.manage" | "review.read" | "review.score" | "screening.decide" | "screening.export" | "screening.read" | "screening.run" | "search.admin" | "settings.read" | "solution.act" | "solution.write" | "user.create" | "user.grantRoles" | "user.read" | "user.resetPassword" | "user.resetTotp" | "user.unlock" | "user.update";
         OidcStatus: {
             configured: boolean;
         };

@@ -95,6 +95,10 @@ describe('seeding', { timeout: 120_000 }, () => {
     expect(first.projects!.paidFen).toBeGreaterThan(0);
     const stages = await db.selectFrom('projects_agreements').select('status').orderBy('status').execute();
     expect(stages.map((x) => x.status)).toEqual(['confirmed', 'confirmed', 'draft', 'orgConfirmed']);
+    // the paid one's organisation asks for an extension (seed 003 §二 C31), waiting for the staff
+    expect(await db.selectFrom('projects_changes').select(['kind', 'status']).execute()).toEqual([
+      { kind: 'extension', status: 'submitted' },
+    ]);
     // the review demo: one round on the 2022 call, every screened application with 3 experts, half scored
     expect(first.review).toMatchObject({ created: true });
     expect(first.review!.submitted).toBeGreaterThan(10);

@@ -15,7 +15,12 @@ import { awardedGrants } from '../review/index.js';
 import { checkAgreementEdit, draftAgreement, type AgreementKpi, type BudgetYear } from './agreement.rules.js';
 import { AGREEMENT, type AgreementAction } from './agreement.workflow.js';
 import { refAgreement, toAgreement, toAgreementSummary } from './projects.dto.js';
+import { actorHas } from '../../platform/permissions.js';
+import { mayFileChange, snapshotOf } from './change.rules.js';
 import {
+  changesOf,
+  insertVersion,
+  versionsOf,
   agreementOfApplication,
   applicationsWithAgreement,
   findAgreement,
@@ -193,12 +198,17 @@ async function seeable(ctx: AppContext, caller: Caller, id: string): Promise<Agr
 export async function getAgreement(ctx: AppContext, caller: Caller, id: string) {
   const r = await seeable(ctx, caller, id);
   const tranches = await tranchesOf(ctx.db, [id]);
+  const changes = await changesOf(ctx.db, id);
+  const versions = await versionsOf(ctx.db, id);
   const names = await userNames(ctx.db, [
     r.org_confirmed_by,
     r.confirmed_by,
     ...tranches.flatMap((t) => [t.requested_by, t.approved_by]),
+    ...changes.flatMap((c) => [c.requested_by, c.decided_by]),
+    ...versions.map((v) => v.changed_by),
   ]);
-  return toAgreement(r, tranches, names, caller.actor);
+  const canFileChange = actorHas(caller.actor, 'agreement.change') && mayFileChange(caller.actor, r).allowed;
+  return toAgreement(r, tranches, names, caller.actor, { changes, versions, canFileChange });
 }
 
 export async function listAgreementsFor(ctx: AppContext, caller: Caller, q: AgreementQuery) {
@@ -253,6 +263,16 @@ async function change(
       });
     const to = AGREEMENT.transition(refAgreement(r), action)?.to;
     const set = { ...build(r), ...(to ? { status: to } : {}) };
+    // the draft as it was before an edit is kept (the agreement's history)
+    if (action === 'edit')
+      await insertVersion(trx, {
+        agreement_id: id,
+        version: r.version,
+        snapshot: JSON.stringify(snapshotOf(r)),
+        cause: 'edit',
+        changed_by: caller.actor.userId,
+        changed_at: caller.now,
+      });
     await updateAgreement(trx, id, { ...set, version: r.version + 1, updated_at: caller.now });
     await appendAudit(trx, {
       actor: auditActor(caller),

@@ -2,7 +2,7 @@
  * Demo agreements (任务书) and disbursements of the 2022 call's projects awarded in its imported record
  * (seed 003 表 1-8: 2022 had 11 awarded), outside the demo's public notice, one per direction at each stage: awaiting
  * its agreement, a draft, confirmed by the organisation, signed with its first tranche requested, and
- * signed with the first tranche approved and paid. Idempotent: a call with agreements is left as is.
+ * signed with the first tranche approved and paid and an extension filed (seed 003 §二 C31). Idempotent: a call with agreements is left as is.
  */
 import type { AppContext } from '../../platform/context.js';
 import type { Caller } from '../../platform/caller.js';
@@ -10,6 +10,8 @@ import { shanghaiDate } from '../../../../shared/time.js';
 import { actAgreement, awaitingAgreements, createAgreement, getAgreement } from './agreement.service.js';
 import { listAgreements } from './projects.repo.js';
 import { actTranche } from './tranche.service.js';
+import { fileChange } from './change.service.js';
+import { addMonths } from './agreement.rules.js';
 
 export interface ProjectsDemoCallers {
   staff: Caller;
@@ -64,6 +66,12 @@ export async function seedProjectsDemo(
       paymentRef: '沪财科拨〔2026〕001号（演示）',
     });
     paidFen += first.amountFen;
+    // seed 003 §二 C31: a project that moved districts asks for an extension; it waits for the staff
+    await fileChange(ctx, who.orgAdminOf(a.orgId), a.id, {
+      kind: 'extension',
+      reason: '因跨区搬迁，场地落实滞后，导致交易案例完成进度落后，无法按期完成，申请延期（演示）',
+      newEndDate: addMonths(a.endDate, 6),
+    });
   }
   return { agreements: staged.length, awaiting: awaiting.length - staged.length, paidFen };
 }

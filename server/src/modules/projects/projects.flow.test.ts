@@ -280,3 +280,72 @@ describe('tranches', () => {
     );
   });
 });
+
+describe('change requests', () => {
+  it('the organisation files an extension; staff approve it with a reason; the dates move and the old version is kept', async () => {
+    // another organisation cannot file on it, and staff do not file for the organisation
+    const stranger = await http(
+      cookies.otherAdmin,
+      'POST',
+      `/api/projects/agreements/${agreementId}/changes`,
+      {
+        kind: 'extension',
+        reason: '搬迁',
+        newEndDate: '2025-05-31',
+      },
+    );
+    expect(stranger.statusCode).toBe(404);
+    const early = await http(cookies.orgAdmin, 'POST', `/api/projects/agreements/${agreementId}/changes`, {
+      kind: 'extension',
+      reason: '因跨区搬迁，场地落实滞后，交易案例完成进度落后，申请延期',
+      newEndDate: '2024-10-31',
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+      ['newEndDate', 'not_later'],
+    ]);
+    const filed = await http(cookies.orgAdmin, 'POST', `/api/projects/agreements/${agreementId}/changes`, {
+      kind: 'extension',
+      reason: '因跨区搬迁，场地落实滞后，交易案例完成进度落后，申请延期',
+      newEndDate: '2025-05-31',
+    });
+    expect(filed.statusCode, filed.body).toBe(200);
+    const change = filed.json().changes[0];
+    expect(change).toMatchObject({ kind: 'extension', status: 'submitted' });
+    expect(change.summary.zh).toBe('执行期结束日期延至 2025-05-31');
+    // the organisation does not decide its own request
+    expect(
+      (await http(cookies.orgAdmin, 'POST', `/api/projects/changes/${change.id}/approve`, { reason: '同意' }))
+        .statusCode,
+    ).toBe(403);
+    const noReason = await http(cookies.staff, 'POST', `/api/projects/changes/${change.id}/approve`, {});
+    expect(noReason.statusCode).toBe(400);
+    const ok = await http(cookies.staff, 'POST', `/api/projects/changes/${change.id}/approve`, {
+      reason: '经核实搬迁属实，同意延期至 2025-05-31',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const a = ok.json();
+    expect(a).toMatchObject({ endDate: '2025-05-31', extendedTo: '2025-05-31' });
+    expect(a.changes[0]).toMatchObject({
+      status: 'approved',
+      decisionReason: '经核实搬迁属实，同意延期至 2025-05-31',
+    });
+    expect(a.milestones.find((m: { key: string }) => m.key === 'acceptanceDue').dueDate).toBe('2025-11-30');
+    // the history keeps the agreement as it was: the draft's budget edit, then the extension
+    expect(a.history.map((h: { cause: { zh: string }; endDate: string }) => [h.cause.zh, h.endDate])).toEqual(
+      [
+        ['修改任务书草稿', '2024-11-30'],
+        ['批准变更：项目延期', '2024-11-30'],
+      ],
+    );
+    for (const x of ['file', 'approve']) expect((await audits(`projects.change.${x}`)).length).toBe(1);
+  });
+
+  it('holds the final tranche of the extended project until the acceptance (seed 003 §二 C31)', async () => {
+    const a = (await http(cookies.staff, 'GET', `/api/projects/agreements/${agreementId}`)).json();
+    const last = a.tranches.find((t: { seq: number }) => t.seq === 2);
+    expect(last.denials.find((d: { action: string }) => d.action === 'request').zh).toBe(
+      '项目已延期，尾款于项目验收通过后拨付',
+    );
+  });
+});

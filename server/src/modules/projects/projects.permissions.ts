@@ -30,6 +30,11 @@ export const PROJECTS_PERMISSIONS = definePermissions({
     roles: ['commissionStaff'],
     sensitive: true,
   },
+  'agreement.change': {
+    zh: '提出任务书变更申请（延期、指标或预算调整）',
+    en: 'File a change request on a signed agreement (extension, KPI or budget adjustment)',
+    roles: ['orgAdmin', 'projectLead'],
+  },
   'payment.request': {
     zh: '提出请款报告',
     en: 'Raise a payment request',

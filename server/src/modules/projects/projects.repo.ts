@@ -1,7 +1,12 @@
 /** All SQL of the projects module. Functions take the database or the caller's transaction. */
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB } from '../../platform/db-types.js';
-import type { ProjectsAgreementTable, ProjectsTrancheTable } from './projects.tables.js';
+import type {
+  ProjectsAgreementTable,
+  ProjectsAgreementVersionTable,
+  ProjectsChangeTable,
+  ProjectsTrancheTable,
+} from './projects.tables.js';
 import type { AgreementStatus } from './agreement.workflow.js';
 
 type Db = Kysely<DB>;
@@ -192,4 +197,41 @@ export async function userNames(db: Db, ids: readonly (string | null)[]): Promis
   if (!want.length) return new Map();
   const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', want).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export type ChangeRow = Selectable<ProjectsChangeTable>;
+
+export async function insertChange(trx: Db, row: Insertable<ProjectsChangeTable>) {
+  await trx.insertInto('projects_changes').values(row).execute();
+}
+
+export function changesOf(db: Db, agreementId: string): Promise<ChangeRow[]> {
+  return db
+    .selectFrom('projects_changes')
+    .selectAll()
+    .where('agreement_id', '=', agreementId)
+    .orderBy('requested_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function lockChange(trx: Db, id: string): Promise<ChangeRow | undefined> {
+  return trx.selectFrom('projects_changes').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function updateChange(trx: Db, id: string, set: Updateable<ProjectsChangeTable>) {
+  await trx.updateTable('projects_changes').set(set).where('id', '=', id).execute();
+}
+
+export async function insertVersion(trx: Db, row: Insertable<ProjectsAgreementVersionTable>) {
+  await trx.insertInto('projects_agreement_versions').values(row).execute();
+}
+
+export function versionsOf(db: Db, agreementId: string) {
+  return db
+    .selectFrom('projects_agreement_versions')
+    .selectAll()
+    .where('agreement_id', '=', agreementId)
+    .orderBy('version')
+    .execute();
 }

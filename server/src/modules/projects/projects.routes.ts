@@ -26,12 +26,15 @@ import {
   AgreementQuery,
   AwaitingList,
   CallQuery,
+  ChangeDecisionBody,
   CreateAgreementBody,
+  FileChangeBody,
   Ledger,
   PatchAgreementBody,
   TrancheActionBody,
 } from './projects.schema.js';
 import { actTranche, callLedger } from './tranche.service.js';
+import { decideChange, fileChange } from './change.service.js';
 
 const tags = ['projects: agreements and disbursements'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -188,6 +191,38 @@ export async function projectsRoutes(app: FastifyInstance, ctx: AppContext) {
         },
       },
       async (req) => actTranche(ctx, callerOf(ctx, req), req.params.id, action, req.body),
+    );
+  r.post(
+    '/projects/agreements/:id/changes',
+    {
+      config: { permission: 'agreement.change' },
+      schema: {
+        tags,
+        summary: '提出变更申请（延期、指标或预算调整） File a change request',
+        params: IdParamsSchema,
+        body: FileChangeBody,
+        response: { 200: Agreement, ...problems },
+      },
+    },
+    async (req) => fileChange(ctx, callerOf(ctx, req), req.params.id, req.body),
+  );
+  for (const action of ['approve', 'refuse'] as const)
+    r.post(
+      `/projects/changes/:id/${action}`,
+      {
+        config: { permission: 'agreement.manage' },
+        schema: {
+          tags,
+          summary:
+            action === 'approve'
+              ? '批准变更（须写明理由） Approve a change'
+              : '不予批准（须写明理由） Refuse a change',
+          params: IdParamsSchema,
+          body: ChangeDecisionBody,
+          response: { 200: Agreement, ...problems },
+        },
+      },
+      async (req) => decideChange(ctx, callerOf(ctx, req), req.params.id, action, req.body),
     );
   r.get(
     '/projects/ledger',

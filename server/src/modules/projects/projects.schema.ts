@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DenialSchema, PageQuerySchema, ZhEnSchema } from '../../platform/http/schemas.js';
 import { AGREEMENT } from './agreement.workflow.js';
 import { TRANCHE } from './tranche.workflow.js';
+import { CHANGE } from './change.workflow.js';
 
 const Fen = z.number().int().min(0).max(1e15);
 const Id = z.string().min(1).max(64);
@@ -65,6 +66,24 @@ export const TrancheActionBody = z.object({
 });
 export type TrancheActionBody = z.infer<typeof TrancheActionBody>;
 
+export const FileChangeBody = z.object({
+  kind: z.enum(['extension', 'kpiTargets', 'budget']),
+  reason: z.string().trim().min(2).max(2000).describe('why the change is needed'),
+  newEndDate: Day.optional().describe('extension: the new end of the execution period'),
+  targets: z
+    .array(z.object({ key: z.string().min(1).max(100), target: z.number().nonnegative().max(1e12) }))
+    .max(50)
+    .optional()
+    .describe('kpiTargets: the new targets by line key'),
+  budget: z.array(BudgetYearSchema).max(3).optional().describe('budget: the new budget by year'),
+});
+export type FileChangeBody = z.infer<typeof FileChangeBody>;
+export const ChangeDecisionBody = z.object({
+  version: z.number().int().min(1).optional(),
+  reason: z.string().trim().min(2).max(2000).describe('why it is approved or refused'),
+});
+export type ChangeDecisionBody = z.infer<typeof ChangeDecisionBody>;
+
 export const AgreementQuery = PageQuerySchema.extend({
   callId: Id.optional(),
   status: z.enum(AGREEMENT.stateNames).optional(),
@@ -126,6 +145,35 @@ export type AgreementSummary = z.infer<typeof AgreementSummary>;
 
 const Confirmation = z.object({ by: z.string().nullable(), at: z.string() }).nullable();
 
+export const ChangeRequest = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['extension', 'kpiTargets', 'budget']),
+    kindLabel: ZhEnSchema,
+    reason: z.string(),
+    summary: ZhEnSchema.describe('what the request asks, in words'),
+    status: z.enum(CHANGE.stateNames),
+    statusLabel: ZhEnSchema,
+    requestedBy: z.string().nullable(),
+    requestedAt: z.string(),
+    decidedBy: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+    decisionReason: z.string().nullable(),
+    version: z.number().int(),
+    ...Actions,
+  })
+  .meta({ id: 'ChangeRequest' });
+
+export const AgreementVersion = z.object({
+  version: z.number().int(),
+  cause: ZhEnSchema,
+  changedBy: z.string().nullable(),
+  changedAt: z.string(),
+  endDate: z.string(),
+  kpis: z.array(z.object({ key: z.string(), metric: z.string(), target: z.number(), unit: z.string() })),
+  budget: z.array(BudgetYearSchema),
+});
+
 export const Agreement = AgreementSummary.extend({
   firstYearFen: z.number().int(),
   selfFundingFen: z.number().int(),
@@ -155,6 +203,10 @@ export const Agreement = AgreementSummary.extend({
   orgConfirmed: Confirmation,
   confirmed: Confirmation,
   reopenReason: z.string().nullable(),
+  extendedTo: z.string().nullable().describe('the end date an approved extension set'),
+  changes: z.array(ChangeRequest),
+  history: z.array(AgreementVersion).describe('the agreement as it was before each change, oldest first'),
+  canFileChange: z.boolean().describe('whether the caller may file a change request now'),
   version: z.number().int(),
   ...Actions,
 }).meta({ id: 'Agreement' });

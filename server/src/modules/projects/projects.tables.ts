@@ -4,6 +4,8 @@ import type { AgreementStatus } from './agreement.workflow.js';
 import type { TrancheStatus } from './tranche.workflow.js';
 import type { AgreementKpi, BudgetYear, Milestone } from './agreement.rules.js';
 import type { TrancheTrigger } from './disbursement.rules.js';
+import type { ChangeKind, ChangePayload } from './change.rules.js';
+import type { ChangeStatus } from './change.workflow.js';
 
 type Created = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateCol = ColumnType<string | Date, string, string>;
@@ -76,9 +78,38 @@ export interface ProjectsTrancheTable {
   version: Generated<number>;
 }
 
+/** A change request of a signed agreement (migration 0062). */
+export interface ProjectsChangeTable {
+  id: string;
+  agreement_id: string;
+  kind: ChangeKind;
+  reason: string;
+  payload: Json<ChangePayload>;
+  status: Generated<ChangeStatus>;
+  requested_by: string;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+  version: Generated<number>;
+}
+
+/** The agreement as it was before each change (migration 0062). */
+export interface ProjectsAgreementVersionTable {
+  agreement_id: string;
+  version: number;
+  snapshot: Json<Record<string, unknown>>;
+  /** what changed it: the draft's edit, or an approved change request */
+  cause: string;
+  changed_by: string;
+  changed_at: Timestamp;
+}
+
 declare module '../../platform/db-types.js' {
   interface DB {
     projects_agreements: ProjectsAgreementTable;
     projects_tranches: ProjectsTrancheTable;
+    projects_changes: ProjectsChangeTable;
+    projects_agreement_versions: ProjectsAgreementVersionTable;
   }
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestEnv } from '../../testing/harness.js';
 import { draftAgreement } from './agreement.rules.js';
-import { insertAgreement, insertTranches } from './projects.repo.js';
+import { insertAgreement, insertChange, insertTranches } from './projects.repo.js';
 
 export async function insertTestAgreement(
   env: TestEnv,
@@ -81,4 +81,26 @@ export async function insertTestAgreement(
     })),
   );
   return { agreementId: id, trancheIds };
+}
+
+/** A submitted change request (an extension) on an agreement, written straight to the database. */
+export async function insertTestChange(
+  env: TestEnv,
+  agreementId: string,
+  requestedBy: string,
+): Promise<string> {
+  const id = randomUUID();
+  await insertChange(env.platform.ctx.db, {
+    id,
+    agreement_id: agreementId,
+    kind: 'extension',
+    reason: '测试延期原因',
+    payload: JSON.stringify({ kind: 'extension', newEndDate: '2026-10-31' }),
+    requested_by: requestedBy,
+    requested_at: env.platform.ctx.now(),
+    decided_by: null,
+    decided_at: null,
+    decision_reason: null,
+  });
+  return id;
 }

@@ -140,11 +140,11 @@ describe('backup and restore', { timeout: 180_000 }, () => {
     // applications; two rounds created, assigned, opened, round 1 closed; each scored sheet accepted
     // and submitted; a panel session scheduled and notified), the projects demo (4 agreements created,
     // 3 confirmed by the organisation, 2 by the commission; 2 first tranches requested, 1 approved and
-    // paid), one upload, 25 orgs
+    // paid, an extension filed), one upload, 25 orgs
     expect(reviewScored).toBeGreaterThan(10);
     expect(panelScored).toBeGreaterThan(100);
     const twoRounds = 1 + 61 + 61 + 7 + 2 * panelScored + 2;
-    const projects = 4 + 3 + 2 + 2 + 1 + 1;
+    const projects = 4 + 3 + 2 + 2 + 1 + 1 + 1;
     expect(auditRows).toBe(
       36 +
         2 +

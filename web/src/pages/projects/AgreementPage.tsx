@@ -37,6 +37,7 @@ import { useReauth } from '../../components/useReauth.js';
 import { AGREEMENT_STATUS_COLOR } from './bits.js';
 import { usePj } from './i18n.js';
 import { TrancheTable } from './TrancheTable.js';
+import { ChangeRequests } from './ChangeRequests.js';
 
 const CMP: Record<string, string> = { '>=': '≥', '<=': '≤', '=': '=', '>': '>', '<': '<' };
 const STEPS: Array<{ step: AgreementStep; action: string; icon: ReactNode }> = [
@@ -253,6 +254,7 @@ export function AgreementPage() {
         </Typography.Paragraph>
         <TrancheTable agreement={a} onChange={setA} />
       </Card>
+      <ChangeRequests agreement={a} onChange={setA} />
       <Card title={pj('detail.milestones')}>
         <Table
           rowKey="key"
