@@ -236,10 +236,10 @@ describe('web journey', () => {
     await page.getByTestId('review-rounds').waitFor();
 
     // coming-soon pages say so and show no data
-    await openNav(page, 'agreements', '项目管理');
+    await openNav(page, 'reports', '项目管理');
     await page.getByTestId('coming-soon').waitFor();
     expect(await page.getByTestId('coming-soon').textContent()).toContain('建设中');
-    await screenshot(page, 'coming-soon-agreements');
+    await screenshot(page, 'coming-soon-reports');
 
     // English: the interface switches and the choice is saved on the account
     await openNav(page, 'audit', '系统管理');

@@ -35,6 +35,9 @@ const TEMPLATES: Record<string, string> = {
   'review.notice': 'review.notice',
   'review.panel': 'review.panelSession',
   'review.fundingPlan': 'review.fundingPlan',
+  'projects.agreement': 'projects.agreement',
+  'projects.tranche': 'projects.tranche',
+  'projects.change': 'projects.change',
 };
 const SCREENING_ACTIONS = ['confirm', 'override']; // screening.schema.ts, z.enum(['confirm', 'override'])
 const DOTTED = /'([a-z][a-zA-Z]*(?:\.[a-zA-Z]+)+)'/g;

@@ -68,14 +68,14 @@ const AGREEMENT_ACTIONS = [
 ] as const;
 
 const TRANCHE_ACTIONS = [
-  { action: 'request', permission: 'payment.request', summary: '提出请款 Raise the payment request' },
-  { action: 'approve', permission: 'payment.approve', summary: '财政审批请款 Finance approves' },
+  { step: 'request', permission: 'payment.request', summary: '提出请款 Raise the payment request' },
+  { step: 'approve', permission: 'payment.approve', summary: '财政审批请款 Finance approves' },
   {
-    action: 'refuse',
+    step: 'refuse',
     permission: 'payment.approve',
     summary: '退回请款（须写明原因） Finance refuses with a reason',
   },
-  { action: 'pay', permission: 'payment.record', summary: '登记拨付（日期、凭证号） Record the payment' },
+  { step: 'pay', permission: 'payment.record', summary: '登记拨付（日期、凭证号） Record the payment' },
 ] as const;
 
 export async function projectsRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -177,9 +177,9 @@ export async function projectsRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.type(DOCX).header('content-disposition', attachmentDisposition(filename)).send(buffer);
     },
   );
-  for (const { action, permission, summary } of TRANCHE_ACTIONS)
+  for (const { step, permission, summary } of TRANCHE_ACTIONS)
     r.post(
-      `/projects/tranches/:id/${action}`,
+      `/projects/tranches/:id/${step}`,
       {
         config: { permission },
         schema: {
@@ -190,7 +190,7 @@ export async function projectsRoutes(app: FastifyInstance, ctx: AppContext) {
           response: { 200: Agreement, ...problems },
         },
       },
-      async (req) => actTranche(ctx, callerOf(ctx, req), req.params.id, action, req.body),
+      async (req) => actTranche(ctx, callerOf(ctx, req), req.params.id, step, req.body),
     );
   r.post(
     '/projects/agreements/:id/changes',
