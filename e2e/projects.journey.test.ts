@@ -34,6 +34,9 @@ afterEach(() => {
   expect(browser.takeProblems()).toEqual([]);
 });
 
+/** Waits for what an action shows, allowing for a loaded machine (vitest's default is one second). */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
+
 async function signIn(page: Page, username: string, password: string, mfa = true) {
   await page.goto(`${srv.baseUrl}/login`);
   await page.getByPlaceholder('请输入账号').fill(username);
@@ -42,9 +45,9 @@ async function signIn(page: Page, username: string, password: string, mfa = true
   if (!mfa) return page.waitForURL('**/dashboard');
   await page.waitForURL('**/mfa');
   await page.getByTestId('totp-qr').waitFor();
-  await expect
-    .poll(async () => (await page.getByTestId('totp-secret').textContent())?.trim())
-    .toMatch(/^[A-Z2-7]{16,}$/);
+  await poll(async () => (await page.getByTestId('totp-secret').textContent())?.trim()).toMatch(
+    /^[A-Z2-7]{16,}$/,
+  );
   const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
   await page.getByTestId('totp-code').fill(totpCode(secret, new Date()));
   await page.getByTestId('totp-submit').click();
@@ -57,9 +60,7 @@ describe('agreements and disbursements', () => {
     await signIn(page, 'demo.commission', demoPassword('commissionStaff'));
     await page.getByTestId('nav-agreements').waitFor({ state: 'attached' });
     await page.goto(`${srv.baseUrl}/programme/agreements?callId=${callId}`);
-    await expect
-      .poll(() => page.getByTestId('awaiting-title').textContent())
-      .toBe('已立项、待生成任务书（7 项）');
+    await poll(() => page.getByTestId('awaiting-title').textContent()).toBe('已立项、待生成任务书（7 项）');
     // the demo's four agreements, one at each stage
     expect(await page.getByTestId('agreement-list').locator('tbody tr').count()).toBe(4);
     await screenshot(page, 'agreements-list');
@@ -102,7 +103,7 @@ describe('agreements and disbursements', () => {
     await org.page.goto(agreementUrl);
     await org.page.getByTestId('agreement-confirm-org').click();
     await org.page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-    await expect.poll(() => org.page.getByTestId('agreement-status').textContent()).toBe('承担单位已确认');
+    await poll(() => org.page.getByTestId('agreement-status').textContent()).toBe('承担单位已确认');
     expect(await org.page.getByTestId('agreement-confirm').count()).toBe(0);
     await org.context.close();
 
@@ -118,7 +119,7 @@ describe('agreements and disbursements', () => {
     await staff.page.goto(agreementUrl);
     await staff.page.getByTestId('agreement-confirm').click();
     await staff.page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-    await expect.poll(() => staff.page.getByTestId('agreement-status').textContent()).toBe('已签订');
+    await poll(() => staff.page.getByTestId('agreement-status').textContent()).toBe('已签订');
     expect(await staff.page.getByTestId('agreement-confirmed').textContent()).toContain('签订人（测试）');
     await screenshot(staff.page, 'agreement-signed');
     await staff.context.close();
@@ -134,29 +135,25 @@ describe('agreements and disbursements', () => {
     await office.page.getByTestId('tranche-request').first().click();
     await office.page.getByTestId('tranche-note').fill('任务书已签订，申请拨付第一年资金');
     await office.page.getByTestId('tranche-dialog-ok').click();
-    await expect
-      .poll(() => office.page.getByTestId('tranche-status').first().textContent())
-      .toBe('已请款待审批');
+    await poll(() => office.page.getByTestId('tranche-status').first().textContent()).toBe('已请款待审批');
     await office.context.close();
 
     const fin = await browser.newPage();
     await signIn(fin.page, 'demo.finance', demoPassword('finance'));
     await fin.page.goto(agreementUrl);
     await fin.page.getByTestId('tranche-approve').click();
-    await expect
-      .poll(() => fin.page.getByTestId('tranche-status').first().textContent())
-      .toBe('已审批待拨付');
+    await poll(() => fin.page.getByTestId('tranche-status').first().textContent()).toBe('已审批待拨付');
     await fin.page.getByTestId('tranche-pay').click();
     // nothing filled: both fields named
     browser.expectRefusals(400);
     await fin.page.getByTestId('tranche-dialog-ok').click();
-    await expect.poll(() => fin.page.locator('.ant-modal').textContent()).toContain('请填写拨付凭证号');
+    await poll(() => fin.page.locator('.ant-modal').textContent()).toContain('请填写拨付凭证号');
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
     await fin.page.locator('.ant-modal .ant-picker input').fill(today);
     await fin.page.keyboard.press('Enter');
     await fin.page.getByTestId('tranche-ref').fill('沪财科拨〔2026〕102号');
     await fin.page.getByTestId('tranche-dialog-ok').click();
-    await expect.poll(() => fin.page.getByTestId('tranche-status').first().textContent()).toBe('已拨付');
+    await poll(() => fin.page.getByTestId('tranche-status').first().textContent()).toBe('已拨付');
     expect(await fin.page.getByTestId('tranche-paid').textContent()).toContain('沪财科拨〔2026〕102号');
     await screenshot(fin.page, 'agreement-paid');
 
@@ -179,7 +176,7 @@ describe('agreements and disbursements', () => {
       .getByTestId('change-reason')
       .fill('因跨区搬迁，场地落实滞后，交易案例完成进度落后，申请延期');
     await org.page.getByTestId('change-ok').click();
-    await expect.poll(() => org.page.getByTestId('change-status').first().textContent()).toBe('已提交待审核');
+    await poll(() => org.page.getByTestId('change-status').first().textContent()).toBe('已提交待审核');
     expect(await org.page.getByTestId('changes').textContent()).toContain('执行期结束日期延至 2025-05-31');
     await org.context.close();
 
@@ -194,7 +191,7 @@ describe('agreements and disbursements', () => {
     await office.page.getByTestId('change-approve').click();
     await office.page.getByTestId('change-decision-reason').fill('经核实搬迁属实，同意延期');
     await office.page.getByTestId('change-decide-ok').click();
-    await expect.poll(() => office.page.getByTestId('change-status').first().textContent()).toBe('已批准');
+    await poll(() => office.page.getByTestId('change-status').first().textContent()).toBe('已批准');
     expect(await office.page.getByTestId('agreement-milestones').textContent()).toContain('2025-11-30');
     expect(await office.page.getByTestId('agreement-history').textContent()).toContain('批准变更：项目延期');
     expect(await office.page.getByTestId('tranche-held').first().textContent()).toContain('项目已延期');
