@@ -83,6 +83,8 @@ export interface AgreementDraft {
   milestones: Milestone[];
   tranches: ScheduledTranche[];
   firstYearFen: number;
+  /** the template's source (the seed's 政策兑现方式) */
+  scheduleSource: string;
 }
 
 export type DraftResult =
@@ -214,6 +216,7 @@ export function draftAgreement(input: AgreementDraftInput): DraftResult {
       milestones: milestonesOf(input.period, n),
       tranches: schedule.tranches,
       firstYearFen: schedule.firstYearFen,
+      scheduleSource: schedule.source,
     },
   };
 }

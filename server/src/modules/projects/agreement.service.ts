@@ -26,6 +26,7 @@ import {
   findAgreement,
   insertAgreement,
   insertTranches,
+  trancheRows,
   listAgreements,
   lockAgreement,
   tranchesOf,
@@ -134,7 +135,7 @@ export async function createAgreement(ctx: AppContext, caller: Caller, body: Cre
       kpis: JSON.stringify(d.kpis),
       budget: JSON.stringify(d.budget),
       milestones: JSON.stringify(d.milestones),
-      schedule_source: DISBURSEMENT_SOURCE,
+      schedule_source: d.scheduleSource,
       status: AGREEMENT.state.draft,
       reopen_reason: null,
       org_confirmed_by: null,
@@ -148,28 +149,7 @@ export async function createAgreement(ctx: AppContext, caller: Caller, body: Cre
       created_at: caller.now,
       updated_at: caller.now,
     });
-    await insertTranches(
-      trx,
-      d.tranches.map((t) => ({
-        id: randomUUID(),
-        agreement_id: id,
-        seq: t.seq,
-        trigger: t.trigger,
-        percent: t.percent,
-        amount_fen: t.amountFen,
-        requested_by: null,
-        requested_at: null,
-        request_note: null,
-        approved_by: null,
-        approved_at: null,
-        refuse_reason: null,
-        paid_on: null,
-        payment_ref: null,
-        paid_by: null,
-        paid_at: null,
-        updated_at: caller.now,
-      })),
-    );
+    await insertTranches(trx, trancheRows(id, d.tranches, caller.now));
     await appendAudit(trx, {
       actor: auditActor(caller),
       action: 'projects.agreement.create',
@@ -186,8 +166,6 @@ export async function createAgreement(ctx: AppContext, caller: Caller, body: Cre
   });
   return getAgreement(ctx, caller, id);
 }
-
-const DISBURSEMENT_SOURCE = '上海市科委 2021-2023 年绩效评价报告 §一.3 (3) 政策兑现方式';
 
 async function seeable(ctx: AppContext, caller: Caller, id: string): Promise<AgreementRow> {
   const r = await findAgreement(ctx.db, id);

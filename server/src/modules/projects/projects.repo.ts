@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /** All SQL of the projects module. Functions take the database or the caller's transaction. */
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB } from '../../platform/db-types.js';
@@ -161,6 +162,38 @@ export async function applicationsWithAgreement(db: Db, callId: string): Promise
     .where('call_id', '=', callId)
     .execute();
   return new Set(rows.map((r) => r.application_id));
+}
+
+/** The rows of a new schedule's tranches, each scheduled. */
+export function trancheRows(
+  agreementId: string,
+  tranches: ReadonlyArray<{
+    seq: number;
+    trigger: ProjectsTrancheTable['trigger'];
+    percent: number;
+    amountFen: number;
+  }>,
+  now: Date,
+): Insertable<ProjectsTrancheTable>[] {
+  return tranches.map((t) => ({
+    id: randomUUID(),
+    agreement_id: agreementId,
+    seq: t.seq,
+    trigger: t.trigger,
+    percent: t.percent,
+    amount_fen: t.amountFen,
+    requested_by: null,
+    requested_at: null,
+    request_note: null,
+    approved_by: null,
+    approved_at: null,
+    refuse_reason: null,
+    paid_on: null,
+    payment_ref: null,
+    paid_by: null,
+    paid_at: null,
+    updated_at: now,
+  }));
 }
 
 export async function insertTranches(trx: Db, rows: Insertable<ProjectsTrancheTable>[]) {

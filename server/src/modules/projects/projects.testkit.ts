@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestEnv } from '../../testing/harness.js';
 import { draftAgreement } from './agreement.rules.js';
-import { insertAgreement, insertChange, insertTranches } from './projects.repo.js';
+import { insertAgreement, insertChange, insertTranches, trancheRows } from './projects.repo.js';
 
 export async function insertTestAgreement(
   env: TestEnv,
@@ -44,7 +44,7 @@ export async function insertTestAgreement(
     kpis: JSON.stringify(r.draft.kpis),
     budget: JSON.stringify(r.draft.budget),
     milestones: JSON.stringify(r.draft.milestones),
-    schedule_source: 'test',
+    schedule_source: r.draft.scheduleSource,
     reopen_reason: null,
     org_confirmed_by: null,
     org_confirmed_at: null,
@@ -57,29 +57,9 @@ export async function insertTestAgreement(
     created_at: now,
     updated_at: now,
   });
-  const trancheIds = r.draft.tranches.map(() => randomUUID());
-  await insertTranches(
-    db,
-    r.draft.tranches.map((t, i) => ({
-      id: trancheIds[i]!,
-      agreement_id: id,
-      seq: t.seq,
-      trigger: t.trigger,
-      percent: t.percent,
-      amount_fen: t.amountFen,
-      requested_by: null,
-      requested_at: null,
-      request_note: null,
-      approved_by: null,
-      approved_at: null,
-      refuse_reason: null,
-      paid_on: null,
-      payment_ref: null,
-      paid_by: null,
-      paid_at: null,
-      updated_at: now,
-    })),
-  );
+  const rows = trancheRows(id, r.draft.tranches, now);
+  await insertTranches(db, rows);
+  const trancheIds = rows.map((t) => t.id);
   return { agreementId: id, trancheIds };
 }
 
